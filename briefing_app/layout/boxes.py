@@ -1,0 +1,141 @@
+"""Positioned boxes: the single output of layout and the single input of every renderer.
+
+Units are PostScript points on a 960 x 540 pt page (13.333 x 7.5 in); y grows downwards
+from the top edge of the page. Renderers draw exactly these boxes and decide nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PAGE_WIDTH = 960.0
+PAGE_HEIGHT = 540.0
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """``font`` is a family key of layout.fonts (e.g. "sans", "serif")."""
+
+    font: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+    color: str = "000000"  # RGB hex
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    style: TextStyle
+    link: str | None = None  # http, https or mailto URL only
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One laid-out line: runs drawn left to right starting at (x, baseline)."""
+
+    runs: tuple[Run, ...]
+    x: float
+    baseline: float
+    width: float
+    ascent: float
+    descent: float
+    paragraph_end: bool = True
+
+
+@dataclass(frozen=True)
+class TextParagraph:
+    """Lines of one paragraph as wrapped by layout, with the spacing layout used."""
+
+    lines: tuple[TextLine, ...]
+    align: str = "left"  # left | center | right
+    line_height: float = 0.0  # baseline-to-baseline distance in pt
+    space_before: float = 0.0
+    bullet: str | None = None  # bullet glyph drawn at bullet_x on the first line
+    bullet_x: float = 0.0
+    bullet_style: TextStyle | None = None
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A frame and the paragraphs laid into it; every line lies inside the frame."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    paragraphs: tuple[TextParagraph, ...]
+    name: str = "Text"
+    fill: str | None = None
+
+
+@dataclass(frozen=True)
+class RectBox:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str | None = None
+    stroke: str | None = None
+    stroke_width: float = 0.0
+    name: str = "Rectangle"
+
+
+@dataclass(frozen=True)
+class RuleBox:
+    """A straight line from (x1, y1) to (x2, y2)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: str = "000000"
+    width: float = 1.0
+    name: str = "Rule"
+
+
+@dataclass(frozen=True)
+class PathBox:
+    """Closed or open vector polygons in page points, e.g. one map feature."""
+
+    rings: tuple[tuple[tuple[float, float], ...], ...]
+    closed: bool = True
+    fill: str | None = None
+    stroke: str | None = None
+    stroke_width: float = 0.5
+    hatch: str | None = None  # colour of diagonal hatching drawn over the fill
+    name: str = "Path"
+
+
+@dataclass(frozen=True)
+class PictureBox:
+    x: float
+    y: float
+    w: float
+    h: float
+    path: str
+    name: str = "Picture"
+
+
+Box = TextBox | RectBox | RuleBox | PathBox | PictureBox
+
+
+@dataclass(frozen=True)
+class LaidSlide:
+    """One page of output: boxes in drawing order plus what renderers attach to it."""
+
+    number: int
+    title: str  # used for PDF bookmarks and the PPTX slide name
+    boxes: tuple[Box, ...]
+    notes: str = ""
+    width: float = PAGE_WIDTH
+    height: float = PAGE_HEIGHT
+
+
+@dataclass(frozen=True)
+class LaidDeck:
+    title: str
+    author: str
+    subject: str
+    slides: tuple[LaidSlide, ...] = field(default_factory=tuple)
+    keywords: str = ""
