@@ -1,0 +1,19 @@
+"""Errors a user can cause when opening or using a store, each with one clear sentence."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class: ``str(error)`` is a sentence fit to show a user."""
+
+
+class CorruptStoreError(StoreError):
+    """The file exists but is not a readable briefing store; it is left untouched."""
+
+
+class NewerStoreError(StoreError):
+    """The store was written by a newer version of the app; it is left untouched."""
+
+
+class NotFoundError(StoreError):
+    """A record the user named (by id, key or name) does not exist."""

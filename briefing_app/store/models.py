@@ -1,0 +1,389 @@
+"""The store's tables as SQLAlchemy 2.x typed ORM models.
+
+Portable SQL only: anything specific to SQLite (pragmas, FTS5) lives in
+``briefing_app.store.sqlite``. Spans are character offsets into the clean text of a
+paragraph or a footnote (exactly one of the two is set).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ARGUMENT_KINDS = (
+    "thesis",
+    "proposal",
+    "premise",
+    "benefit",
+    "risk",
+    "objection",
+    "rebuttal",
+    "precedent",
+    "evidence",
+)
+PERSPECTIVES = ("ukraine", "russia", "us", "serbia", "kosovo", "nato-eu")
+RELATION_KINDS = ("supports", "opposes", "elaborates", "responds_to")
+REVIEW_STATUSES = ("unreviewed", "agreed", "disputed", "needs-source")
+ACTOR_KINDS = ("person", "state", "organisation", "place")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Document(Base):
+    __tablename__ = "document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(200))
+    affiliation: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(String(300))
+    published: Mapped[date | None] = mapped_column(Date)
+    revised: Mapped[date | None] = mapped_column(Date)
+    category: Mapped[str | None] = mapped_column(String(200))
+    image_caption: Mapped[str | None] = mapped_column(Text)
+    attribution: Mapped[str | None] = mapped_column(Text)
+    source_name: Mapped[str] = mapped_column(String(500))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    sections: Mapped[list[Section]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Section.position"
+    )
+    paragraphs: Mapped[list[Paragraph]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Paragraph.position"
+    )
+    footnotes: Mapped[list[Footnote]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Footnote.number"
+    )
+
+
+class Section(Base):
+    __tablename__ = "section"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str | None] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(back_populates="sections")
+    __table_args__ = (UniqueConstraint("document_id", "position"),)
+
+
+class Paragraph(Base):
+    __tablename__ = "paragraph"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    section_id: Mapped[int] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)  # index within the document, from 0
+    text: Mapped[str] = mapped_column(Text)
+    source_line: Mapped[int | None] = mapped_column(Integer)
+
+    document: Mapped[Document] = relationship(back_populates="paragraphs")
+    section: Mapped[Section] = relationship()
+    __table_args__ = (UniqueConstraint("document_id", "position"),)
+
+
+class Footnote(Base):
+    __tablename__ = "footnote"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    paragraph_id: Mapped[int | None] = mapped_column(
+        ForeignKey("paragraph.id", ondelete="SET NULL")
+    )
+    offset: Mapped[int | None] = mapped_column(Integer)  # marker position in paragraph text
+
+    document: Mapped[Document] = relationship(back_populates="footnotes")
+    paragraph: Mapped[Paragraph | None] = relationship()
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+
+class _Spanned:
+    """Columns shared by everything anchored to a stretch of clean text."""
+
+    paragraph_id: Mapped[int | None] = mapped_column(
+        ForeignKey("paragraph.id", ondelete="SET NULL"), index=True
+    )
+    footnote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("footnote.id", ondelete="SET NULL"), index=True
+    )
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+
+
+class Link(_Spanned, Base):
+    __tablename__ = "link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    anchor_text: Mapped[str] = mapped_column(Text)
+    target: Mapped[str | None] = mapped_column(Text)
+
+
+class TextStyleSpan(_Spanned, Base):
+    """Emphasis or strong text inside a paragraph or footnote."""
+
+    __tablename__ = "text_style_span"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+
+
+argument_footnote = Table(
+    "argument_footnote",
+    Base.metadata,
+    Column("argument_id", ForeignKey("argument.id", ondelete="CASCADE"), primary_key=True),
+    Column("footnote_id", ForeignKey("footnote.id", ondelete="CASCADE"), primary_key=True),
+)
+
+argument_tag = Table(
+    "argument_tag",
+    Base.metadata,
+    Column("argument_id", ForeignKey("argument.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Argument(_Spanned, Base):
+    __tablename__ = "argument"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(200))
+    label: Mapped[str] = mapped_column(String(300))
+    claim: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    perspectives: Mapped[list[str]] = mapped_column(JSON, default=list)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(20), default="curated")  # curated | user
+
+    footnotes: Mapped[list[Footnote]] = relationship(
+        secondary=argument_footnote, order_by="Footnote.number"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=argument_tag, order_by="Tag.name")
+    reviews: Mapped[list[ReviewAnnotation]] = relationship(
+        back_populates="argument",
+        cascade="all, delete-orphan",
+        order_by="ReviewAnnotation.created_at",
+    )
+    __table_args__ = (
+        UniqueConstraint("document_id", "key"),
+        CheckConstraint(f"kind IN {ARGUMENT_KINDS!r}", name="kind"),
+    )
+
+
+class ArgumentRelation(Base):
+    __tablename__ = "argument_relation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("argument.id", ondelete="CASCADE"), index=True
+    )
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("argument.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+
+    source: Mapped[Argument] = relationship(foreign_keys=[source_id])
+    target: Mapped[Argument] = relationship(foreign_keys=[target_id])
+    __table_args__ = (
+        UniqueConstraint("source_id", "target_id", "kind"),
+        CheckConstraint(f"kind IN {RELATION_KINDS!r}", name="kind"),
+    )
+
+
+class ReviewAnnotation(Base):
+    __tablename__ = "review_annotation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    argument_id: Mapped[int] = mapped_column(
+        ForeignKey("argument.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), default="unreviewed")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    argument: Mapped[Argument] = relationship(back_populates="reviews")
+    __table_args__ = (CheckConstraint(f"status IN {REVIEW_STATUSES!r}", name="status"),)
+
+
+class Actor(Base):
+    __tablename__ = "actor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    aliases: Mapped[list[ActorAlias]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan", order_by="ActorAlias.alias"
+    )
+    __table_args__ = (
+        UniqueConstraint("document_id", "key"),
+        CheckConstraint(f"kind IN {ACTOR_KINDS!r}", name="kind"),
+    )
+
+
+class ActorAlias(Base):
+    __tablename__ = "actor_alias"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+
+    actor: Mapped[Actor] = relationship(back_populates="aliases")
+
+
+class Quote(_Spanned, Base):
+    __tablename__ = "quote"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(200))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("actor.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    date_text: Mapped[str | None] = mapped_column(String(10))  # YYYY, YYYY-MM or YYYY-MM-DD
+    context: Mapped[str] = mapped_column(Text, default="")
+
+    speaker: Mapped[Actor | None] = relationship()
+    __table_args__ = (UniqueConstraint("document_id", "key"),)
+
+
+class Event(_Spanned, Base):
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(200))
+    date_text: Mapped[str] = mapped_column(String(10))  # YYYY, YYYY-MM or YYYY-MM-DD
+    description: Mapped[str] = mapped_column(Text)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (UniqueConstraint("document_id", "key"),)
+
+
+# --- decks ------------------------------------------------------------------------------
+
+SOURCE_KINDS = ("argument", "quote", "footnote", "event", "map")
+
+
+class Deck(Base):
+    __tablename__ = "deck"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    subtitle: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(300), default="")
+    date_label: Mapped[str] = mapped_column(String(100), default="")
+    marking: Mapped[str | None] = mapped_column(String(100))
+    theme: Mapped[str] = mapped_column(String(50), default="ministry")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    slides: Mapped[list[Slide]] = relationship(
+        back_populates="deck", cascade="all, delete-orphan", order_by="Slide.position"
+    )
+
+
+class Slide(Base):
+    __tablename__ = "slide"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deck_id: Mapped[int] = mapped_column(ForeignKey("deck.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    layout: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(Text, default="")
+    subtitle: Mapped[str] = mapped_column(Text, default="")
+    left_heading: Mapped[str] = mapped_column(Text, default="")
+    right_heading: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    deck: Mapped[Deck] = relationship(back_populates="slides")
+    items: Mapped[list[SlideItem]] = relationship(
+        back_populates="slide",
+        cascade="all, delete-orphan",
+        order_by="(SlideItem.column, SlideItem.position)",
+    )
+
+
+class SlideItem(Base):
+    """A point on a slide: the briefer's wording plus the stored piece it came from.
+
+    ``text`` always holds the wording shown; it differs from the source when the briefer
+    edited it, and "reset to source" copies the source's current text back.
+    """
+
+    __tablename__ = "slide_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slide_id: Mapped[int] = mapped_column(ForeignKey("slide.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    column: Mapped[int] = mapped_column(Integer, default=0)  # 0 main/left, 1 right
+    level: Mapped[int] = mapped_column(Integer, default=0)
+    source_kind: Mapped[str | None] = mapped_column(String(20))
+    source_id: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    slide: Mapped[Slide] = relationship(back_populates="items")
+    __table_args__ = (
+        CheckConstraint(
+            f"source_kind IS NULL OR source_kind IN {SOURCE_KINDS!r}", name="source_kind"
+        ),
+    )

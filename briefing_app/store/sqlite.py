@@ -1,0 +1,216 @@
+"""Everything SQLite-specific: connection pragmas, file checks and the FTS5 search index.
+
+The rest of the store is portable SQL; a PostgreSQL store gets its own counterpart.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy.engine import Connection
+
+from briefing_app.store.errors import CorruptStoreError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+# Highlight markers put around matched words by snippet(); private-use characters that
+# never occur in stored text, so callers can turn them into brackets, bold or HTML.
+HIT_START = "\ue000"
+HIT_END = "\ue001"
+
+
+def install_pragmas(engine: Engine) -> None:
+    """Foreign keys, WAL, a busy timeout and real BEGIN/COMMIT on every connection."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Take transaction control from pysqlite so BEGIN covers reads, DDL and writes.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def check_store_file(path: Path) -> None:
+    """Raise CorruptStoreError unless ``path`` looks like an intact SQLite database.
+
+    Opens the file read-only; never writes to it.
+    """
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise CorruptStoreError(f"The store {name} cannot be read: {exc.strerror}.") from exc
+    if size == 0:
+        raise CorruptStoreError(f"The store {name} is an empty file, not a briefing store.")
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+        raise CorruptStoreError(f"The store {name} is not a database file (it may be damaged).")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    if page_count and size < page_size * page_count:
+        raise CorruptStoreError(f"The store {name} is truncated: part of the file is missing.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptStoreError(f"The store {name} is damaged and cannot be opened.") from exc
+    if not result or result[0] != "ok":
+        raise CorruptStoreError(f"The store {name} is damaged: its integrity check failed.")
+
+
+def backup_file(source: Path, target: Path) -> None:
+    """Copy a live SQLite database consistently with the online backup API."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+# --- full-text search -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _IndexedSource:
+    kind: str
+    code: int  # rowid = source id * 8 + code, so one row per source row
+    table: str
+    title_sql: str  # expressions over alias t
+    body_sql: str
+
+
+INDEXED_SOURCES: tuple[_IndexedSource, ...] = (
+    _IndexedSource(
+        "paragraph",
+        1,
+        "paragraph",
+        "COALESCE((SELECT s.title FROM section s WHERE s.id = t.section_id), '')",
+        "t.text",
+    ),
+    _IndexedSource("footnote", 2, "footnote", "'Footnote ' || t.number", "t.text"),
+    _IndexedSource(
+        "argument", 3, "argument", "t.label", "t.claim || ' ' || COALESCE(t.quote, '')"
+    ),
+    _IndexedSource(
+        "quote",
+        4,
+        "quote",
+        "COALESCE((SELECT a.name FROM actor a WHERE a.id = t.speaker_id), 'Quote')",
+        "t.text || ' ' || COALESCE(t.context, '')",
+    ),
+    _IndexedSource(
+        "actor",
+        5,
+        "actor",
+        "t.name",
+        "COALESCE(t.description, '') || ' ' || "
+        "COALESCE((SELECT group_concat(x.alias, ' ') FROM actor_alias x "
+        "WHERE x.actor_id = t.id), '')",
+    ),
+    _IndexedSource("event", 6, "event", "t.date_text", "t.description"),
+)
+
+
+def _refresh_sql(source: _IndexedSource, id_expr: str) -> str:
+    return (
+        f"DELETE FROM search_index WHERE rowid = ({id_expr}) * 8 + {source.code}; "
+        f"INSERT INTO search_index(rowid, title, body, kind, ref_id) "
+        f"SELECT t.id * 8 + {source.code}, {source.title_sql}, {source.body_sql}, "
+        f"'{source.kind}', t.id FROM {source.table} t WHERE t.id = ({id_expr});"
+    )
+
+
+def search_index_ddl() -> list[str]:
+    """CREATE statements for the FTS5 table and the triggers that keep it current."""
+    statements = [
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "title, body, kind UNINDEXED, ref_id UNINDEXED, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
+    ]
+    for src in INDEXED_SOURCES:
+        delete = f"DELETE FROM search_index WHERE rowid = old.id * 8 + {src.code};"
+        statements += [
+            f"CREATE TRIGGER search_{src.table}_ai AFTER INSERT ON {src.table} "
+            f"BEGIN {_refresh_sql(src, 'new.id')} END",
+            f"CREATE TRIGGER search_{src.table}_au AFTER UPDATE ON {src.table} "
+            f"BEGIN {delete} {_refresh_sql(src, 'new.id')} END",
+            f"CREATE TRIGGER search_{src.table}_ad AFTER DELETE ON {src.table} BEGIN {delete} END",
+        ]
+    actor = next(s for s in INDEXED_SOURCES if s.kind == "actor")
+    for verb, row in (("INSERT", "new"), ("DELETE", "old")):
+        statements.append(
+            f"CREATE TRIGGER search_actor_alias_{verb.lower()} AFTER {verb} ON actor_alias "
+            f"BEGIN {_refresh_sql(actor, f'{row}.actor_id')} END"
+        )
+    return statements
+
+
+def create_search_index(connection: Connection) -> None:
+    for statement in search_index_ddl():
+        connection.exec_driver_sql(statement)
+
+
+def drop_search_index(connection: Connection) -> None:
+    for src in INDEXED_SOURCES:
+        for suffix in ("ai", "au", "ad"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS search_{src.table}_{suffix}")
+    for verb in ("insert", "delete"):
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS search_actor_alias_{verb}")
+    connection.exec_driver_sql("DROP TABLE IF EXISTS search_index")
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def match_expression(query: str) -> str | None:
+    """Turn what a user typed into a safe FTS5 MATCH string: words, all required.
+
+    Every word is quoted, so FTS5 operators typed by the user (quotes, NEAR, *, -, :,
+    parentheses) are plain text. The last word matches as a prefix unless the query
+    ends in a space, which suits search-as-you-type. None when there is no word.
+    """
+    words = _WORD.findall(query)
+    if not words:
+        return None
+    terms = [f'"{w}"' for w in words]
+    if not query[-1:].isspace():
+        terms[-1] += "*"
+    return " ".join(terms)
+
+
+def search(connection: Connection, query: str, limit: int) -> list[tuple]:
+    """Ranked (kind, ref_id, title, snippet, rank) rows; best (lowest bm25) first."""
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    rows = connection.execute(
+        text(
+            "SELECT kind, ref_id, title, "
+            "snippet(search_index, 1, :hs, :he, '…', 16), "
+            "bm25(search_index, 4.0, 1.0) AS rank "
+            "FROM search_index WHERE search_index MATCH :q ORDER BY rank LIMIT :n"
+        ),
+        {"hs": HIT_START, "he": HIT_END, "q": expression, "n": limit},
+    )
+    return [tuple(row) for row in rows]
