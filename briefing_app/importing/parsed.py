@@ -19,7 +19,8 @@ class ImportFormatError(ValueError):
         self.source = source
         where = source or "document"
         prefix = f"{where}, line {line}: " if line is not None else f"{where}: "
-        super().__init__(prefix + message)
+        sentence = message if message.endswith((".", "!", "?")) else message + "."
+        super().__init__(prefix + sentence)
 
 
 @dataclass(frozen=True)

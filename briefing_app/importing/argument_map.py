@@ -1,0 +1,310 @@
+"""Load the curated argument map (TOML in resources/) into the store.
+
+The file is human-edited, so every problem is reported as one sentence naming the entry.
+Loading is an upsert by key in one transaction: curated records are updated in place
+(keeping their ids, so review annotations and deck items stay attached), records no
+longer in the file are removed, and user-made arguments are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from briefing_app.importing.spans import TextIndex, apply_anchor
+from briefing_app.store.models import (
+    ACTOR_KINDS,
+    ARGUMENT_KINDS,
+    PERSPECTIVES,
+    RELATION_KINDS,
+    Actor,
+    ActorAlias,
+    Argument,
+    ArgumentRelation,
+    Document,
+    Event,
+    Footnote,
+    Quote,
+    Tag,
+)
+from briefing_app.store.store import Store
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class ArgumentMapError(ValueError):
+    """The argument map file is malformed or does not fit the document."""
+
+
+@dataclass(frozen=True)
+class MapSummary:
+    arguments: int
+    relations: int
+    actors: int
+    quotes: int
+    events: int
+
+
+def read_map(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ArgumentMapError(f"Cannot read the argument map {path.name}: {exc.strerror}.") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ArgumentMapError(f"The argument map {path.name} is not valid TOML: {exc}.") from exc
+
+
+def _require(entry: dict[str, Any], field: str, where: str) -> str:
+    value = entry.get(field)
+    if not isinstance(value, str) or not value.strip():
+        raise ArgumentMapError(f"{where} has no {field}.")
+    return value
+
+
+def _validate(data: dict[str, Any]) -> None:
+    for table in ("argument", "actor", "quote", "event"):
+        keys = [entry.get("key") for entry in data.get(table, [])]
+        for key in keys:
+            if not isinstance(key, str) or not key:
+                raise ArgumentMapError(f"A [[{table}]] entry has no key.")
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        if duplicates:
+            raise ArgumentMapError(f"The {table} key {sorted(duplicates)[0]!r} is used twice.")
+    argument_keys = {a["key"] for a in data.get("argument", [])}
+    actor_keys = {a["key"] for a in data.get("actor", [])}
+    for arg in data.get("argument", []):
+        where = f"Argument {arg['key']!r}"
+        for field in ("label", "claim", "kind", "quote"):
+            _require(arg, field, where)
+        if arg["kind"] not in ARGUMENT_KINDS:
+            raise ArgumentMapError(f"{where} has the unknown kind {arg['kind']!r}.")
+        for perspective in arg.get("perspectives", []):
+            if perspective not in PERSPECTIVES:
+                raise ArgumentMapError(f"{where} has the unknown perspective {perspective!r}.")
+        for relation in RELATION_KINDS:
+            for target in arg.get(relation, []):
+                if target not in argument_keys:
+                    raise ArgumentMapError(f"{where} {relation} the unknown argument {target!r}.")
+    for actor in data.get("actor", []):
+        where = f"Actor {actor['key']!r}"
+        _require(actor, "name", where)
+        if actor.get("kind") not in ACTOR_KINDS:
+            raise ArgumentMapError(f"{where} has the unknown kind {actor.get('kind')!r}.")
+    for quote in data.get("quote", []):
+        where = f"Quote {quote['key']!r}"
+        _require(quote, "text", where)
+        if quote.get("speaker") and quote["speaker"] not in actor_keys:
+            raise ArgumentMapError(f"{where} names the unknown speaker {quote['speaker']!r}.")
+        if "date" in quote and not _DATE.match(str(quote["date"])):
+            raise ArgumentMapError(f"{where} has a date that is not YYYY[-MM[-DD]].")
+    for event in data.get("event", []):
+        where = f"Event {event['key']!r}"
+        _require(event, "description", where)
+        if not _DATE.match(str(event.get("date", ""))):
+            raise ArgumentMapError(f"{where} has a date that is not YYYY[-MM[-DD]].")
+
+
+def load_argument_map(store: Store, path: Path) -> MapSummary:
+    """Validate ``path`` and upsert its records into the document it names."""
+    data = read_map(path)
+    _validate(data)
+    slug = data.get("document")
+    with store.transaction() as session:
+        document = session.scalar(select(Document).where(Document.slug == slug))
+        if document is None:
+            raise ArgumentMapError(
+                f"The argument map {path.name} is for the document {slug!r}, "
+                "which is not in the store."
+            )
+        index = TextIndex(session, document.id)
+        actors = _upsert_actors(session, document.id, data.get("actor", []))
+        arguments = _upsert_arguments(session, document.id, data.get("argument", []), index)
+        relations = _replace_relations(session, data.get("argument", []), arguments)
+        quotes = _upsert_quotes(session, document.id, data.get("quote", []), index, actors)
+        events = _upsert_events(session, document.id, data.get("event", []), index)
+        return MapSummary(len(arguments), relations, len(actors), quotes, events)
+
+
+def _existing(session: Session, model: type, document_id: int, **criteria: Any) -> dict:
+    query = select(model).where(model.document_id == document_id).filter_by(**criteria)
+    return {row.key: row for row in session.scalars(query)}
+
+
+def _drop_missing(session: Session, existing: dict, keep: set[str]) -> None:
+    for key, row in existing.items():
+        if key not in keep:
+            session.delete(row)
+
+
+def _set(row: Any, **values: Any) -> None:
+    """Assign only changed values, so an unchanged map writes nothing."""
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def _upsert_actors(session: Session, document_id: int, entries: list[dict]) -> dict[str, Actor]:
+    existing = _existing(session, Actor, document_id)
+    result: dict[str, Actor] = {}
+    for entry in entries:
+        actor = existing.get(entry["key"]) or Actor(document_id=document_id, key=entry["key"])
+        _set(
+            actor,
+            name=entry["name"],
+            kind=entry["kind"],
+            description=entry.get("description", ""),
+        )
+        session.add(actor)
+        wanted = sorted(set(entry.get("aliases", [])))
+        if sorted(a.alias for a in actor.aliases) != wanted:
+            actor.aliases = [ActorAlias(alias=alias) for alias in wanted]
+        result[entry["key"]] = actor
+    _drop_missing(session, existing, set(result))
+    session.flush()
+    return result
+
+
+def _tags(session: Session, names: list[str]) -> list[Tag]:
+    tags = []
+    for name in sorted(set(names)):
+        tag = session.scalar(select(Tag).where(Tag.name == name))
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+        tags.append(tag)
+    return tags
+
+
+def _upsert_arguments(
+    session: Session, document_id: int, entries: list[dict], index: TextIndex
+) -> dict[str, Argument]:
+    existing = _existing(session, Argument, document_id, origin="curated")
+    footnotes = {
+        f.number: f
+        for f in session.scalars(select(Footnote).where(Footnote.document_id == document_id))
+    }
+    result: dict[str, Argument] = {}
+    for entry in entries:
+        where = f"Argument {entry['key']!r}"
+        anchor = index.find(entry["quote"], in_footnotes=False)
+        if anchor is None:
+            raise ArgumentMapError(f"{where}: its quotation is not in the essay's paragraphs.")
+        argument = existing.get(entry["key"]) or Argument(
+            document_id=document_id, key=entry["key"], origin="curated"
+        )
+        _set(
+            argument,
+            label=entry["label"],
+            claim=entry["claim"],
+            kind=entry["kind"],
+            perspectives=list(entry.get("perspectives", [])),
+            quote=entry["quote"],
+        )
+        if (argument.paragraph_id, argument.span_start, argument.span_end) != (
+            anchor.paragraph_id,
+            anchor.start,
+            anchor.end,
+        ):
+            apply_anchor(argument, anchor)
+        numbers = sorted(set(entry.get("footnotes", [])))
+        missing = [n for n in numbers if n not in footnotes]
+        if missing:
+            raise ArgumentMapError(f"{where} cites footnote {missing[0]}, which does not exist.")
+        if [f.number for f in argument.footnotes] != numbers:
+            argument.footnotes = [footnotes[n] for n in numbers]
+        tag_names = sorted(set(entry.get("tags", [])))
+        if [t.name for t in argument.tags] != tag_names:
+            argument.tags = _tags(session, tag_names)
+        session.add(argument)
+        result[entry["key"]] = argument
+    _drop_missing(session, existing, set(result))
+    session.flush()
+    return result
+
+
+def _replace_relations(session: Session, entries: list[dict], arguments: dict) -> int:
+    wanted = {
+        (arguments[e["key"]].id, arguments[target].id, kind)
+        for e in entries
+        for kind in RELATION_KINDS
+        for target in e.get(kind, [])
+    }
+    ids = [a.id for a in arguments.values()]
+    current = {
+        (r.source_id, r.target_id, r.kind): r
+        for r in session.scalars(
+            select(ArgumentRelation).where(ArgumentRelation.source_id.in_(ids))
+        )
+    }
+    for key, relation in current.items():
+        if key not in wanted:
+            session.delete(relation)
+    for source_id, target_id, kind in wanted - set(current):
+        session.add(ArgumentRelation(source_id=source_id, target_id=target_id, kind=kind))
+    session.flush()
+    return len(wanted)
+
+
+def _upsert_quotes(
+    session: Session,
+    document_id: int,
+    entries: list[dict],
+    index: TextIndex,
+    actors: dict[str, Actor],
+) -> int:
+    existing = _existing(session, Quote, document_id)
+    keep = set()
+    for entry in entries:
+        anchor = index.find(entry["text"])
+        if anchor is None:
+            raise ArgumentMapError(f"Quote {entry['key']!r}: its text is not in the essay.")
+        quote = existing.get(entry["key"]) or Quote(document_id=document_id, key=entry["key"])
+        speaker = actors.get(entry.get("speaker", ""))
+        _set(
+            quote,
+            text=entry["text"],
+            date_text=str(entry["date"]) if "date" in entry else None,
+            context=entry.get("context", ""),
+            speaker_id=speaker.id if speaker else None,
+        )
+        _anchor_if_changed(quote, anchor)
+        session.add(quote)
+        keep.add(entry["key"])
+    _drop_missing(session, existing, keep)
+    return len(keep)
+
+
+def _upsert_events(
+    session: Session, document_id: int, entries: list[dict], index: TextIndex
+) -> int:
+    existing = _existing(session, Event, document_id)
+    keep = set()
+    for entry in entries:
+        anchor = index.find(entry.get("quote", ""))
+        if anchor is None:
+            raise ArgumentMapError(f"Event {entry['key']!r}: its quotation is not in the essay.")
+        event = existing.get(entry["key"]) or Event(document_id=document_id, key=entry["key"])
+        _set(
+            event,
+            date_text=str(entry["date"]),
+            description=entry["description"],
+            quote=entry.get("quote", ""),
+        )
+        _anchor_if_changed(event, anchor)
+        session.add(event)
+        keep.add(entry["key"])
+    _drop_missing(session, existing, keep)
+    return len(keep)
+
+
+def _anchor_if_changed(record: Quote | Event, anchor: Any) -> None:
+    current = (record.paragraph_id, record.footnote_id, record.span_start, record.span_end)
+    if current != (anchor.paragraph_id, anchor.footnote_id, anchor.start, anchor.end):
+        apply_anchor(record, anchor)
