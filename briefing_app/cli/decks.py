@@ -1,0 +1,106 @@
+"""CLI commands for decks: list, create (optionally from the default briefing), show, export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing_app.cli.common import CommandContext, print_json, shorten
+from briefing_app.deck import service
+from briefing_app.deck.export import FORMATS, export_deck
+from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+
+
+def _decks(ctx: CommandContext, args: argparse.Namespace) -> int:
+    rows = service.list_decks(ctx.store)
+    if args.json:
+        print_json([{"name": n, "title": t, "slides": c} for n, t, c in rows])
+    elif not rows:
+        print("No decks yet. Try: deck create NAME --from default-briefing")
+    for name, title, count in [] if args.json else rows:
+        print(f"{name:<30} {count:>3} slides  {shorten(title, 60)}")
+    return 0
+
+
+def _create(ctx: CommandContext, args: argparse.Namespace) -> int:
+    if args.source == "default-briefing":
+        deck = build_from_outline(ctx.store, DEFAULT_OUTLINE, args.name, marking=args.marking)
+    else:
+        deck = service.create_deck(
+            ctx.store, args.name, title=args.title or args.name, marking=args.marking
+        )
+    if args.json:
+        print_json(deck)
+    else:
+        print(f"Created deck {deck.name!r} with {len(deck.slides)} slides.")
+    return 0
+
+
+def _show(ctx: CommandContext, args: argparse.Namespace) -> int:
+    deck = service.get_deck(ctx.store, args.name)
+    if args.json:
+        print_json(deck)
+        return 0
+    print(f"{deck.title}" + (f" — {deck.subtitle}" if deck.subtitle else ""))
+    if deck.marking:
+        print(f"Marking: {deck.marking}")
+    for slide in deck.slides:
+        print(f"{slide.position + 1:>3}. [{slide.layout}] {slide.title}")
+        for item in slide.items:
+            mark = " (edited)" if item.differs_from_source else ""
+            source = f"{item.source_kind} {item.source_id}" if item.source_kind else "text"
+            indent = "      " + "  " * item.level
+            print(f"{indent}- {shorten(item.text, 80)}  [{source}]{mark}")
+    return 0
+
+
+def _progress(done: int, total: int, message: str) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{message} ({done}/{total})", end="", file=sys.stderr, flush=True)
+
+
+def _export(ctx: CommandContext, args: argparse.Namespace) -> int:
+    out = Path(args.out) if args.out else None
+    result = export_deck(ctx.store, args.deck, args.format, out, _progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for warning in result.warnings:
+        print(f"briefing-app: warning: {warning}", file=sys.stderr)
+    if args.json:
+        print_json({"path": str(result.path), "slides": result.slides, "warnings": result.warnings})
+    else:
+        print(f"Wrote {result.slides} slides to {result.path}")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("decks", help="list decks")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_decks)
+
+    deck = commands.add_parser("deck", help="create or show a deck")
+    actions = deck.add_subparsers(dest="deck_command", metavar="ACTION", required=True)
+    p = actions.add_parser("create", help="create a deck")
+    p.add_argument("name")
+    p.add_argument(
+        "--from",
+        dest="source",
+        choices=["default-briefing"],
+        help="start from the generated default briefing of the essay",
+    )
+    p.add_argument("--marking", help="e.g. UNCLASSIFIED, CUI, OFFICIAL-SENSITIVE")
+    p.add_argument("--title", help="deck title (defaults to the name)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_create)
+    p = actions.add_parser("show", help="show a deck's slides and points")
+    p.add_argument("name")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_show)
+
+    p = commands.add_parser("export", help="export a deck to PowerPoint, PDF or a handout")
+    p.add_argument("deck")
+    p.add_argument("--format", choices=sorted(FORMATS), default="pptx")
+    p.add_argument("--out", metavar="PATH", help="file or folder (default: exports/)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_export)

@@ -1,0 +1,155 @@
+"""CLI commands over the essay store: init, import, listings, search, review."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from briefing_app.cli.common import CommandContext, print_json, shorten
+from briefing_app.services import library, review, search
+from briefing_app.services.bootstrap import import_file
+from briefing_app.store.models import REVIEW_STATUSES
+
+
+def _init(ctx: CommandContext, args: argparse.Namespace) -> int:
+    store = ctx.store  # opening creates, upgrades and imports the bundled essay
+    docs = library.documents(store)
+    if store.backup_path:
+        print(f"Upgraded the store; the previous version is saved as {store.backup_path}.")
+    print(f"Store ready at {ctx.location}: {len(docs)} document(s).")
+    return 0
+
+
+def _import(ctx: CommandContext, args: argparse.Namespace) -> int:
+    result = import_file(ctx.store, Path(args.file))
+    print(f"{result.status.capitalize()}: {result.slug} (document {result.document_id}).")
+    return 0
+
+
+def _line_document(r: library.DocumentRecord) -> str:
+    return f"{r.id:>3}  {r.slug}  {r.title}  ({r.author}; {r.published}; {r.paragraphs} ¶)"
+
+
+def _line_paragraph(r: library.ParagraphRecord) -> str:
+    return f"{r.index:>3}  {shorten(r.text, 110)}"
+
+
+def _line_footnote(r: library.FootnoteRecord) -> str:
+    where = f"¶{r.paragraph}@{r.offset}" if r.paragraph is not None else "uncited"
+    return f"[{r.number}] {where:>9}  …{shorten(r.context, 40)}|  {shorten(r.text, 60)}"
+
+
+def _line_argument(r: library.ArgumentRecord) -> str:
+    return f"{r.id:>4}  {r.kind:<10} {shorten(r.label, 45):<45}  {shorten(r.claim, 70)}"
+
+
+def _line_quote(r: library.QuoteRecord) -> str:
+    speaker = shorten(r.speaker or "?", 22)
+    return f"{r.id:>3}  {r.date or '':<10} {speaker:<22} “{shorten(r.text, 80)}”"
+
+
+def _line_actor(r: library.ActorRecord) -> str:
+    return f"{r.id:>3}  {r.kind:<12} {r.name:<28} {shorten(', '.join(r.aliases), 70)}"
+
+
+def _line_event(r: library.EventRecord) -> str:
+    return f"{r.date:<10}  {shorten(r.description, 110)}"
+
+
+LISTINGS: dict[str, tuple[Callable[..., list[Any]], Callable[[Any], str], str]] = {
+    "documents": (library.documents, _line_document, "list imported documents"),
+    "paragraphs": (library.paragraphs, _line_paragraph, "list paragraphs in order"),
+    "footnotes": (library.footnotes, _line_footnote, "list footnotes with their markers"),
+    "arguments": (library.arguments, _line_argument, "list the argument map"),
+    "quotes": (library.quotes, _line_quote, "list curated quotations"),
+    "actors": (library.actors, _line_actor, "list people, states, organisations, places"),
+    "events": (library.events, _line_event, "list dated events"),
+}
+
+
+def _listing(name: str) -> Callable[[CommandContext, argparse.Namespace], int]:
+    fetch, line, _ = LISTINGS[name]
+
+    def run(ctx: CommandContext, args: argparse.Namespace) -> int:
+        if name == "documents":
+            records = fetch(ctx.store)
+        else:
+            records = fetch(ctx.store, getattr(args, "document", None))
+        if args.json:
+            print_json(records)
+        else:
+            for record in records:
+                print(line(record))
+        return 0
+
+    return run
+
+
+def _search(ctx: CommandContext, args: argparse.Namespace) -> int:
+    hits = search.search(ctx.store, args.query, args.limit)
+    if args.json:
+        print_json(
+            [
+                {
+                    "kind": h.kind,
+                    "id": h.id,
+                    "title": h.title,
+                    "snippet": h.snippet,
+                    "highlights": h.highlights,
+                    "rank": h.rank,
+                }
+                for h in hits
+            ]
+        )
+        return 0
+    if not hits:
+        print("No matches.")
+    for hit in hits:
+        print(f"{hit.kind:<9} {hit.id:>4}  {shorten(hit.title, 40)}")
+        print(f"               {hit.marked_snippet('[', ']')}")
+    return 0
+
+
+def _review(ctx: CommandContext, args: argparse.Namespace) -> int:
+    if args.status:
+        record = review.add_review(ctx.store, args.argument, args.status, args.comment, args.author)
+        if args.json:
+            print_json(record)
+        else:
+            print(f"Argument {record.argument_id} marked {record.status}.")
+        return 0
+    library.argument(ctx.store, args.argument)  # raises a clear error for unknown ids
+    records = review.reviews(ctx.store, args.argument)
+    if args.json:
+        print_json(records)
+    for r in [] if args.json else records:
+        print(f"{r.created_at}  {r.status:<12} {r.author or '-':<16} {r.comment}")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("init", help="create or upgrade the store, import the bundled essay")
+    p.set_defaults(handler=_init)
+    p = commands.add_parser("import", help="import a document (essay text or Markdown)")
+    p.add_argument("file")
+    p.set_defaults(handler=_import)
+    for name, (_, _, help_text) in LISTINGS.items():
+        p = commands.add_parser(name, help=help_text)
+        p.add_argument("--json", action="store_true", help="print JSON for scripts")
+        if name != "documents":
+            p.add_argument("--document", metavar="SLUG", help="only this document")
+        p.set_defaults(handler=_listing(name))
+    p = commands.add_parser("search", help="full-text search, best matches first")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_search)
+    p = commands.add_parser("review", help="show or add review annotations of an argument")
+    p.add_argument("argument", type=int, metavar="ARGUMENT_ID")
+    p.add_argument("--status", choices=REVIEW_STATUSES)
+    p.add_argument("--comment", default="")
+    p.add_argument("--author", default="")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_review)
