@@ -56,7 +56,8 @@ def read_map(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except OSError as exc:
-        raise ArgumentMapError(f"Cannot read the argument map {path.name}: {exc.strerror}.") from exc
+        message = f"Cannot read the argument map {path.name}: {exc.strerror}."
+        raise ArgumentMapError(message) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ArgumentMapError(f"The argument map {path.name} is not valid TOML: {exc}.") from exc
 

@@ -1,0 +1,124 @@
+"""Entry point: read a source file, validate it as text and dispatch to the right parser."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+
+from briefing_app.importing.essay_text import parse_essay_text
+from briefing_app.importing.markdown_doc import parse_markdown
+from briefing_app.importing.parsed import ImportFormatError, ParsedDocument
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_LINE_CHARS = 200_000
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def parse_file(path: Path) -> ParsedDocument:
+    """Parse ``path`` (``.md`` as Markdown, anything else as essay text) plus its sidecar."""
+    path = Path(path)
+    source = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFormatError(_too_big(size), source=source)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(
+            f"the file cannot be read ({exc.strerror or exc})", source=source
+        ) from exc
+    publisher = read_sidecar_publisher(path)
+    return parse_bytes(
+        data, source, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES, publisher=publisher
+    )
+
+
+def parse_bytes(
+    data: bytes, source_name: str, *, markdown: bool = False, publisher: str | None = None
+) -> ParsedDocument:
+    """Parse raw file bytes; ``content_hash`` is the sha256 of ``data``."""
+    text = decode_source(data, source_name)
+    parser = parse_markdown if markdown else parse_essay_text
+    return parser(
+        text,
+        source_name=source_name,
+        content_hash=hashlib.sha256(data).hexdigest(),
+        publisher=publisher,
+    )
+
+
+def decode_source(data: bytes, source: str) -> str:
+    """Decode UTF-8 and reject empty, binary, oversized or over-long-line input.
+
+    Returns NFC text with ``\\n`` line ends; form feeds and vertical tabs become spaces.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFormatError(_too_big(len(data)), source=source)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ImportFormatError(
+            "the file contains NUL bytes and looks like binary data, not text",
+            line=data.count(b"\n", 0, nul) + 1,
+            source=source,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ImportFormatError(
+            f"the file is not valid UTF-8 text (bad byte 0x{data[exc.start]:02x})",
+            line=line,
+            source=source,
+        ) from None
+    text = _NEWLINES.sub("\n", text)
+    if bad := _CONTROL.search(text):
+        line = text.count("\n", 0, bad.start()) + 1
+        raise ImportFormatError(
+            f"the file contains control character U+{ord(bad.group()):04X}"
+            " and looks like binary data, not text",
+            line=line,
+            source=source,
+        )
+    if not text.strip():
+        raise ImportFormatError("the file is empty", source=source)
+    _check_line_lengths(text, source)
+    text = text.replace("\f", " ").replace("\v", " ")
+    return unicodedata.normalize("NFC", text)
+
+
+def _check_line_lengths(text: str, source: str) -> None:
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise ImportFormatError(
+                f"line is {len(line):,} characters long (the limit is {MAX_LINE_CHARS:,})",
+                line=number,
+                source=source,
+            )
+
+
+def _too_big(size: int) -> str:
+    return f"the file is {size / 1024 / 1024:.1f} MB, larger than the 20 MB limit"
+
+
+def read_sidecar_publisher(path: Path) -> str | None:
+    """``publisher`` from the optional ``<stem>.meta.toml`` next to ``path``."""
+    sidecar = path.with_name(f"{path.stem}.meta.toml")
+    if not sidecar.is_file():
+        return None
+    try:
+        meta = tomllib.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ImportFormatError(
+            f"the metadata file cannot be read ({exc})", source=sidecar.name
+        ) from None
+    publisher = meta.get("publisher")
+    if publisher is not None and not isinstance(publisher, str):
+        raise ImportFormatError("“publisher” must be a string", source=sidecar.name)
+    return (publisher or "").strip() or None
