@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
 from briefing_app.deck import service
@@ -46,7 +45,8 @@ def _show(ctx: CommandContext, args: argparse.Namespace) -> int:
     if deck.marking:
         print(f"Marking: {deck.marking}")
     for slide in deck.slides:
-        print(f"{slide.position + 1:>3}. [{slide.layout}] {slide.title}")
+        title = slide.title or (deck.title if slide.layout == "title" else "")
+        print(f"{slide.position + 1:>3}. [{slide.layout}] {title}")
         for item in slide.items:
             mark = " (edited)" if item.differs_from_source else ""
             source = f"{item.source_kind} {item.source_id}" if item.source_kind else "text"
@@ -61,8 +61,7 @@ def _progress(done: int, total: int, message: str) -> None:
 
 
 def _export(ctx: CommandContext, args: argparse.Namespace) -> int:
-    out = Path(args.out) if args.out else None
-    result = export_deck(ctx.store, args.deck, args.format, out, _progress)
+    result = export_deck(ctx.store, args.deck, args.format, args.out, _progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for warning in result.warnings:

@@ -1,0 +1,230 @@
+"""Turn a stored deck into slide content: the one place store text is cleaned for output.
+
+Everything a renderer will draw passes through :func:`briefing_app.textclean.clean_text`
+here, citations are gathered, the footer's short sources are written and the sources
+slide is filled with the essay's reference and every cited footnote in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from briefing_app.deck import sources
+from briefing_app.deck.service import _deck_by_name
+from briefing_app.layout.content import (
+    ContentItem,
+    DeckContent,
+    SlideContent,
+    TimelineEntry,
+)
+from briefing_app.store.models import Document, Footnote, Slide, SlideItem
+from briefing_app.store.store import Store
+from briefing_app.textclean import clean_text_with_warnings
+
+FOOTNOTE_SNIPPET_WORDS = 9
+
+
+@dataclass
+class Composed:
+    content: DeckContent
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Cleaner:
+    """Cleans text and remembers each distinct warning once."""
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+
+    def __call__(self, text: str | None) -> str:
+        cleaned, warnings = clean_text_with_warnings(text or "")
+        for warning in warnings:
+            if warning not in self.warnings:
+                self.warnings.append(warning)
+        return cleaned
+
+
+def _month_year(value: object) -> str:
+    return value.strftime("%-d %B %Y") if value else ""  # type: ignore[attr-defined]
+
+
+def essay_reference(document: Document) -> str:
+    """The full reference used on the sources slide."""
+    parts = [f"{document.author}, “{document.title}”" if document.author else document.title]
+    if document.publisher:
+        parts.append(document.publisher)
+    dates = []
+    if document.published:
+        dates.append(f"published {_month_year(document.published)}")
+    if document.revised:
+        dates.append(f"revised {_month_year(document.revised)}")
+    text = ", ".join(parts)
+    return f"{text}; {'; '.join(dates)}." if dates else f"{text}."
+
+
+def short_reference(document: Document) -> str:
+    """'Joseph, “Balkans Breakthrough for Ukraine” (2025)' for footers."""
+    surname = (document.author or "").split()[-1] if document.author else ""
+    title = document.title.split(":")[0].strip()
+    year = f" ({document.published.year})" if document.published else ""
+    return f"{surname}, “{title}”{year}" if surname else f"“{title}”{year}"
+
+
+def _snippet(text: str) -> str:
+    words = text.split()
+    short = " ".join(words[:FOOTNOTE_SNIPPET_WORDS])
+    return short + ("…" if len(words) > FOOTNOTE_SNIPPET_WORDS else "")
+
+
+class _SlideComposer:
+    def __init__(self, session: Session, clean: _Cleaner) -> None:
+        self.session = session
+        self.clean = clean
+        self.cited: dict[int, set[int]] = {}  # document id → footnote numbers
+        self.documents: dict[int, Document] = {}
+
+    def _document(self, document_id: int | None) -> Document | None:
+        if document_id is None:
+            return None
+        if document_id not in self.documents:
+            self.documents[document_id] = self.session.get(Document, document_id)
+        return self.documents[document_id]
+
+    def item(self, item: SlideItem, refs: dict) -> tuple[ContentItem, sources.SourceInfo | None]:
+        source = sources.resolve(self.session, item.source_kind, item.source_id)
+        citations: tuple[int, ...] = ()
+        if source is not None:
+            citations = source.citations
+            if source.document_id is not None:
+                self.cited.setdefault(source.document_id, set()).update(citations)
+                places = refs.setdefault(source.document_id, (set(), set()))
+                if source.paragraph is not None:
+                    places[0].add(source.paragraph + 1)
+                places[1].update(citations)
+        content = ContentItem(
+            text=self.clean(item.text),
+            level=item.level,
+            citations=citations,
+            differs_from_source=source is not None and item.text != source.text,
+        )
+        return content, source
+
+    def footer(self, refs: dict) -> tuple[str, ...]:
+        lines: list[str] = []
+        for document_id, (paragraphs, notes) in sorted(refs.items()):
+            document = self._document(document_id)
+            if document is None:
+                continue
+            where = ""
+            if paragraphs:
+                where = ", ¶ " + ", ".join(str(p) for p in sorted(paragraphs))
+            lines.append(self.clean(short_reference(document) + where))
+            for number in sorted(notes):
+                note = self.session.scalar(
+                    select(Footnote).where(
+                        Footnote.document_id == document_id, Footnote.number == number
+                    )
+                )
+                if note is not None:
+                    lines.append(self.clean(f"[{number}] {_snippet(note.text)}"))
+        return tuple(lines)
+
+    def slide(self, slide: Slide, section_titles: list[str]) -> SlideContent:
+        refs: dict[int, tuple[set[int], set[int]]] = {}
+        composed = [self.item(i, refs) for i in slide.items]
+        columns = [
+            [c for (c, _), i in zip(composed, slide.items, strict=True) if i.column == n]
+            for n in (0, 1)
+        ]
+        fields: dict = {
+            "layout": slide.layout,
+            "title": self.clean(slide.title),
+            "subtitle": self.clean(slide.subtitle),
+            "notes": self.clean(slide.notes),
+        }
+        if slide.layout == "comparison":
+            fields.update(
+                left_heading=self.clean(slide.left_heading),
+                right_heading=self.clean(slide.right_heading),
+                left_items=tuple(columns[0]),
+                right_items=tuple(columns[1]),
+            )
+        elif slide.layout == "quote":
+            quote = next(((c, s) for c, s in composed if s and s.kind == "quote"), None)
+            if quote is None and composed:
+                quote = composed[0]
+            if quote is not None:
+                content, source = quote
+                fields.update(
+                    quote_text=content.text,
+                    quote_speaker=self.clean(source.speaker) if source else "",
+                    quote_date=source.date_label if source else "",
+                    quote_citations=content.citations,
+                )
+        elif slide.layout == "timeline":
+            fields["timeline"] = tuple(
+                TimelineEntry(
+                    date_label=s.date_label if s else "",
+                    text=c.text,
+                    citations=c.citations,
+                )
+                for c, s in composed
+            )
+        elif slide.layout == "agenda" and not composed:
+            fields["items"] = tuple(ContentItem(text=t) for t in section_titles)
+        else:
+            fields["items"] = tuple(c for c, _ in composed)
+        if slide.layout not in ("title", "section", "sources"):
+            fields["footer_sources"] = self.footer(refs)
+        return SlideContent(**fields)
+
+    def sources_items(self, extra: list[ContentItem]) -> tuple[ContentItem, ...]:
+        items: list[ContentItem] = []
+        for document_id in sorted(self.cited) or sorted(self.documents):
+            document = self._document(document_id)
+            if document is None:
+                continue
+            items.append(ContentItem(text=self.clean(essay_reference(document))))
+            numbers = sorted(self.cited.get(document_id, ()))
+            notes = self.session.scalars(
+                select(Footnote)
+                .where(Footnote.document_id == document_id, Footnote.number.in_(numbers))
+                .order_by(Footnote.number)
+            )
+            items += [
+                ContentItem(text=self.clean(f"[{n.number}] {n.text}"), level=1) for n in notes
+            ]
+        return tuple(items + extra)
+
+
+def compose_deck(store: Store, name: str) -> Composed:
+    """The deck ``name`` as clean, layout-ready content plus any cleaning warnings."""
+    clean = _Cleaner()
+    with store.read() as session:
+        deck = _deck_by_name(session, name)
+        composer = _SlideComposer(session, clean)
+        sections = [clean(s.title) for s in deck.slides if s.layout == "section"]
+        slides = [composer.slide(s, sections) for s in deck.slides]
+        if not composer.cited and not composer.documents:
+            first = session.scalar(select(Document).order_by(Document.id))
+            if first is not None:
+                composer.documents[first.id] = first
+        slides = [_with_sources(s, composer) if s.layout == "sources" else s for s in slides]
+        content = DeckContent(
+            title=clean(deck.title),
+            subtitle=clean(deck.subtitle),
+            author=clean(deck.author),
+            date_label=clean(deck.date_label),
+            marking=clean(deck.marking) or None,
+            theme=deck.theme,
+            subject=clean(deck.subtitle or deck.title),
+            slides=tuple(slides),
+        )
+    return Composed(content, clean.warnings)
+
+
+def _with_sources(slide: SlideContent, composer: _SlideComposer) -> SlideContent:
+    return replace(slide, items=composer.sources_items(list(slide.items)))

@@ -1,0 +1,78 @@
+"""Export a stored deck: compose → lay out once → draw with the chosen renderer."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_app.deck.compose import compose_deck
+from briefing_app.layout.boxes import LaidDeck
+from briefing_app.layout.engine import layout_deck
+from briefing_app.paths import EXPORTS_DIR
+from briefing_app.progress import Progress
+from briefing_app.render.atomic import safe_filename
+from briefing_app.render.pdf_renderer import render_handout, render_pdf
+from briefing_app.render.pptx_renderer import render_pptx
+from briefing_app.store.errors import StoreError
+from briefing_app.store.store import Store
+
+Renderer = Callable[[LaidDeck, Path, Progress | None], Path]
+
+FORMATS: dict[str, tuple[str, Renderer]] = {
+    "pptx": ("pptx", render_pptx),
+    "pdf": ("pdf", render_pdf),
+    "handout": ("pdf", render_handout),
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    slides: int
+    warnings: list[str]
+
+
+def default_export_path(title: str, fmt: str, folder: Path | None = None) -> Path:
+    extension = FORMATS[fmt][0]
+    stem = title if fmt != "handout" else f"{title} handout"
+    return (folder or EXPORTS_DIR) / safe_filename(stem, extension)
+
+
+def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
+    """The deck ``name`` composed and laid out, as every renderer will draw it."""
+    composed = compose_deck(store, name)
+    return layout_deck(composed.content), composed.warnings
+
+
+def resolve_target(out: Path | str | None, title: str, fmt: str) -> Path:
+    """The file to write: ``out`` itself, or a safe name inside ``out`` when it is a folder
+    (an existing one, or a path written with a trailing slash), or inside exports/."""
+    extension = f".{FORMATS[fmt][0]}"
+    if out is None:
+        return default_export_path(title, fmt)
+    text = str(out)
+    path = Path(out)
+    if path.is_dir() or text.endswith(("/", os.sep)):
+        return default_export_path(title, fmt, path)
+    if path.suffix.lower() != extension:
+        path = path.with_name(path.name + extension)
+    return path
+
+
+def export_deck(
+    store: Store,
+    name: str,
+    fmt: str,
+    out: Path | str | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the deck to ``out`` (a file, a folder, or None for exports/) atomically."""
+    if fmt not in FORMATS:
+        raise StoreError(f"{fmt!r} is not an export format; use pptx, pdf or handout.")
+    deck, warnings = laid_out(store, name)
+    out = resolve_target(out, deck.title or name, fmt)
+    renderer = FORMATS[fmt][1]
+    path = renderer(deck, out, progress)
+    return ExportResult(path=Path(path), slides=len(deck.slides), warnings=warnings)

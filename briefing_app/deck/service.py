@@ -1,0 +1,419 @@
+"""Deck editing services: every change is one transaction; reads return plain records.
+
+The CLI and the desktop editor both call these; neither holds a session of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from briefing_app.deck import sources
+from briefing_app.layout.content import LAYOUTS
+from briefing_app.store.errors import NotFoundError, StoreError
+from briefing_app.store.models import SOURCE_KINDS, Deck, Footnote, Slide, SlideItem
+from briefing_app.store.store import Store
+
+MAX_NAME = 300
+SLIDE_FIELDS = {"layout", "title", "subtitle", "left_heading", "right_heading", "notes"}
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    id: int
+    position: int
+    column: int
+    level: int
+    source_kind: str | None
+    source_id: int | None
+    text: str
+    source_text: str | None  # None for free text or a deleted source
+    differs_from_source: bool
+
+
+@dataclass(frozen=True)
+class SlideRecord:
+    id: int
+    position: int
+    layout: str
+    title: str
+    subtitle: str
+    left_heading: str
+    right_heading: str
+    notes: str
+    items: list[ItemRecord]
+
+
+@dataclass(frozen=True)
+class DeckRecord:
+    id: int
+    name: str
+    title: str
+    subtitle: str
+    author: str
+    date_label: str
+    marking: str | None
+    theme: str
+    slides: list[SlideRecord]
+
+
+# --- reads ------------------------------------------------------------------------------
+
+
+def _item_record(session: Session, item: SlideItem) -> ItemRecord:
+    source = sources.resolve(session, item.source_kind, item.source_id)
+    source_text = source.text if source else None
+    return ItemRecord(
+        id=item.id,
+        position=item.position,
+        column=item.column,
+        level=item.level,
+        source_kind=item.source_kind,
+        source_id=item.source_id,
+        text=item.text,
+        source_text=source_text,
+        differs_from_source=source_text is not None and item.text != source_text,
+    )
+
+
+def _slide_record(session: Session, slide: Slide) -> SlideRecord:
+    return SlideRecord(
+        id=slide.id,
+        position=slide.position,
+        layout=slide.layout,
+        title=slide.title,
+        subtitle=slide.subtitle,
+        left_heading=slide.left_heading,
+        right_heading=slide.right_heading,
+        notes=slide.notes,
+        items=[_item_record(session, item) for item in slide.items],
+    )
+
+
+def _deck_by_name(session: Session, name: str) -> Deck:
+    deck = session.scalar(
+        select(Deck)
+        .where(Deck.name == name)
+        .options(selectinload(Deck.slides).selectinload(Slide.items))
+    )
+    if deck is None:
+        raise NotFoundError(f"There is no deck named {name!r}.")
+    return deck
+
+
+def _deck_record(session: Session, deck: Deck) -> DeckRecord:
+    return DeckRecord(
+        id=deck.id,
+        name=deck.name,
+        title=deck.title,
+        subtitle=deck.subtitle,
+        author=deck.author,
+        date_label=deck.date_label,
+        marking=deck.marking,
+        theme=deck.theme,
+        slides=[_slide_record(session, s) for s in deck.slides],
+    )
+
+
+def list_decks(store: Store) -> list[tuple[str, str, int]]:
+    """(name, title, slide count) of every deck, by name."""
+    with store.read() as session:
+        rows = session.execute(
+            select(Deck.name, Deck.title, func.count(Slide.id))
+            .outerjoin(Slide, Slide.deck_id == Deck.id)
+            .group_by(Deck.id)
+            .order_by(Deck.name)
+        )
+        return [(name, title, count) for name, title, count in rows]
+
+
+def get_deck(store: Store, name: str) -> DeckRecord:
+    with store.read() as session:
+        return _deck_record(session, _deck_by_name(session, name))
+
+
+# --- writes -----------------------------------------------------------------------------
+
+
+def _touch(deck: Deck) -> None:
+    deck.updated_at = datetime.now().replace(microsecond=0)
+
+
+def _check_name(session: Session, name: str, exclude_id: int | None = None) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise StoreError("A deck needs a name.")
+    if len(name) > MAX_NAME:
+        raise StoreError(f"A deck name can be at most {MAX_NAME} characters long.")
+    clash = session.scalar(select(Deck.id).where(Deck.name == name))
+    if clash is not None and clash != exclude_id:
+        raise StoreError(f"A deck named {name!r} already exists.")
+    return name
+
+
+def create_deck(store: Store, name: str, **fields: str | None) -> DeckRecord:
+    """Create an empty deck; ``fields`` are title, subtitle, author, date_label, marking."""
+    with store.transaction() as session:
+        return _deck_record(session, create_deck_in(session, name, **fields))
+
+
+def create_deck_in(
+    session: Session,
+    name: str,
+    *,
+    title: str | None = "",
+    subtitle: str | None = "",
+    author: str | None = "",
+    date_label: str | None = "",
+    marking: str | None = None,
+) -> Deck:
+    deck = Deck(
+        name=_check_name(session, name),
+        title=title or name,
+        subtitle=subtitle or "",
+        author=author or "",
+        date_label=date_label or "",
+        marking=(marking or "").strip() or None,
+    )
+    session.add(deck)
+    session.flush()
+    return deck
+
+
+def update_deck(store: Store, deck_name: str, /, **fields: str | None) -> None:
+    """Change deck fields (name, title, subtitle, author, date_label, marking, theme)."""
+    allowed = {"name", "title", "subtitle", "author", "date_label", "marking", "theme"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise StoreError(f"A deck has no field {sorted(unknown)[0]!r}.")
+    with store.transaction() as session:
+        deck = _deck_by_name(session, deck_name)
+        if "name" in fields:
+            fields["name"] = _check_name(session, fields["name"] or "", deck.id)
+        if "marking" in fields:
+            fields["marking"] = (fields["marking"] or "").strip() or None
+        for key, value in fields.items():
+            setattr(deck, key, value)
+        _touch(deck)
+
+
+def delete_deck(store: Store, name: str) -> None:
+    with store.transaction() as session:
+        session.delete(_deck_by_name(session, name))
+
+
+def duplicate_deck(store: Store, name: str, new_name: str) -> DeckRecord:
+    with store.transaction() as session:
+        original = _deck_by_name(session, name)
+        copy = Deck(
+            name=_check_name(session, new_name),
+            title=original.title,
+            subtitle=original.subtitle,
+            author=original.author,
+            date_label=original.date_label,
+            marking=original.marking,
+            theme=original.theme,
+        )
+        for slide in original.slides:
+            new_slide = Slide(
+                position=slide.position,
+                layout=slide.layout,
+                title=slide.title,
+                subtitle=slide.subtitle,
+                left_heading=slide.left_heading,
+                right_heading=slide.right_heading,
+                notes=slide.notes,
+            )
+            new_slide.items = [
+                SlideItem(
+                    position=i.position,
+                    column=i.column,
+                    level=i.level,
+                    source_kind=i.source_kind,
+                    source_id=i.source_id,
+                    text=i.text,
+                )
+                for i in slide.items
+            ]
+            copy.slides.append(new_slide)
+        session.add(copy)
+        session.flush()
+        return _deck_record(session, copy)
+
+
+def _renumber(rows: list) -> None:
+    for position, row in enumerate(rows):
+        if row.position != position:
+            row.position = position
+
+
+def add_slide(store: Store, deck_name: str, layout: str, **fields: Any) -> SlideRecord:
+    """Add a slide (at ``position``, default the end); fields as for :func:`update_slide`."""
+    with store.transaction() as session:
+        deck = _deck_by_name(session, deck_name)
+        return _slide_record(session, add_slide_in(session, deck, layout, **fields))
+
+
+def add_slide_in(
+    session: Session, deck: Deck, layout: str, *, position: int | None = None, **fields: str
+) -> Slide:
+    if layout not in LAYOUTS:
+        raise StoreError(f"{layout!r} is not a slide layout; use one of {', '.join(LAYOUTS)}.")
+    _check_slide_fields(fields)
+    slide = Slide(layout=layout, position=len(deck.slides), **fields)
+    slides = list(deck.slides)
+    at = len(slides) if position is None else max(0, min(position, len(slides)))
+    slides.insert(at, slide)
+    deck.slides.append(slide)
+    _renumber(slides)
+    _touch(deck)
+    session.flush()
+    return slide
+
+
+def _check_slide_fields(fields: dict[str, Any]) -> None:
+    unknown = set(fields) - SLIDE_FIELDS
+    if unknown:
+        raise StoreError(f"A slide has no field {sorted(unknown)[0]!r}.")
+    if "layout" in fields and fields["layout"] not in LAYOUTS:
+        raise StoreError(f"{fields['layout']!r} is not a slide layout.")
+
+
+def _slide(session: Session, slide_id: int) -> Slide:
+    slide = session.get(Slide, slide_id)
+    if slide is None:
+        raise NotFoundError(f"There is no slide with id {slide_id}.")
+    return slide
+
+
+def update_slide(store: Store, slide_id: int, **fields: str) -> None:
+    _check_slide_fields(fields)
+    with store.transaction() as session:
+        slide = _slide(session, slide_id)
+        for key, value in fields.items():
+            setattr(slide, key, value)
+        _touch(slide.deck)
+
+
+def move_slide(store: Store, slide_id: int, position: int) -> None:
+    with store.transaction() as session:
+        slide = _slide(session, slide_id)
+        slides = [s for s in slide.deck.slides if s.id != slide.id]
+        slides.insert(max(0, min(position, len(slides))), slide)
+        _renumber(slides)
+        _touch(slide.deck)
+
+
+def delete_slide(store: Store, slide_id: int) -> None:
+    with store.transaction() as session:
+        slide = _slide(session, slide_id)
+        deck = slide.deck
+        deck.slides.remove(slide)
+        _renumber(list(deck.slides))
+        _touch(deck)
+
+
+def _notes_for(session: Session, source: sources.SourceInfo) -> str:
+    """Speaker notes for a source: its passage in the essay and its footnotes in full."""
+    lines = []
+    if source.passage:
+        where = f"Essay ¶{source.paragraph + 1}" if source.paragraph is not None else "Essay"
+        lines.append(f"{where}: {source.passage}")
+    for number in source.citations:
+        note = session.scalar(
+            select(Footnote).where(
+                Footnote.number == number, Footnote.document_id == source.document_id
+            )
+        )
+        if note is not None and note.text != source.passage:
+            lines.append(f"[{number}] {note.text}")
+    return "\n\n".join(lines)
+
+
+def add_item(store: Store, slide_id: int, **point: Any) -> ItemRecord:
+    """Add a point: from a stored source (its text unless ``text`` is given) or free text.
+
+    ``point`` takes source_kind, source_id, text, column, level and position. The
+    slide's speaker notes gain the source passage and its footnotes.
+    """
+    with store.transaction() as session:
+        return _item_record(session, add_item_in(session, _slide(session, slide_id), **point))
+
+
+def add_item_in(
+    session: Session,
+    slide: Slide,
+    *,
+    source_kind: str | None = None,
+    source_id: int | None = None,
+    text: str | None = None,
+    column: int = 0,
+    level: int = 0,
+    position: int | None = None,
+) -> SlideItem:
+    if source_kind is not None and source_kind not in SOURCE_KINDS:
+        raise StoreError(f"{source_kind!r} is not something a slide can show.")
+    source = sources.resolve(session, source_kind, source_id)
+    if source_kind is not None and source is None:
+        raise NotFoundError(f"There is no {source_kind} with id {source_id}.")
+    wording = text if text is not None else (source.text if source else "")
+    item = SlideItem(
+        column=1 if column else 0,
+        level=max(0, min(level, 1)),
+        source_kind=source_kind,
+        source_id=source_id,
+        text=wording,
+        position=0,
+    )
+    items = [i for i in slide.items if i.column == item.column]
+    at = len(items) if position is None else max(0, min(position, len(items)))
+    items.insert(at, item)
+    slide.items.append(item)
+    _renumber(items)
+    if source is not None:
+        extra = _notes_for(session, source)
+        if extra and extra not in slide.notes:
+            slide.notes = f"{slide.notes}\n\n{extra}".strip()
+    _touch(slide.deck)
+    session.flush()
+    return item
+
+
+def _item(session: Session, item_id: int) -> SlideItem:
+    item = session.get(SlideItem, item_id)
+    if item is None:
+        raise NotFoundError(f"There is no slide item with id {item_id}.")
+    return item
+
+
+def set_item_text(store: Store, item_id: int, text: str) -> ItemRecord:
+    with store.transaction() as session:
+        item = _item(session, item_id)
+        item.text = text
+        _touch(item.slide.deck)
+        return _item_record(session, item)
+
+
+def reset_item(store: Store, item_id: int) -> ItemRecord:
+    """Put the source's current wording back; free text has nothing to reset to."""
+    with store.transaction() as session:
+        item = _item(session, item_id)
+        source = sources.resolve(session, item.source_kind, item.source_id)
+        if source is None:
+            raise StoreError("This point has no stored source to reset to.")
+        item.text = source.text
+        _touch(item.slide.deck)
+        return _item_record(session, item)
+
+
+def delete_item(store: Store, item_id: int) -> None:
+    with store.transaction() as session:
+        item = _item(session, item_id)
+        slide = item.slide
+        slide.items.remove(item)
+        _renumber([i for i in slide.items if i.column == item.column])
+        _touch(slide.deck)

@@ -1,0 +1,114 @@
+"""What a slide item's source says: its text, footnotes, passage and place in the essay."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from briefing_app.store.models import Argument, Event, Footnote, Paragraph, Quote
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    kind: str
+    id: int
+    text: str  # the wording an item takes from this source
+    citations: tuple[int, ...]  # footnote numbers
+    passage: str  # the paragraph or footnote the source is anchored in
+    paragraph: int | None  # paragraph index in the essay
+    speaker: str = ""
+    date_label: str = ""
+    document_id: int | None = None
+
+
+def date_label(iso: str | None) -> str:
+    """'2025-10-19' → '19 Oct 2025', '1999-06' → 'Jun 1999', '2005' → '2005'."""
+    if not iso:
+        return ""
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return iso
+    return parts[0]
+
+
+def _anchor(session: Session, record: Argument | Quote | Event) -> tuple[str, int | None, tuple]:
+    """(passage, paragraph index, footnote numbers when anchored in a footnote)."""
+    if record.paragraph_id is not None:
+        para = session.get(Paragraph, record.paragraph_id)
+        if para is not None:
+            return para.text, para.position, ()
+    if record.footnote_id is not None:
+        note = session.get(Footnote, record.footnote_id)
+        if note is not None:
+            para = session.get(Paragraph, note.paragraph_id) if note.paragraph_id else None
+            return note.text, para.position if para else None, (note.number,)
+    return "", None, ()
+
+
+def resolve(session: Session, kind: str | None, source_id: int | None) -> SourceInfo | None:
+    """The live source of an item, or None for free text or a deleted source."""
+    if kind is None or source_id is None:
+        return None
+    if kind == "argument":
+        arg = session.get(Argument, source_id)
+        if arg is None:
+            return None
+        passage, index, _ = _anchor(session, arg)
+        numbers = tuple(f.number for f in arg.footnotes)
+        return SourceInfo(
+            kind, arg.id, arg.claim, numbers, passage, index, document_id=arg.document_id
+        )
+    if kind == "quote":
+        quote = session.get(Quote, source_id)
+        if quote is None:
+            return None
+        passage, index, numbers = _anchor(session, quote)
+        return SourceInfo(
+            kind,
+            quote.id,
+            quote.text,
+            numbers,
+            passage,
+            index,
+            speaker=quote.speaker.name if quote.speaker else "",
+            date_label=date_label(quote.date_text),
+            document_id=quote.document_id,
+        )
+    if kind == "event":
+        event = session.get(Event, source_id)
+        if event is None:
+            return None
+        passage, index, numbers = _anchor(session, event)
+        return SourceInfo(
+            kind,
+            event.id,
+            event.description,
+            numbers,
+            passage,
+            index,
+            date_label=date_label(event.date_text),
+            document_id=event.document_id,
+        )
+    if kind == "footnote":
+        note = session.get(Footnote, source_id)
+        if note is None:
+            return None
+        para = session.get(Paragraph, note.paragraph_id) if note.paragraph_id else None
+        return SourceInfo(
+            kind,
+            note.id,
+            note.text,
+            (note.number,),
+            note.text,
+            para.position if para else None,
+            document_id=note.document_id,
+        )
+    return None
