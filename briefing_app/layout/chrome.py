@@ -1,0 +1,202 @@
+"""Pieces every slide layout shares: text boxes from fits, titles, footers, banners, items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
+
+from briefing_app.layout.boxes import (
+    Box,
+    RectBox,
+    RuleBox,
+    Run,
+    TextBox,
+    TextLine,
+    TextParagraph,
+    TextStyle,
+)
+from briefing_app.layout.content import ContentItem, DeckContent
+from briefing_app.layout.theme import Theme
+from briefing_app.layout.wrap import Fit, Frame, ParaSpec, fit_paragraphs, fit_text, make_para
+
+CONT = " (cont.)"
+
+
+@dataclass(frozen=True)
+class Ctx:
+    theme: Theme
+    deck: DeckContent
+
+    @property
+    def marking(self) -> bool:
+        return bool(self.deck.marking and self.deck.marking.strip())
+
+
+@dataclass
+class Page:
+    """One slide before numbering; ``chrome`` adds footer, deck title and slide number."""
+
+    title: str
+    boxes: list[Box]
+    chrome: bool = True
+    footer_sources: tuple[str, ...] = ()
+    notes: str = ""
+
+
+def cont_title(title: str, index: int) -> str:
+    return title + CONT if index > 0 else title
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` when it is an http(s) or mailto address, else None."""
+    if not url or any(c.isspace() or ord(c) < 32 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https") and parts.netloc:
+        return url
+    if scheme == "mailto" and parts.path:
+        return url
+    return None
+
+
+def mark_text(citations: Sequence[int]) -> str:
+    return "[" + ", ".join(str(c) for c in citations) + "]"
+
+
+def item_runs(
+    text: str,
+    base: TextStyle,
+    theme: Theme,
+    citations: Sequence[int] = (),
+    link: str | None = None,
+) -> list[Run]:
+    """The runs of one item: its text (a link when safe) and its citation mark."""
+    url = safe_link(link)
+    style = replace(base, color=theme.accent) if url else base
+    runs = [Run(text, style, url)]
+    if citations:
+        # A no-break space keeps the mark with the last word.
+        runs = [Run(text + "\u00a0", style, url), Run(mark_text(citations), theme.mark_style(base))]
+    return runs
+
+
+def item_para(item: ContentItem, base: TextStyle, theme: Theme, **opts: object) -> ParaSpec:
+    return make_para(item_runs(item.text, base, theme, item.citations, item.link), **opts)
+
+
+def shift(paragraphs: Sequence[TextParagraph], dy: float) -> tuple[TextParagraph, ...]:
+    def line(ln: TextLine) -> TextLine:
+        return replace(ln, baseline=ln.baseline + dy)
+
+    return tuple(replace(p, lines=tuple(line(ln) for ln in p.lines)) for p in paragraphs)
+
+
+def text_box(
+    fit: Fit, frame: Frame, name: str, anchor: str = "top", fill: str | None = None
+) -> TextBox:
+    """A box for ``fit``: the whole frame when top-anchored, else a box just tall enough
+    for the text at the frame's bottom ("bottom") or middle ("middle")."""
+    if anchor == "top":
+        return TextBox(frame.x, frame.y, frame.w, frame.h, fit.paragraphs, name, fill)
+    dy = frame.h - fit.height if anchor == "bottom" else (frame.h - fit.height) / 2
+    paragraphs = shift(fit.paragraphs, dy)
+    return TextBox(frame.x, frame.y + dy, frame.w, fit.height, paragraphs, name, fill)
+
+
+def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:
+    """Slide title (bottom-anchored in the title zone) and the navy rule under it."""
+    t, m = ctx.theme, ctx.marking
+    boxes: list[Box] = []
+    if title.strip():
+        suffix = CONT if index > 0 else ""
+        fit = fit_text(
+            title, t.title_style(), t.title_frame(m), t.title_size, t.title_min, suffix=suffix
+        )
+        boxes.append(text_box(fit, t.title_frame(m), "Title", anchor="bottom"))
+    y = t.title_rule_y(m)
+    boxes.append(RuleBox(t.margin, y, t.page_w - t.margin, y, t.navy, t.title_rule_w, "TitleRule"))
+    return boxes
+
+
+def marking_boxes(ctx: Ctx) -> list[Box]:
+    """Dark bands with the white marking at the very top and bottom of the page."""
+    if not ctx.marking:
+        return []
+    t = ctx.theme
+    style = t.style(t.marking_size, t.marking_text, bold=True)
+    out: list[Box] = []
+    for name, y in (("MarkingTop", 0.0), ("MarkingBottom", t.page_h - t.marking_h)):
+        out.append(RectBox(0.0, y, t.page_w, t.marking_h, fill=t.marking_fill, name=name + "Band"))
+        lh = 1.2 * t.marking_size
+        frame = Frame(t.margin, y + (t.marking_h - lh) / 2, t.content_w, lh)
+        fit = fit_text(ctx.deck.marking or "", style, frame, t.marking_size, 7.0, align="center")
+        out.append(text_box(fit, frame, name, anchor="middle"))
+    return out
+
+
+def footer_boxes(ctx: Ctx, page: Page, number: int) -> list[Box]:
+    """Sources line(s) above a thin rule; deck title and slide number under it."""
+    t, m = ctx.theme, ctx.marking
+    out: list[Box] = []
+    sources = "; ".join(s.strip() for s in page.footer_sources if s.strip())
+    if sources:
+        frame = t.sources_frame(m)
+        fit = fit_text(sources, t.style(t.footer_size, t.muted), frame, t.footer_size, t.footer_min)
+        out.append(text_box(fit, frame, "Footer", anchor="bottom"))
+    y = t.footer_rule_y(m)
+    out.append(RuleBox(t.margin, y, t.page_w - t.margin, y, t.rule, 0.5, "FooterRule"))
+    meta = t.meta_frame(m)
+    if ctx.deck.title.strip():
+        frame = replace(meta, w=meta.w * 0.8)
+        style = t.style(t.meta_size, t.muted)
+        fit = fit_text(ctx.deck.title, style, frame, t.meta_size, t.meta_size)
+        out.append(text_box(fit, frame, "DeckTitle"))
+    frame = replace(meta, x=meta.x + meta.w - 80.0, w=80.0)
+    style = t.style(t.number_size, t.navy, bold=True)
+    fit = fit_text(str(number), style, frame, t.number_size, t.number_size, align="right")
+    out.append(text_box(fit, frame, "SlideNumber"))
+    return out
+
+
+def paginate(
+    specs: Sequence[ParaSpec],
+    frame: Frame,
+    max_size: float,
+    min_size: float,
+    fitter: Callable[..., Fit] = fit_paragraphs,
+) -> list[Fit]:
+    """Fit ``specs`` page after page until nothing is left (stops if a page makes no
+    progress, which only a frame shorter than one line could cause). Follow-on pages use
+    ``min_size``, the size the overflowing first page reached."""
+    fits: list[Fit] = []
+    rest = tuple(s for s in specs if not s.empty)
+    while True:
+        # Follow-on pages keep the size the first page ended at (the floor).
+        size = max_size if not fits else min_size
+        fit = fitter(rest, frame, size, min_size)
+        fits.append(fit)
+        if fit.fits or fit.overflow == rest:
+            return fits
+        rest = fit.overflow
+
+
+def body_box(fit: Fit, frame: Frame, name: str = "Body") -> TextBox:
+    return text_box(fit, frame, name)
+
+
+def filler_rect(frame: Frame, fill: str, name: str, stroke: str | None = None) -> RectBox:
+    return RectBox(
+        frame.x,
+        frame.y,
+        frame.w,
+        frame.h,
+        fill=fill,
+        stroke=stroke,
+        stroke_width=0.75 if stroke else 0.0,
+        name=name,
+    )

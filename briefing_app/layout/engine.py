@@ -1,0 +1,62 @@
+"""The layout engine: deck content in, positioned boxes out (pure and deterministic)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from briefing_app.layout.boxes import Box, LaidDeck, LaidSlide
+from briefing_app.layout.chrome import Ctx, Page, footer_boxes, marking_boxes
+from briefing_app.layout.columns import layout_comparison, layout_quote, layout_timeline
+from briefing_app.layout.content import DeckContent, SlideContent
+from briefing_app.layout.slides import (
+    layout_agenda,
+    layout_argument,
+    layout_bluf,
+    layout_map,
+    layout_section,
+    layout_sources,
+    layout_title,
+)
+from briefing_app.layout.theme import get_theme
+from briefing_app.progress import Progress, report
+
+LayoutFn = Callable[[SlideContent, Ctx], list[Page]]
+
+LAYOUT_FUNCTIONS: dict[str, LayoutFn] = {
+    "title": layout_title,
+    "bluf": layout_bluf,
+    "agenda": layout_agenda,
+    "section": layout_section,
+    "argument": layout_argument,
+    "quote": layout_quote,
+    "comparison": layout_comparison,
+    "timeline": layout_timeline,
+    "map": layout_map,
+    "sources": layout_sources,
+}
+
+
+def layout_slide(slide: SlideContent, ctx: Ctx) -> list[Page]:
+    """One content slide as one or more unnumbered pages (unknown layouts: "argument")."""
+    return LAYOUT_FUNCTIONS.get(slide.layout, layout_argument)(slide, ctx)
+
+
+def _finish(page: Page, number: int, ctx: Ctx) -> LaidSlide:
+    boxes: list[Box] = list(page.boxes)
+    if page.chrome:
+        boxes += footer_boxes(ctx, page, number)
+    boxes += marking_boxes(ctx)
+    return LaidSlide(number=number, title=page.title, boxes=tuple(boxes), notes=page.notes)
+
+
+def layout_deck(deck: DeckContent, progress: Progress | None = None) -> LaidDeck:
+    """Lay out every slide of ``deck``; long content continues on " (cont.)" slides."""
+    ctx = Ctx(get_theme(deck.theme), deck)
+    total = len(deck.slides)
+    pages: list[Page] = []
+    for i, slide in enumerate(deck.slides):
+        report(progress, i, total, f"Laying out slide {i + 1} of {total}")
+        pages.extend(layout_slide(slide, ctx))
+    slides = tuple(_finish(page, n, ctx) for n, page in enumerate(pages, start=1))
+    report(progress, total, total, "Layout finished")
+    return LaidDeck(title=deck.title, author=deck.author, subject=deck.subject, slides=slides)

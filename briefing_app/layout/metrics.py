@@ -1,0 +1,119 @@
+"""Real advance widths and vertical metrics of the bundled TrueType faces (via fontTools).
+
+Each face is read once and cached. Widths are kept per character in em units, so a width in
+points is one dictionary walk and a multiplication by the size; there is no kerning (neither
+reportlab's ``stringWidth`` nor our renderers apply any). Vertical metrics are the ``hhea``
+ascender/descender (for Liberation they equal OS/2 usWinAscent/usWinDescent).
+A character missing from the font measures as the ``.notdef`` advance: text reaching layout
+is already cleaned, but measuring never fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from briefing_app.layout.boxes import TextStyle
+from briefing_app.layout.fonts import FAMILIES
+
+VERTICAL_METRICS_SOURCE = "hhea"
+
+
+@dataclass(frozen=True)
+class FaceMetrics:
+    """Metrics of one face; ``ascent``/``descent`` are positive fractions of the em."""
+
+    path: str
+    units_per_em: int
+    ascender: int  # hhea ascender, font units (positive)
+    descender: int  # hhea descender, font units (negative)
+    notdef_advance: int
+    advances: dict[int, int]  # codepoint -> advance width in font units
+    em_widths: dict[str, float]  # character -> advance width in ems
+
+    @property
+    def ascent(self) -> float:
+        return self.ascender / self.units_per_em
+
+    @property
+    def descent(self) -> float:
+        return -self.descender / self.units_per_em
+
+    @property
+    def notdef_em(self) -> float:
+        return self.notdef_advance / self.units_per_em
+
+    def advance(self, codepoint: int) -> int:
+        """Advance width of ``codepoint`` in font units (.notdef when unmapped)."""
+        return self.advances.get(codepoint, self.notdef_advance)
+
+    def char_em(self, char: str) -> float:
+        return self.em_widths.get(char, self.notdef_em)
+
+    def width_em(self, text: str) -> float:
+        """Width of ``text`` in ems (multiply by the size for points)."""
+        get = self.em_widths.get
+        nd = self.notdef_em
+        return sum([get(c, nd) for c in text])
+
+    def has_char(self, char: str) -> bool:
+        return char in self.em_widths
+
+
+@cache
+def load_face(path: str) -> FaceMetrics:
+    """Read a TrueType file once and keep its widths."""
+    font = TTFont(path, lazy=True)
+    try:
+        upem = int(font["head"].unitsPerEm)
+        hhea = font["hhea"]
+        hmtx = font["hmtx"]
+        order = font.getGlyphOrder()
+        notdef = int(hmtx[order[0]][0])
+        advances = {cp: int(hmtx[name][0]) for cp, name in font.getBestCmap().items()}
+    finally:
+        font.close()
+    em_widths = {chr(cp): adv / upem for cp, adv in advances.items()}
+    return FaceMetrics(
+        path=path,
+        units_per_em=upem,
+        ascender=int(hhea.ascent),
+        descender=int(hhea.descent),
+        notdef_advance=notdef,
+        advances=advances,
+        em_widths=em_widths,
+    )
+
+
+def face_path(font: str, bold: bool = False, italic: bool = False) -> Path:
+    """The TTF file of a family key (unknown keys fall back to "sans")."""
+    family = FAMILIES.get(font) or FAMILIES["sans"]
+    return family.file_for(bold, italic)
+
+
+@lru_cache(maxsize=64)
+def face(font: str, bold: bool = False, italic: bool = False) -> FaceMetrics:
+    """Metrics of the face a style selects."""
+    return load_face(str(face_path(font, bold, italic)))
+
+
+def face_for(style: TextStyle) -> FaceMetrics:
+    return face(style.font, style.bold, style.italic)
+
+
+def text_width(text: str, style: TextStyle) -> float:
+    """Advance width of ``text`` in points when set in ``style``."""
+    return face_for(style).width_em(text) * style.size
+
+
+def ascent(style: TextStyle) -> float:
+    """Distance from baseline up to the hhea ascender, in points."""
+    return face_for(style).ascent * style.size
+
+
+def descent(style: TextStyle) -> float:
+    """Distance from baseline down to the hhea descender (positive), in points."""
+    return face_for(style).descent * style.size

@@ -1,0 +1,112 @@
+"""The "ministry" house style: sober policy-office slides that survive grayscale print.
+
+White page, navy titles and rules, near-black body text, one muted steel-blue accent for
+citation marks and links, Liberation Sans (Arial metrics) throughout. All numbers are
+points on the 960 x 540 page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from briefing_app.layout.boxes import PAGE_HEIGHT, PAGE_WIDTH, TextStyle
+from briefing_app.layout.wrap import Frame
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str = "ministry"
+    font: str = "sans"
+    # colours (RGB hex)
+    background: str = "FFFFFF"
+    navy: str = "1F3864"  # titles, rules, bullets
+    text: str = "262626"  # body text
+    muted: str = "595959"  # subtitles, footer, speaker details
+    accent: str = "2E6DA4"  # citation marks and links
+    rule: str = "A6A6A6"  # thin footer rules and dividers
+    panel: str = "EDF1F7"  # BLUF panel, map placeholder
+    marking_fill: str = "3A3A3A"
+    marking_text: str = "FFFFFF"
+    # geometry
+    page_w: float = PAGE_WIDTH
+    page_h: float = PAGE_HEIGHT
+    margin: float = 48.0
+    marking_h: float = 20.0
+    title_gap: float = 22.0  # from the content top to the title frame
+    title_h: float = 72.0  # two lines at 30 pt
+    title_rule_gap: float = 6.0
+    title_rule_w: float = 1.5
+    body_gap: float = 14.0  # title rule to body
+    footer_rule_from_bottom: float = 30.0
+    sources_h: float = 24.0  # two lines at 10 pt
+    sources_gap: float = 4.0  # sources to footer rule
+    body_to_sources: float = 8.0
+    # type sizes
+    title_size: float = 30.0
+    title_min: float = 24.0
+    body_size: float = 20.0
+    body_min: float = 14.0  # floor for all body text
+    footer_size: float = 10.0
+    footer_min: float = 8.0
+    meta_size: float = 9.0  # deck title in the footer
+    number_size: float = 10.0
+    marking_size: float = 10.0
+    cover_title_size: float = 40.0
+    cover_title_min: float = 28.0
+    section_title_size: float = 40.0
+    section_title_min: float = 28.0
+
+    # -- styles ---------------------------------------------------------------------------
+    def style(self, size: float, color: str | None = None, **kw: bool) -> TextStyle:
+        return TextStyle(self.font, size, color=color or self.text, **kw)
+
+    def title_style(self) -> TextStyle:
+        return self.style(self.title_size, self.navy, bold=True)
+
+    def body_style(self) -> TextStyle:
+        return self.style(self.body_size)
+
+    def mark_style(self, base: TextStyle) -> TextStyle:
+        return replace(base, bold=False, italic=False, color=self.accent)
+
+    # -- zones ----------------------------------------------------------------------------
+    def top(self, marking: bool) -> float:
+        return self.marking_h if marking else 0.0
+
+    def bottom(self, marking: bool) -> float:
+        return self.page_h - (self.marking_h if marking else 0.0)
+
+    @property
+    def content_w(self) -> float:
+        return self.page_w - 2 * self.margin
+
+    def title_frame(self, marking: bool) -> Frame:
+        return Frame(self.margin, self.top(marking) + self.title_gap, self.content_w, self.title_h)
+
+    def title_rule_y(self, marking: bool) -> float:
+        return self.title_frame(marking).bottom + self.title_rule_gap
+
+    def footer_rule_y(self, marking: bool) -> float:
+        return self.bottom(marking) - self.footer_rule_from_bottom
+
+    def sources_frame(self, marking: bool) -> Frame:
+        y = self.footer_rule_y(marking) - self.sources_gap - self.sources_h
+        return Frame(self.margin, y, self.content_w, self.sources_h)
+
+    def meta_frame(self, marking: bool) -> Frame:
+        """The line under the footer rule holding deck title and slide number."""
+        return Frame(self.margin, self.footer_rule_y(marking) + 6, self.content_w, 13.0)
+
+    def body_frame(self, marking: bool) -> Frame:
+        top = self.title_rule_y(marking) + self.body_gap
+        bottom = self.sources_frame(marking).y - self.body_to_sources
+        return Frame(self.margin, top, self.content_w, bottom - top)
+
+
+MINISTRY = Theme()
+THEMES: dict[str, Theme] = {"ministry": MINISTRY}
+
+
+def get_theme(name: str | None) -> Theme:
+    """The named theme; unknown names fall back to "ministry"."""
+    return THEMES.get(name or "", MINISTRY)

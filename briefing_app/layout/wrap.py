@@ -1,0 +1,391 @@
+"""Line breaking of styled paragraphs and fitting them into a frame.
+
+Conventions every renderer reproduces:
+
+* a line occupies a slot of ``LINE_HEIGHT`` x size points ("exact" line spacing);
+* the first slot of a frame starts at the frame's top (space-before of the first paragraph
+  in a frame is dropped); each later paragraph adds its ``space_before``;
+* the baseline sits at ``slot top + line_height - descent`` (extra leading goes above the
+  text, as in LibreOffice's fixed line spacing), so ascender and descender stay in the slot.
+
+Breaks happen at spaces and after a hyphen or dash that follows a letter; run boundaries are
+not break points (a comma in another style stays with its word); a word wider than the line
+is broken between characters. Paragraphs are tokenised and measured once (in ems) so trying
+several sizes and continuing a long paragraph on later slides is linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from briefing_app.layout.boxes import Run, TextLine, TextParagraph, TextStyle
+from briefing_app.layout.metrics import FaceMetrics, face_for
+
+LINE_HEIGHT = 1.2  # baseline-to-baseline distance as a multiple of the font size
+WIDTH_TOLERANCE = 0.015  # lines are wrapped to 98.5 % of the frame width
+_EPS = 1e-6
+
+_DASHES = "\\-\u2010\u2012\u2013\u2014"
+_DASH_CHARS = "-\u2010\u2012\u2013\u2014"
+_NOBREAK_SPACES = "\u00a0\u2007\u202f"
+_WORD_CHAR = rf"(?:[^\s{_DASHES}]|[{_NOBREAK_SPACES}])"
+_TOKEN = re.compile(
+    rf"(?P<sp>[^\S{_NOBREAK_SPACES}]+)|(?P<w>{_WORD_CHAR}*[{_DASHES}]+|{_WORD_CHAR}+)"
+)
+_SPACES = re.compile(rf"[^\S{_NOBREAK_SPACES}]+")
+
+Pos = tuple[int, int, int]  # cluster index, segment index, character offset
+Segment = tuple[int, str, float]  # template index, text, width in ems
+# An unbreakable cluster: (space template or -1, space width em, width em, segments)
+Cluster = tuple[int, float, float, tuple[Segment, ...]]
+
+
+@dataclass(frozen=True)
+class Frame:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+
+@dataclass(frozen=True)
+class Template:
+    """The style and link of an input run; its ``size`` is replaced when laid out."""
+
+    style: TextStyle
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class ParaSpec:
+    """A paragraph ready to wrap. Lengths ``indent``/``bullet_indent``/``space_before`` are
+    in ems of the paragraph's size, so they shrink with it."""
+
+    templates: tuple[Template, ...]
+    clusters: tuple[Cluster, ...]
+    ascent_em: float
+    descent_em: float
+    scale: float = 1.0  # paragraph size = max(floor, frame size x scale)
+    indent: float = 0.0
+    bullet: str | None = None
+    bullet_indent: float = 0.0
+    bullet_style: TextStyle | None = None
+    space_before: float = 0.0
+    align: str = "left"
+    start: Pos = (0, 0, 0)
+    key: int = 0  # caller's identity of the item this paragraph belongs to
+
+    @property
+    def empty(self) -> bool:
+        return self.start[0] >= len(self.clusters)
+
+    @property
+    def continued(self) -> bool:
+        return self.start != (0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Fit:
+    paragraphs: tuple[TextParagraph, ...]
+    size: float
+    height: float  # from the frame top to the bottom of the last slot
+    overflow: tuple[ParaSpec, ...] = ()
+
+    @property
+    def fits(self) -> bool:
+        return not self.overflow
+
+    @property
+    def lines(self) -> tuple[TextLine, ...]:
+        return tuple(line for p in self.paragraphs for line in p.lines)
+
+
+def normalize_spaces(text: str) -> str:
+    """Collapse breakable whitespace to single spaces and strip the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def _breaks_after(token: str) -> bool:
+    """A line may break after a hyphen or dash that follows other characters."""
+    return token[-1] in _DASH_CHARS and token.strip(_DASH_CHARS) != ""
+
+
+def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
+    """Tokenise and measure ``runs`` once; ``options`` are further ParaSpec fields."""
+    templates: list[Template] = []
+    faces: list[FaceMetrics] = []
+    clusters: list[Cluster] = []
+    segs: list[Segment] = []
+    space: tuple[int, float] = (-1, 0.0)
+    pending: tuple[int, float] | None = None
+    width = 0.0
+    break_ok = True
+    for run in runs:
+        if not run.text:
+            continue
+        ti = len(templates)
+        fm = face_for(run.style)
+        templates.append(Template(run.style, run.link))
+        faces.append(fm)
+        get, nd = fm.em_widths.get, fm.notdef_em
+        space_em = fm.char_em(" ")
+        measured: dict[str, tuple[float, bool]] = {}
+        for sp, tok in _TOKEN.findall(run.text):
+            if sp:
+                if pending is None and (segs or clusters):
+                    pending = (ti, space_em)
+                break_ok = True
+                continue
+            hit = measured.get(tok)
+            if hit is None:
+                hit = measured[tok] = (sum([get(c, nd) for c in tok]), _breaks_after(tok))
+            em = hit[0]
+            if break_ok and segs:
+                clusters.append((space[0], space[1], width, tuple(segs)))
+                segs, width = [], 0.0
+            if not segs:
+                space = pending if (pending is not None and clusters) else (-1, 0.0)
+                pending = None
+            if segs and segs[-1][0] == ti:
+                segs[-1] = (ti, segs[-1][1] + tok, segs[-1][2] + em)
+            else:
+                segs.append((ti, tok, em))
+            width += em
+            break_ok = hit[1]
+    if segs:
+        clusters.append((space[0], space[1], width, tuple(segs)))
+    bullet_style = options.get("bullet_style")
+    all_faces = [*faces, face_for(bullet_style)] if isinstance(bullet_style, TextStyle) else faces
+    asc = max((f.ascent for f in all_faces), default=0.905)
+    desc = max((f.descent for f in all_faces), default=0.212)
+    return ParaSpec(tuple(templates), tuple(clusters), asc, desc, **options)  # type: ignore[arg-type]
+
+
+def iter_lines(
+    spec: ParaSpec, size: float, width: float, start: Pos | None = None
+) -> Iterator[tuple[list[tuple[int, str]], float, Pos]]:
+    """Greedy line breaking: yields (pieces, width in pt, position after the line)."""
+    clusters = spec.clusters
+    n = len(clusters)
+    ci, si, co = spec.start if start is None else start
+    avail = width / size if size > 0 else 0.0
+    pieces: list[tuple[int, str]] = []
+    w = 0.0
+    faces = [face_for(t.style) for t in spec.templates]
+    while ci < n:
+        sp_t, sp_em, c_em, segs = clusters[ci]
+        if si == 0 and co == 0:
+            extra = sp_em if (pieces and sp_t >= 0) else 0.0
+            if w + extra + c_em <= avail + _EPS:
+                if pieces and sp_t >= 0:
+                    pieces.append((sp_t, " "))
+                pieces.extend((t, s) for t, s, _ in segs)
+                w += extra + c_em
+                ci += 1
+                continue
+            if pieces:
+                yield pieces, w * size, (ci, 0, 0)
+                pieces, w = [], 0.0
+                continue
+        # The cluster is wider than a line (or resumed mid-word): break between characters.
+        while si < len(segs):
+            t, text, _ = segs[si]
+            get, nd = faces[t].em_widths.get, faces[t].notdef_em
+            i = seg_start = co
+            length = len(text)
+            while i < length:
+                cw = get(text[i], nd)
+                if w + cw > avail + _EPS and (pieces or i > seg_start):
+                    if i > seg_start:
+                        pieces.append((t, text[seg_start:i]))
+                    yield pieces, w * size, (ci, si, i)
+                    pieces, w, seg_start = [], 0.0, i
+                    continue
+                w += cw
+                i += 1
+            if seg_start < length:
+                pieces.append((t, text[seg_start:]))
+            si, co = si + 1, 0
+        ci, si, co = ci + 1, 0, 0
+    if pieces:
+        yield pieces, w * size, (n, 0, 0)
+
+
+def para_size(spec: ParaSpec, size: float, floor: float) -> float:
+    return max(floor, round(size * spec.scale * 2) / 2) if spec.scale != 1.0 else size
+
+
+def _runs(
+    spec: ParaSpec, pieces: list[tuple[int, str]], styles: list[TextStyle]
+) -> tuple[Run, ...]:
+    """Join consecutive pieces of one template into runs in the laid-out size."""
+    runs: list[Run] = []
+    last, texts = -1, []
+    for t, s in pieces:
+        if t != last and texts:
+            runs.append(Run("".join(texts), styles[last], spec.templates[last].link))
+            texts = []
+        last = t
+        texts.append(s)
+    if texts:
+        runs.append(Run("".join(texts), styles[last], spec.templates[last].link))
+    return tuple(runs)
+
+
+def _line_x(frame: Frame, spec: ParaSpec, indent: float, width: float) -> float:
+    if spec.align == "center":
+        return frame.x + indent + max(0.0, (frame.w - indent - width) / 2)
+    if spec.align == "right":
+        return max(frame.x + indent, frame.x + frame.w - width - 0.01)
+    return frame.x + indent
+
+
+def layout_at(
+    paragraphs: Sequence[ParaSpec], frame: Frame, size: float, floor: float, final: bool
+) -> Fit | None:
+    """Lay out at one size; None when it does not fit and ``final`` is False, else the lines
+    that fit plus the overflow (whole paragraphs where possible, else split by lines)."""
+    out: list[TextParagraph] = []
+    y = frame.y
+    for idx, spec in enumerate(paragraphs):
+        if spec.empty:
+            continue
+        ps = para_size(spec, size, floor)
+        lh = LINE_HEIGHT * ps
+        sb = spec.space_before * ps if out else 0.0
+        indent = spec.indent * ps
+        avail = frame.w * (1 - WIDTH_TOLERANCE) - indent
+        asc, desc = spec.ascent_em * ps, spec.descent_em * ps
+        lines: list[TextLine] = []
+        slot = y + sb
+        pos = spec.start
+        complete = True
+        styles = [replace(tpl.style, size=ps) for tpl in spec.templates]
+        for pieces, w, nxt in iter_lines(spec, ps, avail):
+            if slot + lh > frame.bottom + _EPS:
+                complete = False
+                break
+            x = _line_x(frame, spec, indent, w)
+            runs = _runs(spec, pieces, styles)
+            lines.append(TextLine(runs, x, slot + lh - desc, w, asc, desc, False))
+            slot += lh
+            pos = nxt
+        if not complete:
+            if not final:
+                return None
+            if out and (len(lines) < 2 or not _taller_than(spec, frame, ps, avail)):
+                rest = tuple(paragraphs[idx:])  # move the whole item on
+            else:
+                if lines:
+                    out.append(_paragraph(spec, lines, frame, ps, sb, lh))
+                    y = slot
+                rest = (replace(spec, start=pos), *paragraphs[idx + 1 :])
+            return Fit(tuple(out), size, y - frame.y, rest)
+        if lines:
+            out.append(_paragraph(spec, lines, frame, ps, sb, lh))
+            y = slot
+    return Fit(tuple(out), size, y - frame.y)
+
+
+def _taller_than(spec: ParaSpec, frame: Frame, size: float, avail: float) -> bool:
+    """Whether the whole paragraph is taller than the frame (stops counting early)."""
+    limit = int(frame.h // (LINE_HEIGHT * size))
+    return any(n > limit for n, _ in enumerate(iter_lines(spec, size, avail), start=1))
+
+
+def _paragraph(
+    spec: ParaSpec, lines: list[TextLine], frame: Frame, size: float, sb: float, lh: float
+) -> TextParagraph:
+    lines[-1] = replace(lines[-1], paragraph_end=True)
+    show_bullet = spec.bullet is not None and not spec.continued
+    bstyle = spec.bullet_style or (spec.templates[0].style if spec.templates else None)
+    return TextParagraph(
+        lines=tuple(lines),
+        align=spec.align,
+        line_height=lh,
+        space_before=sb,
+        bullet=spec.bullet if show_bullet else None,
+        bullet_x=frame.x + spec.bullet_indent * size if show_bullet else 0.0,
+        bullet_style=replace(bstyle, size=size) if show_bullet and bstyle else None,
+    )
+
+
+def fit_paragraphs(
+    paragraphs: Sequence[ParaSpec],
+    frame: Frame,
+    max_size: float,
+    min_size: float,
+    step: float = 1.0,
+    floor: float | None = None,
+) -> Fit:
+    """Shrink from ``max_size`` by ``step`` until everything fits; at ``min_size`` return
+    what fits plus the overflow (whole paragraphs where possible, else split by lines).
+    ``floor`` (default ``min_size``) is the least size of a paragraph with ``scale`` < 1."""
+    floor = min_size if floor is None else floor
+    size = max_size
+    while size > min_size + _EPS:
+        fit = layout_at(paragraphs, frame, size, floor, final=False)
+        if fit is not None:
+            return fit
+        size = max(min_size, size - step)
+    fit = layout_at(paragraphs, frame, min_size, floor, final=True)
+    assert fit is not None
+    return fit
+
+
+def fit_text(
+    text: str,
+    style: TextStyle,
+    frame: Frame,
+    max_size: float,
+    min_size: float,
+    *,
+    align: str = "left",
+    suffix: str = "",
+    step: float = 1.0,
+) -> Fit:
+    """Single-style text that must stay in ``frame``: shrink, then as a last resort cut it
+    with "…" (keeping ``suffix``, e.g. " (cont.)", at the end)."""
+    text = normalize_spaces(text)
+    # Nothing beyond this many characters can fit (no glyph is narrower than 0.1 em
+    # except zero-width marks); cutting first keeps megabyte titles cheap.
+    lines = max(1, int(frame.h // (LINE_HEIGHT * min_size)))
+    bound = lines * (int(frame.w / (0.1 * min_size)) + 1) + len(suffix)
+    if len(text) > bound:
+        text = text[:bound]
+
+    def attempt(body: str, size: float, final: bool) -> Fit | None:
+        spec = make_para([Run(body + suffix, style)], align=align)
+        if final:
+            return fit_paragraphs([spec], frame, size, min_size, step)
+        return layout_at([spec], frame, size, min_size, final=False)
+
+    fit = attempt(text, max_size, final=True)
+    if fit.fits:
+        return fit
+    placed = sum(len(r.text) for line in fit.lines for r in line.runs)
+    lo, hi = 0, min(len(text), placed + 1)
+    while lo < hi:  # largest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if attempt(_cut(text, mid), min_size, final=False) is not None:
+            lo = mid
+        else:
+            hi = mid - 1
+    body = _cut(text, lo)
+    space = body.rfind(" ", 0, len(body) - 1)
+    if space > 0.7 * len(body):
+        word_cut = body[:space].rstrip(" ,;:") + "…"
+        if attempt(word_cut, min_size, final=False) is not None:
+            body = word_cut
+    result = attempt(body, min_size, final=False)
+    return result if result is not None else Fit((), min_size, 0.0)
+
+
+def _cut(text: str, n: int) -> str:
+    return text[:n].rstrip() + "…" if n < len(text) else text

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from briefing_app.layout.boxes import Run, TextStyle
+from briefing_app.layout.metrics import text_width
+from briefing_app.layout.wrap import (
+    LINE_HEIGHT,
+    WIDTH_TOLERANCE,
+    Frame,
+    fit_paragraphs,
+    fit_text,
+    iter_lines,
+    make_para,
+)
+
+BODY = TextStyle("sans", 20.0, color="262626")
+BOLD = TextStyle("sans", 20.0, bold=True)
+MARK = TextStyle("sans", 20.0, color="2E6DA4")
+
+
+def _texts(fit) -> list[str]:
+    return ["".join(r.text for r in line.runs) for line in fit.lines]
+
+
+def test_breaks_at_spaces_and_keeps_every_word() -> None:
+    text = "Western guarantees short of NATO membership will deter Russia only if backed"
+    fit = fit_paragraphs([make_para([Run(text, BODY)])], Frame(0, 0, 300, 500), 20, 20)
+    lines = _texts(fit)
+    assert len(lines) > 1
+    assert " ".join(lines) == text
+    for line in fit.lines:
+        assert line.width <= 300 * (1 - WIDTH_TOLERANCE) + 1e-6
+
+
+def test_breaks_after_hyphen_and_dash() -> None:
+    spec = make_para([Run("aaaa well-known bbbb–cccc", BODY)])
+    width = text_width("aaaa well-", BODY) + 1
+    lines = ["".join(s for _, s in pieces) for pieces, _, _ in iter_lines(spec, 20, width)]
+    assert lines[0] == "aaaa well-"
+    assert lines[1].startswith("known")
+
+
+def test_run_boundary_is_not_a_break_and_runs_are_split() -> None:
+    runs = [
+        Run("alpha beta ", BODY),
+        Run("gamma", BOLD),
+        Run(",\u00a0", BODY),
+        Run("[3, 4]", MARK, None),
+    ]
+    spec = make_para(runs)
+    width = text_width("alpha beta gamma", BODY) + 2
+    fit = fit_paragraphs([spec], Frame(0, 0, width / (1 - WIDTH_TOLERANCE), 500), 20, 20)
+    assert _texts(fit)[0] == "alpha beta"
+    second = fit.lines[1].runs
+    assert [r.text for r in second[:2]] == ["gamma", ",\u00a0"]
+    assert second[2].text.startswith("[3,") and second[2].style.color == "2E6DA4"
+    assert second[0].style.bold and not second[1].style.bold
+    assert all(r.style.size == 20 for line in fit.lines for r in line.runs)
+    # Every character arrives somewhere, in order.
+    joined = "".join(r.text for line in fit.lines for r in line.runs)
+    assert joined.replace(" ", "") == "".join(r.text for r in runs).replace(" ", "")
+
+
+def test_long_word_is_broken_by_characters() -> None:
+    word = "x" * 5000
+    fit = fit_paragraphs([make_para([Run(word, BODY)])], Frame(0, 0, 400, 10_000), 20, 20)
+    assert "".join(_texts(fit)) == word
+    assert all(line.width <= 400 for line in fit.lines)
+
+
+def test_baselines_follow_line_height_convention() -> None:
+    fit = fit_paragraphs(
+        [make_para([Run("one two three " * 20, BODY)])], Frame(10, 50, 200, 1000), 20, 20
+    )
+    first, second = fit.lines[0], fit.lines[1]
+    assert second.baseline - first.baseline == pytest.approx(LINE_HEIGHT * 20)
+    assert first.baseline == pytest.approx(50 + LINE_HEIGHT * 20 - first.descent)
+    assert fit.paragraphs[0].line_height == pytest.approx(24.0)
+
+
+def test_shrinks_until_it_fits() -> None:
+    specs = [make_para([Run("A claim that takes a line or two to say.", BODY)]) for _ in range(8)]
+    frame = Frame(0, 0, 800, 8 * LINE_HEIGHT * 17)
+    fit = fit_paragraphs(specs, frame, 20, 14)
+    assert fit.fits
+    assert fit.size == 17
+
+
+def test_overflow_moves_whole_items_at_the_floor() -> None:
+    specs = [make_para([Run(f"Item {i} is a sentence.", BODY)], key=i) for i in range(50)]
+    frame = Frame(0, 0, 600, 200)
+    fit = fit_paragraphs(specs, frame, 20, 14)
+    assert not fit.fits and fit.size == 14
+    assert len(fit.paragraphs) + len(fit.overflow) == 50
+    assert fit.overflow[0].key == len(fit.paragraphs)
+    assert not fit.overflow[0].continued
+    assert fit.height <= frame.h
+
+
+def test_item_taller_than_frame_is_split_by_lines() -> None:
+    spec = make_para([Run("word " * 2000, BODY)], bullet="\u25aa", indent=1.0)
+    frame = Frame(0, 0, 500, 300)
+    fit = fit_paragraphs([spec], frame, 20, 14)
+    assert fit.paragraphs and fit.overflow
+    rest = fit.overflow[0]
+    assert rest.continued
+    assert fit.paragraphs[0].bullet == "\u25aa"
+    again = fit_paragraphs([rest], frame, 14, 14)
+    assert again.paragraphs[0].bullet is None  # no bullet on the continued part
+
+
+def test_empty_input() -> None:
+    fit = fit_paragraphs([make_para([Run("", BODY)]), make_para([])], Frame(0, 0, 100, 100), 20, 14)
+    assert fit.fits and fit.paragraphs == ()
+    assert fit_paragraphs([], Frame(0, 0, 100, 100), 20, 14).fits
+
+
+def test_fit_text_truncates_with_ellipsis_and_keeps_suffix() -> None:
+    frame = Frame(0, 0, 500, 2 * LINE_HEIGHT * 30)
+    fit = fit_text("A very long slide title " * 50, BOLD, frame, 30, 24, suffix=" (cont.)")
+    lines = _texts(fit)
+    assert fit.size == 24 and len(lines) == 2
+    assert lines[-1].endswith("… (cont.)")
+    assert fit.height <= frame.h + 1e-6
+
+
+def test_megabyte_paragraph_is_fast() -> None:
+    text = ("Lorem ipsum dolor sit amet, Vučić Đukić Šekerinska Косово. " * 20_000)[:1_000_000]
+    start = time.perf_counter()
+    spec = make_para([Run(text, BODY)])
+    fit = fit_paragraphs([spec], Frame(0, 0, 800, 300), 20, 14)
+    pages = 1
+    while fit.overflow:
+        fit = fit_paragraphs(fit.overflow, Frame(0, 0, 800, 300), 14, 14)
+        pages += 1
+    assert pages > 100
+    assert time.perf_counter() - start < 5.0

@@ -1,0 +1,64 @@
+"""Render what the real layout engine produces (not hand-built boxes)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from briefing_app.layout.boxes import TextBox
+from briefing_app.render.pdf_renderer import render_handout, render_pdf
+from briefing_app.render.pptx_renderer import EMU_PER_PT, render_pptx
+
+engine = pytest.importorskip("briefing_app.layout.engine")
+content = pytest.importorskip("briefing_app.layout.content")
+
+
+def _deck():
+    item = content.ContentItem
+    items = (
+        item("Vučić courts Brussels and Moscow; Đukić calls it ambiguity.", citations=(1,)),
+        item("Šekerinska: membership is a guarantee, not a reward.", level=1),
+        item("Косово and Донбас as linked precedents <&>.", link="https://example.org/x"),
+    )
+    return content.DeckContent(
+        title="Western Balkans: Vučić between blocs",
+        author="Policy Unit",
+        subject="Serbia",
+        marking="UNCLASSIFIED",
+        slides=(
+            content.SlideContent("title", "Western Balkans: Vučić between blocs"),
+            content.SlideContent("bluf", "Bottom line", items=items, notes="Say Vučić."),
+            content.SlideContent("argument", "Long", items=items * 6),
+        ),
+    )
+
+
+def test_engine_deck_renders_to_pptx_and_pdf(tmp_path: Path) -> None:
+    laid = engine.layout_deck(_deck())
+    pptx = render_pptx(laid, tmp_path / "e.pptx")
+    prs = Presentation(str(pptx))
+    assert len(prs.slides) == len(laid.slides)
+    for laid_slide, slide in zip(laid.slides, prs.slides, strict=True):
+        boxes = [b for b in laid_slide.boxes if isinstance(b, TextBox)]
+        shapes = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.TEXT_BOX]
+        assert len(boxes) == len(shapes)
+        for box, shape in zip(boxes, shapes, strict=True):
+            expected = tuple(round(v * EMU_PER_PT) for v in (box.x, box.y, box.w, box.h))
+            assert (shape.left, shape.top, shape.width, shape.height) == pytest.approx(
+                expected, abs=2
+            ), box.name
+    pdf = render_pdf(laid, tmp_path / "e.pdf")
+    handout = render_handout(laid, tmp_path / "h.pdf")
+    for path in (pdf, handout):
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Vučić" in text and "Косово" in text
+        fonts = subprocess.run(
+            ["pdffonts", str(path)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+        assert fonts and all(" yes yes yes " in f"{row} " for row in fonts)
