@@ -12,8 +12,8 @@ import pytest
 # Qt tests run headless; set here so nobody has to remember it.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from briefing_app.services.bootstrap import open_prepared  # noqa: E402
-from briefing_app.store.store import Store, open_store  # noqa: E402
+from briefing_app.services.bootstrap import open_prepared
+from briefing_app.store.store import Store, open_store
 
 
 @pytest.fixture(autouse=True)

@@ -85,6 +85,7 @@ class _SlideComposer:
         self.clean = clean
         self.cited: dict[int, set[int]] = {}  # document id → footnote numbers
         self.documents: dict[int, Document] = {}
+        self.footnotes: dict[tuple[int, int], Footnote] = {}
 
     def _document(self, document_id: int | None) -> Document | None:
         if document_id is None:
@@ -123,11 +124,7 @@ class _SlideComposer:
                 where = ", ¶ " + ", ".join(str(p) for p in sorted(paragraphs))
             lines.append(self.clean(short_reference(document) + where))
             for number in sorted(notes):
-                note = self.session.scalar(
-                    select(Footnote).where(
-                        Footnote.document_id == document_id, Footnote.number == number
-                    )
-                )
+                note = self.footnotes.get((document_id, number))
                 if note is not None:
                     lines.append(self.clean(f"[{number}] {_snippet(note.text)}"))
         return tuple(lines)
@@ -189,11 +186,7 @@ class _SlideComposer:
                 continue
             items.append(ContentItem(text=self.clean(essay_reference(document))))
             numbers = sorted(self.cited.get(document_id, ()))
-            notes = self.session.scalars(
-                select(Footnote)
-                .where(Footnote.document_id == document_id, Footnote.number.in_(numbers))
-                .order_by(Footnote.number)
-            )
+            notes = [self.footnotes[(document_id, n)] for n in numbers]
             items += [
                 ContentItem(text=self.clean(f"[{n.number}] {n.text}"), level=1) for n in notes
             ]
@@ -206,6 +199,9 @@ def compose_deck(store: Store, name: str) -> Composed:
     with store.read() as session:
         deck = _deck_by_name(session, name)
         composer = _SlideComposer(session, clean)
+        refs = [(i.source_kind, i.source_id) for s in deck.slides for i in s.items]
+        loaded = sources.preload(session, refs)
+        composer.footnotes = loaded.footnotes
         sections = [clean(s.title) for s in deck.slides if s.layout == "section"]
         slides = [composer.slide(s, sections) for s in deck.slides]
         if not composer.cited and not composer.documents:

@@ -17,6 +17,7 @@ from briefing_app.layout.content import LAYOUTS
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.models import SOURCE_KINDS, Deck, Footnote, Slide, SlideItem
 from briefing_app.store.store import Store
+from briefing_app.textclean import storable_text
 
 MAX_NAME = 300
 SLIDE_FIELDS = {"layout", "title", "subtitle", "left_heading", "right_heading", "notes"}
@@ -144,7 +145,7 @@ def _touch(deck: Deck) -> None:
 
 
 def _check_name(session: Session, name: str, exclude_id: int | None = None) -> str:
-    name = " ".join(name.split())
+    name = storable_text(" ".join(name.split()))
     if not name:
         raise StoreError("A deck needs a name.")
     if len(name) > MAX_NAME:
@@ -173,11 +174,11 @@ def create_deck_in(
 ) -> Deck:
     deck = Deck(
         name=_check_name(session, name),
-        title=title or name,
-        subtitle=subtitle or "",
-        author=author or "",
-        date_label=date_label or "",
-        marking=(marking or "").strip() or None,
+        title=storable_text(title or name),
+        subtitle=storable_text(subtitle or ""),
+        author=storable_text(author or ""),
+        date_label=storable_text(date_label or ""),
+        marking=storable_text((marking or "").strip()) or None,
     )
     session.add(deck)
     session.flush()
@@ -197,7 +198,7 @@ def update_deck(store: Store, deck_name: str, /, **fields: str | None) -> None:
         if "marking" in fields:
             fields["marking"] = (fields["marking"] or "").strip() or None
         for key, value in fields.items():
-            setattr(deck, key, value)
+            setattr(deck, key, storable_text(value) if value is not None else None)
         _touch(deck)
 
 
@@ -264,7 +265,8 @@ def add_slide_in(
     if layout not in LAYOUTS:
         raise StoreError(f"{layout!r} is not a slide layout; use one of {', '.join(LAYOUTS)}.")
     _check_slide_fields(fields)
-    slide = Slide(layout=layout, position=len(deck.slides), **fields)
+    clean = {key: storable_text(value) for key, value in fields.items()}
+    slide = Slide(layout=layout, position=len(deck.slides), **clean)
     slides = list(deck.slides)
     at = len(slides) if position is None else max(0, min(position, len(slides)))
     slides.insert(at, slide)
@@ -295,7 +297,7 @@ def update_slide(store: Store, slide_id: int, **fields: str) -> None:
     with store.transaction() as session:
         slide = _slide(session, slide_id)
         for key, value in fields.items():
-            setattr(slide, key, value)
+            setattr(slide, key, storable_text(value))
         _touch(slide.deck)
 
 
@@ -360,7 +362,7 @@ def add_item_in(
     source = sources.resolve(session, source_kind, source_id)
     if source_kind is not None and source is None:
         raise NotFoundError(f"There is no {source_kind} with id {source_id}.")
-    wording = text if text is not None else (source.text if source else "")
+    wording = storable_text(text) if text is not None else (source.text if source else "")
     item = SlideItem(
         column=1 if column else 0,
         level=max(0, min(level, 1)),
@@ -393,7 +395,7 @@ def _item(session: Session, item_id: int) -> SlideItem:
 def set_item_text(store: Store, item_id: int, text: str) -> ItemRecord:
     with store.transaction() as session:
         item = _item(session, item_id)
-        item.text = text
+        item.text = storable_text(text)
         _touch(item.slide.deck)
         return _item_record(session, item)
 

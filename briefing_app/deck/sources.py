@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from briefing_app.store.models import Argument, Event, Footnote, Paragraph, Quote
 
@@ -112,3 +113,45 @@ def resolve(session: Session, kind: str | None, source_id: int | None) -> Source
             document_id=note.document_id,
         )
     return None
+
+
+@dataclass
+class Preloaded:
+    """Sources loaded in bulk; holding ``rows`` keeps them in the session's identity map."""
+
+    rows: list[object]
+    footnotes: dict[tuple[int, int], Footnote]
+
+
+def preload(session: Session, refs: list[tuple[str | None, int | None]]) -> Preloaded:
+    """Load every source in ``refs`` (and their text) in a few queries, not one per item.
+
+    While the result is alive, :func:`resolve` is served from the identity map. Its
+    ``footnotes`` are those of the documents involved, keyed by (document id, number).
+    """
+    wanted: dict[str, set[int]] = {}
+    for kind, source_id in refs:
+        if kind is not None and source_id is not None:
+            wanted.setdefault(kind, set()).add(source_id)
+    loaders = {
+        "argument": (Argument, selectinload(Argument.footnotes)),
+        "quote": (Quote, selectinload(Quote.speaker)),
+        "event": (Event, None),
+        "footnote": (Footnote, None),
+    }
+    rows: list[object] = []
+    for kind, ids in wanted.items():
+        if kind not in loaders:
+            continue
+        model, option = loaders[kind]
+        query = select(model).where(model.id.in_(ids))
+        if option is not None:
+            query = query.options(option)
+        rows += session.scalars(query)
+    documents = {row.document_id for row in rows}  # type: ignore[attr-defined]
+    if not documents:
+        return Preloaded(rows, {})
+    rows += session.scalars(select(Paragraph).where(Paragraph.document_id.in_(documents)))
+    notes = list(session.scalars(select(Footnote).where(Footnote.document_id.in_(documents))))
+    rows += notes
+    return Preloaded(rows, {(n.document_id, n.number): n for n in notes})

@@ -253,9 +253,7 @@ def arguments(store: Store, document: str | None = None) -> list[ArgumentRecord]
         )
         positions, relations = _positions(session), _relations(session)
         statuses = _latest_status(session)
-        return [
-            _argument_record(a, positions, relations, statuses) for a in session.scalars(query)
-        ]
+        return [_argument_record(a, positions, relations, statuses) for a in session.scalars(query)]
 
 
 def argument(store: Store, argument_id: int) -> ArgumentRecord:

@@ -91,6 +91,7 @@ def backup_file(source: Path, target: Path) -> None:
 
 # --- full-text search -------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _IndexedSource:
     kind: str
@@ -109,9 +110,7 @@ INDEXED_SOURCES: tuple[_IndexedSource, ...] = (
         "t.text",
     ),
     _IndexedSource("footnote", 2, "footnote", "'Footnote ' || t.number", "t.text"),
-    _IndexedSource(
-        "argument", 3, "argument", "t.label", "t.claim || ' ' || COALESCE(t.quote, '')"
-    ),
+    _IndexedSource("argument", 3, "argument", "t.label", "t.claim || ' ' || COALESCE(t.quote, '')"),
     _IndexedSource(
         "quote",
         4,

@@ -66,7 +66,7 @@ def test_truncated_store_is_reported_and_untouched(essay_store_path: Path) -> No
     data = essay_store_path.read_bytes()
     essay_store_path.write_bytes(data[: len(data) // 2])
     before = _digest(essay_store_path)
-    with pytest.raises(CorruptStoreError, match="truncated|damaged"):
+    with pytest.raises(CorruptStoreError, match=r"truncated|damaged"):
         open_store(essay_store_path)
     assert _digest(essay_store_path) == before
 
@@ -97,9 +97,7 @@ def test_older_store_is_backed_up_then_upgraded(tmp_path: Path) -> None:
         config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
     command.upgrade(config, "0001")
     with sqlite3.connect(path) as conn:
-        conn.execute(
-            "INSERT INTO tag (name) VALUES ('made-by-the-old-version')"
-        )
+        conn.execute("INSERT INTO tag (name) VALUES ('made-by-the-old-version')")
     assert head_revision() != "0001", "this test needs a migration after the baseline"
     store = open_store(path)
     try:

@@ -1,0 +1,4 @@
+"""Benchmarks: scripts that print figures, not timed assertions.
+
+Run ``python -m briefing_app.bench``.
+"""

@@ -1,0 +1,113 @@
+"""Export benchmark: our PPTX/PDF export of a 100-slide deck against plain-library baselines.
+
+Baselines write the same bullets: python-pptx into its default template's bullet layout,
+reportlab drawing the text with one font. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
+from briefing_app.deck.export import export_deck
+
+
+def _timed(fn: Callable[[], object], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def baseline_pptx(bullets: list[list[str]], path: Path, notes: bool = False) -> None:
+    from pptx import Presentation
+
+    prs = Presentation()
+    layout = prs.slide_layouts[1]
+    for n, texts in enumerate(bullets, start=1):
+        slide = prs.slides.add_slide(layout)
+        slide.shapes.title.text = f"Slide {n}"
+        frame = slide.placeholders[1].text_frame
+        frame.text = texts[0]
+        for text in texts[1:]:
+            frame.add_paragraph().text = text
+        if notes:
+            slide.notes_slide.notes_text_frame.text = "\n\n".join(texts)
+    prs.save(str(path))
+
+
+def baseline_pdf(bullets: list[list[str]], path: Path) -> None:
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import landscape, letter
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    from briefing_app.layout.fonts import FAMILIES
+
+    pdfmetrics.registerFont(TTFont("BaselineSans", str(FAMILIES["sans"].regular)))
+    style = getSampleStyleSheet()["BodyText"]
+    style.fontName = "BaselineSans"
+    style.fontSize = 18
+    style.leading = 22
+    story = []
+    for n, texts in enumerate(bullets, start=1):
+        story.append(Paragraph(f"Slide {n}", style))
+        story += [Paragraph("• " + escape(text), style) for text in texts]
+        story.append(PageBreak())
+    SimpleDocTemplate(str(path), pagesize=landscape(letter)).build(story)
+
+
+def run(slides: int = 100) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        store = synthetic_store(work / "bench.sqlite", arguments=slides * 5)
+        bullets = synthetic_deck(store, "bench", slides)
+        results = {
+            "ours_pptx_s": _timed(lambda: export_deck(store, "bench", "pptx", work / "o.pptx")),
+            "baseline_pptx_s": _timed(lambda: baseline_pptx(bullets, work / "b.pptx")),
+            "baseline_pptx_notes_s": _timed(
+                lambda: baseline_pptx(bullets, work / "n.pptx", notes=True)
+            ),
+            "ours_pdf_s": _timed(lambda: export_deck(store, "bench", "pdf", work / "o.pdf")),
+            "baseline_pdf_s": _timed(lambda: baseline_pdf(bullets, work / "b.pdf")),
+        }
+        tracemalloc.start()
+        export_deck(store, "bench", "pptx", work / "m.pptx")
+        export_deck(store, "bench", "pdf", work / "m.pdf")
+        results["peak_python_memory_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        store.close()
+    results["pptx_ratio"] = results["ours_pptx_s"] / results["baseline_pptx_s"]
+    results["pdf_ratio"] = results["ours_pdf_s"] / results["baseline_pdf_s"]
+    return results
+
+
+def main(slides: int = 100) -> dict[str, float]:
+    results = run(slides)
+    print(f"Export benchmark: {slides}-slide deck (best of 3)")
+    print("| export | ours (s) | baseline (s) | ratio | target |")
+    print("|---|---|---|---|---|")
+    print(
+        f"| PPTX | {results['ours_pptx_s']:.2f} | {results['baseline_pptx_s']:.2f} "
+        f"| {results['pptx_ratio']:.2f}× | ≤ 1.5×, < 2 s |"
+    )
+    print(
+        f"| PDF | {results['ours_pdf_s']:.2f} | {results['baseline_pdf_s']:.2f} "
+        f"| {results['pdf_ratio']:.2f}× | ≤ 2×, < 2 s |"
+    )
+    print(
+        f"(python-pptx baseline with the same speaker notes: "
+        f"{results['baseline_pptx_notes_s']:.2f} s; ours is "
+        f"{results['ours_pptx_s'] / results['baseline_pptx_notes_s']:.2f}× that)"
+    )
+    print(f"Peak Python memory during both exports: {results['peak_python_memory_mb']:.1f} MB")
+    return results
