@@ -1,0 +1,16 @@
+"""Store-change notifications shared by the panels, so each can refresh what it shows.
+
+Whoever changes the store through a service emits the matching signal; panels that show
+that data listen. Nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class StoreEvents(QObject):
+    argumentsChanged = Signal()  # arguments created, edited, deleted, tagged
+    reviewsChanged = Signal(int)  # argument id whose review annotations changed
+    decksChanged = Signal()  # decks created, renamed, duplicated, deleted
+    deckContentChanged = Signal(str)  # deck name whose slides or items changed

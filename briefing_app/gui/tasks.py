@@ -1,0 +1,104 @@
+"""The one helper for long work: run a function off the GUI thread with a progress dialog.
+
+The function receives a ``progress(done, total, message)`` callback; pressing Cancel makes
+the next call raise :class:`briefing_app.progress.Cancelled`. Tests set
+``TaskRunner.synchronous = True`` so work runs inline and finishes before the call returns.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from briefing_app.progress import Cancelled, Progress
+
+Work = Callable[[Progress], Any]
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Work, cancel: threading.Event, signals: _Signals) -> None:
+        super().__init__()
+        self.work, self.cancel, self.signals = work, cancel, signals
+
+    def run(self) -> None:
+        def progress(done: int, total: int, message: str) -> None:
+            if self.cancel.is_set():
+                raise Cancelled
+            self.signals.progressed.emit(done, total, message)
+
+        try:
+            result = self.work(progress)
+        except BaseException as exc:  # reported to the GUI thread, never lost
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs work with a modal progress dialog; results and errors come back on the GUI thread."""
+
+    synchronous = False  # tests flip this so work runs inline
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._pool = QThreadPool.globalInstance()
+        self._jobs: list[_Signals] = []
+
+    def run(
+        self,
+        title: str,
+        work: Work,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Start ``work``; exactly one of ``on_done`` / ``on_error`` is called later.
+
+        A cancelled task calls ``on_error`` with :class:`Cancelled`.
+        """
+        if self.synchronous or TaskRunner.synchronous:
+            try:
+                result = work(lambda *_: None)
+            except BaseException as exc:
+                on_error(exc)
+            else:
+                on_done(result)
+            return
+        cancel = threading.Event()
+        dialog = QProgressDialog(title, "Cancel", 0, 0, self._parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setAccessibleName(f"{title} progress")
+        signals = _Signals()
+        self._jobs.append(signals)
+
+        @Slot(int, int, str)
+        def progressed(done: int, total: int, message: str) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+            if message:
+                dialog.setLabelText(message)
+
+        def finish(callback: Callable[[Any], None], value: Any) -> None:
+            dialog.close()
+            self._jobs.remove(signals)
+            callback(value)
+
+        signals.progressed.connect(progressed)
+        signals.finished.connect(lambda result: finish(on_done, result))
+        signals.failed.connect(lambda exc: finish(on_error, exc))
+        dialog.canceled.connect(cancel.set)
+        self._pool.start(_Job(work, cancel, signals))
