@@ -1,0 +1,94 @@
+"""Start-up with a missing, damaged or too-new store."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from briefing_app.gui.startup import NEW_ELSEWHERE, QUIT, RESTORE, open_store_interactively
+from briefing_app.services import library
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_missing_store_is_created_and_imported(tmp_path: Path) -> None:
+    store = open_store_interactively(str(tmp_path / "new" / "briefing.sqlite"), ask=None)
+    assert store is not None
+    assert len(library.paragraphs(store)) > 30
+    store.close()
+
+
+def test_corrupt_store_asks_and_quitting_leaves_it_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.sqlite"
+    path.write_bytes(os.urandom(10_000))
+    before = _digest(path)
+    asked: list[tuple[str, Path | None]] = []
+
+    def ask(message: str, backup: Path | None) -> str:
+        asked.append((message, backup))
+        return QUIT
+
+    assert open_store_interactively(str(path), ask=ask) is None
+    assert asked and "briefing.sqlite" in asked[0][0] and asked[0][1] is None
+    assert _digest(path) == before
+
+
+def test_restore_latest_backup_keeps_damaged_file_aside(
+    tmp_path: Path, essay_store_template: Path
+) -> None:
+    path = tmp_path / "briefing.sqlite"
+    backup = tmp_path / "briefing.backup-20260101T000000.sqlite"
+    shutil.copy2(essay_store_template, backup)
+    damaged = os.urandom(10_000)
+    path.write_bytes(damaged)
+    store = open_store_interactively(str(path), ask=lambda message, found: RESTORE)
+    assert store is not None
+    assert library.documents(store)
+    store.close()
+    aside = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes() == damaged
+
+
+def test_newer_store_offers_new_store_elsewhere(tmp_path: Path, essay_store_path: Path) -> None:
+    with sqlite3.connect(essay_store_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = _digest(essay_store_path)
+    elsewhere = tmp_path / "elsewhere.sqlite"
+    store = open_store_interactively(
+        str(essay_store_path),
+        ask=lambda message, found: NEW_ELSEWHERE,
+        choose=lambda near: elsewhere,
+    )
+    assert store is not None and elsewhere.exists()
+    store.close()
+    assert _digest(essay_store_path) == before
+
+
+def test_real_dialog_is_shown_for_a_corrupt_store(tmp_path: Path, qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from briefing_app.gui.startup import ask_with_dialog
+
+    path = tmp_path / "briefing.sqlite"
+    path.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))
+    before = _digest(path)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        labels = {b.text(): b for b in box.buttons()}
+        assert "New Store Elsewhere…" in labels
+        labels["Quit"].click()
+
+    QTimer.singleShot(0, answer)
+    assert open_store_interactively(str(path), ask=ask_with_dialog(None)) is None
+    assert seen and "briefing.sqlite" in seen[0]
+    assert _digest(path) == before
