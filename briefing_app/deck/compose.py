@@ -20,11 +20,14 @@ from briefing_app.layout.content import (
     SlideContent,
     TimelineEntry,
 )
-from briefing_app.store.models import Document, Footnote, Slide, SlideItem
+from briefing_app.maps import service as map_service
+from briefing_app.store.map_models import Map
+from briefing_app.store.models import Document, Footnote, Paragraph, Slide, SlideItem
 from briefing_app.store.store import Store
 from briefing_app.textclean import clean_text_with_warnings
 
 FOOTNOTE_SNIPPET_WORDS = 9
+MAP_POINTS = 3  # arguments a map slide lists by itself, beside the map
 
 
 @dataclass
@@ -170,6 +173,8 @@ class _SlideComposer:
                 )
                 for c, s in composed
             )
+        elif slide.layout == "map":
+            fields.update(self.map_fields(composed, refs))
         elif slide.layout == "agenda" and not composed:
             fields["items"] = tuple(ContentItem(text=t) for t in section_titles)
         else:
@@ -177,6 +182,34 @@ class _SlideComposer:
         if slide.layout not in ("title", "section", "sources"):
             fields["footer_sources"] = self.footer(refs)
         return SlideContent(**fields)
+
+    def map_fields(
+        self, composed: list[tuple[ContentItem, sources.SourceInfo | None]], refs: dict
+    ) -> dict:
+        """The map to draw, its caption, and the points: the briefer's, else the first
+        arguments the map illustrates (with their citations)."""
+        shown = next((s for _, s in composed if s and s.kind == "map"), None)
+        points = [c for c, s in composed if not (s and s.kind == "map")]
+        if shown is None:
+            return {"items": tuple(points)}
+        row = self.session.get(Map, shown.id)
+        spec = map_service.spec_of(row)
+        if not points:
+            for argument in row.arguments[:MAP_POINTS]:
+                numbers = tuple(f.number for f in argument.footnotes)
+                self.cited.setdefault(argument.document_id, set()).update(numbers)
+                places = refs.setdefault(argument.document_id, (set(), set()))
+                paragraph = self.session.get(Paragraph, argument.paragraph_id or -1)
+                if paragraph is not None:
+                    places[0].add(paragraph.position + 1)
+                places[1].update(numbers)
+                points.append(ContentItem(self.clean(argument.claim), citations=numbers))
+        return {
+            "items": tuple(points),
+            "map_key": row.key,
+            "map_spec": spec,
+            "subtitle": self.clean(row.caption),
+        }
 
     def sources_items(self, extra: list[ContentItem]) -> tuple[ContentItem, ...]:
         items: list[ContentItem] = []

@@ -1,7 +1,8 @@
 """Build a deck from an outline file (TOML): the generated default briefing is one.
 
 An outline lists slides; each slide's points name stored pieces by key
-(``{argument = "thesis"}``, ``{quote = "…"}``, ``{event = "…"}``, ``{footnote = 3}``),
+(``{argument = "thesis"}``, ``{quote = "…"}``, ``{event = "…"}``, ``{footnote = 3}``,
+``{map = "ukraine-donbas"}``),
 give free text (``{text = "…"}``), or select arguments from the map
 (``select = {kind = ["benefit"], perspective = "ukraine"}``). Keys resolve against the
 document the outline names, so the outline stays valid when the store is rebuilt.
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from briefing_app.deck import service
 from briefing_app.paths import RESOURCES_DIR
 from briefing_app.store.errors import NotFoundError, StoreError
+from briefing_app.store.map_models import Map
 from briefing_app.store.models import Argument, Document, Event, Footnote, Quote
 from briefing_app.store.store import Store
 
@@ -46,6 +48,11 @@ def _resolve_ref(session: Session, document_id: int, ref: dict[str, Any]) -> tup
             if found is None:
                 raise NotFoundError(f"The outline names the unknown {kind} {ref[kind]!r}.")
             return kind, found
+    if "map" in ref:
+        found = session.scalar(select(Map.id).where(Map.key == ref["map"]))
+        if found is None:
+            raise NotFoundError(f"The outline names the unknown map {ref['map']!r}.")
+        return "map", found
     if "footnote" in ref:
         found = session.scalar(
             select(Footnote.id).where(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from briefing_app.store.map_models import Map
 from briefing_app.store.models import Argument, Event, Footnote, Paragraph, Quote
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -97,6 +98,13 @@ def resolve(session: Session, kind: str | None, source_id: int | None) -> Source
             index,
             date_label=date_label(event.date_text),
             document_id=event.document_id,
+        )
+    if kind == "map":
+        row = session.get(Map, source_id)
+        if row is None:
+            return None
+        return SourceInfo(
+            kind, row.id, row.title, (), row.caption, None, document_id=row.document_id
         )
     if kind == "footnote":
         note = session.get(Footnote, source_id)

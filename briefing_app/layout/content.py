@@ -7,6 +7,7 @@ the layout engine (which knows fonts and geometry). Text here is already clean.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 LAYOUTS = (
     "title",
@@ -61,7 +62,8 @@ class SlideContent:
     # short source line(s) for the footer, e.g. "[3] Witkoff on Article 5-like protection"
     footer_sources: tuple[str, ...] = ()
     notes: str = ""
-    map_key: str | None = None  # wired up by the maps work
+    map_key: str | None = None
+    map_spec: Any = None  # a briefing_app.maps.spec.MapSpec drawn in the map frame
 
 
 @dataclass(frozen=True)

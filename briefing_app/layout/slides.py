@@ -21,6 +21,7 @@ from briefing_app.layout.content import ContentItem, SlideContent
 from briefing_app.layout.metrics import face
 from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Fit, Frame, ParaSpec, fit_text
+from briefing_app.maps.compose import map_boxes
 
 
 def bullet_specs(items: Sequence[ContentItem], t: Theme, base_size: float) -> list[ParaSpec]:
@@ -161,14 +162,24 @@ def layout_sources(slide: SlideContent, ctx: Ctx) -> list[Page]:
 
 
 def layout_map(slide: SlideContent, ctx: Ctx) -> list[Page]:
+    """Arguments as bullets on the left; the map, drawn as vectors, with its caption right."""
     t = ctx.theme
     body = t.body_frame(ctx.marking)
-    col_w = round(body.w * 0.4)
+    col_w = round(body.w * 0.36)
     text = Frame(body.x, body.y, col_w, body.h)
-    map_frame = Frame(body.x + col_w + 24, body.y, body.w - col_w - 24, body.h)
-    rect = filler_rect(map_frame, t.panel, "MapFrame", stroke=t.rule)
+    caption_h = 48.0 if slide.subtitle else 0.0
+    area = Frame(body.x + col_w + 24, body.y, body.w - col_w - 24, body.h - caption_h)
+    extra: list[Box] = []
+    if slide.map_spec is not None:
+        extra += map_boxes(slide.map_spec, (area.x, area.y, area.w, area.h))
+    else:
+        extra.append(filler_rect(area, t.panel, "MapFrame", stroke=t.rule))
+    if slide.subtitle:
+        frame = Frame(area.x, area.y + area.h + 4, area.w, caption_h - 4)
+        style = t.style(12.0, t.muted, italic=True)
+        extra.append(text_box(fit_text(slide.subtitle, style, frame, 12.0, 10.0), frame, "Caption"))
     specs = bullet_specs(slide.items, t, 18.0)
-    return list_pages(slide, ctx, specs, text, 18.0, slide.title, extra=[rect])
+    return list_pages(slide, ctx, specs, text, 18.0, slide.title, extra=extra)
 
 
 def layout_bluf(slide: SlideContent, ctx: Ctx) -> list[Page]:

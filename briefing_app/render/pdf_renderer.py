@@ -209,9 +209,7 @@ def _draw_text(canvas: Canvas, box: TextBox, height: float) -> None:
             first = par.lines[0]
             style = par.bullet_style or (first.runs[0].style if first.runs else None)
             if style is not None:
-                _draw_string(
-                    canvas, par.bullet, style, par.bullet_x, height - first.baseline
-                )
+                _draw_string(canvas, par.bullet, style, par.bullet_x, height - first.baseline)
         for line in par.lines:
             x = line.x
             y = height - line.baseline

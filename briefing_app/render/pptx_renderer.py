@@ -29,10 +29,8 @@ import os
 import re
 from pathlib import Path
 
-from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.dml import MSO_PATTERN
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import OpcPackage
@@ -51,6 +49,7 @@ from briefing_app.layout.boxes import (
 )
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
+from briefing_app.render.pptx_geometry import freeform_sp
 from briefing_app.render.pptx_text import text_body
 
 EMU_PER_PT = 12700
@@ -58,7 +57,6 @@ SLIDE_WIDTH_EMU = 12192000
 SLIDE_HEIGHT_EMU = 6858000
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
-_PATH_RES = 100  # freeform local units per point
 _NUMBERED = re.compile(r"(\d{1,4}|[a-zA-Z])([.)]?)")
 
 
@@ -179,33 +177,11 @@ def _draw_rule(shapes, box: RuleBox) -> None:
 
 
 def _draw_path(shapes, box: PathBox) -> None:
-    rings = [ring for ring in box.rings if len(ring) >= 2]
-    if not rings:
-        return
-
-    def local(pt: tuple[float, float]) -> tuple[int, int]:
-        return round(pt[0] * _PATH_RES), round(pt[1] * _PATH_RES)
-
-    builder = shapes.build_freeform(*local(rings[0][0]), scale=EMU_PER_PT / _PATH_RES)
-    for i, ring in enumerate(rings):
-        if i:
-            builder.move_to(*local(ring[0]))
-        builder.add_line_segments([local(pt) for pt in ring[1:]], close=box.closed)
-    shape = builder.convert_to_shape()
-    _drop_style(shape)
-    shape.name = box.name
-    if box.closed and box.hatch:
-        fill = shape.fill
-        fill.patterned()
-        fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
-        fill.fore_color.rgb = _rgb(box.hatch)
-        fill.back_color.rgb = _rgb(box.fill or "FFFFFF")
-        if not box.fill:  # transparent background between the hatch lines
-            clr = shape._element.spPr.find(qn("a:pattFill")).find(qn("a:bgClr"))[0]
-            etree.SubElement(clr, qn("a:alpha")).set("val", "0")
-    else:
-        _set_fill(shape.fill, box.fill if box.closed else None)
-    _set_line(shape.line, box.stroke, box.stroke_width)
+    # python-pptx has no public call to append prepared markup; the shape id comes from
+    # its own counter (turbo mode) so ids stay unique.
+    sp = freeform_sp(shapes._next_shape_id, box)
+    if sp is not None:
+        shapes._spTree.append(sp)
 
 
 # --- text -----------------------------------------------------------------------------

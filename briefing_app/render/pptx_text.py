@@ -191,8 +191,7 @@ def text_body(box: TextBox, relate: LinkRelater) -> tuple[etree._Element, float,
     frame_top = min(box.y, top)
     frame_bottom = max(box.y + box.h, top + content)
     body = "".join(
-        _paragraph(p, before, box, relate)
-        for p, before in zip(paragraphs, spacings, strict=True)
+        _paragraph(p, before, box, relate) for p, before in zip(paragraphs, spacings, strict=True)
     )
     xml = (
         f"<p:txBody {_NS}>"

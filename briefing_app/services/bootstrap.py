@@ -13,6 +13,7 @@ from briefing_app.importing.argument_map import MapSummary, load_argument_map
 from briefing_app.importing.loader import ImportResult, import_parsed
 from briefing_app.importing.parse import parse_file
 from briefing_app.importing.parsed import ImportFormatError
+from briefing_app.maps.service import load_bundled_maps
 from briefing_app.paths import ARGUMENT_MAP_DIR, ESSAY_DIR
 from briefing_app.store.models import Document
 from briefing_app.store.store import Store, open_store
@@ -53,12 +54,15 @@ def import_file(store: Store, path: Path) -> ImportResult:
 
 
 def ensure_bundled(store: Store) -> ImportResult | None:
-    """Import the bundled essay and its argument map into a store that has no documents."""
+    """Import the bundled essay, its argument map and the bundled maps into a new store.
+
+    Bundled maps missing from an existing store are added too (never overwriting edits).
+    """
     with store.read() as session:
         count = session.scalar(select(func.count()).select_from(Document))
-    if count:
-        return None
-    return import_file(store, BUNDLED_ESSAY)
+    result = None if count else import_file(store, BUNDLED_ESSAY)
+    load_bundled_maps(store)
+    return result
 
 
 def reload_argument_map(store: Store, slug: str) -> MapSummary:

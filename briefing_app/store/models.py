@@ -387,3 +387,6 @@ class SlideItem(Base):
             f"source_kind IS NULL OR source_kind IN {SOURCE_KINDS!r}", name="source_kind"
         ),
     )
+
+
+from briefing_app.store import map_models  # noqa: E402,F401  (registers the map tables)

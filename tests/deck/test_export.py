@@ -161,3 +161,20 @@ def test_export_into_missing_folder_with_trailing_slash(briefing, tmp_path: Path
     result = export_deck(briefing, "Default", "pdf", f"{tmp_path}/new/")
     assert result.path.parent == tmp_path / "new"
     assert result.path.name == "Balkans Breakthrough for Ukraine.pdf"
+
+
+def test_map_slides_are_vectors_with_linked_arguments(briefing, tmp_path: Path) -> None:
+    deck, _ = laid_out(briefing, "Default")
+    map_slides = [s for s in deck.slides if any(b.name == "Caption" for b in s.boxes)]
+    assert len(map_slides) == 2
+    body = next(b for b in map_slides[0].boxes if isinstance(b, TextBox) and b.name == "Body")
+    text = " ".join(r.text for p in body.paragraphs for line in p.lines for r in line.runs)
+    assert "Kosovo-style interim arrangement" in text and "[6]" in text
+    result = export_deck(briefing, "Default", "pptx", tmp_path / "maps.pptx")
+    slide = Presentation(str(result.path)).slides[map_slides[0].number - 1]
+    freeforms = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.FREEFORM]
+    assert len(freeforms) > 20
+    assert any("Donetsk" in s.name for s in freeforms)
+    pdf = export_deck(briefing, "Default", "pdf", tmp_path / "maps.pdf").path
+    assert b"/Subtype /Image" not in pdf.read_bytes()
+    assert "Boundaries: Natural Earth" in pdf_text(pdf, map_slides[0].number)

@@ -15,7 +15,7 @@ def test_default_briefing_has_the_expected_shape(essay_store) -> None:
     deck = build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="CUI")
     layouts = [s.layout for s in deck.slides]
     assert layouts[0] == "title" and layouts[1] == "bluf" and layouts[-1] == "sources"
-    for needed in ("agenda", "section", "argument", "quote", "comparison", "timeline"):
+    for needed in ("agenda", "section", "argument", "quote", "comparison", "timeline", "map"):
         assert needed in layouts
     titles = " ".join(s.title for s in deck.slides)
     assert "Kosovo-1244" in titles and "NATO" in titles and "Timeline" in titles

@@ -1,0 +1,142 @@
+"""Map furniture: legend, scale bar, source line and frame. Each returns boxes + its rect."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from briefing_app.layout.boxes import Box, PathBox, RectBox, RuleBox, TextStyle
+from briefing_app.layout.metrics import text_width
+from briefing_app.maps.styles import PALETTE, Style, luminance
+from briefing_app.maps.text import line_height, text_block, wrap
+
+MARGIN = 7.0  # from the map edge to a furniture panel
+PAD = 5.0  # inside a panel
+SWATCH_W, SWATCH_H = 15.0, 9.0
+LEGEND_STYLE = TextStyle("sans", 7.5, color="222222")
+NOTE_STYLE = TextStyle("sans", 6.5, italic=True, color="333333")
+SCALE_STYLE = TextStyle("sans", 6.5, color="222222")
+SOURCE_STYLE = TextStyle("sans", 6.5, color="555555")
+SOURCE_STRIP = 12.0  # height reserved under the map for the source line
+PANEL_FILL = "FFFFFF"
+PANEL_STROKE = "8C8C8C"
+
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    text: str
+    style: Style
+    kind: str  # area | line
+
+
+def _corner_origin(corner: str, w: float, h: float, area: Rect) -> tuple[float, float]:
+    x = area[0] + MARGIN if corner.endswith("left") else area[2] - MARGIN - w
+    y = area[1] + MARGIN if corner.startswith("top") else area[3] - MARGIN - h
+    return x, y
+
+
+def _swatch(entry: LegendEntry, x: float, y: float) -> list[PathBox]:
+    st = entry.style
+    if entry.kind == "line":
+        mid = y + SWATCH_H / 2
+        line = PathBox(rings=(((x, mid), (x + SWATCH_W, mid)),), closed=False,
+                       stroke=st.hex("stroke") or PALETTE["outline"],
+                       stroke_width=max(st.stroke_width, 0.8), name=f"Legend key: {entry.text}")
+        if st.casing and st.casing_width > 0:
+            casing = PathBox(rings=line.rings, closed=False, stroke=st.hex("casing"),
+                             stroke_width=st.casing_width, name=f"Legend key casing: {entry.text}")
+            return [casing, line]
+        return [line]
+    ring = ((x, y), (x + SWATCH_W, y), (x + SWATCH_W, y + SWATCH_H), (x, y + SWATCH_H))
+    stroke = st.hex("stroke")
+    width = st.stroke_width
+    if not stroke or luminance(stroke) > 0.9:  # white borders vanish on a white panel
+        stroke, width = "7A7A7A", 0.4
+    return [PathBox(rings=(ring,), fill=st.hex("fill"), stroke=stroke,
+                    stroke_width=min(width, 1.6), hatch=st.hex("hatch"),
+                    name=f"Legend key: {entry.text}")]
+
+
+def legend(entries: list[LegendEntry], notes: list[str], corner: str, area: Rect,
+           max_width: float) -> tuple[list[Box], Rect | None]:
+    """A white panel with a swatch and text per entry, then the notes in italics."""
+    if not entries and not notes:
+        return [], None
+    width = max_width
+    text_w = width - 2 * PAD - SWATCH_W - 5
+    rows = [wrap(e.text, LEGEND_STYLE, text_w) for e in entries]
+    note_rows = [wrap(n, NOTE_STYLE, width - 2 * PAD) for n in notes]
+    used = max([text_width(ln, LEGEND_STYLE) + SWATCH_W + 5 for r in rows for ln in r]
+               + [text_width(ln, NOTE_STYLE) for r in note_rows for ln in r] + [40.0])
+    width = min(width, used + 2 * PAD + 1)
+    lh, nh = line_height(LEGEND_STYLE), line_height(NOTE_STYLE)
+    heights = [max(SWATCH_H, len(r) * lh) for r in rows]
+    height = 2 * PAD + sum(heights) + 3 * max(0, len(rows) - 1)
+    if note_rows:
+        height += (4 if rows else 0) + sum(len(r) * nh for r in note_rows)
+        height += 2 * (len(note_rows) - 1)
+    x, y = _corner_origin(corner, width, height, area)
+    boxes: list[Box] = [RectBox(x, y, width, height, fill=PANEL_FILL, stroke=PANEL_STROKE,
+                                stroke_width=0.5, name="Legend")]
+    cy = y + PAD
+    for entry, lines, row_h in zip(entries, rows, heights, strict=True):
+        boxes += _swatch(entry, x + PAD, cy + (row_h - SWATCH_H) / 2)
+        text_top = cy + (row_h - len(lines) * lh) / 2
+        boxes.append(text_block(lines, LEGEND_STYLE, x + PAD + SWATCH_W + 5, text_top,
+                                text_w, name=f"Legend: {entry.text}", pad=0.5))
+        cy += row_h + 3
+    if note_rows:
+        cy += 1 if rows else -3
+        for lines in note_rows:
+            boxes.append(text_block(lines, NOTE_STYLE, x + PAD, cy, width - 2 * PAD,
+                                    name="Legend note", pad=0.5))
+            cy += len(lines) * nh + 2
+    return boxes, (x, y, x + width, y + height)
+
+
+def _nice_length(max_km: float) -> float:
+    exponent = math.floor(math.log10(max_km))
+    for step in (5, 2, 1):
+        value = step * 10**exponent
+        if value <= max_km:
+            return float(value)
+    return float(10**exponent)
+
+
+def scale_bar(scale_pt_per_m: float, corner: str, area: Rect) -> tuple[list[Box], Rect]:
+    """A bar of a round number of kilometres (true at the projection centre)."""
+    max_km = (area[2] - area[0]) * 0.18 / scale_pt_per_m / 1000
+    km = _nice_length(max_km)
+    bar = km * 1000 * scale_pt_per_m
+    label = f"{km:,.0f} km"
+    label_w = text_width(label, SCALE_STYLE)
+    width = bar + label_w + 3 * PAD
+    height = 16.0
+    x, y = _corner_origin(corner, width, height, area)
+    bx, by = x + PAD, y + height - 5
+    boxes: list[Box] = [
+        RectBox(x, y, width, height, fill=PANEL_FILL, name="Scale bar"),
+        RuleBox(bx, by, bx + bar, by, color="222222", width=1.0, name="Scale bar line"),
+        RuleBox(bx, by - 3.5, bx, by + 0.5, color="222222", width=0.8, name="Scale bar tick"),
+        RuleBox(bx + bar / 2, by - 2.5, bx + bar / 2, by + 0.5, color="222222", width=0.6,
+                name="Scale bar tick"),
+        RuleBox(bx + bar, by - 3.5, bx + bar, by + 0.5, color="222222", width=0.8,
+                name="Scale bar tick"),
+        text_block([label], SCALE_STYLE, bx + bar + PAD, by - line_height(SCALE_STYLE) + 1.5,
+                   label_w, name="Scale bar label", pad=1.0),
+    ]
+    return boxes, (x, y, x + width, y + height)
+
+
+def source_line(text: str, x: float, y: float, w: float) -> Box:
+    style = SOURCE_STYLE
+    while text_width(text, style) > w and style.size > 5:
+        style = TextStyle(style.font, style.size - 0.5, color=style.color)
+    return text_block([text], style, x, y + 2.0, w, name="Map source", pad=0.0)
+
+
+def frame_border(rect: tuple[float, float, float, float]) -> RectBox:
+    x, y, w, h = rect
+    return RectBox(x, y, w, h, fill=None, stroke="6E6E6E", stroke_width=0.6, name="Map frame")
