@@ -1,0 +1,81 @@
+"""The detail pane: one argument, quote, footnote, event, actor or paragraph in full."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.library import detail_html
+from briefing_app.services import argument_map
+from briefing_app.store.errors import StoreError
+from briefing_app.store.store import Store
+
+EMPTY = "Select an item in the library to see it here in full."
+
+
+class DetailView(QWidget):
+    """Shows a source in full; links to related items emit ``sourceActivated``."""
+
+    sourceActivated = Signal(str, int)
+
+    def __init__(self, store: Store, events: StoreEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.events = store, events
+        self.setObjectName("detailView")
+        self.setAccessibleName("Details")
+        self.current: tuple[str, int] | None = None
+        self.html = detail_html.empty_page(EMPTY)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("detailBrowser")
+        self.browser.setAccessibleName("Details of the selected item")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._link)
+        self.browser.setHtml(self.html)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self.setFocusProxy(self.browser)
+        events.argumentsChanged.connect(self.reload)
+        events.reviewsChanged.connect(self._review_changed)
+
+    def show_source(self, kind: str, source_id: int) -> None:
+        """Show ``kind``/``source_id``; an unknown or deleted item shows a short note."""
+        self.current = (kind, int(source_id))
+        try:
+            if kind == "argument":
+                detail = argument_map.argument_detail(self.store, source_id)
+                html = detail_html.argument_html(detail)
+            else:
+                html = detail_html.source_html(
+                    argument_map.source_detail(self.store, kind, source_id)
+                )
+        except StoreError as exc:
+            html = detail_html.empty_page(str(exc))
+        self._set_html(html)
+
+    def clear(self) -> None:
+        self.current = None
+        self._set_html(detail_html.empty_page(EMPTY))
+
+    def reload(self) -> None:
+        if self.current is not None:
+            scroll = self.browser.verticalScrollBar().value()
+            self.show_source(*self.current)
+            self.browser.verticalScrollBar().setValue(scroll)
+
+    def _review_changed(self, argument_id: int) -> None:
+        if self.current == ("argument", argument_id):
+            self.reload()
+
+    def _set_html(self, html: str) -> None:
+        self.html = html
+        self.browser.setHtml(html)
+        label = "Details" if self.current is None else f"Details of {self.current[0]}"
+        self.browser.setAccessibleDescription(label)
+
+    def _link(self, url: QUrl) -> None:
+        kind, _, value = url.toString().partition(":")
+        if value.isdigit():
+            self.sourceActivated.emit(kind, int(value))

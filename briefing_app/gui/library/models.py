@@ -1,0 +1,503 @@
+"""Qt item models for the library: the lazy argument tree, record tables, search hits.
+
+Models call service functions only; they never open a session. The argument tree loads
+children on demand in batches (``canFetchMore``/``fetchMore``), so a store with 100,000
+arguments opens as fast as the bundled one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from briefing_app.gui.mime import SOURCE_KINDS, SOURCES_MIME, encode_sources
+from briefing_app.services import argument_map
+from briefing_app.services.argument_map import UNLINKED_ID, ArgumentFilter, TreeNode
+from briefing_app.services.search import SearchHit
+from briefing_app.store.store import Store
+
+BATCH = 200
+KindRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+RecordRole = Qt.ItemDataRole.UserRole + 3
+StatusRole = Qt.ItemDataRole.UserRole + 4
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invalid index: default "parent" argument
+
+STATUS_COLORS = {
+    "unreviewed": "#9aa0a6",
+    "agreed": "#2e7d32",
+    "disputed": "#c62828",
+    "needs-source": "#ef8f00",
+}
+STATUS_TEXT = {
+    "unreviewed": "Unreviewed",
+    "agreed": "Agreed",
+    "disputed": "Disputed",
+    "needs-source": "Needs source",
+}
+KIND_COLORS = {
+    "thesis": "#1a237e",
+    "proposal": "#1565c0",
+    "premise": "#455a64",
+    "benefit": "#2e7d32",
+    "risk": "#c62828",
+    "objection": "#ad1457",
+    "rebuttal": "#6a1b9a",
+    "precedent": "#795548",
+    "evidence": "#00838f",
+    "unlinked": "#757575",
+}
+_PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DRAGGABLE = _PLAIN | Qt.ItemFlag.ItemIsDragEnabled
+_NONE = Qt.ItemFlag.NoItemFlags
+RELATION_TEXT = {
+    "supports": "supports",
+    "opposes": "opposes",
+    "elaborates": "elaborates",
+    "responds_to": "responds to",
+}
+
+Ref = tuple[str, int]
+
+
+def dot_icon(color: str, size: int = 10) -> QIcon:
+    """A small filled circle, used as a status marker."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+_icons: dict[str, QIcon] = {}
+
+
+def status_icon(status: str) -> QIcon:
+    if status not in _icons:
+        _icons[status] = dot_icon(STATUS_COLORS.get(status, "#9aa0a6"))
+    return _icons[status]
+
+
+def refs_mime(refs: Sequence[Ref], text: str = "") -> QMimeData | None:
+    """Drag payload for the draggable refs among ``refs`` (None when there are none)."""
+    refs = [ref for ref in dict.fromkeys(refs) if ref[0] in SOURCE_KINDS]
+    return encode_sources(refs, text) if refs else None
+
+
+# --- the argument tree --------------------------------------------------------------------
+
+
+class _Node:
+    """A loaded row of the tree; the invisible root has ``item`` None."""
+
+    __slots__ = ("children", "exhausted", "item", "parent", "row")
+
+    def __init__(self, item: TreeNode | None, parent: _Node | None, row: int) -> None:
+        self.item, self.parent, self.row = item, parent, row
+        self.children: list[_Node] = []
+        self.exhausted = False
+
+    @property
+    def id(self) -> int | None:
+        return None if self.item is None else self.item.id
+
+    @property
+    def has_children(self) -> bool:
+        return self.item is None or self.item.has_children
+
+
+class ArgumentTreeModel(QAbstractItemModel):
+    """The argument map as a tree (or, with a filter, a flat list), fetched in batches."""
+
+    HEADERS = ("Argument", "Kind", "Review")
+    STATUS_COLUMN = 2
+
+    def __init__(self, store: Store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.batch = BATCH
+        self.filter = ArgumentFilter()
+        self._root = _Node(None, None, 0)
+        self._by_id: dict[int, _Node] = {}
+        self._group_font = QFont()
+        self._group_font.setItalic(True)
+
+    # structure
+    def _node(self, index: AnyIndex) -> _Node:
+        return index.internalPointer() if index.isValid() else self._root
+
+    def index(self, row: int, column: int, parent: AnyIndex = ROOT) -> QModelIndex:
+        node = self._node(parent)
+        if 0 <= row < len(node.children) and 0 <= column < len(self.HEADERS):
+            return self.createIndex(row, column, node.children[row])
+        return QModelIndex()
+
+    def parent(self, index: AnyIndex = ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        up = index.internalPointer().parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, 0, up)
+
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
+        return len(self.HEADERS)
+
+    def hasChildren(self, parent: AnyIndex = ROOT) -> bool:
+        if not parent.isValid():
+            return True
+        if parent.column() != 0:
+            return False
+        node = parent.internalPointer()
+        return node.item.has_children and (bool(node.children) or not node.exhausted)
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        node = self._node(parent)
+        return node.has_children and not node.exhausted
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        self._fetch(parent, self.batch)
+
+    def _fetch(self, parent: AnyIndex, limit: int) -> None:
+        node = self._node(parent)
+        if node.exhausted or not node.has_children:
+            return
+        offset = len(node.children)
+        items = self._load(node, offset, limit)
+        if len(items) < limit:
+            node.exhausted = True
+        if not items:
+            return
+        self.beginInsertRows(parent, offset, offset + len(items) - 1)
+        for n, item in enumerate(items, start=offset):
+            child = _Node(item, node, n)
+            node.children.append(child)
+            self._by_id.setdefault(item.id, child)
+        self.endInsertRows()
+
+    def _load(self, node: _Node, offset: int, limit: int) -> list[TreeNode]:
+        if self.filter.active:
+            if node.item is not None:
+                return []
+            return argument_map.filtered_arguments(self.store, self.filter, offset, limit)
+        return argument_map.children(self.store, node.id, offset, limit)
+
+    def ensure_row(self, parent: AnyIndex, row: int) -> bool:
+        """Fetch children of ``parent`` until ``row`` is loaded; False if it never is."""
+        node = self._node(parent)
+        while len(node.children) <= row and self.canFetchMore(parent):
+            self._fetch(parent, max(self.batch, row + 1 - len(node.children)))
+        return row < len(node.children)
+
+    # content
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item: TreeNode = index.internalPointer().item
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if item.is_group:
+                return item.label if column == 0 else ""
+            if column == 0:
+                return item.label
+            if column == 1:
+                return item.kind.capitalize()
+            if role == Qt.ItemDataRole.DisplayRole:
+                return ""  # the status shows as a coloured dot; its name is in the tooltip
+            return STATUS_TEXT.get(item.review_status, item.review_status)
+        if role == Qt.ItemDataRole.DecorationRole and column == 2 and not item.is_group:
+            return status_icon(item.review_status)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return QColor(KIND_COLORS.get(item.kind, "#455a64"))
+        if role == Qt.ItemDataRole.FontRole and item.is_group:
+            return self._group_font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item)
+        if role == StatusRole:
+            return item.review_status
+        if role == KindRole:
+            return "group" if item.is_group else "argument"
+        if role == IdRole:
+            return item.id
+        if role == RecordRole:
+            return item
+        return None
+
+    @staticmethod
+    def _tooltip(item: TreeNode) -> str:
+        if item.is_group:
+            return "Arguments not linked to the thesis (for example, ones you added)"
+        lines = [item.label, f"{item.kind.capitalize()} · {STATUS_TEXT.get(item.review_status)}"]
+        if item.relation:
+            lines.append(f"{RELATION_TEXT.get(item.relation, item.relation)} its parent")
+        return "\n".join(lines)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return _NONE
+        return _PLAIN if index.internalPointer().item.id == UNLINKED_ID else _DRAGGABLE
+
+    # drag and drop
+    def mimeTypes(self) -> list[str]:
+        return [SOURCES_MIME]
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    @staticmethod
+    def _items(indexes: Sequence[AnyIndex]) -> list[TreeNode]:
+        """The arguments at ``indexes``, once each, top to bottom."""
+        ordered = sorted((i for i in indexes if i.isValid()), key=_visual_key)
+        items = {i.internalPointer().item.id: i.internalPointer().item for i in ordered}
+        return [item for item in items.values() if not item.is_group]
+
+    def refs(self, indexes: Sequence[AnyIndex]) -> list[Ref]:
+        return [("argument", item.id) for item in self._items(indexes)]
+
+    def mimeData(self, indexes: Sequence[AnyIndex]) -> QMimeData | None:
+        items = self._items(indexes)
+        return refs_mime([("argument", i.id) for i in items], "\n".join(i.label for i in items))
+
+    # changes
+    def set_filter(self, flt: ArgumentFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._root = _Node(None, None, 0)
+        self._by_id.clear()
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def index_of(self, argument_id: int) -> QModelIndex:
+        node = self._by_id.get(argument_id)
+        return self.createIndex(node.row, 0, node) if node else QModelIndex()
+
+    def update_statuses(self, statuses: dict[int, str]) -> None:
+        for argument_id, status in statuses.items():
+            node = self._by_id.get(argument_id)
+            if node is None or node.item is None or node.item.review_status == status:
+                continue
+            item = node.item
+            node.item = TreeNode(item.id, item.label, item.kind, status, item.origin,
+                                 item.has_children, item.relation)  # fmt: skip
+            first = self.createIndex(node.row, 0, node)
+            last = self.createIndex(node.row, len(self.HEADERS) - 1, node)
+            self.dataChanged.emit(first, last)
+
+    def loaded_ids(self) -> list[int]:
+        return list(self._by_id)
+
+
+def _visual_key(index: AnyIndex) -> tuple:
+    """Sort key putting indexes in top-to-bottom tree order."""
+    path = []
+    while index.isValid():
+        path.append(index.row())
+        index = index.parent()
+    return tuple(reversed(path))
+
+
+# --- record tables (quotes, footnotes, actors, events, maps) ------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], str]
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Records loaded by ``loader`` (on first use), shown in ``columns``.
+
+    ``source_kind`` names the drag kind; None makes the rows not draggable (actors).
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        loader: Callable[[], list[Any]],
+        columns: Sequence[Column],
+        tooltip: Callable[[Any], str] | None = None,
+        source_kind: str | None = None,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind, self.loader, self.columns = kind, loader, list(columns)
+        self.tooltip, self.source_kind = tooltip, source_kind
+        self.records: list[Any] = []
+        self.loaded = False
+
+    def load(self) -> None:
+        self.beginResetModel()
+        self.records = list(self.loader())
+        self.loaded = True
+        self.endResetModel()
+
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            self.load()
+
+    def row_of(self, record_id: int) -> int | None:
+        self.ensure_loaded()
+        for row, record in enumerate(self.records):
+            if record.id == record_id:
+                return row
+        return None
+
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self.records[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return " ".join(self.columns[index.column()].value(record).split())
+        if role == Qt.ItemDataRole.ToolTipRole and self.tooltip is not None:
+            return self.tooltip(record)
+        if role == KindRole:
+            return self.kind
+        if role == IdRole:
+            return record.id
+        if role == RecordRole:
+            return record
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return _NONE
+        return _DRAGGABLE if self.source_kind else _PLAIN
+
+    def mimeTypes(self) -> list[str]:
+        return [SOURCES_MIME]
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def refs(self, indexes: Sequence[AnyIndex]) -> list[Ref]:
+        if not self.source_kind:
+            return []
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return [(self.source_kind, self.records[r].id) for r in rows]
+
+    def mimeData(self, indexes: Sequence[AnyIndex]) -> QMimeData | None:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        text = "\n".join(self.columns[-1].value(self.records[r]) for r in rows)
+        return refs_mime(self.refs(indexes), text)
+
+
+# --- search results -----------------------------------------------------------------------
+
+KIND_TITLES = {
+    "paragraph": "Essay",
+    "footnote": "Footnote",
+    "argument": "Argument",
+    "quote": "Quote",
+    "actor": "Actor",
+    "event": "Event",
+}
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Search hits, best first; the delegate draws the snippet with matches in bold."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{KIND_TITLES.get(hit.kind, hit.kind)}: {hit.title}"
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return f"{KIND_TITLES.get(hit.kind, hit.kind)}: {hit.title}. {hit.snippet}"
+        if role == KindRole:
+            return hit.kind
+        if role == IdRole:
+            return hit.id
+        if role == RecordRole:
+            return hit
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return _NONE
+        return _DRAGGABLE if self.hits[index.row()].kind in SOURCE_KINDS else _PLAIN
+
+    def mimeTypes(self) -> list[str]:
+        return [SOURCES_MIME]
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def refs(self, indexes: Sequence[AnyIndex]) -> list[Ref]:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        hits = [self.hits[r] for r in rows]
+        return [(h.kind, h.id) for h in hits if h.kind in SOURCE_KINDS]
+
+    def mimeData(self, indexes: Sequence[AnyIndex]) -> QMimeData | None:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return refs_mime(self.refs(indexes), "\n".join(self.hits[r].title for r in rows))
+
+
+__all__ = [
+    "BATCH",
+    "UNLINKED_ID",
+    "ArgumentTreeModel",
+    "Column",
+    "IdRole",
+    "KindRole",
+    "RecordRole",
+    "RecordTableModel",
+    "SearchResultsModel",
+]

@@ -1,0 +1,156 @@
+"""The library's record tabs (quotes, footnotes, actors, events, maps) and view helpers."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from briefing_app.gui.library.models import Column, RecordTableModel
+from briefing_app.services import library
+from briefing_app.store.store import Store
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def maps_available() -> bool:
+    """True when the maps service is installed (the Maps tab is shown only then)."""
+    try:
+        return importlib.util.find_spec("briefing_app.maps.service") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _list_maps(store: Store) -> list:
+    try:
+        from briefing_app.maps import service as maps_service
+
+        return list(maps_service.list_maps(store))
+    except Exception:  # an older store or a broken map must not break the library
+        return []
+
+
+def record_models(store: Store, parent=None) -> dict[str, RecordTableModel]:
+    """One lazily loaded table model per tab, keyed by source kind."""
+    models = {
+        "quote": RecordTableModel(
+            "quote",
+            lambda: library.quotes(store),
+            [
+                Column("Quote", lambda q: f"“{_one_line(q.text)}”"),
+                Column("Speaker", lambda q: q.speaker or ""),
+                Column("Date", lambda q: q.date or ""),
+            ],
+            tooltip=lambda q: f"“{q.text}”\n— {q.speaker or 'unattributed'}\n{q.context}",
+            source_kind="quote",
+            parent=parent,
+        ),
+        "footnote": RecordTableModel(
+            "footnote",
+            lambda: library.footnotes(store),
+            [
+                Column("No.", lambda f: str(f.number)),
+                Column("Footnote", lambda f: _one_line(f.text)),
+            ],
+            tooltip=lambda f: f.text,
+            source_kind="footnote",
+            parent=parent,
+        ),
+        "actor": RecordTableModel(
+            "actor",
+            lambda: library.actors(store),
+            [
+                Column("Name", lambda a: a.name),
+                Column("Kind", lambda a: a.kind.capitalize()),
+            ],
+            tooltip=lambda a: f"{a.name}\n{a.description}",
+            source_kind=None,  # actors are not slide material
+            parent=parent,
+        ),
+        "event": RecordTableModel(
+            "event",
+            lambda: library.events(store),
+            [
+                Column("Date", lambda e: e.date),
+                Column("Event", lambda e: _one_line(e.description)),
+            ],
+            tooltip=lambda e: f"{e.date}\n{e.description}",
+            source_kind="event",
+            parent=parent,
+        ),
+    }
+    if maps_available():
+        models["map"] = RecordTableModel(
+            "map",
+            lambda: _list_maps(store),
+            [
+                Column("Map", lambda m: m.title),
+                Column("Layers", lambda m: str(len(m.layers))),
+            ],
+            tooltip=lambda m: f"{m.title}\n{m.caption}",
+            source_kind="map",
+            parent=parent,
+        )
+    return models
+
+
+TAB_TITLES = {
+    "argument": "Arguments",
+    "quote": "Quotes",
+    "footnote": "Footnotes",
+    "actor": "Actors",
+    "event": "Events",
+    "map": "Maps",
+}
+
+# Column widths as sample texts (measured with the view's font); None stretches.
+COLUMN_SAMPLES: dict[str, Sequence[str | None]] = {
+    "argument": (None, "Precedent", "Review"),
+    "quote": (None, "Aleksandar Vučić", "2025-09-30"),
+    "footnote": ("No.", None),
+    "actor": (None, "Organisation"),
+    "event": ("2025-09-30", None),
+    "map": (None, "Layers"),
+}
+
+
+def make_view(name: str, accessible: str, parent: QWidget) -> QTreeView:
+    """A Zotero-style list: header, alternating rows, multi-select, drag to copy."""
+    view = QTreeView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.header().setAccessibleName(f"{accessible} columns")
+    view.setUniformRowHeights(True)
+    view.setAlternatingRowColors(True)
+    view.setAllColumnsShowFocus(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setDragEnabled(True)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+    view.setDefaultDropAction(Qt.DropAction.CopyAction)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return view
+
+
+def size_columns(view: QTreeView, samples: Sequence[str | None]) -> None:
+    """Fixed, measured widths for narrow columns; the None column takes the rest."""
+    header = view.header()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(24)
+    metrics = view.fontMetrics()
+    header_metrics = header.fontMetrics()
+    model = view.model()
+    for column, sample in enumerate(samples):
+        if sample is None:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model else ""
+        width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title))
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width + 18)
