@@ -2,8 +2,9 @@
 
 The file is human-edited, so every problem is reported as one sentence naming the entry.
 Loading is an upsert by key in one transaction: curated records are updated in place
-(keeping their ids, so review annotations and deck items stay attached), records no
-longer in the file are removed, and user-made arguments are never touched.
+(keeping their ids, so review annotations, reviewers' tags and deck items stay
+attached), records no longer in the file are removed, and user-made arguments are
+never touched.
 """
 
 from __future__ import annotations
@@ -220,9 +221,11 @@ def _upsert_arguments(
             raise ArgumentMapError(f"{where} cites footnote {missing[0]}, which does not exist.")
         if [f.number for f in argument.footnotes] != numbers:
             argument.footnotes = [footnotes[n] for n in numbers]
-        tag_names = sorted(set(entry.get("tags", [])))
-        if [t.name for t in argument.tags] != tag_names:
-            argument.tags = _tags(session, tag_names)
+        # The file's tags are added; tags a reviewer added in the app are kept.
+        current = {t.name for t in argument.tags}
+        tag_names = set(entry.get("tags", []))
+        if not tag_names <= current:
+            argument.tags = _tags(session, sorted(tag_names | current))
         session.add(argument)
         result[entry["key"]] = argument
     _drop_missing(session, existing, set(result))

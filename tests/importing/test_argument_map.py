@@ -103,3 +103,13 @@ def test_reloading_the_map_keeps_ids(essay_store) -> None:
     before = {a.key: a.id for a in library.arguments(essay_store)}
     load_argument_map(essay_store, MAP)
     assert {a.key: a.id for a in library.arguments(essay_store)} == before
+
+
+def test_reloading_the_map_keeps_reviewers_tags(essay_store) -> None:
+    from briefing_app.services.arguments import set_tags
+
+    thesis = next(a for a in library.arguments(essay_store) if a.key == "thesis")
+    set_tags(essay_store, thesis.id, [*thesis.tags, "check-with-legal"])
+    load_argument_map(essay_store, MAP)
+    after = next(a for a in library.arguments(essay_store) if a.key == "thesis")
+    assert "check-with-legal" in after.tags and set(thesis.tags) <= set(after.tags)
