@@ -324,6 +324,8 @@ def _notes_for(session: Session, source: sources.SourceInfo) -> str:
     lines = []
     if source.passage:
         where = f"Essay ¶{source.paragraph + 1}" if source.paragraph is not None else "Essay"
+        if source.kind == "map":
+            where = f"Map “{source.text}”"
         lines.append(f"{where}: {source.passage}")
     for number in source.citations:
         note = session.scalar(
@@ -419,3 +421,146 @@ def delete_item(store: Store, item_id: int) -> None:
         slide.items.remove(item)
         _renumber([i for i in slide.items if i.column == item.column])
         _touch(slide.deck)
+
+
+# --- undo support -----------------------------------------------------------------------
+# Snapshots hold a slide's stored state with its ids, so undo can put back exactly what
+# was there (same slide and item ids), and later commands that name those ids still work.
+
+
+@dataclass(frozen=True)
+class ItemSnapshot:
+    id: int
+    column: int
+    position: int
+    level: int
+    source_kind: str | None
+    source_id: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class SlideSnapshot:
+    id: int
+    deck_id: int
+    position: int
+    layout: str
+    title: str
+    subtitle: str
+    left_heading: str
+    right_heading: str
+    notes: str
+    items: tuple[ItemSnapshot, ...]
+
+
+def _snapshot(slide: Slide) -> SlideSnapshot:
+    items = sorted(slide.items, key=lambda i: (i.column, i.position))
+    return SlideSnapshot(
+        id=slide.id,
+        deck_id=slide.deck_id,
+        position=slide.position,
+        layout=slide.layout,
+        title=slide.title,
+        subtitle=slide.subtitle,
+        left_heading=slide.left_heading,
+        right_heading=slide.right_heading,
+        notes=slide.notes,
+        items=tuple(
+            ItemSnapshot(i.id, i.column, i.position, i.level, i.source_kind, i.source_id, i.text)
+            for i in items
+        ),
+    )
+
+
+def _apply_snapshot(slide: Slide, snapshot: SlideSnapshot) -> None:
+    for key in SLIDE_FIELDS:
+        setattr(slide, key, getattr(snapshot, key))
+    wanted = {i.id for i in snapshot.items}
+    for item in [i for i in slide.items if i.id not in wanted]:
+        slide.items.remove(item)
+    existing = {i.id: i for i in slide.items}
+    for snap in snapshot.items:
+        item = existing.get(snap.id)
+        if item is None:
+            item = SlideItem(id=snap.id)
+            slide.items.append(item)
+        item.column, item.position, item.level = snap.column, snap.position, snap.level
+        item.source_kind, item.source_id, item.text = snap.source_kind, snap.source_id, snap.text
+
+
+def deck_name_of(store: Store, deck_id: int) -> str:
+    """The current name of the deck with ``deck_id`` (names change, ids do not)."""
+    with store.read() as session:
+        deck = session.get(Deck, deck_id)
+        if deck is None:
+            raise NotFoundError(f"There is no deck with id {deck_id}.")
+        return deck.name
+
+
+def slide_snapshot(store: Store, slide_id: int) -> SlideSnapshot:
+    """The slide's stored fields and items, ids included."""
+    with store.read() as session:
+        return _snapshot(_slide(session, slide_id))
+
+
+def replace_slide(store: Store, snapshot: SlideSnapshot) -> None:
+    """Put an existing slide back exactly as ``snapshot`` (fields and items, same ids)."""
+    with store.transaction() as session:
+        slide = _slide(session, snapshot.id)
+        _apply_snapshot(slide, snapshot)
+        _touch(slide.deck)
+
+
+def restore_slide(store: Store, snapshot: SlideSnapshot, position: int | None = None) -> None:
+    """Re-create a deleted slide with its ids, items and notes at ``position`` (default:
+    where it was)."""
+    with store.transaction() as session:
+        deck = session.get(Deck, snapshot.deck_id)
+        if deck is None:
+            raise NotFoundError("The deck of this slide no longer exists.")
+        if session.get(Slide, snapshot.id) is not None:
+            raise StoreError("This slide is already in the deck.")
+        slide = Slide(id=snapshot.id, position=len(deck.slides), layout=snapshot.layout)
+        _apply_snapshot(slide, snapshot)
+        slides = list(deck.slides)
+        at = snapshot.position if position is None else position
+        slides.insert(max(0, min(at, len(slides))), slide)
+        deck.slides.append(slide)
+        _renumber(slides)
+        _touch(deck)
+
+
+def add_items(store: Store, slide_id: int, points: list[dict[str, Any]]) -> list[ItemRecord]:
+    """Add several points (each as for :func:`add_item`) in one transaction."""
+    with store.transaction() as session:
+        slide = _slide(session, slide_id)
+        items = []
+        for point in points:
+            items.append(add_item_in(session, slide, **point))
+            slide.items.sort(key=lambda i: (i.column, i.position))  # keep list order = positions
+        return [_item_record(session, item) for item in items]
+
+
+def move_item(store: Store, item_id: int, position: int, column: int | None = None) -> None:
+    """Move a point to ``position`` within ``column`` (default: its own column)."""
+    with store.transaction() as session:
+        item = _item(session, item_id)
+        slide = item.slide
+        old_column = item.column
+        new_column = old_column if column is None else (1 if column else 0)
+        ordered = sorted(slide.items, key=lambda i: (i.column, i.position))
+        rest = [i for i in ordered if i.column == new_column and i.id != item.id]
+        rest.insert(max(0, min(position, len(rest))), item)
+        item.column = new_column
+        _renumber(rest)
+        if old_column != new_column:
+            _renumber([i for i in ordered if i.column == old_column and i.id != item.id])
+        _touch(slide.deck)
+
+
+def set_item_level(store: Store, item_id: int, level: int) -> None:
+    """0 for a point, 1 for a supporting sub-point."""
+    with store.transaction() as session:
+        item = _item(session, item_id)
+        item.level = max(0, min(level, 1))
+        _touch(item.slide.deck)

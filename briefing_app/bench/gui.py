@@ -1,0 +1,86 @@
+"""Desktop editor benchmark: a 200-slide deck open in the deck editor.
+
+Prints the time to draw every slide thumbnail (first pass and cached second pass), the
+time to open the deck and to refresh after one edit, and the peak resident memory.
+Run ``python -m briefing_app.bench.gui`` (headless: uses the offscreen platform).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+
+def run(slides: int = 200) -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
+    from briefing_app.gui.deck import commands
+    from briefing_app.gui.deck.editor import DeckEditor
+    from briefing_app.gui.events import StoreEvents
+    from briefing_app.gui.painter import register_fonts
+    from briefing_app.gui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication([])
+    register_fonts()
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        store = synthetic_store(Path(folder) / "bench.sqlite", arguments=slides * 5)
+        synthetic_deck(store, "bench", slides)
+        window = QMainWindow()
+        window.resize(1400, 900)
+        editor = DeckEditor(store, QUndoStack(window), TaskRunner(window), StoreEvents(window))
+        window.setCentralWidget(editor)
+        window.show()
+        start = time.perf_counter()
+        editor.open_deck("bench")
+        app.processEvents()
+        window.grab()
+        results["open_s"] = time.perf_counter() - start
+
+        cache, strip = editor.strip.cache, editor.strip
+        dpr = strip.devicePixelRatioF()
+        previews = editor.preview.slides if editor.preview else ()
+        cache.clear()
+        for key in ("thumbs_first_s", "thumbs_cached_s"):
+            start = time.perf_counter()
+            for slide in previews:
+                cache.image(slide.record.id, slide.first, dpr)
+            results[key] = time.perf_counter() - start
+        results["thumb_renders"] = cache.renders
+
+        middle = previews[len(previews) // 2].record.id
+        editor.select_slide(middle)
+        start = time.perf_counter()
+        editor._push(commands.EditSlideFieldCommand(editor, middle, "title", "Edited", "bench"))
+        window.grab()
+        results["edit_refresh_s"] = time.perf_counter() - start
+        results["slides"] = len(previews)
+        window.close()
+        store.close()
+    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results
+
+
+def main(slides: int = 200) -> dict[str, float]:
+    r = run(slides)
+    print(f"Deck editor benchmark: {int(r['slides'])}-slide deck, window 1400×900")
+    print("| measure | value | target |")
+    print("|---|---|---|")
+    print(
+        f"| draw all {int(r['slides'])} thumbnails (192 px) | {r['thumbs_first_s']:.2f} s | < 1 s |"
+    )
+    print(f"| same again, from the cache | {r['thumbs_cached_s'] * 1000:.1f} ms | cached |")
+    print(f"| open the deck (compose, lay out, first paint) | {r['open_s']:.2f} s | |")
+    print(f"| one edit → store → relayout → repaint | {r['edit_refresh_s'] * 1000:.0f} ms | |")
+    print(f"| peak resident memory | {r['peak_rss_mb']:.0f} MB | < 400 MB |")
+    return r
+
+
+if __name__ == "__main__":
+    main()

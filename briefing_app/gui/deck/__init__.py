@@ -1,0 +1,1 @@
+"""The deck editor: slide strip, slide canvas, speaker notes, deck picker and undo commands."""

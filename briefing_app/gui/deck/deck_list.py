@@ -1,0 +1,73 @@
+"""The deck picker: a combo box of decks and a New button whose menu renames, duplicates
+and deletes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+
+
+class DeckList(QWidget):
+    """Shows the decks; choosing one emits ``deckChosen``; commands emit ``requested``."""
+
+    deckChosen = Signal(str)
+    requested = Signal(str)  # "new" | "rename" | "duplicate" | "delete"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deckList")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        label = QLabel("&Deck:", self)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("deckCombo")
+        self.combo.setAccessibleName("Deck")
+        self.combo.setToolTip("The deck being edited")
+        self.combo.setMinimumContentsLength(12)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        label.setBuddy(self.combo)
+        layout.addWidget(label)
+        layout.addWidget(self.combo)
+        # "New…" as a button; Rename, Duplicate and Delete in its menu (keeps the bar slim).
+        self.button = QToolButton(self)
+        self.button.setObjectName("deckMenuButton")
+        self.button.setText("New…")
+        self.button.setToolTip("New deck; the arrow offers Rename, Duplicate and Delete")
+        self.button.setAccessibleName("New deck, and more deck commands")
+        self.button.setAutoRaise(True)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        menu = QMenu(self.button)
+        menu.setAccessibleName("Deck commands")
+        self.actions: dict[str, QAction] = {}
+        for key, text, tip in (
+            ("new", "New Deck…", "Create a new, empty deck"),
+            ("rename", "Rename Deck…", "Rename this deck"),
+            ("duplicate", "Duplicate Deck…", "Copy this deck"),
+            ("delete", "Delete Deck…", "Delete this deck (asks first)"),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(f"deck_{key}")
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _=False, k=key: self.requested.emit(k))
+            self.actions[key] = action
+        self.button.setMenu(menu)
+        self.button.clicked.connect(lambda: self.requested.emit("new"))
+        layout.addWidget(self.button)
+        self.combo.activated.connect(lambda i: self.deckChosen.emit(self.combo.itemText(i)))
+
+    def set_decks(self, names: list[str], current: str | None) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItems(names)
+        if current in names:
+            self.combo.setCurrentIndex(names.index(current))
+        self.combo.blockSignals(False)
+        for key in ("rename", "duplicate", "delete"):
+            self.actions[key].setEnabled(current is not None)
+
+    def names(self) -> list[str]:
+        return [self.combo.itemText(i) for i in range(self.combo.count())]

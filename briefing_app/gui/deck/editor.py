@@ -1,0 +1,663 @@
+"""The deck editor: deck picker and layout picker on a slim toolbar, the slide strip on the
+left, the current slide big in the middle and its speaker notes below.
+
+Every edit is an undoable command that reaches the store at once (typing after a short
+pause), so nothing waits for a save. What is shown is always re-read from the store and
+laid out by the one layout engine, exactly as it will export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.deck import service
+from briefing_app.deck.export import ExportResult, default_export_path, export_deck
+from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.deck.preview import DeckPreview, Previewer, SlidePreview
+from briefing_app.gui.deck import commands as cmd
+from briefing_app.gui.deck import exporting
+from briefing_app.gui.deck.canvas import LayoutPicker, SlideCanvas
+from briefing_app.gui.deck.deck_list import DeckList
+from briefing_app.gui.deck.notes import NotesPanel
+from briefing_app.gui.deck.strip import SlideStrip
+from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.tasks import TaskRunner
+from briefing_app.store.errors import NotFoundError, StoreError
+from briefing_app.store.store import Store
+
+LIST_LAYOUTS = {"argument", "bluf", "agenda", "comparison", "map"}
+Refs = list[tuple[str, int]]
+
+
+class DeckEditor(QWidget):
+    """Edits one deck at a time; the main window connects its actions to the methods here."""
+
+    statusMessage = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        undo_stack: QUndoStack,
+        tasks: TaskRunner,
+        events: StoreEvents,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("deckEditor")
+        self.setAccessibleName("Deck editor")
+        self.store, self.undo_stack, self.tasks, self.events = store, undo_stack, tasks, events
+        self.previewer = Previewer()
+        self.preview: DeckPreview | None = None
+        self._deck: str | None = None
+        self._deck_id: int | None = None
+        self._slide_id: int | None = None
+        self._pushing = False
+        self._emitting = False
+        self._pending: dict[int, int | None] = {}  # deck id → slide to show
+        self.export_box: QMessageBox | None = None
+        self.last_export: ExportResult | None = None
+        # Dialog hooks: tests replace these so nothing blocks on a native dialog.
+        self.choose_export_path: Callable[[str, Path], Path | None] = lambda fmt, suggested: (
+            exporting.ask_export_path(self, fmt, suggested)
+        )
+        self.ask_text: Callable[[str, str, str], str | None] = self._ask_text
+        self.confirm: Callable[[str, str], bool] = self._confirm
+        self._build()
+        self._connect()
+
+    # --- construction -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.deck_list = DeckList(self)
+        self.layout_picker = LayoutPicker(self)
+        self.new_slide_button = QToolButton(self)
+        self.new_slide_button.setObjectName("newSlideButton")
+        self.new_slide_button.setText("+ New Slide")
+        self.new_slide_button.setToolTip("Add a slide after the current one (Ctrl+M)")
+        self.new_slide_button.setAccessibleName("New slide")
+        self.new_slide_button.setAutoRaise(True)
+        self.slide_info = QLabel(self)
+        self.slide_info.setObjectName("slideInfo")
+        self.slide_info.setAccessibleName("Current slide")
+        self.slide_info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.slide_info.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        toolbar = QFrame(self)
+        toolbar.setObjectName("deckToolbar")
+        bar = QHBoxLayout(toolbar)
+        bar.setContentsMargins(10, 4, 10, 4)
+        bar.setSpacing(8)
+        bar.addWidget(self.deck_list)
+        bar.addWidget(_separator(toolbar))
+        bar.addWidget(self.new_slide_button)
+        layout_label = QLabel("&Layout:", toolbar)
+        layout_label.setBuddy(self.layout_picker)
+        bar.addWidget(layout_label)
+        bar.addWidget(self.layout_picker)
+        bar.addWidget(self.slide_info, 1)
+        toolbar.setStyleSheet(
+            "QFrame#deckToolbar { background: #F7F8FA; border-bottom: 1px solid #DADCE0; }"
+            " QLabel#slideInfo { color: #595959; }"
+        )
+
+        self.strip = SlideStrip(self)
+        self.canvas = SlideCanvas(self)
+        self.notes = NotesPanel(self)
+        self.canvas_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.canvas_splitter.setObjectName("deckCanvasSplitter")
+        self.canvas_splitter.addWidget(self.canvas)
+        self.canvas_splitter.addWidget(self.notes)
+        self.canvas_splitter.setStretchFactor(0, 1)
+        self.canvas_splitter.setStretchFactor(1, 0)
+        self.canvas_splitter.setSizes([640, 150])
+        self.canvas_splitter.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("deckEditorSplitter")
+        self.splitter.addWidget(self.strip)
+        self.splitter.addWidget(self.canvas_splitter)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([262, 900])
+        self.splitter.setHandleWidth(1)
+        self.splitter.setStyleSheet("QSplitter#deckEditorSplitter::handle { background: #DADCE0; }")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.splitter, 1)
+
+        chain: list[QWidget] = [self.deck_list.combo, self.deck_list.button,
+                                self.new_slide_button, self.layout_picker, self.strip,
+                                self.canvas, self.notes.edit]  # fmt: skip
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        self.deck_list.deckChosen.connect(self.open_deck)
+        self.deck_list.requested.connect(self._deck_request)
+        self.layout_picker.layoutChosen.connect(self._change_layout)
+        self.new_slide_button.clicked.connect(self.new_slide)
+        self.strip.currentSlideChanged.connect(self._slide_chosen)
+        self.strip.moveRequested.connect(self.move_slide)
+        self.strip.deleteRequested.connect(self._delete_slide)
+        self.strip.sourcesDropped.connect(self._add_sources)
+        self.strip.editTitleRequested.connect(self._edit_title)
+        self.canvas.textCommitted.connect(self._text_committed)
+        self.canvas.sourcesDropped.connect(self.add_sources)
+        self.canvas.deleteItemRequested.connect(self._delete_item)
+        self.canvas.moveItemRequested.connect(self._move_item)
+        self.canvas.levelRequested.connect(self._set_level)
+        self.canvas.itemSelected.connect(lambda _: self._update_info())
+        self.notes.notesEdited.connect(self._notes_edited)
+        self.undo_stack.indexChanged.connect(lambda _: self._apply_pending())
+        self.events.deckContentChanged.connect(self._external_change)
+        self.events.argumentsChanged.connect(self._sources_changed)
+        self.events.decksChanged.connect(self._decks_changed)
+
+    # --- command context ----------------------------------------------------------------
+
+    def command_applied(self, deck_id: int, slide_id: int | None) -> None:
+        """Called by commands after they changed the store; the view refreshes once."""
+        focus = None if self._pushing else slide_id
+        if deck_id not in self._pending or focus is not None:
+            self._pending[deck_id] = focus
+
+    def command_failed(self, message: str) -> None:
+        self.statusMessage.emit(message)
+        self._apply_pending()
+
+    def _push(self, command: QUndoCommand) -> None:
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
+        self._apply_pending()
+
+    def _macro(self, text: str, build: Callable[[], None]) -> None:
+        self._pushing = True
+        self.undo_stack.beginMacro(text)
+        try:
+            build()
+        finally:
+            self.undo_stack.endMacro()
+            self._pushing = False
+        self._apply_pending()
+
+    def _apply_pending(self) -> None:
+        pending, self._pending = self._pending, {}
+        for deck_id, focus in pending.items():
+            try:
+                name = service.deck_name_of(self.store, deck_id)
+            except NotFoundError:
+                continue
+            if deck_id == self._deck_id:
+                if focus is not None:
+                    self._slide_id = focus
+                self.reload()
+            elif focus is not None:  # undo/redo in another deck: show it
+                self.open_deck(name, slide_id=focus)
+            self._emit_changed(name)
+
+    def _emit_changed(self, name: str) -> None:
+        self._emitting = True
+        try:
+            self.events.deckContentChanged.emit(name)
+        finally:
+            self._emitting = False
+
+    # --- decks --------------------------------------------------------------------------
+
+    def current_deck(self) -> str | None:
+        return self._deck
+
+    def current_slide(self) -> SlidePreview | None:
+        return self.preview.slide(self._slide_id) if self.preview else None
+
+    def open_deck(self, name: str, slide_id: int | None = None) -> None:
+        """Show the deck ``name`` (its first slide unless ``slide_id`` is given)."""
+        if name == self._deck and self.preview is not None and slide_id is None:
+            self._refresh_deck_list()
+            return
+        self.commit_pending_edits()
+        self._deck, self._deck_id, self.preview = name, None, None
+        self._slide_id = slide_id
+        self.strip.cache.clear()
+        self.reload()
+        if self.preview is None:
+            self._deck = None
+        self._refresh_deck_list()
+
+    def reload(self) -> None:
+        """Re-read the current deck from the store and show it."""
+        if self._deck is None:
+            self._show(None)
+            return
+        old_index = self.preview.index_of(self._slide_id) if self.preview else 0
+        try:
+            preview = self.previewer.preview(self.store, self._deck)
+        except NotFoundError:
+            self._deck = self._deck_id = None
+            self._show(None)
+            return
+        self._show(preview, old_index)
+
+    def _show(self, preview: DeckPreview | None, old_index: int = 0) -> None:
+        self.preview = preview
+        self._deck_id = preview.record.id if preview else None
+        slides = preview.slides if preview else ()
+        if preview is not None and preview.slide(self._slide_id) is None:
+            self._slide_id = (
+                slides[min(max(old_index, 0), len(slides) - 1)].record.id if slides else None
+            )
+        self.strip.set_preview(preview)
+        self.strip.select_slide(self._slide_id, notify=False)
+        self._show_slide()
+
+    def _show_slide(self) -> None:
+        slide = self.current_slide()
+        self.canvas.set_slide(slide)
+        self.layout_picker.show_layout(slide.record.layout if slide else None)
+        self.notes.show_notes(
+            slide.record.id if slide else None, slide.record.notes if slide else ""
+        )
+        self._update_info()
+
+    def _update_info(self) -> None:
+        slide = self.current_slide()
+        if slide is None or self.preview is None:
+            self.slide_info.setText("")
+            return
+        laid = len(self.preview.laid_slides)
+        text = f"Slide {slide.first.number} of {laid}"
+        if self.preview.warnings:
+            text += "  ·  ⚠ " + self.preview.warnings[0]
+        self.slide_info.setText(text)
+
+    def _refresh_deck_list(self) -> None:
+        names = [name for name, _, _ in service.list_decks(self.store)]
+        self.deck_list.set_decks(names, self._deck)
+
+    def _slide_chosen(self, slide_id: int | None) -> None:
+        if slide_id == self._slide_id:
+            return
+        self._slide_id = slide_id  # first, so edits flushed now do not pull the view back
+        self.canvas.finish_edit()
+        self.notes.flush()
+        self._show_slide()
+
+    def _deck_request(self, what: str) -> None:
+        {"new": self.new_deck, "rename": self.rename_deck, "duplicate": self.duplicate_deck,
+         "delete": self.delete_deck}[what]()  # fmt: skip
+
+    def _unique_name(self, base: str) -> str:
+        names = {name for name, _, _ in service.list_decks(self.store)}
+        if base not in names:
+            return base
+        n = 2
+        while f"{base} {n}" in names:
+            n += 1
+        return f"{base} {n}"
+
+    def new_deck(self, from_default: bool = False) -> None:
+        suggestion = self._unique_name("Default briefing" if from_default else "Untitled deck")
+        name = self.ask_text("New Deck", "Name of the new deck:", suggestion)
+        if not name:
+            return
+        try:
+            if from_default:
+                build_from_outline(self.store, DEFAULT_OUTLINE, name)
+            else:
+                service.create_deck(self.store, name, title=name)
+        except StoreError as exc:
+            self._error("New deck", str(exc))
+            return
+        self.events.decksChanged.emit()
+        self.open_deck(" ".join(name.split()))
+        self.statusMessage.emit(f"Created the deck “{self._deck}”.")
+
+    def rename_deck(self) -> None:
+        if self._deck is None:
+            return
+        name = self.ask_text("Rename Deck", "New name of the deck:", self._deck)
+        if not name or name == self._deck:
+            return
+        try:
+            service.update_deck(self.store, self._deck, name=name)
+        except StoreError as exc:
+            self._error("Rename deck", str(exc))
+            return
+        assert self._deck_id is not None
+        self._deck = service.deck_name_of(self.store, self._deck_id)
+        self.events.decksChanged.emit()
+        self._refresh_deck_list()
+        self.statusMessage.emit(f"Renamed the deck to “{self._deck}”.")
+
+    def duplicate_deck(self) -> None:
+        if self._deck is None:
+            return
+        name = self.ask_text(
+            "Duplicate Deck", "Name of the copy:", self._unique_name(f"{self._deck} copy")
+        )
+        if not name:
+            return
+        try:
+            copy = service.duplicate_deck(self.store, self._deck, name)
+        except StoreError as exc:
+            self._error("Duplicate deck", str(exc))
+            return
+        self.events.decksChanged.emit()
+        self.open_deck(copy.name)
+        self.statusMessage.emit(f"Copied the deck to “{copy.name}”.")
+
+    def delete_deck(self) -> None:
+        if self._deck is None or self.preview is None:
+            return
+        name, count = self._deck, len(self.preview.slides)
+        question = (f"Delete the deck “{name}” and its {count} slide{'s' if count != 1 else ''}? "
+                    "This cannot be undone.")  # fmt: skip
+        if not self.confirm("Delete Deck", question):
+            return
+        self.canvas.finish_edit()
+        self.notes.flush()
+        try:
+            service.delete_deck(self.store, name)
+        except StoreError as exc:
+            self._error("Delete deck", str(exc))
+            return
+        self._deck = self._deck_id = self.preview = None
+        self.events.decksChanged.emit()
+        names = [n for n, _, _ in service.list_decks(self.store)]
+        if names:
+            self.open_deck(names[0])
+        else:
+            self._show(None)
+            self._refresh_deck_list()
+        self.statusMessage.emit(f"Deleted the deck “{name}”.")
+
+    # --- slides -------------------------------------------------------------------------
+
+    def new_slide(self, layout: str = "argument") -> None:
+        if self._deck is None or self.preview is None or self._deck_id is None:
+            self.statusMessage.emit("Open or create a deck first.")
+            return
+        self.commit_pending_edits()
+        position = self.preview.index_of(self._slide_id) + 1 or len(self.preview.slides)
+        command = cmd.AddSlideCommand(self, self._deck, self._deck_id, layout, position)
+        self._push(command)
+        self.select_slide(command.slide_id)
+        self.canvas.setFocus()
+        self.statusMessage.emit("Added a slide. Press F2 to give it a title.")
+
+    def select_slide(self, slide_id: int | None) -> None:
+        if self.preview is not None and self.preview.slide(slide_id) is not None:
+            self.strip.select_slide(slide_id, notify=False)
+            self._slide_chosen(slide_id)
+
+    def move_slide(self, slide_id: int, position: int) -> None:
+        self.commit_pending_edits()
+        self._push(cmd.MoveSlideCommand(self, slide_id, position))
+        self.select_slide(slide_id)
+
+    def _delete_slide(self, slide_id: int) -> None:
+        self.canvas.finish_edit()
+        self.notes.flush()
+        self._push(cmd.DeleteSlideCommand(self, slide_id))
+        self.statusMessage.emit("Deleted the slide (Undo brings it back).")
+
+    def delete_selection(self) -> None:
+        """Delete the selected point, or the current slide when no point is selected."""
+        item = self.canvas.selected_item()
+        if item is not None and not self.strip.hasFocus() and self._slide_id is not None:
+            self._delete_item(item)
+        elif self._slide_id is not None:
+            self._delete_slide(self._slide_id)
+
+    def _edit_title(self) -> None:
+        self.canvas.setFocus()
+        self.canvas.edit_title()
+
+    def _change_layout(self, layout: str) -> None:
+        slide = self.current_slide()
+        if slide is not None and slide.record.layout != layout:
+            self.commit_pending_edits()
+            self._push(cmd.ChangeLayoutCommand(self, slide.record.id, layout))
+
+    # --- points -------------------------------------------------------------------------
+
+    def add_sources(self, refs: Refs) -> None:
+        """Add library pieces to the current slide (quotes and events find their layouts)."""
+        self._add_sources(refs, self._slide_id, None)
+
+    def _add_sources(self, refs: Refs, slide_id: int | None, insert_at: int | None) -> None:
+        if self._deck is None or self.preview is None or self._deck_id is None or not refs:
+            if not refs:
+                return
+            self.statusMessage.emit("Open or create a deck first.")
+            return
+        self.commit_pending_edits()
+        preview, deck, deck_id = self.preview, self._deck, self._deck_id
+        target = preview.slide(slide_id) if insert_at is None else None
+        quotes = [r for r in refs if r[0] == "quote"]
+        events = [r for r in refs if r[0] == "event"]
+        others = [r for r in refs if r[0] not in ("quote", "event")]
+        if insert_at is None:
+            index = preview.index_of(slide_id)
+            insert_at = index + 1 if index >= 0 else len(preview.slides)
+        position = insert_at
+        shown: list[int] = []
+
+        def points(group: Refs) -> list[dict[str, Any]]:
+            return [{"source_kind": kind, "source_id": ref_id} for kind, ref_id in group]
+
+        def build() -> None:
+            nonlocal others, events, quotes, position
+            if target is not None:
+                layout, sid = target.record.layout, target.record.id
+                if others and (layout in LIST_LAYOUTS or (layout == "timeline" and not events)):
+                    self.undo_stack.push(cmd.AddItemsCommand(self, sid, points(others)))
+                    others, shown[:] = [], [sid]
+                if events and layout == "timeline":
+                    self.undo_stack.push(cmd.AddItemsCommand(self, sid, points(events)))
+                    events, shown[:] = [], [sid]
+                if quotes and layout == "quote" and not target.record.items:
+                    self.undo_stack.push(cmd.AddItemsCommand(self, sid, points(quotes[:1])))
+                    quotes, shown[:] = quotes[1:], [sid]
+            groups = [("argument", others), ("timeline", events)] + [("quote", [q]) for q in quotes]
+            for layout, group in groups:
+                if not group:
+                    continue
+                add = cmd.AddSlideCommand(self, deck, deck_id, layout, position)
+                self.undo_stack.push(add)
+                if add.slide_id is None:
+                    return
+                self.undo_stack.push(cmd.AddItemsCommand(self, add.slide_id, points(group)))
+                shown.append(add.slide_id)
+                position += 1
+
+        self._macro("Add to slide", build)
+        if shown:
+            self.select_slide(shown[-1])
+        count = len(refs)
+        self.statusMessage.emit(f"Added {count} item{'s' if count != 1 else ''} to the deck.")
+
+    def _selected_record(self) -> tuple[int, Any] | None:
+        slide, item_id = self.current_slide(), self.canvas.selected_item()
+        if slide is None or item_id is None:
+            return None
+        item = next((i for i in slide.record.items if i.id == item_id), None)
+        return (slide.record.id, item) if item is not None else None
+
+    def reset_selected_item(self) -> None:
+        self.commit_pending_edits()
+        found = self._selected_record()
+        if found is None:
+            self.statusMessage.emit("Select a point on the slide first.")
+            return
+        slide_id, item = found
+        if item.source_text is None:
+            self.statusMessage.emit("This point is your own text; there is no source to reset to.")
+        elif not item.differs_from_source:
+            self.statusMessage.emit("This point already has its source's wording.")
+        else:
+            self._push(cmd.ResetItemCommand(self, slide_id, item.id))
+            self.statusMessage.emit("Put the source's wording back.")
+
+    def _delete_item(self, item_id: int) -> None:
+        if self._slide_id is not None:
+            self.canvas.finish_edit()
+            self._push(cmd.DeleteItemCommand(self, self._slide_id, item_id))
+
+    def _move_item(self, item_id: int, position: int) -> None:
+        if self._slide_id is not None:
+            self._push(cmd.MoveItemCommand(self, self._slide_id, item_id, position))
+            self.canvas.select_item(item_id)
+
+    def _set_level(self, item_id: int, level: int) -> None:
+        if self._slide_id is not None:
+            self._push(cmd.SetItemLevelCommand(self, self._slide_id, item_id, level))
+            self.canvas.select_item(item_id)
+
+    # --- text ---------------------------------------------------------------------------
+
+    def _text_committed(
+        self, slide_id: int, kind: str, item_id: int | None, text: str, key: object
+    ) -> None:
+        slide = self.preview.slide(slide_id) if self.preview else None
+        if slide is None:
+            return
+        if kind == "item":
+            item = next((i for i in slide.record.items if i.id == item_id), None)
+            if item is None or item.text == text:
+                return
+            self._push(cmd.EditItemTextCommand(self, slide_id, item.id, text, key))
+        else:
+            if getattr(slide.record, kind) == text:
+                return
+            self._push(cmd.EditSlideFieldCommand(self, slide_id, kind, text, key))
+
+    def _notes_edited(self, slide_id: int, text: str, key: object) -> None:
+        slide = self.preview.slide(slide_id) if self.preview else None
+        if slide is not None and slide.record.notes != text:
+            self._push(cmd.EditNotesCommand(self, slide_id, text, key))
+
+    def commit_pending_edits(self) -> None:
+        """Write text still waiting for its typing pause (Ctrl+S, closing, switching)."""
+        self.canvas.flush()
+        self.notes.flush()
+
+    # --- other panels -------------------------------------------------------------------
+
+    def _external_change(self, name: str) -> None:
+        if not self._emitting and name == self._deck:
+            self.reload()
+
+    def _sources_changed(self) -> None:
+        if self._deck is not None:
+            self.reload()
+
+    def _decks_changed(self) -> None:
+        if self._deck is not None and self._deck_id is not None:
+            try:
+                self._deck = service.deck_name_of(self.store, self._deck_id)
+            except NotFoundError:
+                self._deck = self._deck_id = self.preview = None
+                self._show(None)
+        self._refresh_deck_list()
+
+    # --- export -------------------------------------------------------------------------
+
+    def export(self, fmt: str) -> None:
+        """Ask for a file, export in the background, then offer to open it."""
+        if self._deck is None or self.preview is None:
+            self.statusMessage.emit("Open a deck to export it.")
+            return
+        self.commit_pending_edits()
+        title = self.preview.record.title or self._deck
+        suggested = default_export_path(title, fmt, exporting.last_folder())
+        path = self.choose_export_path(fmt, suggested)
+        if path is None:
+            return
+        exporting.remember_folder(path)
+        store, name = self.store, self._deck
+        self.tasks.run(
+            f"Exporting “{name}”",
+            lambda progress: export_deck(store, name, fmt, path, progress),
+            self._export_done,
+            self._export_failed,
+        )
+
+    def _export_done(self, result: ExportResult) -> None:
+        self.last_export = result
+        self.statusMessage.emit(f"Exported {result.path.name}.")
+        self.export_box = exporting.result_box(self, result)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if exporting.is_cancel(exc):
+            self.statusMessage.emit("Export cancelled.")
+            return
+        sentence = exporting.failure_sentence(exc)
+        self.statusMessage.emit(sentence)
+        self.export_box = exporting.error_box(self, "Export failed", sentence)
+
+    # --- dialogs and state --------------------------------------------------------------
+
+    def _ask_text(self, title: str, label: str, default: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, default)
+        return text.strip() if ok and text.strip() else None
+
+    def _confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(
+            self, title, question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _error(self, title: str, sentence: str) -> None:
+        self.statusMessage.emit(sentence)
+        exporting.error_box(self, title, sentence)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("deck/splitter", self.splitter.saveState())
+        settings.setValue("deck/canvas_splitter", self.canvas_splitter.saveState())
+        settings.setValue("deck/last", self._deck or "")
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, splitter in (("deck/splitter", self.splitter),
+                              ("deck/canvas_splitter", self.canvas_splitter)):  # fmt: skip
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        last = settings.value("deck/last", "", str)
+        if last and self._deck is None:
+            names = {name for name, _, _ in service.list_decks(self.store)}
+            if last in names:
+                self.open_deck(last)
+
+
+def _separator(parent: QWidget) -> QFrame:
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setStyleSheet("color: #DADCE0;")
+    return line

@@ -1,0 +1,93 @@
+"""Export from the editor: choose a file, run the export as a task, report the outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from briefing_app.deck.export import FORMATS, ExportResult
+from briefing_app.paths import EXPORTS_DIR
+from briefing_app.progress import Cancelled
+from briefing_app.store.errors import StoreError
+
+LAST_FOLDER_KEY = "export/last_folder"
+FORMAT_NAMES = {"pptx": "PowerPoint", "pdf": "PDF", "handout": "handout PDF"}
+FILTERS = {"pptx": "PowerPoint presentation (*.pptx)", "pdf": "PDF document (*.pdf)",
+           "handout": "PDF document (*.pdf)"}  # fmt: skip
+
+
+def last_folder() -> Path:
+    folder = QSettings().value(LAST_FOLDER_KEY, "", str)
+    return Path(folder) if folder and Path(folder).is_dir() else EXPORTS_DIR
+
+
+def remember_folder(path: Path) -> None:
+    QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
+
+
+def ask_export_path(parent: QWidget, fmt: str, suggested: Path) -> Path | None:
+    """The native save dialog, starting in the last export folder."""
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, f"Export to {FORMAT_NAMES[fmt]}", str(suggested), FILTERS[fmt]
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    extension = "." + FORMATS[fmt][0]
+    return path if path.suffix.lower() == extension else path.with_name(path.name + extension)
+
+
+def failure_sentence(exc: BaseException) -> str:
+    """One plain sentence for a failed export; never a traceback."""
+    if isinstance(exc, StoreError):
+        return f"The export failed: {str(exc).rstrip('.')}."
+    if isinstance(exc, PermissionError):
+        return "The export failed: you do not have permission to write that file."
+    if isinstance(exc, OSError):
+        reason = exc.strerror or "the file could not be written"
+        return f"The export failed: {reason.rstrip('.').lower()}."
+    return "The export failed unexpectedly; the deck itself is unchanged."
+
+
+def is_cancel(exc: BaseException) -> bool:
+    return isinstance(exc, Cancelled)
+
+
+def result_box(parent: QWidget, result: ExportResult) -> QMessageBox:
+    """A non-blocking message offering to open the file or its folder."""
+    box = QMessageBox(parent)
+    box.setObjectName("exportDoneBox")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("Export finished")
+    slides = f"{result.slides} slide{'s' if result.slides != 1 else ''}"
+    box.setText(f"Exported {slides} to {result.path.name}.")
+    details = f"Saved in {result.path.parent}."
+    if result.warnings:
+        details += "\n\nNote: " + " ".join(result.warnings)
+    box.setInformativeText(details)
+    open_file = box.addButton("Open File", QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setAccessibleName("Export finished")
+
+    def clicked(button: object) -> None:
+        if button is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+        elif button is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))
+
+    box.buttonClicked.connect(clicked)
+    box.open()
+    return box
+
+
+def error_box(parent: QWidget, title: str, sentence: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, QMessageBox.StandardButton.Ok,
+                      parent)  # fmt: skip
+    box.setObjectName("deckErrorBox")
+    box.setAccessibleName(title)
+    box.open()
+    return box

@@ -1,0 +1,222 @@
+"""The main window: library on the left, slides or review in the middle, details right.
+
+It owns the actions (from the registry), the undo stack, the background-task runner and
+the store-change events, and wires the panels together. It holds no SQL and no layout.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from briefing_app.deck import service as decks
+from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.gui.actions import build_actions
+from briefing_app.gui.deck.editor import DeckEditor
+from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.library.detail import DetailView
+from briefing_app.gui.library.panel import LibraryPanel
+from briefing_app.gui.review.view import ReviewView
+from briefing_app.gui.tasks import TaskRunner
+from briefing_app.services import library
+from briefing_app.store.store import Store
+
+DEFAULT_DECK = "Default briefing"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("Briefing")
+        self.setAccessibleName("Briefing main window")
+        self.events = StoreEvents(self)
+        self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
+        self.actions = build_actions(self)
+
+        self.library = LibraryPanel(store, self.events, self)
+        self.detail = DetailView(store, self.events, self)
+        self.deck_editor = DeckEditor(store, self.undo_stack, self.tasks, self.events, self)
+        self.review = ReviewView(store, self.undo_stack, self.tasks, self.events, self)
+
+        self.modes = QTabWidget(self)
+        self.modes.setObjectName("modes")
+        self.modes.setAccessibleName("Slides or review")
+        self.modes.addTab(self.deck_editor, "Slides")
+        self.modes.addTab(self.review, "Review")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for widget in (self.library, self.modes, self.detail):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([360, 940, 320])
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self._connect()
+        self.statusBar().setAccessibleName("Status")
+
+    # --- construction ---------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action, self.redo_action = undo, redo
+        menus = {
+            "&File": ["new_deck", "new_default_deck", "rename_deck", "duplicate_deck",
+                      "delete_deck", None, "save", None, "export_pptx", "export_pdf",
+                      "export_handout", "export_review", None, "quit"],
+            "&Edit": [undo, redo, None, "new_slide", "add_to_slide", "reset_to_source",
+                      "delete", None, "find"],
+            "&View": ["show_slides", "show_review"],
+            "&Help": ["about"],
+        }  # fmt: skip
+        for title, entries in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[entry] if isinstance(entry, str) else entry)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setAccessibleName("Main toolbar")
+        for entry in ("new_deck", "new_slide", "add_to_slide", undo, redo, "export_pptx",
+                      "export_pdf", "find"):  # fmt: skip
+            action = a[entry] if isinstance(entry, str) else entry
+            toolbar.addAction(action)
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        for action in (*a.values(), undo, redo):
+            self.addAction(action)  # shortcuts work wherever the focus is
+
+    def _connect(self) -> None:
+        a, editor = self.actions, self.deck_editor
+        a["new_deck"].triggered.connect(lambda: editor.new_deck(from_default=False))
+        a["new_default_deck"].triggered.connect(lambda: editor.new_deck(from_default=True))
+        a["rename_deck"].triggered.connect(editor.rename_deck)
+        a["duplicate_deck"].triggered.connect(editor.duplicate_deck)
+        a["delete_deck"].triggered.connect(editor.delete_deck)
+        a["save"].triggered.connect(self.save_now)
+        for fmt in ("pptx", "pdf", "handout"):
+            a[f"export_{fmt}"].triggered.connect(lambda _=False, f=fmt: editor.export(f))
+        a["export_review"].triggered.connect(self.review.export_report)
+        a["quit"].triggered.connect(self.close)
+        a["delete"].triggered.connect(self.delete_selection)
+        a["add_to_slide"].triggered.connect(
+            lambda: self.add_to_slide(self.library.selected_sources())
+        )
+        a["reset_to_source"].triggered.connect(editor.reset_selected_item)
+        a["new_slide"].triggered.connect(editor.new_slide)
+        a["find"].triggered.connect(self.library.focus_search)
+        a["show_slides"].triggered.connect(lambda: self.modes.setCurrentIndex(0))
+        a["show_review"].triggered.connect(lambda: self.modes.setCurrentIndex(1))
+        a["about"].triggered.connect(self.show_about)
+
+        self.library.sourceActivated.connect(self.detail.show_source)
+        self.library.addToSlideRequested.connect(self.add_to_slide)
+        self.detail.sourceActivated.connect(self._show_related)
+        self.review.argumentSelected.connect(self._review_selected)
+        for panel in (self.deck_editor, self.review):
+            panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+
+    # --- behaviour ------------------------------------------------------------------
+
+    def add_to_slide(self, refs: list[tuple[str, int]]) -> None:
+        if refs:
+            self.modes.setCurrentIndex(0)
+            self.deck_editor.add_sources(refs)
+
+    def delete_selection(self) -> None:
+        if self.modes.currentWidget() is self.review:
+            self.review.delete_selected_user_argument()
+        else:
+            self.deck_editor.delete_selection()
+
+    def save_now(self) -> None:
+        self.deck_editor.commit_pending_edits()
+        self.statusBar().showMessage("All changes are saved in the store.", 4000)
+
+    def _show_related(self, kind: str, source_id: int) -> None:
+        self.detail.show_source(kind, source_id)
+        if kind == "argument":
+            self.library.select_argument(source_id)
+
+    def _review_selected(self, argument_id: int) -> None:
+        self.detail.show_source("argument", argument_id)
+        self.library.select_argument(argument_id)
+
+    def open_initial_deck(self, name: str | None) -> None:
+        """Open ``name``, else the last deck, else the default briefing (made if missing)."""
+        names = [deck for deck, _, _ in decks.list_decks(self.store)]
+        wanted = name or QSettings().value("deck/last", "", str)
+        if wanted not in names:
+            if DEFAULT_DECK not in names:
+                build_from_outline(self.store, DEFAULT_OUTLINE, DEFAULT_DECK)
+                self.events.decksChanged.emit()
+            wanted = DEFAULT_DECK if name is None or name not in names else name
+        self.deck_editor.open_deck(wanted)
+
+    def show_about(self) -> None:
+        docs = library.documents(self.store)
+        essay = docs[0].attribution if docs and docs[0].attribution else ""
+        QMessageBox.about(
+            self,
+            "About Briefing",
+            "<p><b>Briefing</b> — assemble policy briefings from a stored essay and export "
+            "them to PowerPoint and PDF, offline.</p>"
+            f"<p>Bundled essay: {html.escape(essay)}</p>"
+            "<p>Fonts: Liberation (SIL Open Font License).</p>",
+        )
+
+    # --- persistence ----------------------------------------------------------------
+
+    def restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1600, 960)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.modes.setCurrentIndex(int(settings.value("window/mode", 0)))
+        self.deck_editor.restore_state(settings)
+        self.review.restore_state(settings)
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/mode", self.modes.currentIndex())
+        self.deck_editor.save_state(settings)
+        self.review.save_state(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.deck_editor.commit_pending_edits()
+        self.save_settings()
+        super().closeEvent(event)
+        QApplication.processEvents()

@@ -1,0 +1,100 @@
+"""The main window: wiring, shortcuts, accessibility, persistence, screenshot mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
+
+from briefing_app.gui.main_window import DEFAULT_DECK, MainWindow
+
+
+@pytest.fixture
+def window(qtbot, essay_store):
+    win = MainWindow(essay_store)
+    qtbot.addWidget(win)
+    win.restore_settings()
+    win.open_initial_deck(None)
+    win.show()
+    return win
+
+
+def _shortcuts(win: MainWindow) -> set[str]:
+    keys = set()
+    for action in win.findChildren(type(win.undo_action)):
+        keys |= {s.toString() for s in action.shortcuts()}
+    return keys
+
+
+def test_standard_shortcuts_are_bound(window) -> None:
+    keys = _shortcuts(window)
+    for wanted in ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+S", "Ctrl+E", "Ctrl+F", "Del"):
+        assert QKeySequence(wanted).toString() in keys, wanted
+
+
+def test_first_start_opens_the_default_briefing(window) -> None:
+    assert window.deck_editor.current_deck() == DEFAULT_DECK
+
+
+def test_every_control_has_an_accessible_name(window) -> None:
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView)
+    unnamed = [
+        f"{type(w).__name__}:{w.objectName()}"
+        for kind in kinds
+        for w in window.findChildren(kind)
+        if w.isVisible() and not w.accessibleName() and not w.objectName().startswith("qt_")
+    ]
+    assert unnamed == []
+
+
+def test_add_to_slide_from_library_selection(window, qtbot) -> None:
+    before = sum(len(s.items) for s in _deck(window).slides)
+    window.add_to_slide([("argument", 1)])
+    assert sum(len(s.items) for s in _deck(window).slides) == before + 1
+    window.undo_action.trigger()
+    assert sum(len(s.items) for s in _deck(window).slides) == before
+
+
+def test_settings_persist_across_restart(qtbot, essay_store) -> None:
+    first = MainWindow(essay_store)
+    qtbot.addWidget(first)
+    first.restore_settings()
+    first.open_initial_deck(None)
+    first.resize(760, 560)
+    first.splitter.setSizes([300, 700, 234])
+    first.modes.setCurrentIndex(1)
+    sizes = first.splitter.sizes()
+    first.close()
+    assert QSettings().value("deck/last") == DEFAULT_DECK
+    second = MainWindow(essay_store)
+    qtbot.addWidget(second)
+    second.restore_settings()
+    second.open_initial_deck(None)
+    assert second.size().width() == first.size().width()
+    assert second.modes.currentIndex() == 1
+    assert second.splitter.sizes() == sizes
+    assert second.deck_editor.current_deck() == DEFAULT_DECK
+
+
+def test_screenshot_mode_writes_a_png(tmp_path: Path, essay_store_path: Path) -> None:
+    from briefing_app.gui.app import main
+
+    png = tmp_path / "shot.png"
+    assert main(["--db", str(essay_store_path), "--screenshot", str(png)]) == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+
+
+def _deck(window: MainWindow):
+    from briefing_app.deck import service
+
+    return service.get_deck(window.store, window.deck_editor.current_deck())
