@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,18 +14,23 @@ from briefing_app.layout.engine import layout_deck
 from briefing_app.paths import EXPORTS_DIR
 from briefing_app.progress import Progress
 from briefing_app.render.atomic import safe_filename
-from briefing_app.render.pdf_renderer import render_handout, render_pdf
-from briefing_app.render.pptx_renderer import render_pptx
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
 Renderer = Callable[[LaidDeck, Path, Progress | None], Path]
 
-FORMATS: dict[str, tuple[str, Renderer]] = {
-    "pptx": ("pptx", render_pptx),
-    "pdf": ("pdf", render_pdf),
-    "handout": ("pdf", render_handout),
+# format → (file extension, renderer module, function); renderers load on first export,
+# so opening the app does not pay for python-pptx and reportlab.
+FORMATS: dict[str, tuple[str, str, str]] = {
+    "pptx": ("pptx", "briefing_app.render.pptx_renderer", "render_pptx"),
+    "pdf": ("pdf", "briefing_app.render.pdf_renderer", "render_pdf"),
+    "handout": ("pdf", "briefing_app.render.pdf_renderer", "render_handout"),
 }
+
+
+def renderer(fmt: str) -> Renderer:
+    _, module, function = FORMATS[fmt]
+    return getattr(importlib.import_module(module), function)
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,5 @@ def export_deck(
         raise StoreError(f"{fmt!r} is not an export format; use pptx, pdf or handout.")
     deck, warnings = laid_out(store, name)
     out = resolve_target(out, deck.title or name, fmt)
-    renderer = FORMATS[fmt][1]
-    path = renderer(deck, out, progress)
+    path = renderer(fmt)(deck, out, progress)
     return ExportResult(path=Path(path), slides=len(deck.slides), warnings=warnings)

@@ -29,6 +29,7 @@ from briefing_app.layout.engine import _finish as finish_page  # the engine's pa
 from briefing_app.layout.engine import layout_slide
 from briefing_app.layout.theme import get_theme
 from briefing_app.layout.wrap import normalize_spaces
+from briefing_app.maps import geodata
 from briefing_app.store.store import Store
 
 # Layouts whose points are drawn one paragraph each in a box called "Body".
@@ -103,8 +104,12 @@ def _deck_with_records(store: Store, name: str) -> DeckRecord:
 class Previewer:
     """Lays decks out for the editor, reusing the pages of slides that did not change."""
 
-    def __init__(self, capacity: int = 4000) -> None:
+    def __init__(self, capacity: int = 4000, defer_maps: bool = False) -> None:
+        """With ``defer_maps``, map slides are shown with an empty map frame until the
+        boundary data is loaded (``deferred`` says so), so a deck opens without waiting."""
         self.capacity = capacity
+        self.defer_maps = defer_maps
+        self.deferred = False
         self._cache: OrderedDict[tuple, tuple[LaidSlide, ...]] = OrderedDict()
         self._raw: OrderedDict[tuple, tuple[Page, ...]] = OrderedDict()
         self.laid = 0  # stored slides laid out afresh (for tests and benchmarks)
@@ -123,6 +128,7 @@ class Previewer:
         """Lay out ``content`` (composed from ``record``) slide by slide."""
         ctx = Ctx(get_theme(content.theme), content)
         deck_key = replace(content, slides=())
+        self.deferred = False
         number = 1
         slides = []
         for stored, slide in zip(record.slides, content.slides, strict=True):
@@ -137,6 +143,10 @@ class Previewer:
     ) -> tuple[LaidSlide, ...]:
         """Laid slides of one stored slide: its layout is cached apart from its numbering,
         so inserting or moving a slide only re-finishes (footer, number) those after it."""
+        if self.defer_maps and slide.map_spec is not None and not geodata.loaded():
+            self.deferred = True  # an empty map frame for now; nothing is cached
+            waiting = layout_slide(replace(slide, map_spec=None), ctx)
+            return tuple(finish_page(p, n, ctx) for n, p in enumerate(waiting, number))
         key = (deck_key, slide, number)
         pages = self._cache.get(key)
         if pages is not None:

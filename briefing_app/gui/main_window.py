@@ -28,7 +28,8 @@ from briefing_app.gui.library.detail import DetailView
 from briefing_app.gui.library.panel import LibraryPanel
 from briefing_app.gui.review.view import ReviewView
 from briefing_app.gui.tasks import TaskRunner
-from briefing_app.services import library
+from briefing_app.services import argument_map, library
+from briefing_app.store.errors import NotFoundError
 from briefing_app.store.store import Store
 
 DEFAULT_DECK = "Default briefing"
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([360, 940, 320])
+        self.splitter.setSizes([340, 1000, 260])
         self.setCentralWidget(self.splitter)
         self._build_menus()
         self._connect()
@@ -168,11 +169,24 @@ class MainWindow(QMainWindow):
         names = [deck for deck, _, _ in decks.list_decks(self.store)]
         wanted = name or QSettings().value("deck/last", "", str)
         if wanted not in names:
-            if DEFAULT_DECK not in names:
-                build_from_outline(self.store, DEFAULT_OUTLINE, DEFAULT_DECK)
-                self.events.decksChanged.emit()
-            wanted = DEFAULT_DECK if name is None or name not in names else name
+            if names and name is None:
+                wanted = names[0]
+            else:
+                if DEFAULT_DECK not in names:
+                    self._create_default_deck()
+                wanted = DEFAULT_DECK
         self.deck_editor.open_deck(wanted)
+        roots = argument_map.children(self.store, None, 0, 1)
+        if roots and roots[0].kind != "unlinked":
+            self.library.select_argument(roots[0].id)  # the thesis, shown in full
+
+    def _create_default_deck(self) -> None:
+        """The generated default briefing, or an empty deck on a store without the essay."""
+        try:
+            build_from_outline(self.store, DEFAULT_OUTLINE, DEFAULT_DECK)
+        except NotFoundError:
+            decks.create_deck(self.store, DEFAULT_DECK)
+        self.events.decksChanged.emit()
 
     def show_about(self) -> None:
         docs = library.documents(self.store)

@@ -7,6 +7,7 @@ the next call raise :class:`briefing_app.progress.Cancelled`. Tests set
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -39,9 +40,14 @@ class _Job(QRunnable):
         try:
             result = self.work(progress)
         except BaseException as exc:  # reported to the GUI thread, never lost
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the app closed and the receiver is gone
+            signal.emit(value)
 
 
 class TaskRunner(QObject):
@@ -54,6 +60,37 @@ class TaskRunner(QObject):
         self._parent = parent
         self._pool = QThreadPool.globalInstance()
         self._jobs: list[_Signals] = []
+
+    def run_quietly(
+        self,
+        work: Work,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Background work nobody waits for (warming caches): no dialog, no cancel.
+
+        Errors are passed to ``on_error`` when given, else dropped: such work must be
+        safe to lose.
+        """
+        on_error = on_error or (lambda _exc: None)
+        if self.synchronous or TaskRunner.synchronous:
+            try:
+                result = work(lambda *_: None)
+            except Exception as exc:
+                on_error(exc)
+            else:
+                on_done(result)
+            return
+        signals = _Signals()
+        self._jobs.append(signals)
+
+        def finish(callback: Callable[[Any], None], value: Any) -> None:
+            self._jobs.remove(signals)
+            callback(value)
+
+        signals.finished.connect(lambda result: finish(on_done, result))
+        signals.failed.connect(lambda exc: finish(on_error, exc))
+        self._pool.start(_Job(work, threading.Event(), signals))
 
     def run(
         self,

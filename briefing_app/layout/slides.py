@@ -21,7 +21,6 @@ from briefing_app.layout.content import ContentItem, SlideContent
 from briefing_app.layout.metrics import face
 from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Fit, Frame, ParaSpec, fit_text
-from briefing_app.maps.compose import map_boxes
 
 
 def bullet_specs(items: Sequence[ContentItem], t: Theme, base_size: float) -> list[ParaSpec]:
@@ -171,6 +170,8 @@ def layout_map(slide: SlideContent, ctx: Ctx) -> list[Page]:
     area = Frame(body.x + col_w + 24, body.y, body.w - col_w - 24, body.h - caption_h)
     extra: list[Box] = []
     if slide.map_spec is not None:
+        from briefing_app.maps.compose import map_boxes  # shapely loads only for maps
+
         extra += map_boxes(slide.map_spec, (area.x, area.y, area.w, area.h))
     else:
         extra.append(filler_rect(area, t.panel, "MapFrame", stroke=t.rule))

@@ -1,7 +1,7 @@
 """The bundled Natural Earth subset (``resources/maps/natural_earth_subset.json``).
 
 Loaded once per process; features are selected by layer and id pattern and handed out as
-Shapely geometries in lon/lat. Written by ``tools/derive_map_data.py``.
+Shapely geometries in lon/lat. Written by ``briefing_app/maps/derive.py``.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ import json
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import cache
-
-import shapely
-from shapely.geometry import shape
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING
 
 from briefing_app.paths import RESOURCES_DIR
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 MAPS_DIR = RESOURCES_DIR / "maps"
 SUBSET_PATH = MAPS_DIR / "natural_earth_subset.json"
@@ -37,6 +37,9 @@ class GeoFeature:
 @cache
 def subset() -> dict[str, GeoFeature]:
     """Every bundled feature by id."""
+    import shapely  # loaded with the data, not when the app starts
+    from shapely.geometry import shape
+
     data = json.loads(SUBSET_PATH.read_text(encoding="utf-8"))
     out: dict[str, GeoFeature] = {}
     for item in data["features"]:
@@ -45,6 +48,11 @@ def subset() -> dict[str, GeoFeature]:
         out[item["id"]] = GeoFeature(item["id"], item["layer"], item["name"], geom,
                                      tuple(sorted(item.get("props", {}).items())))
     return out
+
+
+def loaded() -> bool:
+    """Whether the boundary data is in memory (loading it takes a few hundred ms)."""
+    return subset.cache_info().currsize > 0
 
 
 def feature(feature_id: str) -> GeoFeature:

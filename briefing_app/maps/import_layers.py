@@ -11,12 +11,13 @@ import math
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-
-import shapely
-from shapely import wkb
+from typing import TYPE_CHECKING
 
 from briefing_app.maps.spec import InlineFeature
 from briefing_app.store.errors import StoreError
+
+if TYPE_CHECKING:
+    import shapely
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_FEATURES = 5000
@@ -116,6 +117,8 @@ def _read_geojson(path: Path) -> list[tuple[object, str, dict]]:
 
 
 def _read_gpkg(path: Path, layer: str | None) -> list[tuple[object, str, dict]]:
+    import shapely  # loaded when a layer is imported, not at start-up
+
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
@@ -164,6 +167,8 @@ def _read_gpkg(path: Path, layer: str | None) -> list[tuple[object, str, dict]]:
 
 
 def _gpkg_geometry(blob: bytes) -> shapely.Geometry:
+    from shapely import wkb
+
     if blob[:2] != b"GP":
         raise ValueError("not a GeoPackage geometry")
     size = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(blob[3] >> 1) & 0b111]
@@ -172,6 +177,8 @@ def _gpkg_geometry(blob: bytes) -> shapely.Geometry:
 
 def _check_geometry(geometry: dict, where: str) -> tuple[str, int]:
     """('area' | 'line', point count) or MapImportError for anything malformed."""
+    import shapely  # loaded when a layer is imported, not at start-up
+
     kind = geometry.get("type")
     if kind not in GEOMETRY_TYPES:
         raise MapImportError(

@@ -70,3 +70,19 @@ def test_two_hundred_slides_lay_out_fast(tmp_path) -> None:
     assert time.perf_counter() - start < 1.0
     assert len(preview.slides) == 200
     store.close()
+
+
+def test_map_slides_wait_for_boundary_data_when_deferred(briefing) -> None:
+    from briefing_app.maps import geodata
+
+    geodata.subset.cache_clear()
+    previewer = Previewer(defer_maps=True)
+    early = previewer.preview(briefing, DECK)
+    assert previewer.deferred
+    map_slide = next(s for s in early.slides if s.record.layout == "map")
+    assert any(b.name == "MapFrame" for b in map_slide.first.boxes)
+    geodata.subset()
+    later = previewer.preview(briefing, DECK)
+    assert not previewer.deferred
+    drawn = next(s for s in later.slides if s.record.id == map_slide.record.id)
+    assert sum(1 for b in drawn.first.boxes if type(b).__name__ == "PathBox") > 20

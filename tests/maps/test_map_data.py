@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -10,22 +9,17 @@ from pathlib import Path
 import pytest
 
 from briefing_app.maps import geodata
-from briefing_app.paths import PROJECT_ROOT
 
-SCRIPT = PROJECT_ROOT / "tools" / "derive_map_data.py"
 GPKG_CANDIDATES = [
     os.environ.get("BRIEFING_WORLD_MAP_GPKG", ""),
     "/usr/share/qgis/resources/data/world_map.gpkg",
-    "/tmp/qgisdl/x/usr/share/qgis/resources/data/world_map.gpkg",
 ]
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("derive_map_data", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
+    from briefing_app.maps import derive
+
+    return derive
 
 
 def _gpkg() -> Path | None:

@@ -116,3 +116,9 @@ def test_older_store_is_backed_up_then_upgraded(tmp_path: Path) -> None:
             ]
     finally:
         store.close()
+
+
+def test_schema_head_constant_matches_the_migrations() -> None:
+    from briefing_app.store.store import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD

@@ -220,7 +220,7 @@ class SlideCanvas(QWidget):
     # --- geometry ---------------------------------------------------------------------
 
     def page_rect(self) -> QRectF:
-        margin_x, margin_top, margin_bottom = 64.0, 28.0, 40.0
+        margin_x, margin_top, margin_bottom = 28.0, 24.0, 36.0
         avail_w = max(self.width() - 2 * margin_x, 10.0)
         avail_h = max(self.height() - margin_top - margin_bottom, 10.0)
         w = min(avail_w, avail_h * 16 / 9)

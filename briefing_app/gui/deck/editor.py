@@ -13,7 +13,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -41,11 +41,15 @@ from briefing_app.gui.deck.notes import NotesPanel
 from briefing_app.gui.deck.strip import SlideStrip
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.tasks import TaskRunner
+from briefing_app.maps import geodata
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.store import Store
 
 LIST_LAYOUTS = {"argument", "bluf", "agenda", "comparison", "map"}
 Refs = list[tuple[str, int]]
+
+
+MAP_WARMUP_DELAY_MS = 250
 
 
 class DeckEditor(QWidget):
@@ -65,7 +69,7 @@ class DeckEditor(QWidget):
         self.setObjectName("deckEditor")
         self.setAccessibleName("Deck editor")
         self.store, self.undo_stack, self.tasks, self.events = store, undo_stack, tasks, events
-        self.previewer = Previewer()
+        self.previewer = Previewer(defer_maps=True)
         self.preview: DeckPreview | None = None
         self._deck: str | None = None
         self._deck_id: int | None = None
@@ -261,6 +265,11 @@ class DeckEditor(QWidget):
             self._show(None)
             return
         self._show(preview, old_index)
+        if self.previewer.deferred:  # load map data once the window has been painted
+            QTimer.singleShot(MAP_WARMUP_DELAY_MS, self._warm_maps)
+
+    def _warm_maps(self) -> None:
+        self.tasks.run_quietly(lambda _progress: geodata.subset(), lambda _: self.reload())
 
     def _show(self, preview: DeckPreview | None, old_index: int = 0) -> None:
         self.preview = preview

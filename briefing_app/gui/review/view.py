@@ -21,9 +21,8 @@ from briefing_app.gui.review.panel import ReviewPanel
 from briefing_app.gui.review.reader import ReaderView, SelectionSpan
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.paths import EXPORTS_DIR
-from briefing_app.progress import Cancelled
+from briefing_app.progress import Cancelled, Progress
 from briefing_app.render.atomic import safe_filename
-from briefing_app.review_report import export_review_report
 from briefing_app.services import library
 from briefing_app.services.arguments import create_argument, delete_argument, update_argument
 from briefing_app.services.arguments import review_progress as count_reviewed
@@ -253,7 +252,7 @@ class ReviewView(QWidget):
         QSettings().setValue(REPORT_DIR_KEY, str(Path(path).parent))
         self.tasks.run(
             "Exporting the review report",
-            lambda progress: export_review_report(self.store, path, progress),
+            lambda progress: _export_review_report(self.store, path, progress),
             self._report_done,
             self._report_failed,
         )
@@ -320,3 +319,10 @@ class ReviewView(QWidget):
             argument_id = None
         if argument_id is not None:
             self.select_argument(argument_id)
+
+
+def _export_review_report(store: Store, path: Path, progress: Progress) -> Path:
+    """The report writer, imported on first use (reportlab is not needed to start)."""
+    from briefing_app.review_report import export_review_report
+
+    return export_review_report(store, path, progress)

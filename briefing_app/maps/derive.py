@@ -10,8 +10,8 @@ EPSG:4326). This script selects what the briefing maps need and writes
 
 Usage::
 
-    python tools/derive_map_data.py --gpkg path/to/world_map.gpkg
-    python tools/derive_map_data.py --fetch        # apt-get download qgis-common, dpkg -x
+    python -m briefing_app.maps.derive --gpkg path/to/world_map.gpkg
+    python -m briefing_app.maps.derive --fetch        # apt-get download qgis-common, dpkg -x
 
 Running it twice gives identical bytes. Deliberate departures from Natural Earth's own
 assignment (all listed in ATTRIBUTION.md): Crimea and Sevastopol belong to Ukraine (shown
@@ -89,7 +89,7 @@ UNNAMED_PARTS_TO = {"CYP": (32.0, 34.4, 34.7, 35.8), "KAZ": (62.0, 45.0, 64.5, 4
 ATTRIBUTION = """\
 # Map data
 
-`natural_earth_subset.json` is derived by `tools/derive_map_data.py` from **Natural Earth**
+`natural_earth_subset.json` is derived by `briefing_app/maps/derive.py` from **Natural Earth**
 1:10m Cultural Vectors v4.1.0 (Admin 0 Countries, Admin 1 States and Provinces, Admin 0
 Breakaway and Disputed Areas boundary lines), as generalised and packaged in QGIS's
 `world_map.gpkg` (Debian package `qgis-common`). Natural Earth is in the **public domain**
