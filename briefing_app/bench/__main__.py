@@ -14,8 +14,12 @@ BENCHES = ("exports", "startup", "library", "editor", "maps", "map-painter")
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m briefing_app.bench")
-    parser.add_argument("which", nargs="*", default=list(BENCHES), choices=BENCHES)
+    parser.add_argument("which", nargs="*", metavar="NAME", help=", ".join(BENCHES))
     args = parser.parse_args()
+    unknown = [name for name in args.which if name not in BENCHES]
+    if unknown:
+        parser.error(f"unknown benchmark {unknown[0]!r}; choose from {', '.join(BENCHES)}")
+    args.which = args.which or list(BENCHES)
     print(f"Machine: {platform.platform()}, Python {platform.python_version()}")
     for name in args.which:
         print(f"\n## {name}\n")

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from briefing_app.cli import decks, library
+from briefing_app.cli import decks, library, maps
 from briefing_app.cli.common import EXIT_USER_ERROR, USER_ERRORS, CommandContext
 from briefing_app.paths import default_store_location
 
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     library.register(commands)
     decks.register(commands)
+    maps.register(commands)
     return parser
 
 

@@ -15,7 +15,7 @@ from briefing_app.store.store import Store
 
 EXIT_USER_ERROR = 2
 USER_ERRORS: tuple[type[Exception], ...] = (
-    StoreError,
+    StoreError,  # includes MapError and MapImportError
     ImportFormatError,
     ArgumentMapError,
     OSError,

@@ -432,3 +432,17 @@ def test_two_hundred_thumbnails_render_once_and_are_cached(qtbot, tmp_path, monk
     paint(strip)
     assert len(calls) == 201
     store.close()
+
+
+def test_a_dropped_map_gets_a_map_slide(editor) -> None:
+    from briefing_app.maps import service as maps_service
+
+    select_layout(editor, "argument")
+    count = len(deck(editor).slides)
+    europe = next(m for m in maps_service.list_maps(editor.store) if m.key == "europe-nato")
+    drop(editor.canvas, encode_sources([("map", europe.id)]), editor.canvas.rect().center())
+    slides = deck(editor).slides
+    assert len(slides) == count + 1
+    added = editor.current_slide().record
+    assert added.layout == "map"
+    assert [(i.source_kind, i.source_id) for i in added.items] == [("map", europe.id)]

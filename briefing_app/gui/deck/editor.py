@@ -469,7 +469,8 @@ class DeckEditor(QWidget):
         target = preview.slide(slide_id) if insert_at is None else None
         quotes = [r for r in refs if r[0] == "quote"]
         events = [r for r in refs if r[0] == "event"]
-        others = [r for r in refs if r[0] not in ("quote", "event")]
+        maps = [r for r in refs if r[0] == "map"]
+        others = [r for r in refs if r[0] not in ("quote", "event", "map")]
         if insert_at is None:
             index = preview.index_of(slide_id)
             insert_at = index + 1 if index >= 0 else len(preview.slides)
@@ -480,7 +481,7 @@ class DeckEditor(QWidget):
             return [{"source_kind": kind, "source_id": ref_id} for kind, ref_id in group]
 
         def build() -> None:
-            nonlocal others, events, quotes, position
+            nonlocal others, events, quotes, maps, position
             if target is not None:
                 layout, sid = target.record.layout, target.record.id
                 if others and (layout in LIST_LAYOUTS or (layout == "timeline" and not events)):
@@ -492,7 +493,12 @@ class DeckEditor(QWidget):
                 if quotes and layout == "quote" and not target.record.items:
                     self.undo_stack.push(cmd.AddItemsCommand(self, sid, points(quotes[:1])))
                     quotes, shown[:] = quotes[1:], [sid]
-            groups = [("argument", others), ("timeline", events)] + [("quote", [q]) for q in quotes]
+                has_map = any(i.source_kind == "map" for i in target.record.items)
+                if maps and layout == "map" and not has_map:
+                    self.undo_stack.push(cmd.AddItemsCommand(self, sid, points(maps[:1])))
+                    maps, shown[:] = maps[1:], [sid]
+            groups = [("argument", others), ("timeline", events)]
+            groups += [("quote", [q]) for q in quotes] + [("map", [m]) for m in maps]
             for layout, group in groups:
                 if not group:
                     continue
