@@ -7,6 +7,7 @@ the store-change events, and wires the panels together. It holds no SQL and no l
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,11 +28,13 @@ from briefing_app.gui.deck.editor import DeckEditor
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.library.detail import DetailView
 from briefing_app.gui.library.panel import LibraryPanel
-from briefing_app.gui.review.view import ReviewView
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.services import argument_map, library
 from briefing_app.store.errors import NotFoundError
 from briefing_app.store.store import Store
+
+if TYPE_CHECKING:
+    from briefing_app.gui.review.view import ReviewView
 
 DEFAULT_DECK = "Default briefing"
 
@@ -50,13 +54,17 @@ class MainWindow(QMainWindow):
         self.library = LibraryPanel(store, self.events, self)
         self.detail = DetailView(store, self.events, self)
         self.deck_editor = DeckEditor(store, self.undo_stack, self.tasks, self.events, self)
-        self.review = ReviewView(store, self.undo_stack, self.tasks, self.events, self)
+        self._review: ReviewView | None = None  # built when first shown (faster start-up)
+        self._review_slot = QWidget(self)
+        self._review_slot.setLayout(QVBoxLayout())
+        self._review_slot.layout().setContentsMargins(0, 0, 0, 0)
+        self._review_slot.setAccessibleName("Review")
 
         self.modes = QTabWidget(self)
         self.modes.setObjectName("modes")
         self.modes.setAccessibleName("Slides or review")
         self.modes.addTab(self.deck_editor, "Slides")
-        self.modes.addTab(self.review, "Review")
+        self.modes.addTab(self._review_slot, "Review")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         for widget in (self.library, self.modes, self.detail):
@@ -118,7 +126,7 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(self.save_now)
         for fmt in ("pptx", "pdf", "handout"):
             a[f"export_{fmt}"].triggered.connect(lambda _=False, f=fmt: editor.export(f))
-        a["export_review"].triggered.connect(self.review.export_report)
+        a["export_review"].triggered.connect(lambda: self.review.export_report())
         a["quit"].triggered.connect(self.close)
         a["delete"].triggered.connect(self.delete_selection)
         a["add_to_slide"].triggered.connect(
@@ -134,9 +142,26 @@ class MainWindow(QMainWindow):
         self.library.sourceActivated.connect(self.detail.show_source)
         self.library.addToSlideRequested.connect(self.add_to_slide)
         self.detail.sourceActivated.connect(self._show_related)
-        self.review.argumentSelected.connect(self._review_selected)
-        for panel in (self.deck_editor, self.review):
-            panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.deck_editor.statusMessage.connect(self._status)
+        self.modes.currentChanged.connect(lambda index: self.review if index == 1 else None)
+
+    @property
+    def review(self) -> ReviewView:
+        """The review mode, built on first use."""
+        if self._review is None:
+            from briefing_app.gui.review.view import ReviewView
+
+            self._review = ReviewView(
+                self.store, self.undo_stack, self.tasks, self.events, self._review_slot
+            )
+            self._review.restore_state(QSettings())
+            self._review.argumentSelected.connect(self._review_selected)
+            self._review.statusMessage.connect(self._status)
+            self._review_slot.layout().addWidget(self._review)
+        return self._review
+
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
 
     # --- behaviour ------------------------------------------------------------------
 
@@ -146,7 +171,7 @@ class MainWindow(QMainWindow):
             self.deck_editor.add_sources(refs)
 
     def delete_selection(self) -> None:
-        if self.modes.currentWidget() is self.review:
+        if self.modes.currentIndex() == 1:
             self.review.delete_selected_user_argument()
         else:
             self.deck_editor.delete_selection()
@@ -217,7 +242,6 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         self.modes.setCurrentIndex(int(settings.value("window/mode", 0)))
         self.deck_editor.restore_state(settings)
-        self.review.restore_state(settings)
 
     def save_settings(self) -> None:
         settings = QSettings()
@@ -226,7 +250,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/mode", self.modes.currentIndex())
         self.deck_editor.save_state(settings)
-        self.review.save_state(settings)
+        if self._review is not None:
+            self._review.save_state(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

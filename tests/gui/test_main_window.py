@@ -46,7 +46,9 @@ def test_first_start_opens_the_default_briefing(window) -> None:
     assert window.deck_editor.current_deck() == DEFAULT_DECK
 
 
-def test_every_control_has_an_accessible_name(window) -> None:
+@pytest.mark.parametrize("mode", [0, 1], ids=["slides", "review"])
+def test_every_control_has_an_accessible_name(window, mode: int) -> None:
+    window.modes.setCurrentIndex(mode)  # review mode is built when first shown
     kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView)
     unnamed = [
         f"{type(w).__name__}:{w.objectName()}"
