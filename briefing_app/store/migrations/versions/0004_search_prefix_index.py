@@ -1,4 +1,4 @@
-"""Search: index 2- and 3-character prefixes so search-as-you-type stays fast.
+"""Search: index 1- to 3-character prefixes so search-as-you-type stays fast.
 
 Revision ID: 0004
 Revises: 0003
@@ -15,7 +15,7 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
-PREFIXES = "2 3"
+PREFIXES = "1 2 3"
 
 
 def upgrade() -> None:
