@@ -25,17 +25,19 @@ bullet weight follows the paragraph's first run (DrawingML has no bullet bold).
 
 from __future__ import annotations
 
+import copy
 import os
-import re
 from pathlib import Path
 
+from lxml import etree
 from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import OpcPackage
 from pptx.opc.packuri import PackURI
-from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart
+from pptx.slide import Slide
+from pptx.text.text import TextFrame
 from pptx.util import Emu
 
 from briefing_app.layout.boxes import (
@@ -49,15 +51,17 @@ from briefing_app.layout.boxes import (
 )
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
-from briefing_app.render.pptx_geometry import freeform_sp
-from briefing_app.render.pptx_text import text_body
+from briefing_app.render.pptx_markup import (
+    freeform_xml,
+    line_xml,
+    parse_shapes,
+    rect_xml,
+    textbox_xml,
+)
 
 EMU_PER_PT = 12700
 SLIDE_WIDTH_EMU = 12192000
 SLIDE_HEIGHT_EMU = 6858000
-LINK_SCHEMES = ("http://", "https://", "mailto:")
-_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
-_NUMBERED = re.compile(r"(\d{1,4}|[a-zA-Z])([.)]?)")
 
 
 def render_pptx(
@@ -71,8 +75,9 @@ def render_pptx(
     blank = prs.slide_layouts[6]
     total = len(deck.slides)
     report(progress, 0, total, "Writing PowerPoint")
+    notes = _NotesMaker()
     for index, laid in enumerate(deck.slides):
-        _draw_slide(prs.slides.add_slide(blank), laid)
+        _draw_slide(prs.slides.add_slide(blank), laid, notes)
         report(progress, index + 1, total, f"Slide {index + 1} of {total}")
     props = prs.core_properties
     props.title = deck.title
@@ -103,100 +108,73 @@ def _count_partnames(package: OpcPackage) -> None:
     package.next_partname = next_partname  # type: ignore[method-assign]
 
 
-def _draw_slide(slide, laid: LaidSlide) -> None:
+class _NotesMaker:
+    """Notes pages: the first made by python-pptx from the notes master, the rest copied.
+
+    python-pptx clones the notes master's placeholders for every notes page with dozens
+    of XPath queries each (a third of a 100-slide export); the copies here are the same
+    markup, related to the notes master and their slide exactly as python-pptx does it.
+    """
+
+    def __init__(self) -> None:
+        self.template: etree._Element | None = None
+
+    def frame_for(self, slide: Slide) -> TextFrame | None:
+        if self.template is None:
+            page = slide.notes_slide
+            self.template = copy.deepcopy(page._element)
+            return page.notes_text_frame
+        slide_part = slide.part
+        package = slide_part.package
+        part = NotesSlidePart(
+            package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+            CT.PML_NOTES_SLIDE,
+            package,
+            copy.deepcopy(self.template),
+        )
+        part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+        part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(part, RT.NOTES_SLIDE)
+        return part.notes_slide.notes_text_frame
+
+
+def _draw_slide(slide: Slide, laid: LaidSlide, notes: _NotesMaker) -> None:
     slide._element.cSld.set("name", laid.title)
-    shapes = slide.shapes
-    shapes.turbo_add_enabled = True  # python-pptx: count shape ids instead of re-scanning
-    for box in laid.boxes:
-        if isinstance(box, TextBox):
-            _draw_text(shapes, box)
-        elif isinstance(box, RectBox):
-            _draw_rect(shapes, box)
-        elif isinstance(box, RuleBox):
-            _draw_rule(shapes, box)
-        elif isinstance(box, PathBox):
-            _draw_path(shapes, box)
-        elif isinstance(box, PictureBox):
-            pic = shapes.add_picture(box.path, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
-            pic.name = box.name
-    notes = laid.notes
-    if notes:
-        frame = slide.notes_slide.notes_text_frame
-        if frame is not None:
-            frame.text = notes
-
-
-def _emu(points: float) -> Emu:
-    return Emu(round(points * EMU_PER_PT))
-
-
-def _rgb(hex_color: str) -> RGBColor:
-    return RGBColor.from_string(hex_color.lstrip("#")[:6].upper())
-
-
-def _drop_style(shape) -> None:
-    """Remove the theme style reference so no theme line, fill or shadow leaks in."""
-    style = shape._element.find(qn("p:style"))
-    if style is not None:
-        shape._element.remove(style)
-
-
-def _set_fill(fill, color: str | None) -> None:
-    if color:
-        fill.solid()
-        fill.fore_color.rgb = _rgb(color)
-    else:
-        fill.background()
-
-
-def _set_line(line, color: str | None, width: float) -> None:
-    if color and width > 0:
-        line.color.rgb = _rgb(color)
-        line.width = _emu(width)
-    else:
-        line.fill.background()
-
-
-def _draw_rect(shapes, box: RectBox) -> None:
-    shape = shapes.add_shape(
-        MSO_SHAPE.RECTANGLE, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h)
-    )
-    _drop_style(shape)
-    shape.name = box.name
-    _set_fill(shape.fill, box.fill)
-    _set_line(shape.line, box.stroke, box.stroke_width)
-
-
-def _draw_rule(shapes, box: RuleBox) -> None:
-    shape = shapes.add_connector(
-        MSO_CONNECTOR.STRAIGHT, _emu(box.x1), _emu(box.y1), _emu(box.x2), _emu(box.y2)
-    )
-    _drop_style(shape)
-    shape.name = box.name
-    _set_line(shape.line, box.color, box.width)
-
-
-def _draw_path(shapes, box: PathBox) -> None:
-    # python-pptx has no public call to append prepared markup; the shape id comes from
-    # its own counter (turbo mode) so ids stay unique.
-    sp = freeform_sp(shapes._next_shape_id, box)
-    if sp is not None:
-        shapes._spTree.append(sp)
-
-
-# --- text -----------------------------------------------------------------------------
-
-
-def _draw_text(shapes, box: TextBox) -> None:
-    part = shapes.part
+    part = slide.part
 
     def relate(url: str) -> str:
         return part.relate_to(url, RT.HYPERLINK, is_external=True)
 
-    body, top, height = text_body(box, relate)
-    shape = shapes.add_textbox(_emu(box.x), _emu(top), _emu(box.w), _emu(height))
-    shape.name = box.name
-    if box.fill:
-        _set_fill(shape.fill, box.fill)
-    sp = shape._element
-    sp.replace(sp.txBody, body)
+    markup: list[str] = []
+    pictures: list[tuple[int, PictureBox]] = []  # (place in drawing order, box)
+    for box in laid.boxes:
+        shape_id = len(markup) + 2  # id 1 is the shape tree itself
+        if isinstance(box, TextBox):
+            markup.append(textbox_xml(shape_id, box, relate))
+        elif isinstance(box, RectBox):
+            markup.append(rect_xml(shape_id, box))
+        elif isinstance(box, RuleBox):
+            markup.append(line_xml(shape_id, box))
+        elif isinstance(box, PathBox):
+            path = freeform_xml(shape_id, box)
+            if path is not None:
+                markup.append(path)
+        elif isinstance(box, PictureBox):
+            pictures.append((len(markup) + len(pictures), box))
+    # python-pptx has no call for appending prepared shapes; the blank layout's tree is
+    # empty, so ids 2.. are free, and pictures added afterwards get the next ones.
+    tree = slide.shapes._spTree
+    tree.extend(parse_shapes(markup))
+    first_shape = len(tree) - len(markup)
+    for place, box in pictures:
+        pic = slide.shapes.add_picture(box.path, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
+        pic.name = box.name
+        tree.insert(first_shape + place, pic._element)  # keep the drawing order
+    if laid.notes:
+        frame = notes.frame_for(slide)
+        if frame is not None:
+            frame.text = laid.notes
+
+
+def _emu(points: float) -> Emu:
+    return Emu(round(points * EMU_PER_PT))

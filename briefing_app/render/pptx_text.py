@@ -1,8 +1,8 @@
 """DrawingML text bodies for laid-out text boxes, written as XML in one pass.
 
-python-pptx's text proxies cost ~30 element operations per run; a 100-slide deck spends
+python-pptx's text proxies cost ~30 element operations per run; a 100-slide deck spent
 most of its export time there. The body is built as a string with escaped text and
-parsed once, which is an order of magnitude faster and produces the same markup.
+parsed together with the slide's other shapes (see pptx_markup).
 See :mod:`briefing_app.render.pptx_renderer` for the placement rules this follows.
 """
 
@@ -14,8 +14,6 @@ from functools import cache
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr
 
-from lxml import etree
-
 from briefing_app.layout.boxes import TextBox, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.fonts import FAMILIES
 
@@ -23,11 +21,6 @@ EMU_PER_PT = 12700
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _NUMBERED = re.compile(r"(\d{1,4}|[a-zA-Z])([.)]?)")
-_NS = (
-    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-)
 _HLINK_COLOR = (
     '<a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}">'
     '<ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"'
@@ -179,8 +172,8 @@ def _paragraph(par: TextParagraph, before: float, box: TextBox, relate: LinkRela
     return "".join(out)
 
 
-def text_body(box: TextBox, relate: LinkRelater) -> tuple[etree._Element, float, float]:
-    """The ``p:txBody`` for ``box`` and the frame's (top, height) in points."""
+def text_body(box: TextBox, relate: LinkRelater) -> tuple[str, float, float]:
+    """The ``p:txBody`` markup for ``box`` and the frame's (top, height) in points."""
     paragraphs = [p for p in box.paragraphs if p.lines]
     top, spacings = vertical_plan(box, paragraphs)
     content = sum(
@@ -194,9 +187,9 @@ def text_body(box: TextBox, relate: LinkRelater) -> tuple[etree._Element, float,
         _paragraph(p, before, box, relate) for p, before in zip(paragraphs, spacings, strict=True)
     )
     xml = (
-        f"<p:txBody {_NS}>"
+        "<p:txBody>"
         f'<a:bodyPr wrap="square" lIns="0" tIns="{round(inset * EMU_PER_PT)}" rIns="0" '
         f'bIns="0" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
         f"{body or '<a:p/>'}</p:txBody>"
     )
-    return etree.fromstring(xml), frame_top, frame_bottom - frame_top
+    return xml, frame_top, frame_bottom - frame_top

@@ -1,0 +1,142 @@
+"""PresentationML shape markup for laid-out boxes: text boxes, rectangles, lines, freeforms.
+
+A slide's shapes are written as one string and parsed once. python-pptx's shape API
+re-scans the shape tree and builds proxies for every property set, and its
+FreeformBuilder is quadratic in the point count (a Europe map took 2 s); a 100-slide
+deck spent most of its export time there. The markup is what python-pptx itself writes
+for these shapes — native, editable text boxes, rectangles, connectors and freeforms —
+minus the theme style reference, so no theme line, fill or shadow leaks in.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import quoteattr
+
+from lxml import etree
+
+from briefing_app.layout.boxes import PathBox, RectBox, RuleBox, TextBox
+from briefing_app.render.pptx_text import LinkRelater, text_body
+
+EMU_PER_PT = 12700
+_NS = (
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+
+
+TEXT_BOX = ' txBox="1"'
+
+
+def _emu(points: float) -> int:
+    return round(points * EMU_PER_PT)
+
+
+def _solid(color: str | None) -> str:
+    if not color:
+        return "<a:noFill/>"
+    return f'<a:solidFill><a:srgbClr val="{_hex(color)}"/></a:solidFill>'
+
+
+def _outline(color: str | None, width: float) -> str:
+    if color and width > 0:
+        return f'<a:ln w="{_emu(width)}">{_solid(color)}</a:ln>'
+    return "<a:ln><a:noFill/></a:ln>"
+
+
+def _nv(tag: str, shape_id: int, name: str, extra: str = "") -> str:
+    return (
+        f'<p:nv{tag}Pr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/>'
+        f"<p:cNv{tag}Pr{extra}/><p:nvPr/></p:nv{tag}Pr>"
+    )
+
+
+def _xfrm(x: int, y: int, cx: int, cy: int, flips: str = "") -> str:
+    return f'<a:xfrm{flips}><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+
+
+def rect_xml(shape_id: int, box: RectBox) -> str:
+    geometry = _xfrm(_emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
+    return (
+        f"<p:sp>{_nv('Sp', shape_id, box.name)}<p:spPr>{geometry}"
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f"{_solid(box.fill)}{_outline(box.stroke, box.stroke_width)}</p:spPr></p:sp>"
+    )
+
+
+def line_xml(shape_id: int, box: RuleBox) -> str:
+    flips = (' flipH="1"' if box.x2 < box.x1 else "") + (' flipV="1"' if box.y2 < box.y1 else "")
+    geometry = _xfrm(
+        _emu(min(box.x1, box.x2)),
+        _emu(min(box.y1, box.y2)),
+        _emu(abs(box.x2 - box.x1)),
+        _emu(abs(box.y2 - box.y1)),
+        flips,
+    )
+    return (
+        f"<p:cxnSp>{_nv('CxnSp', shape_id, box.name)}<p:spPr>{geometry}"
+        '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
+        f"{_outline(box.color, box.width)}</p:spPr></p:cxnSp>"
+    )
+
+
+def textbox_xml(shape_id: int, box: TextBox, relate: LinkRelater) -> str:
+    """A native text box at exactly the laid-out frame (see pptx_text for placement)."""
+    body, top, height = text_body(box, relate)
+    geometry = _xfrm(_emu(box.x), _emu(top), _emu(box.w), _emu(height))
+    names = _nv("Sp", shape_id, box.name, TEXT_BOX)
+    return (
+        f"<p:sp>{names}<p:spPr>{geometry}"
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{_solid(box.fill)}</p:spPr>'
+        f"{body}</p:sp>"
+    )
+
+
+def parse_shapes(markup: list[str]) -> list[etree._Element]:
+    """The shape elements of ``markup`` (one parse for the whole slide)."""
+    tree = etree.fromstring(f"<p:spTree {_NS}>{''.join(markup)}</p:spTree>")
+    return list(tree)
+
+
+def _hex(color: str) -> str:
+    return color.lstrip("#")[:6].upper()
+
+
+def _fill(box: PathBox) -> str:
+    if not box.closed:
+        return "<a:noFill/>"
+    if box.hatch:
+        background = (
+            f'<a:srgbClr val="{_hex(box.fill)}"/>'
+            if box.fill
+            else '<a:srgbClr val="FFFFFF"><a:alpha val="0"/></a:srgbClr>'
+        )
+        return (
+            f'<a:pattFill prst="wdUpDiag"><a:fgClr><a:srgbClr val="{_hex(box.hatch)}"/>'
+            f"</a:fgClr><a:bgClr>{background}</a:bgClr></a:pattFill>"
+        )
+    return _solid(box.fill)
+
+
+def freeform_xml(shape_id: int, box: PathBox) -> str | None:
+    """A ``p:sp`` freeform for ``box``, one path per ring (None when nothing to draw)."""
+    rings = [ring for ring in box.rings if len(ring) >= 2]
+    if not rings:
+        return None
+    xs = [round(x * EMU_PER_PT) for ring in rings for x, _ in ring]
+    ys = [round(y * EMU_PER_PT) for ring in rings for _, y in ring]
+    left, top = min(xs), min(ys)
+    width, height = max(max(xs) - left, 1), max(max(ys) - top, 1)
+    paths = []
+    for ring in rings:
+        points = [(round(x * EMU_PER_PT) - left, round(y * EMU_PER_PT) - top) for x, y in ring]
+        segments = "".join(f'<a:lnTo><a:pt x="{x}" y="{y}"/></a:lnTo>' for x, y in points[1:])
+        close = "<a:close/>" if box.closed else ""
+        start = f'<a:moveTo><a:pt x="{points[0][0]}" y="{points[0][1]}"/></a:moveTo>'
+        paths.append(f"{start}{segments}{close}")
+    return (
+        f"<p:sp>{_nv('Sp', shape_id, box.name)}<p:spPr>{_xfrm(left, top, width, height)}"
+        '<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="l" t="t" r="r" b="b"/>'
+        f'<a:pathLst><a:path w="{width}" h="{height}">{"".join(paths)}</a:path></a:pathLst>'
+        f"</a:custGeom>{_fill(box)}{_outline(box.stroke, box.stroke_width)}</p:spPr></p:sp>"
+    )
