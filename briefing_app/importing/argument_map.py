@@ -32,9 +32,9 @@ from briefing_app.store.models import (
     Event,
     Footnote,
     Quote,
-    Tag,
 )
 from briefing_app.store.store import Store
+from briefing_app.store.tags import tags_named
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -173,16 +173,6 @@ def _upsert_actors(session: Session, document_id: int, entries: list[dict]) -> d
     return result
 
 
-def _tags(session: Session, names: list[str]) -> list[Tag]:
-    tags = []
-    for name in sorted(set(names)):
-        tag = session.scalar(select(Tag).where(Tag.name == name))
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-        tags.append(tag)
-    return tags
-
 
 def _upsert_arguments(
     session: Session, document_id: int, entries: list[dict], index: TextIndex
@@ -225,7 +215,7 @@ def _upsert_arguments(
         current = {t.name for t in argument.tags}
         tag_names = set(entry.get("tags", []))
         if not tag_names <= current:
-            argument.tags = _tags(session, sorted(tag_names | current))
+            argument.tags = tags_named(session, tag_names | current)
         session.add(argument)
         result[entry["key"]] = argument
     _drop_missing(session, existing, set(result))

@@ -28,6 +28,7 @@ from briefing_app.store.models import (
     argument_tag,
 )
 from briefing_app.store.store import Store
+from briefing_app.store.tags import tags_named
 
 USER_ORIGIN = "user"
 EDITABLE_FIELDS = ("label", "claim", "kind", "perspectives")
@@ -318,7 +319,7 @@ def restore_argument(store: Store, snapshot: ArgumentSnapshot) -> int:
                     .order_by(Footnote.number)
                 )
             )
-        argument.tags = _tags(session, snapshot.tags)
+        argument.tags = tags_named(session, _clean_tags(snapshot.tags))
         session.add(argument)
         session.flush()
         new_id = argument.id
@@ -357,16 +358,6 @@ def _clean_tags(names: Any) -> list[str]:
     return sorted(result.values(), key=str.casefold)
 
 
-def _tags(session: Session, names: Any) -> list[Tag]:
-    tags = []
-    for name in _clean_tags(names):
-        tag = session.scalar(select(Tag).where(Tag.name == name))
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-        tags.append(tag)
-    return tags
-
 
 def _drop_unused_tags(session: Session) -> None:
     used = select(argument_tag.c.tag_id)
@@ -378,7 +369,7 @@ def set_tags(store: Store, argument_id: int, names: list[str] | tuple[str, ...])
     """Replace an argument's tags (blank and duplicate names dropped); returns them."""
     with store.transaction() as session:
         argument = _get(session, argument_id)
-        argument.tags = _tags(session, names)
+        argument.tags = tags_named(session, _clean_tags(names))
         session.flush()
         _drop_unused_tags(session)
         return [t.name for t in argument.tags]
