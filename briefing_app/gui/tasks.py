@@ -114,7 +114,9 @@ class TaskRunner(QObject):
         cancel = threading.Event()
         dialog = QProgressDialog(title, "Cancel", 0, 0, self._parent)
         dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a modal QProgressDialog runs processEvents() inside setValue(), and a
+        # job finishing in there would close the dialog inside its own call (a hang).
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -124,13 +126,17 @@ class TaskRunner(QObject):
 
         @Slot(int, int, str)
         def progressed(done: int, total: int, message: str) -> None:
+            if signals not in self._jobs:
+                return  # a late report from a job that has finished
             dialog.setMaximum(max(total, 1))
             dialog.setValue(min(done, max(total, 1)))
             if message:
                 dialog.setLabelText(message)
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:
-            dialog.close()
+            dialog.canceled.disconnect(cancel.set)  # closing must not "cancel" a done job
+            dialog.hide()
+            dialog.deleteLater()
             self._jobs.remove(signals)
             callback(value)
 
