@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from briefing_app.services import review as review_service
 from briefing_app.services.review import ReviewRecord
 from briefing_app.store.errors import NotFoundError, StoreError
+from briefing_app.store.map_models import Map
 from briefing_app.store.models import (
     ARGUMENT_KINDS,
     RELATION_KINDS,
@@ -714,7 +715,25 @@ def _actor_detail(session: Session, actor_id: int) -> SourceDetail:
     )
 
 
+def _map_detail(session: Session, map_id: int) -> SourceDetail:
+    row = session.get(Map, map_id)
+    if row is None:
+        raise NotFoundError(f"There is no map with id {map_id}.")
+    lon0, lat0, lon1, lat1 = row.extent
+    fields = [
+        ("Layers", ", ".join(layer.name for layer in row.layers)),
+        ("Extent", f"{lon0:g}° to {lon1:g}° E, {lat0:g}° to {lat1:g}° N"),
+        ("Source", "Boundaries: Natural Earth"),
+    ]
+    links = [SourceLink("argument", a.id, a.label) for a in row.arguments]
+    return SourceDetail(
+        "map", row.id, row.title, fields, row.caption, None, links=links,
+        links_title="Arguments it illustrates",
+    )  # fmt: skip
+
+
 _DETAILS = {
+    "map": _map_detail,
     "quote": _quote_detail,
     "event": _event_detail,
     "footnote": _footnote_detail,
@@ -724,7 +743,8 @@ _DETAILS = {
 
 
 def source_detail(store: Store, kind: str, source_id: int) -> SourceDetail:
-    """Detail for a quote, event, footnote, paragraph or actor (arguments: argument_detail)."""
+    """Detail for a quote, event, footnote, paragraph, actor or map (arguments have
+    argument_detail)."""
     build = _DETAILS.get(kind)
     if build is None:
         raise StoreError(f"There is no detail view for a {kind}.")

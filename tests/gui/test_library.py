@@ -242,3 +242,22 @@ def test_lazy_tree_on_a_large_store(qtbot, tmp_path: Path) -> None:
         assert not QModelIndex().isValid()
     finally:
         store.close()
+
+
+def test_detail_view_draws_a_map_preview(qtbot, essay_store) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from briefing_app.gui.events import StoreEvents
+    from briefing_app.gui.library.detail import PREVIEW_URL, DetailView
+    from briefing_app.maps import service as maps_service
+
+    view = DetailView(essay_store, StoreEvents())
+    qtbot.addWidget(view)
+    kosovo = next(m for m in maps_service.list_maps(essay_store) if m.key == "kosovo-north")
+    view.show_source("map", kosovo.id)
+    assert f'src="{PREVIEW_URL}"' in view.html and "Arguments it illustrates" in view.html
+    image = view.browser.document().resource(
+        QTextDocument.ResourceType.ImageResource, QUrl(PREVIEW_URL)
+    )
+    assert not image.isNull() and image.width() >= 240

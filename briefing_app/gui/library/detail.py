@@ -1,17 +1,22 @@
-"""The detail pane: one argument, quote, footnote, event, actor or paragraph in full."""
+"""The detail pane: one argument, quote, footnote, event, actor, paragraph or map in full."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.library import detail_html
+from briefing_app.gui.painter import render_image
+from briefing_app.layout.boxes import LaidSlide
 from briefing_app.services import argument_map
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
 EMPTY = "Select an item in the library to see it here in full."
+PREVIEW_URL = "map-preview:current"
+PREVIEW_W, PREVIEW_H = 600.0, 430.0  # points, the proportions of a map on a slide
 
 
 class DetailView(QWidget):
@@ -51,9 +56,29 @@ class DetailView(QWidget):
                 html = detail_html.source_html(
                     argument_map.source_detail(self.store, kind, source_id)
                 )
+                if kind == "map":
+                    html = self._with_map_preview(source_id, html)
         except StoreError as exc:
             html = detail_html.empty_page(str(exc))
         self._set_html(html)
+
+    def _with_map_preview(self, map_id: int, html: str) -> str:
+        """The map drawn by the same pipeline as slides, above its description."""
+        from briefing_app.maps import service as maps_service
+        from briefing_app.maps.compose import map_boxes
+
+        summary = next((m for m in maps_service.list_maps(self.store) if m.id == map_id), None)
+        if summary is None:
+            return html
+        spec = maps_service.get_map(self.store, summary.key)
+        width = max(240, self.browser.viewport().width() - 24)
+        boxes = map_boxes(spec, (0.0, 0.0, PREVIEW_W, PREVIEW_H))
+        image = render_image(LaidSlide(1, spec.title, tuple(boxes), "", PREVIEW_W, PREVIEW_H),
+                             width, self.devicePixelRatioF())  # fmt: skip
+        self.browser.document().addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(PREVIEW_URL), image
+        )
+        return html.replace("<body>", f'<body><p><img src="{PREVIEW_URL}" width="{width}"></p>', 1)
 
     def clear(self) -> None:
         self.current = None
