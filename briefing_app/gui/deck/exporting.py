@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefing_app.deck.export import FORMATS, ExportResult
+from briefing_app.gui.file_offer import offer_to_open
 from briefing_app.paths import EXPORTS_DIR
 from briefing_app.progress import Cancelled
 from briefing_app.store.errors import StoreError
@@ -58,29 +58,14 @@ def is_cancel(exc: BaseException) -> bool:
 
 def result_box(parent: QWidget, result: ExportResult) -> QMessageBox:
     """A non-blocking message offering to open the file or its folder."""
-    box = QMessageBox(parent)
-    box.setObjectName("exportDoneBox")
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("Export finished")
     slides = f"{result.slides} slide{'s' if result.slides != 1 else ''}"
-    box.setText(f"Exported {slides} to {result.path.name}.")
     details = f"Saved in {result.path.parent}."
     if result.warnings:
         details += "\n\nNote: " + " ".join(result.warnings)
-    box.setInformativeText(details)
-    open_file = box.addButton("Open File", QMessageBox.ButtonRole.ActionRole)
-    open_folder = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Close)
-    box.setAccessibleName("Export finished")
-
-    def clicked(button: object) -> None:
-        if button is open_file:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
-        elif button is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))
-
-    box.buttonClicked.connect(clicked)
-    box.open()
+    box = offer_to_open(
+        parent, "Export finished", f"Exported {slides} to {result.path.name}.", result.path, details
+    )
+    box.setObjectName("exportDoneBox")
     return box
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.file_offer import offer_to_open
 from briefing_app.gui.review.commands import (
     CommandContext,
     CreateArgumentCommand,
@@ -280,24 +281,11 @@ class ReviewView(QWidget):
         box.open()
 
     def _offer_open(self, path: Path) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Export Review Report",
-            f"The review report was saved as {path.name}.",
-            parent=self,
+        box = offer_to_open(
+            self, "Export Review Report", f"The review report was saved as {path.name}.", path
         )
-        box.setInformativeText(str(path.parent))
-        open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def clicked(button) -> None:
-            if button is open_button:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        box.buttonClicked.connect(clicked)
         self.last_message_box = box
-        box.open()
 
     # --- state ----------------------------------------------------------------------------
 
