@@ -78,7 +78,7 @@ def synthetic_deck(store: Store, name: str, slides: int, per_slide: int = 5) -> 
     service.create_deck(store, name, title="Synthetic deck", author="Bench")
     bullets: list[list[str]] = []
     with store.transaction() as session:
-        deck = service._deck_by_name(session, name)
+        deck = service.deck_by_name(session, name)
         for n in range(slides):
             slide = service.add_slide_in(session, deck, "argument", title=f"Slide {n + 1}")
             texts = []

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing_app.deck import sources
-from briefing_app.deck.service import _deck_by_name
+from briefing_app.deck.service import deck_by_name
 from briefing_app.layout.content import (
     ContentItem,
     DeckContent,
@@ -230,7 +230,7 @@ def compose_deck(store: Store, name: str) -> Composed:
     """The deck ``name`` as clean, layout-ready content plus any cleaning warnings."""
     clean = _Cleaner()
     with store.read() as session:
-        deck = _deck_by_name(session, name)
+        deck = deck_by_name(session, name)
         composer = _SlideComposer(session, clean)
         refs = [(i.source_kind, i.source_id) for s in deck.slides for i in s.items]
         loaded = sources.preload(session, refs)

@@ -19,14 +19,13 @@ from briefing_app.deck.compose import compose_deck
 from briefing_app.deck.service import (
     DeckRecord,
     SlideRecord,
-    _deck_by_name,
-    _deck_record,
+    deck_by_name,
+    deck_record,
 )
 from briefing_app.layout.boxes import LaidSlide, TextBox, TextParagraph
 from briefing_app.layout.chrome import Ctx, Page
 from briefing_app.layout.content import ContentItem, DeckContent, SlideContent
-from briefing_app.layout.engine import _finish as finish_page  # the engine's page finishing
-from briefing_app.layout.engine import layout_slide
+from briefing_app.layout.engine import finish_page, layout_slide
 from briefing_app.layout.theme import get_theme
 from briefing_app.layout.wrap import normalize_spaces
 from briefing_app.maps import geodata
@@ -93,10 +92,10 @@ class DeckPreview:
 def _deck_with_records(store: Store, name: str) -> DeckRecord:
     """:func:`service.get_deck`, with every source loaded in a few queries first."""
     with store.read() as session:
-        deck = _deck_by_name(session, name)
+        deck = deck_by_name(session, name)
         refs = [(i.source_kind, i.source_id) for s in deck.slides for i in s.items]
         loaded = sources.preload(session, refs)  # keeps sources in the identity map
-        record = _deck_record(session, deck)
+        record = deck_record(session, deck)
         del loaded
         return record
 

@@ -95,7 +95,7 @@ def _slide_record(session: Session, slide: Slide) -> SlideRecord:
     )
 
 
-def _deck_by_name(session: Session, name: str) -> Deck:
+def deck_by_name(session: Session, name: str) -> Deck:
     deck = session.scalar(
         select(Deck)
         .where(Deck.name == name)
@@ -106,7 +106,7 @@ def _deck_by_name(session: Session, name: str) -> Deck:
     return deck
 
 
-def _deck_record(session: Session, deck: Deck) -> DeckRecord:
+def deck_record(session: Session, deck: Deck) -> DeckRecord:
     return DeckRecord(
         id=deck.id,
         name=deck.name,
@@ -134,7 +134,7 @@ def list_decks(store: Store) -> list[tuple[str, str, int]]:
 
 def get_deck(store: Store, name: str) -> DeckRecord:
     with store.read() as session:
-        return _deck_record(session, _deck_by_name(session, name))
+        return deck_record(session, deck_by_name(session, name))
 
 
 # --- writes -----------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def _check_name(session: Session, name: str, exclude_id: int | None = None) -> s
 def create_deck(store: Store, name: str, **fields: str | None) -> DeckRecord:
     """Create an empty deck; ``fields`` are title, subtitle, author, date_label, marking."""
     with store.transaction() as session:
-        return _deck_record(session, create_deck_in(session, name, **fields))
+        return deck_record(session, create_deck_in(session, name, **fields))
 
 
 def create_deck_in(
@@ -192,7 +192,7 @@ def update_deck(store: Store, deck_name: str, /, **fields: str | None) -> None:
     if unknown:
         raise StoreError(f"A deck has no field {sorted(unknown)[0]!r}.")
     with store.transaction() as session:
-        deck = _deck_by_name(session, deck_name)
+        deck = deck_by_name(session, deck_name)
         if "name" in fields:
             fields["name"] = _check_name(session, fields["name"] or "", deck.id)
         if "marking" in fields:
@@ -204,12 +204,12 @@ def update_deck(store: Store, deck_name: str, /, **fields: str | None) -> None:
 
 def delete_deck(store: Store, name: str) -> None:
     with store.transaction() as session:
-        session.delete(_deck_by_name(session, name))
+        session.delete(deck_by_name(session, name))
 
 
 def duplicate_deck(store: Store, name: str, new_name: str) -> DeckRecord:
     with store.transaction() as session:
-        original = _deck_by_name(session, name)
+        original = deck_by_name(session, name)
         copy = Deck(
             name=_check_name(session, new_name),
             title=original.title,
@@ -243,7 +243,7 @@ def duplicate_deck(store: Store, name: str, new_name: str) -> DeckRecord:
             copy.slides.append(new_slide)
         session.add(copy)
         session.flush()
-        return _deck_record(session, copy)
+        return deck_record(session, copy)
 
 
 def _renumber(rows: list) -> None:
@@ -255,7 +255,7 @@ def _renumber(rows: list) -> None:
 def add_slide(store: Store, deck_name: str, layout: str, **fields: Any) -> SlideRecord:
     """Add a slide (at ``position``, default the end); fields as for :func:`update_slide`."""
     with store.transaction() as session:
-        deck = _deck_by_name(session, deck_name)
+        deck = deck_by_name(session, deck_name)
         return _slide_record(session, add_slide_in(session, deck, layout, **fields))
 
 

@@ -41,7 +41,8 @@ def layout_slide(slide: SlideContent, ctx: Ctx) -> list[Page]:
     return LAYOUT_FUNCTIONS.get(slide.layout, layout_argument)(slide, ctx)
 
 
-def _finish(page: Page, number: int, ctx: Ctx) -> LaidSlide:
+def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
+    """A laid-out page numbered ``number``, with its footer, marking banners and notes."""
     boxes: list[Box] = list(page.boxes)
     if page.chrome:
         boxes += footer_boxes(ctx, page, number)
@@ -57,6 +58,6 @@ def layout_deck(deck: DeckContent, progress: Progress | None = None) -> LaidDeck
     for i, slide in enumerate(deck.slides):
         report(progress, i, total, f"Laying out slide {i + 1} of {total}")
         pages.extend(layout_slide(slide, ctx))
-    slides = tuple(_finish(page, n, ctx) for n, page in enumerate(pages, start=1))
+    slides = tuple(finish_page(page, n, ctx) for n, page in enumerate(pages, start=1))
     report(progress, total, total, "Layout finished")
     return LaidDeck(title=deck.title, author=deck.author, subject=deck.subject, slides=slides)

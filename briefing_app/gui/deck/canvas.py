@@ -479,7 +479,7 @@ class SlideCanvas(QWidget):
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def event(self, event: QEvent) -> bool:
-        if _is_f2_override(event):
+        if is_f2_override(event):
             event.accept()  # F2 edits the title here, not the deck name
             return True
         return super().event(event)
@@ -541,7 +541,7 @@ class SlideCanvas(QWidget):
             event.ignore()
 
 
-def _is_f2_override(event: QEvent) -> bool:
+def is_f2_override(event: QEvent) -> bool:
     """A plain F2 about to be taken by a window shortcut (the main window's Rename)."""
     return (
         isinstance(event, QKeyEvent)

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.deck.preview import DeckPreview, SlidePreview
-from briefing_app.gui.deck.canvas import _is_f2_override
+from briefing_app.gui.deck.canvas import is_f2_override
 from briefing_app.gui.deck.thumbnails import ThumbnailCache
 from briefing_app.gui.mime import decode_sources
 
@@ -248,7 +248,7 @@ class SlideStrip(QListView):
     # --- keyboard ---------------------------------------------------------------------
 
     def event(self, event: object) -> bool:
-        if _is_f2_override(event):  # type: ignore[arg-type]
+        if is_f2_override(event):  # type: ignore[arg-type]
             event.accept()  # type: ignore[attr-defined]  # F2 edits the slide title here
             return True
         return super().event(event)
