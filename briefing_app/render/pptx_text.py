@@ -16,6 +16,7 @@ from xml.sax.saxutils import quoteattr
 
 from briefing_app.layout.boxes import TextBox, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.fonts import FAMILIES
+from briefing_app.layout.metrics import descent
 
 EMU_PER_PT = 12700
 LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -30,22 +31,9 @@ _HLINK_COLOR = (
 LinkRelater = Callable[[str], str]  # URL -> relationship id
 
 
-@cache
-def descent_ratio(family: str, bold: bool, italic: bool) -> float:
-    """The face's hhea descent in em (what viewers put below the baseline)."""
-    from fontTools.ttLib import TTFont
-
-    fam = FAMILIES.get(family, FAMILIES["sans"])
-    font = TTFont(str(fam.file_for(bold, italic)), lazy=True)
-    try:
-        return abs(font["hhea"].descent) / font["head"].unitsPerEm
-    finally:
-        font.close()
-
-
 def line_descent(line: TextLine) -> float:
     styles = [run.style for run in line.runs] or [TextStyle("sans", 12.0)]
-    return max(s.size * descent_ratio(s.font, s.bold, s.italic) for s in styles)
+    return max(descent(style) for style in styles)
 
 
 def line_size(line: TextLine) -> float:
