@@ -7,21 +7,23 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import Connection
 
 from briefing_app.store.errors import CorruptStoreError
+from briefing_app.store.search_sources import (
+    ACTOR_SOURCE,
+    HIT_END,
+    HIT_START,
+    INDEXED_SOURCES,
+    RANKED_MATCHES,
+    IndexedSource,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-# Highlight markers put around matched words by snippet(); private-use characters that
-# never occur in stored text, so callers can turn them into brackets, bold or HTML.
-HIT_START = "\ue000"
-HIT_END = "\ue001"
 
 
 def install_pragmas(engine: Engine) -> None:
@@ -92,50 +94,11 @@ def backup_file(source: Path, target: Path) -> None:
 # --- full-text search -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _IndexedSource:
-    kind: str
-    code: int  # rowid = source id * 8 + code, so one row per source row
-    table: str
-    title_sql: str  # expressions over alias t
-    body_sql: str
-
-
-INDEXED_SOURCES: tuple[_IndexedSource, ...] = (
-    _IndexedSource(
-        "paragraph",
-        1,
-        "paragraph",
-        "COALESCE((SELECT s.title FROM section s WHERE s.id = t.section_id), '')",
-        "t.text",
-    ),
-    _IndexedSource("footnote", 2, "footnote", "'Footnote ' || t.number", "t.text"),
-    _IndexedSource("argument", 3, "argument", "t.label", "t.claim || ' ' || COALESCE(t.quote, '')"),
-    _IndexedSource(
-        "quote",
-        4,
-        "quote",
-        "COALESCE((SELECT a.name FROM actor a WHERE a.id = t.speaker_id), 'Quote')",
-        "t.text || ' ' || COALESCE(t.context, '')",
-    ),
-    _IndexedSource(
-        "actor",
-        5,
-        "actor",
-        "t.name",
-        "COALESCE(t.description, '') || ' ' || "
-        "COALESCE((SELECT group_concat(x.alias, ' ') FROM actor_alias x "
-        "WHERE x.actor_id = t.id), '')",
-    ),
-    _IndexedSource("event", 6, "event", "t.date_text", "t.description"),
-)
-
-
-def _refresh_sql(source: _IndexedSource, id_expr: str) -> str:
+def _refresh_sql(source: IndexedSource, id_expr: str) -> str:
     return (
         f"DELETE FROM search_index WHERE rowid = ({id_expr}) * 8 + {source.code}; "
         f"INSERT INTO search_index(rowid, title, body, kind, ref_id) "
-        f"SELECT t.id * 8 + {source.code}, {source.title_sql}, {source.body_sql}, "
+        f"SELECT t.id * 8 + {source.code}, {source.title_sql}, {source.body('group_concat')}, "
         f"'{source.kind}', t.id FROM {source.table} t WHERE t.id = ({id_expr});"
     )
 
@@ -161,11 +124,10 @@ def search_index_ddl(prefix: str = "") -> list[str]:
             f"BEGIN {delete} {_refresh_sql(src, 'new.id')} END",
             f"CREATE TRIGGER search_{src.table}_ad AFTER DELETE ON {src.table} BEGIN {delete} END",
         ]
-    actor = next(s for s in INDEXED_SOURCES if s.kind == "actor")
     for verb, row in (("INSERT", "new"), ("DELETE", "old")):
         statements.append(
             f"CREATE TRIGGER search_actor_alias_{verb.lower()} AFTER {verb} ON actor_alias "
-            f"BEGIN {_refresh_sql(actor, f'{row}.actor_id')} END"
+            f"BEGIN {_refresh_sql(ACTOR_SOURCE, f'{row}.actor_id')} END"
         )
     return statements
 
@@ -180,7 +142,7 @@ def fill_search_index(connection: Connection) -> None:
     for src in INDEXED_SOURCES:
         connection.exec_driver_sql(
             f"INSERT INTO search_index(rowid, title, body, kind, ref_id) "
-            f"SELECT t.id * 8 + {src.code}, {src.title_sql}, {src.body_sql}, "
+            f"SELECT t.id * 8 + {src.code}, {src.title_sql}, {src.body('group_concat')}, "
             f"'{src.kind}', t.id FROM {src.table} t"
         )
 
@@ -211,9 +173,6 @@ def match_expression(query: str) -> str | None:
     if not query[-1:].isspace():
         terms[-1] += "*"
     return " ".join(terms)
-
-
-RANKED_MATCHES = 2000
 
 
 def search(connection: Connection, query: str, limit: int) -> list[tuple]:
