@@ -1,7 +1,8 @@
 """Export benchmark: our PPTX/PDF export of a 100-slide deck against plain-library baselines.
 
 Baselines write the same bullets: python-pptx into its default template's bullet layout,
-reportlab drawing the text with one font. Figures are printed, never asserted.
+reportlab drawing the text with one font. Figures are printed and returned as measures,
+never asserted.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing_app.bench.measures import BenchResult, Measure
 from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
 from briefing_app.deck.export import export_deck
 
@@ -91,23 +93,76 @@ def run(slides: int = 100) -> dict[str, float]:
     return results
 
 
-def main(slides: int = 100) -> dict[str, float]:
+def measures(r: dict[str, float], slides: int = 100) -> list[Measure]:
+    """The export figures as named measures (targets from the export issue)."""
+    deck, best = f"{slides}-slide deck", "best of 3"
+    return [
+        Measure(
+            "pptx_s", f"PPTX export, {deck}", r["ours_pptx_s"], "s", 2.0, note=best, headline=True
+        ),
+        Measure(
+            "pptx_ratio",
+            "PPTX export ÷ plain python-pptx",
+            r["pptx_ratio"],
+            "×",
+            1.5,
+            strict=False,
+            headline=True,
+        ),
+        Measure("baseline_pptx_s", "plain python-pptx baseline", r["baseline_pptx_s"], "s"),
+        Measure(
+            "baseline_pptx_notes_s",
+            "python-pptx baseline with the same speaker notes",
+            r["baseline_pptx_notes_s"],
+            "s",
+        ),
+        Measure(
+            "pptx_notes_ratio",
+            "PPTX export ÷ python-pptx with notes",
+            r["ours_pptx_s"] / r["baseline_pptx_notes_s"],
+            "×",
+            headline=True,
+        ),
+        Measure(
+            "pdf_s", f"PDF export, {deck}", r["ours_pdf_s"], "s", 2.0, note=best, headline=True
+        ),
+        Measure(
+            "pdf_ratio",
+            "PDF export ÷ plain reportlab",
+            r["pdf_ratio"],
+            "×",
+            2.0,
+            strict=False,
+            headline=True,
+        ),
+        Measure("baseline_pdf_s", "plain reportlab baseline", r["baseline_pdf_s"], "s"),
+        Measure(
+            "peak_python_memory_mb",
+            "peak Python heap during both exports (tracemalloc)",
+            r["peak_python_memory_mb"],
+            "MB",
+        ),
+    ]
+
+
+def main(slides: int = 100) -> BenchResult:
     results = run(slides)
-    print(f"Export benchmark: {slides}-slide deck (best of 3)")
-    print("| export | ours (s) | baseline (s) | ratio | target |")
-    print("|---|---|---|---|---|")
-    print(
+    out = BenchResult("exports", measures(results, slides))
+    out.say(f"Export benchmark: {slides}-slide deck (best of 3)")
+    out.say("| export | ours (s) | baseline (s) | ratio | target |")
+    out.say("|---|---|---|---|---|")
+    out.say(
         f"| PPTX | {results['ours_pptx_s']:.2f} | {results['baseline_pptx_s']:.2f} "
         f"| {results['pptx_ratio']:.2f}× | ≤ 1.5×, < 2 s |"
     )
-    print(
+    out.say(
         f"| PDF | {results['ours_pdf_s']:.2f} | {results['baseline_pdf_s']:.2f} "
         f"| {results['pdf_ratio']:.2f}× | ≤ 2×, < 2 s |"
     )
-    print(
+    out.say(
         f"(python-pptx baseline with the same speaker notes: "
         f"{results['baseline_pptx_notes_s']:.2f} s; ours is "
         f"{results['ours_pptx_s'] / results['baseline_pptx_notes_s']:.2f}× that)"
     )
-    print(f"Peak Python memory during both exports: {results['peak_python_memory_mb']:.1f} MB")
-    return results
+    out.say(f"Peak Python memory during both exports: {results['peak_python_memory_mb']:.1f} MB")
+    return out

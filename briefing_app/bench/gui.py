@@ -1,7 +1,8 @@
 """Desktop editor benchmark: a 200-slide deck open in the deck editor.
 
 Prints the time to draw every slide thumbnail (first pass and cached second pass), the
-time to open the deck and to refresh after one edit, and the peak resident memory.
+time to open the deck and to refresh after one edit, and the peak resident memory of the
+process (run on its own, as ``python -m briefing_app.bench`` does, that is the editor's).
 Run ``python -m briefing_app.bench.gui`` (headless: uses the offscreen platform).
 """
 
@@ -12,6 +13,8 @@ import resource
 import tempfile
 import time
 from pathlib import Path
+
+from briefing_app.bench.measures import BenchResult, Measure
 
 
 def run(slides: int = 200) -> dict[str, float]:
@@ -67,19 +70,36 @@ def run(slides: int = 200) -> dict[str, float]:
     return results
 
 
-def main(slides: int = 200) -> dict[str, float]:
+def measures(r: dict[str, float]) -> list[Measure]:
+    n = int(r["slides"])
+    return [
+        Measure("thumbs_first_s", f"{n} slide thumbnails (192 px), first draw",
+                r["thumbs_first_s"], "s", 1.0, headline=True),
+        Measure("thumbs_cached_ms", f"{n} slide thumbnails, from the cache",
+                r["thumbs_cached_s"] * 1000, "ms", headline=True),
+        Measure("open_s", f"open a {n}-slide deck (compose, lay out, first paint)",
+                r["open_s"], "s"),
+        Measure("edit_refresh_ms", "one edit → store → relayout → repaint",
+                r["edit_refresh_s"] * 1000, "ms"),
+        Measure("peak_rss_mb", f"peak memory, {n}-slide deck open in the editor",
+                r["peak_rss_mb"], "MB", 400.0, headline=True),
+    ]  # fmt: skip
+
+
+def main(slides: int = 200) -> BenchResult:
     r = run(slides)
-    print(f"Deck editor benchmark: {int(r['slides'])}-slide deck, window 1400×900")
-    print("| measure | value | target |")
-    print("|---|---|---|")
-    print(
+    out = BenchResult("editor", measures(r))
+    out.say(f"Deck editor benchmark: {int(r['slides'])}-slide deck, window 1400×900")
+    out.say("| measure | value | target |")
+    out.say("|---|---|---|")
+    out.say(
         f"| draw all {int(r['slides'])} thumbnails (192 px) | {r['thumbs_first_s']:.2f} s | < 1 s |"
     )
-    print(f"| same again, from the cache | {r['thumbs_cached_s'] * 1000:.1f} ms | cached |")
-    print(f"| open the deck (compose, lay out, first paint) | {r['open_s']:.2f} s | |")
-    print(f"| one edit → store → relayout → repaint | {r['edit_refresh_s'] * 1000:.0f} ms | |")
-    print(f"| peak resident memory | {r['peak_rss_mb']:.0f} MB | < 400 MB |")
-    return r
+    out.say(f"| same again, from the cache | {r['thumbs_cached_s'] * 1000:.1f} ms | cached |")
+    out.say(f"| open the deck (compose, lay out, first paint) | {r['open_s']:.2f} s | |")
+    out.say(f"| one edit → store → relayout → repaint | {r['edit_refresh_s'] * 1000:.0f} ms | |")
+    out.say(f"| peak resident memory | {r['peak_rss_mb']:.0f} MB | < 400 MB |")
+    return out
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Library benchmark: LibraryPanel construction time and search-as-you-type latency.
 
-Prints figures, never asserts. Run ``python -m briefing_app.bench.library``; Qt runs
-offscreen unless QT_QPA_PLATFORM says otherwise.
+Prints figures and returns them as measures, never asserts. Run
+``python -m briefing_app.bench.library``; Qt runs offscreen unless QT_QPA_PLATFORM says
+otherwise.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing_app.bench.measures import BenchResult, Measure
 from briefing_app.bench.synthetic import synthetic_store
 from briefing_app.services.bootstrap import open_prepared
 from briefing_app.store.store import Store
@@ -58,17 +60,24 @@ def _timed_each(queries: list[str], run: Callable[[str], object]) -> list[float]
     return samples
 
 
-def main(arguments: int = 100_000, keep: Path | None = None) -> None:
+def main(arguments: int = 100_000, keep: Path | None = None) -> BenchResult:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from briefing_app.services import argument_map, search
 
     app = QApplication.instance() or QApplication([])
+    out = BenchResult("library")
+    big_n = f"{arguments:,} arguments"
+
+    def timed(key: str, label: str, seconds: float) -> None:
+        out.add(Measure(key, label, seconds * 1000, "ms"))
+        out.say(f"{label}: {_ms(seconds)}")
+
     with tempfile.TemporaryDirectory() as tmp:
         bundled = open_prepared(str(Path(tmp) / "bundled.sqlite"))
         seconds, _ = _construct(bundled)
-        print(f"LibraryPanel + DetailView, bundled essay: {_ms(seconds)}")
+        timed("panel_bundled_ms", "LibraryPanel + DetailView, bundled essay", seconds)
         bundled.close()
 
         path = keep or Path(tmp) / "synthetic.sqlite"
@@ -80,22 +89,25 @@ def main(arguments: int = 100_000, keep: Path | None = None) -> None:
         else:
             big = synthetic_store(path, arguments=arguments)
         ready = time.perf_counter() - start
-        print(f"Synthetic store with {arguments:,} arguments ready in {_ms(ready)}")
+        out.say(f"Synthetic store with {big_n} ready in {_ms(ready)}")
         seconds, (panel, _events) = _construct(big)
-        print(f"LibraryPanel + DetailView, {arguments:,} arguments: {_ms(seconds)}")
+        timed("panel_synthetic_ms", f"LibraryPanel + DetailView, {big_n}", seconds)
 
         model = panel.tree_model  # type: ignore[attr-defined]
         group = model.index(0, 0)
         start = time.perf_counter()
         model.fetchMore(group)
-        print(f"Expand Unlinked (first batch of {model.rowCount(group)}): "
-              f"{_ms(time.perf_counter() - start)}")  # fmt: skip
+        seconds = time.perf_counter() - start
+        batch = f"expand Unlinked (first batch of {model.rowCount(group)})"
+        timed("expand_unlinked_ms", batch, seconds)
         start = time.perf_counter()
         panel.select_argument(arguments // 2)  # type: ignore[attr-defined]
-        print(f"select_argument deep in Unlinked: {_ms(time.perf_counter() - start)}")
+        seconds = time.perf_counter() - start
+        timed("select_argument_ms", "select_argument deep in Unlinked", seconds)
         start = time.perf_counter()
         argument_map.child_count(big, argument_map.UNLINKED_ID)
-        print(f"child_count(Unlinked): {_ms(time.perf_counter() - start)}")
+        seconds = time.perf_counter() - start
+        timed("child_count_ms", "child_count(Unlinked)", seconds)
 
         queries = typed_prefixes()
         search.search(big, "warm", limit=50)
@@ -107,14 +119,23 @@ def main(arguments: int = 100_000, keep: Path | None = None) -> None:
             panel.flush_search()  # type: ignore[attr-defined]
 
         gui = _timed_each(queries, through_panel)
-        for name, samples in (("search service", service), ("panel search", gui)):
+        for key, name, samples in (("service", "search service", service),
+                                   ("panel", "panel search", gui)):  # fmt: skip
             p50, p95 = _percentiles(samples)
-            print(f"{name}, {len(samples)} typed prefixes at {arguments:,}: "
-                  f"p50 {_ms(p50)}, p95 {_ms(p95)}, max {_ms(max(samples))}")  # fmt: skip
+            out.say(f"{name}, {len(samples)} typed prefixes at {arguments:,}: "
+                    f"p50 {_ms(p50)}, p95 {_ms(p95)}, max {_ms(max(samples))}")  # fmt: skip
+            label = f"{name} as you type at {big_n}"
+            top = key == "panel"  # what the user sees goes in the summary
+            out.add(
+                Measure(f"{key}_p50_ms", f"{label}, p50", p50 * 1000, "ms", headline=top),
+                Measure(f"{key}_p95_ms", f"{label}, p95", p95 * 1000, "ms", 30.0, headline=top),
+                Measure(f"{key}_max_ms", f"{label}, max", max(samples) * 1000, "ms"),
+            )
         slow = sorted(zip(service, queries, strict=True), reverse=True)[:5]
-        print("slowest prefixes:", ", ".join(f"{q!r} {_ms(s)}" for s, q in slow))
+        out.say("slowest prefixes: " + ", ".join(f"{q!r} {_ms(s)}" for s, q in slow))
         big.close()
     app.processEvents()
+    return out
 
 
 def cli() -> None:
