@@ -1,54 +1,87 @@
-"""``python -m briefing_app.bench [NAME ...]``: run benchmarks and print their figures.
+"""``python -m briefing_app.bench [NAME ...] [--out DIR]``: run benchmarks, print their
+figures as they come, and write ``bench-report.md`` and ``bench-report.json`` to DIR
+(default ``exports/bench/``).
 
-Names: exports, startup, library, editor, maps, map-painter (default: all).
+Names: exports, startup, library, editor, maps, map-painter, office (default: all). Each
+benchmark runs in its own process (see ``runner``).
 """
 
 from __future__ import annotations
 
 import argparse
-import platform
+import json
 import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
-BENCHES = ("exports", "startup", "library", "editor", "maps", "map-painter")
+from briefing_app.bench.measures import BenchResult
+from briefing_app.bench.report import (
+    TABLE_HEAD,
+    machine_info,
+    machine_line,
+    summary_rows,
+    write_report,
+)
+from briefing_app.bench.runner import BENCHES
+from briefing_app.paths import EXPORTS_DIR
 
 
-def main() -> None:
+def _run_in_child(name: str, folder: Path) -> BenchResult:
+    target = folder / f"{name}.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_app.bench.runner", name, str(target)], check=False
+    )
+    if target.exists():
+        return BenchResult.from_dict(json.loads(target.read_text(encoding="utf-8")))
+    return BenchResult(name, error=f"the benchmark process exited with code {done.returncode}")
+
+
+def _footer(result: BenchResult) -> str:
+    parts = [f"{result.seconds:.0f} s" if result.seconds is not None else "no time"]
+    if result.peak_rss_mb is not None:
+        parts.append(f"peak RSS {result.peak_rss_mb:.0f} MB")
+    if result.children_rss_mb is not None:
+        parts.append(f"largest spawned process {result.children_rss_mb:.0f} MB")
+    if result.error:
+        parts.append(f"FAILED: {result.error}")
+    return f"({result.name}: {', '.join(parts)})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(prog="python -m briefing_app.bench")
     parser.add_argument("which", nargs="*", metavar="NAME", help=", ".join(BENCHES))
-    args = parser.parse_args()
+    parser.add_argument(
+        "--out", type=Path, default=EXPORTS_DIR / "bench", metavar="DIR",
+        help="folder for bench-report.md and bench-report.json (default: exports/bench)",
+    )  # fmt: skip
+    args = parser.parse_args(argv)
     unknown = [name for name in args.which if name not in BENCHES]
     if unknown:
         parser.error(f"unknown benchmark {unknown[0]!r}; choose from {', '.join(BENCHES)}")
-    args.which = args.which or list(BENCHES)
-    print(f"Machine: {platform.platform()}, Python {platform.python_version()}")
-    for name in args.which:
-        print(f"\n## {name}\n")
-        if name == "exports":
-            from briefing_app.bench import exports
-
-            exports.main()
-        elif name == "startup":
-            from briefing_app.bench import startup
-
-            startup.main()
-        elif name == "library":
-            from briefing_app.bench import library
-
-            library.main()
-        elif name == "editor":
-            from briefing_app.bench import gui
-
-            gui.main()
-        elif name == "maps":
-            from briefing_app.maps import bench as maps_bench
-
-            maps_bench.main([])
-        elif name == "map-painter":
-            from briefing_app.bench import map_painter
-
-            map_painter.main()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"\nPeak resident memory of this run: {peak_kb / 1024:.0f} MB")
+    names = args.which or list(BENCHES)
+    command = " ".join(["python -m briefing_app.bench", *argv])
+    machine = machine_info(with_tools="office" in names)
+    print(f"Machine: {machine_line(machine)}", flush=True)
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names:
+            print(f"\n## {name}\n", flush=True)
+            results.append(_run_in_child(name, Path(folder)))
+            print(_footer(results[-1]), flush=True)
+    peak_kb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    print("\n## Summary\n")
+    print("\n".join([*TABLE_HEAD, *summary_rows(results)]))
+    print(f"\nPeak resident memory of this run (largest single process): {peak_kb / 1024:.0f} MB")
+    markdown, data = write_report(args.out, results, machine, command, peak_kb / 1024)
+    print(f"Wrote {markdown} and {data}")
+    return 1 if any(r.error for r in results) else 0
 
 
-main()
+if __name__ == "__main__":
+    raise SystemExit(main())
