@@ -134,10 +134,13 @@ def clean_text(text: str) -> str:
 
 
 def storable_text(text: str) -> str:
-    """Text the store can hold: lone surrogates (which cannot be encoded) become U+FFFD.
+    """Text every store can hold: NUL (which PostgreSQL refuses) is dropped and lone
+    surrogates (which cannot be encoded) become U+FFFD.
 
     Everything else is kept as typed; full cleaning happens on the way to a renderer.
     """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     if not _SURROGATES.search(text):
         return text
     joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
