@@ -1,28 +1,21 @@
-"""PresentationML shape markup for laid-out boxes: text boxes, rectangles, lines, freeforms.
+"""PresentationML shape markup for laid-out boxes: text boxes, rectangles, lines,
+freeforms and pictures.
 
-A slide's shapes are written as one string and parsed once. python-pptx's shape API
-re-scans the shape tree and builds proxies for every property set, and its
-FreeformBuilder is quadratic in the point count (a Europe map took 2 s); a 100-slide
-deck spent most of its export time there. The markup is what python-pptx itself writes
-for these shapes — native, editable text boxes, rectangles, connectors and freeforms —
-minus the theme style reference, so no theme line, fill or shadow leaks in.
+A slide's shapes are written as one string that goes into the slide part as it is (see
+pptx_package). python-pptx's shape API re-scans the shape tree and builds proxies for
+every property set, and its FreeformBuilder is quadratic in the point count (a Europe
+map took 2 s); a 100-slide deck spent most of its export time there. The markup is what
+python-pptx itself writes for these shapes — native, editable text boxes, rectangles,
+connectors, freeforms and pictures — minus the theme style reference, so no theme line,
+fill or shadow leaks in.
 """
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
-
-from lxml import etree
-
-from briefing_app.layout.boxes import PathBox, RectBox, RuleBox, TextBox
-from briefing_app.render.pptx_text import LinkRelater, text_body
+from briefing_app.layout.boxes import PathBox, PictureBox, RectBox, RuleBox, TextBox
+from briefing_app.render.pptx_text import LinkRelater, text_body, xml_attr
 
 EMU_PER_PT = 12700
-_NS = (
-    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-)
 
 
 TEXT_BOX = ' txBox="1"'
@@ -46,7 +39,7 @@ def _outline(color: str | None, width: float) -> str:
 
 def _nv(tag: str, shape_id: int, name: str, extra: str = "") -> str:
     return (
-        f'<p:nv{tag}Pr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/>'
+        f'<p:nv{tag}Pr><p:cNvPr id="{shape_id}" name="{xml_attr(name)}"/>'
         f"<p:cNv{tag}Pr{extra}/><p:nvPr/></p:nv{tag}Pr>"
     )
 
@@ -92,10 +85,16 @@ def textbox_xml(shape_id: int, box: TextBox, relate: LinkRelater) -> str:
     )
 
 
-def parse_shapes(markup: list[str]) -> list[etree._Element]:
-    """The shape elements of ``markup`` (one parse for the whole slide)."""
-    tree = etree.fromstring(f"<p:spTree {_NS}>{''.join(markup)}</p:spTree>")
-    return list(tree)
+def picture_xml(shape_id: int, box: PictureBox, rid: str, description: str) -> str:
+    """A ``p:pic`` showing the image related as ``rid``, stretched to the box."""
+    geometry = _xfrm(_emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
+    return (
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{xml_attr(box.name)}" '
+        f'descr="{xml_attr(description)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/>'
+        f'</p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/>'
+        f"<a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{geometry}"
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+    )
 
 
 def _hex(color: str) -> str:

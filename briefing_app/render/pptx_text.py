@@ -1,8 +1,9 @@
 """DrawingML text bodies for laid-out text boxes, written as XML in one pass.
 
 python-pptx's text proxies cost ~30 element operations per run; a 100-slide deck spent
-most of its export time there. The body is built as a string with escaped text and
-parsed together with the slide's other shapes (see pptx_markup).
+most of its export time there. The body is built as a string with escaped text and goes
+into the slide's markup as it is (see pptx_markup and pptx_package), so escaping here is
+the only thing between the text and the file: :func:`xml_text` and :func:`xml_attr`.
 See :mod:`briefing_app.render.pptx_renderer` for the placement rules this follows.
 """
 
@@ -11,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from xml.sax.saxutils import escape as _escape
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape
 
 from briefing_app.layout.boxes import TextBox, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.fonts import FAMILIES
@@ -29,6 +29,31 @@ _HLINK_COLOR = (
 )
 
 LinkRelater = Callable[[str], str]  # URL -> relationship id
+# Characters XML 1.0 cannot hold at all (lxml refuses them; we drop them).
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+# Other control characters: python-pptx writes them in text as "_xHHHH_".
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+_ATTR_ENTITIES = {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"}
+
+
+def xml_text(text: str) -> str:
+    """``text`` escaped for element content, control characters written as python-pptx
+    writes them ("_x0007_") and characters XML cannot hold dropped."""
+    text = _NOT_XML.sub("", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+    return escape(text)
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without control characters (but tab and line feed) and characters XML
+    cannot hold."""
+    return _CONTROL.sub("", _NOT_XML.sub("", text))
+
+
+def xml_attr(text: str) -> str:
+    """:func:`xml_safe` ``text`` escaped for a double-quoted attribute, as lxml writes it."""
+    return escape(xml_safe(text), _ATTR_ENTITIES)
 
 
 def line_descent(line: TextLine) -> float:
@@ -83,12 +108,12 @@ def _office_name(style: TextStyle) -> str:
 
 @cache
 def _rpr_open(style: TextStyle, tag: str) -> str:
-    name = quoteattr(_office_name(style))
+    name = xml_attr(_office_name(style))
     return (
         f'<{tag} lang="en-GB" sz="{_pts(max(1.0, style.size))}" '
         f'b="{1 if style.bold else 0}" i="{1 if style.italic else 0}" kern="0" dirty="0">'
         f'<a:solidFill><a:srgbClr val="{_hex(style.color)}"/></a:solidFill>'
-        f"<a:latin typeface={name}/><a:cs typeface={name}/>"
+        f'<a:latin typeface="{name}"/><a:cs typeface="{name}"/>'
     )
 
 
@@ -121,12 +146,12 @@ def _bullet(par: TextParagraph) -> str:
     head = (
         f'<a:buClr><a:srgbClr val="{_hex(style.color)}"/></a:buClr>'
         f'<a:buSzPts val="{_pts(max(1.0, style.size))}"/>'
-        f"<a:buFont typeface={quoteattr(_office_name(style))}/>"
+        f'<a:buFont typeface="{xml_attr(_office_name(style))}"/>'
     )
     autonum = _autonum(bullet)
     if autonum:  # "3." -> native numbering that starts at 3, so editing renumbers
         return head + f'<a:buAutoNum type="{autonum[0]}" startAt="{autonum[1]}"/>'
-    return head + f"<a:buChar char={quoteattr(bullet[0])}/>"  # viewers draw one character
+    return head + f'<a:buChar char="{xml_attr(bullet[0])}"/>'  # viewers draw one character
 
 
 def _paragraph(par: TextParagraph, before: float, box: TextBox, relate: LinkRelater) -> str:
@@ -153,7 +178,7 @@ def _paragraph(par: TextParagraph, before: float, box: TextBox, relate: LinkRela
                 continue
             link = run.link if run.link and run.link.lower().startswith(LINK_SCHEMES) else None
             rpr = _rpr(run.style, link_rid=relate(link) if link else None)
-            out.append(f"<a:r>{rpr}<a:t>{_escape(text)}</a:t></a:r>")
+            out.append(f"<a:r>{rpr}<a:t>{xml_text(text)}</a:t></a:r>")
             last = run.style
     end = last or par.bullet_style or TextStyle("sans", line_size(lines[0]))
     out.append(_rpr(end, "a:endParaRPr") + "</a:p>")
