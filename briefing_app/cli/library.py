@@ -18,7 +18,7 @@ def _init(ctx: CommandContext, args: argparse.Namespace) -> int:
     docs = library.documents(store)
     if store.backup_path:
         print(f"Upgraded the store; the previous version is saved as {store.backup_path}.")
-    print(f"Store ready at {ctx.location}: {len(docs)} document(s).")
+    print(f"Store ready at {ctx.store.display_location}: {len(docs)} document(s).")
     return 0
 
 

@@ -10,9 +10,10 @@ map, so the tree stays fast at 100,000 arguments.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import Text, bindparam, cast, select, text
 from sqlalchemy.orm import Session
 
 from briefing_app.services import review as review_service
@@ -393,7 +394,7 @@ def _filter_sql(flt: ArgumentFilter) -> tuple[str, dict]:
         params["kind"] = flt.kind
     if flt.perspective:
         # Perspectives are a JSON list of plain slugs: match the quoted slug.
-        clauses.append("a.perspectives LIKE :persp ESCAPE '\\'")
+        clauses.append("CAST(a.perspectives AS TEXT) LIKE :persp ESCAPE '\\'")
         escaped = flt.perspective.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["persp"] = f'%"{escaped}"%'
     if flt.tag:
@@ -450,8 +451,9 @@ def filter_values(store: Store) -> FilterValues:
     with store.read() as session:
         kinds = set(session.scalars(select(Argument.kind).distinct()))
         perspectives: set[str] = set()
-        for combination in session.scalars(select(Argument.perspectives).distinct()):
-            perspectives.update(str(p) for p in combination or [])
+        # JSON has no equality on PostgreSQL: compare the stored text instead.
+        for stored in session.scalars(select(cast(Argument.perspectives, Text)).distinct()):
+            perspectives.update(str(p) for p in json.loads(stored or "[]") or [])
         tags = sorted(
             session.scalars(
                 text(
@@ -695,7 +697,7 @@ def _actor_detail(session: Session, actor_id: int) -> SourceDetail:
     passage = None
     para = session.scalar(
         select(Paragraph)
-        .where(func.instr(Paragraph.text, actor.name) > 0)
+        .where(Paragraph.text.contains(actor.name, autoescape=True))
         .order_by(Paragraph.document_id, Paragraph.position)
         .limit(1)
     )

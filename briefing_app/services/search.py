@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing_app.store import postgres as postgres_support
 from briefing_app.store import sqlite as sqlite_support
 from briefing_app.store.errors import StoreError
+from briefing_app.store.search_sources import HIT_END, HIT_START
 from briefing_app.store.store import Store
 
-HIT_START = sqlite_support.HIT_START
-HIT_END = sqlite_support.HIT_END
+_BACKENDS = {"sqlite": sqlite_support.search, "postgresql": postgres_support.search}
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class SearchHit:
     title: str
     snippet: str  # plain text
     highlights: list[tuple[int, int]]  # [start, end) spans of matched words in snippet
-    rank: float  # bm25: lower is better
+    rank: float  # lower is better (bm25 on SQLite, negated ts_rank on PostgreSQL)
 
     def marked_snippet(self, start: str = "[", end: str = "]") -> str:
         """The snippet with each matched word wrapped in ``start``/``end``."""
@@ -51,10 +52,11 @@ def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
     """Ranked hits for what the user typed; operators in ``query`` are plain words."""
     if limit < 1:
         return []
-    if not store.is_sqlite:
-        raise StoreError("Full-text search on this kind of store is not available yet.")
+    backend = _BACKENDS.get(store.engine.dialect.name)
+    if backend is None:
+        raise StoreError(f"Search is not available on a {store.engine.dialect.name} store.")
     with store.engine.connect() as conn:
-        rows = sqlite_support.search(conn, query, limit)
+        rows = backend(conn, query, limit)
         conn.rollback()
     hits = []
     for kind, ref_id, title, marked, rank in rows:

@@ -10,13 +10,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from briefing_app.store import sqlite as sqlite_support
 from briefing_app.store.errors import CorruptStoreError, NewerStoreError, StoreError
+from briefing_app.textclean import storable_text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a store already at this revision needs no Alembic at all
 # (a quarter of a second of start-up); a test keeps it equal to the migration history.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 
 def alembic_config() -> Config:
@@ -52,10 +53,16 @@ class Store:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _keep_text_storable)
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_location(self) -> str:
+        """The location fit to show or log: a server URL's password is masked."""
+        return display_location(self.location)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -76,8 +83,63 @@ class Store:
         self.engine.dispose()
 
 
+def _keep_text_storable(session: Session, _context: object, _instances: object) -> None:
+    """Make every string written by any service one that every store can hold.
+
+    SQLite would keep a NUL that PostgreSQL refuses, and neither can encode a lone
+    surrogate; cleaning here, once, makes both stores hold the same text.
+    """
+    for obj in (*session.new, *session.dirty):
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            value = state.dict.get(attr.key)
+            if isinstance(value, str) and storable_text(value) != value:
+                setattr(obj, attr.key, storable_text(value))
+
+
 def _is_url(location: str) -> bool:
     return "://" in location
+
+
+def display_location(location: str) -> str:
+    """``location`` with any password in a URL replaced by ``***``."""
+    if not _is_url(location):
+        return location
+    try:
+        return make_url(location).render_as_string(hide_password=True)
+    except ArgumentError:
+        return location.split("://", 1)[0] + "://…"
+
+
+def _server_error(location: str, exc: OperationalError) -> StoreError:
+    """One sentence for a server store that cannot be reached or refuses us."""
+    url = make_url(location)
+    where = f"{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+    lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+    reason = lines[0] if lines else "no reason given"
+    reason = reason.rsplit(" failed: ", 1)[-1].removeprefix("FATAL:").strip().rstrip(".")
+    return StoreError(f"Cannot open the team store at {where}: {reason}.")
+
+
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+def _engine_url(location: str) -> str:
+    """The SQLAlchemy URL for a server location; plain postgresql:// uses psycopg 3."""
+    try:
+        url = make_url(location)
+    except ArgumentError as exc:
+        raise StoreError(
+            f"The store location {display_location(location)!r} is not a valid path or URL."
+        ) from exc
+    if url.get_backend_name() not in SUPPORTED_BACKENDS:
+        raise StoreError(
+            "A briefing store lives in a SQLite file or on PostgreSQL, not in "
+            f"{url.get_backend_name()}; give a file path or a postgresql:// URL."
+        )
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
 
 
 def _sqlite_path(location: str) -> Path | None:
@@ -130,11 +192,23 @@ def open_store(location: str | Path, *, upgrade: bool = True) -> Store:
                 raise StoreError(f"Cannot create the folder for the store {path}: {exc}.") from exc
         url = f"sqlite:///{path}"
     else:
-        url = location
+        url = _engine_url(location)
     try:
         engine = create_engine(url)
+    except NoSuchModuleError as exc:
+        raise StoreError(
+            f"The store location {display_location(location)} names a database driver this "
+            "app cannot use; give a file path or a postgresql+psycopg:// URL."
+        ) from exc
+    except ModuleNotFoundError as exc:
+        raise StoreError(
+            f"A {make_url(url).get_backend_name()} store needs the Python package "
+            f"{exc.name}, which is not installed."
+        ) from exc
     except (SQLAlchemyError, ValueError) as exc:
-        raise StoreError(f"The store location {location!r} is not a valid path or URL.") from exc
+        raise StoreError(
+            f"The store location {display_location(location)!r} is not a valid path or URL."
+        ) from exc
     if engine.dialect.name == "sqlite":
         sqlite_support.install_pragmas(engine)
     store = Store(engine=engine, location=location)
@@ -143,9 +217,15 @@ def open_store(location: str | Path, *, upgrade: bool = True) -> Store:
     except StoreError:
         engine.dispose()
         raise
+    except OperationalError as exc:
+        engine.dispose()
+        if path is None:
+            raise _server_error(location, exc) from exc
+        raise CorruptStoreError(f"The store {location} could not be opened: {exc.orig}.") from exc
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise CorruptStoreError(f"The store {location} could not be opened: {exc.orig}.") from exc
+        shown = display_location(location)
+        raise CorruptStoreError(f"The store {shown} could not be opened: {exc.orig}.") from exc
     return store
 
 
@@ -159,14 +239,14 @@ def _migrate(store: Store, path: Path | None, upgrade: bool) -> None:
     script = ScriptDirectory.from_config(alembic_config())
     if revision is None and has_tables:
         raise CorruptStoreError(
-            f"The database {store.location} holds tables but is not a briefing store."
+            f"The database {store.display_location} holds tables but is not a briefing store."
         )
     if revision is not None:
         try:
             script.get_revision(revision)
         except Exception as exc:  # alembic raises several kinds for unknown revisions
             raise NewerStoreError(
-                f"The store {store.location} was made by a newer version of the app "
+                f"The store {store.display_location} was made by a newer version of the app "
                 f"(schema {revision}); update the app to open it."
             ) from exc
     if not upgrade:

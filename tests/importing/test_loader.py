@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from briefing_app.importing.parsed import ImportFormatError
 from briefing_app.paths import ESSAY_DIR
@@ -21,17 +21,12 @@ def _dump(store) -> dict[str, list]:
     """Every row of every table, for comparing store states."""
     tables = {}
     with store.engine.connect() as conn:
-        names = [
-            r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master "
-                "WHERE type='table' AND name NOT LIKE 'search_index%'"
-            )
-        ]
+        names = [n for n in inspect(conn).get_table_names() if not n.startswith("search_index")]
         for name in sorted(names):
             tables[name] = sorted(map(repr, conn.exec_driver_sql(f'SELECT * FROM "{name}"').all()))
+        position = "rowid" if store.is_sqlite else "position"
         tables["search_index"] = sorted(
-            map(repr, conn.exec_driver_sql("SELECT rowid, * FROM search_index").all())
+            map(repr, conn.exec_driver_sql(f"SELECT {position}, * FROM search_index").all())
         )
     return tables
 

@@ -19,6 +19,13 @@ def _digest(path: Path) -> str:
 
 
 def test_connection_settings(empty_store) -> None:
+    if not empty_store.is_sqlite:  # PostgreSQL: the search configuration is in place
+        with empty_store.engine.connect() as conn:
+            found = conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_ts_config WHERE cfgname = 'briefing_search'"
+            ).scalar()
+        assert found == 1
+        return
     with empty_store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
