@@ -19,9 +19,10 @@ import pytest
 # Qt tests run headless; set here so nobody has to remember it.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import postgres_databases
+
 from briefing_app.services.bootstrap import open_prepared
 from briefing_app.store.store import Store, open_store
-import postgres_databases
 
 # Test folders whose stores also run on PostgreSQL when a server is given.
 BOTH_BACKENDS = ("store", "importing", "services", "deck", "render", "maps", "cli")
