@@ -107,6 +107,7 @@ def measures(r: dict[str, float], slides: int = 100) -> list[Measure]:
             "×",
             1.5,
             strict=False,
+            note=f"python-pptx {r['baseline_pptx_s']:.2f} s",
             headline=True,
         ),
         Measure("baseline_pptx_s", "plain python-pptx baseline", r["baseline_pptx_s"], "s"),
@@ -121,6 +122,7 @@ def measures(r: dict[str, float], slides: int = 100) -> list[Measure]:
             "PPTX export ÷ python-pptx with notes",
             r["ours_pptx_s"] / r["baseline_pptx_notes_s"],
             "×",
+            note=f"python-pptx with notes {r['baseline_pptx_notes_s']:.2f} s",
             headline=True,
         ),
         Measure(
@@ -133,6 +135,7 @@ def measures(r: dict[str, float], slides: int = 100) -> list[Measure]:
             "×",
             2.0,
             strict=False,
+            note=f"reportlab {r['baseline_pdf_s']:.2f} s",
             headline=True,
         ),
         Measure("baseline_pdf_s", "plain reportlab baseline", r["baseline_pdf_s"], "s"),

@@ -113,13 +113,16 @@ def compare(out: BenchResult, tool: Tool, runs: int, ours: float, ours_cmd: floa
         )  # fmt: skip
         out.say(f"{tool.label}: {why}")
         return
+    name = tool.label.split()[0]
     out.add(
         Measure(f"{tool.key}_s", tool.label, seconds, "s", note=version),
         Measure(f"{tool.key}_first_s", f"{tool.label}, first run ({tool.first})", first, "s"),
         Measure(f"{tool.key}_rss_mb", f"{tool.label}, peak RSS", rss, "MB"),
-        Measure(f"{tool.key}_ratio", ratio_label, ours / seconds, "×", headline=True),
+        Measure(f"{tool.key}_ratio", ratio_label, ours / seconds, "×", headline=True,
+                note=f"ours {ours:.2f} s in-process, {name} {seconds:.2f} s"),
         Measure(f"{tool.key}_ratio_command", f"{ratio_label} (both as commands)",
-                ours_cmd / seconds, "×", headline=True),
+                ours_cmd / seconds, "×", headline=True,
+                note=f"ours {ours_cmd:.2f} s, {name} {seconds:.2f} s"),
     )  # fmt: skip
     out.say(
         f"{tool.label} ({version}): {seconds:.2f} s, first run {first:.2f} s, peak RSS "

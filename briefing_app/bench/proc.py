@@ -1,8 +1,11 @@
 """Run a child process and read back its wall time and peak memory.
 
-``os.wait4`` reaps the child itself so its resource usage can be read; the peak resident
-set it reports covers the child and any processes it waited for (e.g. soffice.bin under
-the soffice launcher).
+The child is started by a small launcher (``python -I -S``) that times it and reaps it with
+``os.wait4``. The launcher is needed because Linux carries a parent's peak resident set
+into a child it forks and execs: timed straight from a benchmark holding a big store, every
+child would "use" as much memory as the benchmark. The figure covers the child and what it
+waited for (e.g. soffice.bin under the soffice script); it cannot be below the launcher's
+own size, about 10 MB.
 """
 
 from __future__ import annotations
@@ -11,13 +14,29 @@ import compileall
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
-import threading
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefing_app.paths import PROJECT_ROOT
+
+# argv: result file, timeout seconds, command...; writes "start seconds maxrss_kb"
+_LAUNCHER = """
+import os, signal, sys, time
+result, timeout, cmd = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+started, start = time.time(), time.perf_counter()
+pid = os.posix_spawnp(cmd[0], cmd, os.environ)
+signal.signal(signal.SIGALRM, lambda *_: os.kill(pid, signal.SIGKILL))
+signal.setitimer(signal.ITIMER_REAL, timeout)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+with open(result, "w") as f:
+    f.write(f"{started!r} {seconds!r} {usage.ru_maxrss}")
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
 
 
 class ChildFailed(subprocess.CalledProcessError):
@@ -31,6 +50,7 @@ class ChildFailed(subprocess.CalledProcessError):
 @dataclass(frozen=True)
 class ChildRun:
     stdout: str
+    started: float  # time.time() just before the child was spawned
     seconds: float  # wall time from spawn to exit
     peak_rss_mb: float
 
@@ -38,30 +58,19 @@ class ChildRun:
 def run_child(
     cmd: Sequence[str], env: Mapping[str, str] | None = None, timeout: float = 300
 ) -> ChildRun:
-    """Run ``cmd`` to completion; raise ChildFailed (with its stderr) if it fails."""
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            list(cmd), env=dict(env) if env is not None else None,
-            stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL,
+    """Run ``cmd`` to completion (killed after ``timeout`` s); raise ChildFailed, with its
+    stderr, if it exits non-zero."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = Path(folder) / "result"
+        launcher = [sys.executable, "-I", "-S", "-c", _LAUNCHER, str(result), str(timeout)]
+        done = subprocess.run(
+            [*launcher, *cmd], env=dict(env) if env is not None else None,
+            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout + 60,
         )  # fmt: skip
-        timer = threading.Timer(timeout, proc.kill)
-        timer.start()
-        try:
-            assert proc.stdout is not None
-            out = proc.stdout.read()
-            proc.stdout.close()
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-        if proc.returncode:
-            errors.seek(0)
-            raise ChildFailed(
-                proc.returncode, list(cmd), out, errors.read().decode(errors="replace")
-            )
-    return ChildRun(out.decode(errors="replace"), seconds, usage.ru_maxrss / 1024)
+        if done.returncode or not result.exists():
+            raise ChildFailed(done.returncode, list(cmd), done.stdout, done.stderr)
+        started, seconds, maxrss_kb = result.read_text().split()
+    return ChildRun(done.stdout, float(started), float(seconds), int(maxrss_kb) / 1024)
 
 
 def app_env(**extra: str) -> dict[str, str]:

@@ -154,6 +154,23 @@ def test_a_failing_tool_is_reported_not_raised(tmp_path: Path) -> None:
     assert result.measures[0].result_text() == "failed (exit 3: cannot open input)"
 
 
+def test_a_working_tool_gives_its_time_and_our_ratios(tmp_path: Path) -> None:
+    result = BenchResult("office")
+    script, output = tmp_path / "converts", tmp_path / "out.pdf"
+    script.write_text('#!/bin/sh\necho converting\ntouch "$1"\n')
+    script.chmod(0o755)
+    tool = Tool("x", "X converts", "PDF export", "warm-up", [str(script), str(output)], output)
+    compare(result, tool, runs=2, ours=0.5, ours_cmd=2.0)
+    got = {m.key: m for m in result.measures}
+    seconds = got["x_s"].value
+    assert seconds is not None and 0 < seconds < 5
+    assert got["x_ratio"].value == pytest.approx(0.5 / seconds)
+    assert got["x_ratio_command"].value == pytest.approx(2.0 / seconds)
+    assert got["x_ratio"].note == f"ours 0.50 s in-process, X {seconds:.2f} s"
+    assert got["x_ratio"].headline and not got["x_s"].headline
+    assert 1 < (got["x_rss_mb"].value or 0) < 100  # the script's own memory, not ours
+
+
 def test_markdown_deck_has_a_slide_heading_bullets_and_notes() -> None:
     deck = LaidDeck("T", "A", "S", (
         LaidSlide(1, "Slide 1", (), notes="First note *here*.\n\nSecond."),
