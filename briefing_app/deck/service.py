@@ -1,11 +1,17 @@
 """Deck editing services: every change is one transaction; reads return plain records.
 
 The CLI and the desktop editor both call these; neither holds a session of its own.
+
+Several people may edit one deck on a team store. Every slide or item edit first locks
+its deck's row (``FOR UPDATE`` on PostgreSQL; SQLite serialises writers anyway), so
+concurrent edits apply one after the other and neither is lost. An edit made from what
+a client last saw (``expected=``) is refused with a ConflictError when someone else has
+changed that text since; the client shows the newer text instead of overwriting it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -14,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from briefing_app.deck import sources
 from briefing_app.layout.content import LAYOUTS
-from briefing_app.store.errors import NotFoundError, StoreError
+from briefing_app.store.errors import ConflictError, NotFoundError, StoreError
 from briefing_app.store.models import SOURCE_KINDS, Deck, Footnote, Slide, SlideItem
 from briefing_app.store.store import Store
 from briefing_app.textclean import storable_text
@@ -285,17 +291,37 @@ def _check_slide_fields(fields: dict[str, Any]) -> None:
         raise StoreError(f"{fields['layout']!r} is not a slide layout.")
 
 
+def _lock_deck(session: Session, deck_id: int | None) -> None:
+    """Hold the deck's row until commit, so edits to one deck run one after another."""
+    if deck_id is not None:
+        session.execute(select(Deck.id).where(Deck.id == deck_id).with_for_update())
+
+
 def _slide(session: Session, slide_id: int) -> Slide:
-    slide = session.get(Slide, slide_id)
+    _lock_deck(session, session.scalar(select(Slide.deck_id).where(Slide.id == slide_id)))
+    slide = session.get(Slide, slide_id, populate_existing=True)
     if slide is None:
         raise NotFoundError(f"There is no slide with id {slide_id}.")
     return slide
 
 
-def update_slide(store: Store, slide_id: int, **fields: str) -> None:
+def _check_unchanged(stored: str, expected: str | None, what: str) -> None:
+    if expected is not None and stored != expected:
+        raise ConflictError(
+            f"Someone else changed the {what} while you were editing it; your change was "
+            "not saved and their version is shown."
+        )
+
+
+def update_slide(
+    store: Store, slide_id: int, *, expected: dict[str, str] | None = None, **fields: str
+) -> None:
+    """Set slide fields; ``expected`` holds what the client showed for them before."""
     _check_slide_fields(fields)
     with store.transaction() as session:
         slide = _slide(session, slide_id)
+        for key, value in (expected or {}).items():
+            _check_unchanged(getattr(slide, key), value, key.replace("_", " "))
         for key, value in fields.items():
             setattr(slide, key, storable_text(value))
         _touch(slide.deck)
@@ -388,15 +414,27 @@ def add_item_in(
 
 
 def _item(session: Session, item_id: int) -> SlideItem:
-    item = session.get(SlideItem, item_id)
+    _lock_deck(
+        session,
+        session.scalar(
+            select(Slide.deck_id)
+            .join(SlideItem, SlideItem.slide_id == Slide.id)
+            .where(SlideItem.id == item_id)
+        ),
+    )
+    item = session.get(SlideItem, item_id, populate_existing=True)
     if item is None:
         raise NotFoundError(f"There is no slide item with id {item_id}.")
     return item
 
 
-def set_item_text(store: Store, item_id: int, text: str) -> ItemRecord:
+def set_item_text(
+    store: Store, item_id: int, text: str, *, expected: str | None = None
+) -> ItemRecord:
+    """Reword a point; ``expected`` is the wording the client showed before the edit."""
     with store.transaction() as session:
         item = _item(session, item_id)
+        _check_unchanged(item.text, expected, "point")
         item.text = storable_text(text)
         _touch(item.slide.deck)
         return _item_record(session, item)
@@ -503,10 +541,26 @@ def slide_snapshot(store: Store, slide_id: int) -> SlideSnapshot:
         return _snapshot(_slide(session, slide_id))
 
 
-def replace_slide(store: Store, snapshot: SlideSnapshot) -> None:
-    """Put an existing slide back exactly as ``snapshot`` (fields and items, same ids)."""
+def _content(snapshot: SlideSnapshot) -> SlideSnapshot:
+    """What an edit of the slide's own content changes: everything but its place."""
+    return replace(snapshot, position=0)
+
+
+def replace_slide(
+    store: Store, snapshot: SlideSnapshot, *, expected: SlideSnapshot | None = None
+) -> None:
+    """Put an existing slide back exactly as ``snapshot`` (fields and items, same ids).
+
+    With ``expected`` (the state an undo or redo starts from), refuse with a
+    ConflictError when someone else has changed the slide's content since.
+    """
     with store.transaction() as session:
         slide = _slide(session, snapshot.id)
+        if expected is not None and _content(_snapshot(slide)) != _content(expected):
+            raise ConflictError(
+                "Someone else has changed this slide since your edit, so it cannot be "
+                "undone or redone without losing their change."
+            )
         _apply_snapshot(slide, snapshot)
         _touch(slide.deck)
 

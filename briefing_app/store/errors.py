@@ -17,3 +17,15 @@ class NewerStoreError(StoreError):
 
 class NotFoundError(StoreError):
     """A record the user named (by id, key or name) does not exist."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """The store's file or folder may not be written, so the app cannot save to it."""
+
+
+class StoreBusyError(StoreError):
+    """Another program kept the store locked for longer than the app waits."""
+
+
+class ConflictError(StoreError):
+    """Someone else changed what an edit was based on; nothing was written."""

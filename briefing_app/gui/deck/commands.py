@@ -88,10 +88,10 @@ class SlideStateCommand(DeckCommand):
             self.apply()
             self.after = service.slide_snapshot(self.ctx.store, self.slide_id)
         else:
-            service.replace_slide(self.ctx.store, self.after)
+            service.replace_slide(self.ctx.store, self.after, expected=self.before)
 
     def _undo(self) -> None:
-        service.replace_slide(self.ctx.store, self.before)
+        service.replace_slide(self.ctx.store, self.before, expected=self.after)
 
 
 class AddItemsCommand(SlideStateCommand):
@@ -172,32 +172,57 @@ class _TextCommand(SlideStateCommand):
 
 
 class EditItemTextCommand(_TextCommand):
+    """Reword a point; ``shown`` is the wording the editor showed before the typing, so an
+    edit based on a stale view of a shared store is refused instead of overwriting."""
+
     def __init__(
-        self, ctx: CommandContext, slide_id: int, item_id: int, text: str, merge_key: Hashable
+        self,
+        ctx: CommandContext,
+        slide_id: int,
+        item_id: int,
+        text: str,
+        merge_key: Hashable,
+        shown: str | None = None,
     ) -> None:
         super().__init__(ctx, slide_id, "Edit point", merge_key)
-        self.item_id, self.new_text = item_id, text
+        self.item_id, self.new_text, self.shown = item_id, text, shown
 
     def apply(self) -> None:
-        service.set_item_text(self.ctx.store, self.item_id, self.new_text)
+        service.set_item_text(self.ctx.store, self.item_id, self.new_text, expected=self.shown)
 
 
 class EditSlideFieldCommand(_TextCommand):
-    """Title, subtitle or a column heading."""
+    """Title, subtitle, a column heading or the notes; ``shown`` as for a point."""
 
     def __init__(
-        self, ctx: CommandContext, slide_id: int, field: str, text: str, merge_key: Hashable
+        self,
+        ctx: CommandContext,
+        slide_id: int,
+        field: str,
+        text: str,
+        merge_key: Hashable,
+        shown: str | None = None,
     ) -> None:
         super().__init__(ctx, slide_id, f"Edit {FIELD_LABELS.get(field, field)}", merge_key)
-        self.field, self.new_text = field, text
+        self.field, self.new_text, self.shown = field, text, shown
 
     def apply(self) -> None:
-        service.update_slide(self.ctx.store, self.slide_id, **{self.field: self.new_text})
+        expected = None if self.shown is None else {self.field: self.shown}
+        service.update_slide(
+            self.ctx.store, self.slide_id, expected=expected, **{self.field: self.new_text}
+        )
 
 
 class EditNotesCommand(EditSlideFieldCommand):
-    def __init__(self, ctx: CommandContext, slide_id: int, text: str, merge_key: Hashable) -> None:
-        super().__init__(ctx, slide_id, "notes", text, merge_key)
+    def __init__(
+        self,
+        ctx: CommandContext,
+        slide_id: int,
+        text: str,
+        merge_key: Hashable,
+        shown: str | None = None,
+    ) -> None:
+        super().__init__(ctx, slide_id, "notes", text, merge_key, shown)
 
 
 # --- slides of a deck ---------------------------------------------------------------------

@@ -565,16 +565,17 @@ class DeckEditor(QWidget):
             item = next((i for i in slide.record.items if i.id == item_id), None)
             if item is None or item.text == text:
                 return
-            self._push(cmd.EditItemTextCommand(self, slide_id, item.id, text, key))
+            self._push(cmd.EditItemTextCommand(self, slide_id, item.id, text, key, item.text))
         else:
             if getattr(slide.record, kind) == text:
                 return
-            self._push(cmd.EditSlideFieldCommand(self, slide_id, kind, text, key))
+            shown = getattr(slide.record, kind)
+            self._push(cmd.EditSlideFieldCommand(self, slide_id, kind, text, key, shown))
 
     def _notes_edited(self, slide_id: int, text: str, key: object) -> None:
         slide = self.preview.slide(slide_id) if self.preview else None
         if slide is not None and slide.record.notes != text:
-            self._push(cmd.EditNotesCommand(self, slide_id, text, key))
+            self._push(cmd.EditNotesCommand(self, slide_id, text, key, slide.record.notes))
 
     def commit_pending_edits(self) -> None:
         """Write text still waiting for its typing pause (Ctrl+S, closing, switching)."""
