@@ -195,10 +195,7 @@ def layout_timeline(slide: SlideContent, ctx: Ctx) -> list[Page]:
         if not (date.empty and text.empty):
             rows.append((date, text))
     pages: list[Page] = []
-    while True:
-        top_size = 18.0 if not pages else t.body_min
-        placed, rest, size = _fit_rows(rows, cols, top_size, t.body_min)
-        i = len(pages)
+    for i, (placed, size) in enumerate(_balanced_pages(rows, cols, t.body_min)):
         boxes: list[Box] = title_boxes(ctx, slide.title, i)
         boxes += _timeline_boxes(ctx, placed, cols, axis_x, size)
         pages.append(
@@ -210,9 +207,91 @@ def layout_timeline(slide: SlideContent, ctx: Ctx) -> list[Page]:
                 slide.notes if i == 0 else "",
             )
         )
-        if not rest or rest == rows:
-            return pages
+    return pages
+
+
+def _pages(
+    rows: Sequence[Row], cols: tuple[Frame, Frame], floor: float
+) -> tuple[list[tuple[list[Placed], float]], bool]:
+    """Rows filling page after page (the first page may shrink from 18 pt to ``floor``,
+    later pages are set at ``floor``); also whether every row was placed."""
+    pages: list[tuple[list[Placed], float]] = []
+    while True:
+        placed, rest, size = _fit_rows(rows, cols, 18.0 if not pages else floor, floor)
+        pages.append((placed, size))
+        if not rest:
+            return pages, True
+        if rest == rows:  # no progress: only a frame shorter than one line does this
+            return pages, False
         rows = rest
+
+
+def _balanced_pages(
+    rows: Sequence[Row], cols: tuple[Frame, Frame], floor: float
+) -> list[tuple[list[Placed], float]]:
+    """The fewest pages, with the rows spread evenly over them by measured height.
+
+    Filling each page in turn can leave a last "(cont.)" page with a single entry. With
+    more than one page every row is set at ``floor`` (the first page shrank to it), so each
+    row's height is known up front: :func:`_even_counts` shares them out, and the pages are
+    laid out with those rows (falling back to filling in turn if anything disagrees, or
+    when a row is taller than a page and must be split).
+    """
+    pages, complete = _pages(rows, cols, floor)
+    if len(pages) < 2 or not complete:
+        return pages
+    heights = []
+    for date, text in rows:
+        fd = layout_at([date], cols[0], floor, floor, final=False)
+        ft = layout_at([text], cols[1], floor, floor, final=False)
+        if fd is None or ft is None:
+            return pages
+        heights.append(max(fd.height, ft.height))
+    balanced: list[tuple[list[Placed], float]] = []
+    start = 0
+    for count in _even_counts(heights, 0.5 * floor, len(pages), cols[0].h):
+        placed, rest, size = _fit_rows(rows[start : start + count], cols, floor, floor)
+        if rest or size != floor:
+            return pages
+        balanced.append((placed, size))
+        start += count
+    return balanced if start == len(rows) else pages
+
+
+def _even_counts(heights: Sequence[float], gap: float, pages: int, limit: float) -> list[int]:
+    """Rows per page for rows of ``heights`` (``gap`` between rows on a page) on at most
+    ``pages`` pages of height ``limit``: each page in turn is filled up to the least height
+    with which the rest still needs no more than the pages left."""
+
+    def take(start: int, height: float) -> int:
+        """How many rows from ``start`` fit in ``height``."""
+        used, n = -gap, 0
+        while start + n < len(heights) and used + gap + heights[start + n] <= height + 1e-6:
+            used += gap + heights[start + n]
+            n += 1
+        return n
+
+    def needed(start: int, height: float) -> float:
+        count = 0
+        while start < len(heights):
+            n = take(start, height)
+            if n == 0:
+                return float("inf")
+            start, count = start + n, count + 1
+        return count
+
+    counts: list[int] = []
+    start = 0
+    for left in range(pages, 0, -1):
+        lo, hi = 0.0, limit
+        for _ in range(30):
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if needed(start, mid) <= left else (mid, hi)
+        counts.append(take(start, hi))
+        start += counts[-1]
+        if start >= len(heights):
+            break
+    return counts
 
 
 def _fit_rows(
