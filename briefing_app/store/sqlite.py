@@ -5,14 +5,22 @@ The rest of the store is portable SQL; a PostgreSQL store gets its own counterpa
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import weakref
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, ExceptionContext
+from sqlalchemy.orm import Session, SessionTransaction, SessionTransactionOrigin
 
-from briefing_app.store.errors import CorruptStoreError
+from briefing_app.store.errors import (
+    CorruptStoreError,
+    ReadOnlyStoreError,
+    StoreBusyError,
+    StoreError,
+)
 from briefing_app.store.search_sources import (
     ACTOR_SOURCE,
     HIT_END,
@@ -26,8 +34,24 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
+# Execution option set on the connection of a session that will write (Store.transaction).
+WRITE_INTENT = "briefing_write_intent"
+_STORE_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+# Primary SQLite result codes (sqlite3.Error.sqlite_errorcode & 0xFF).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+
+
 def install_pragmas(engine: Engine) -> None:
-    """Foreign keys, WAL, a busy timeout and real BEGIN/COMMIT on every connection."""
+    """Foreign keys, WAL, a busy timeout and real BEGIN/COMMIT on every connection.
+
+    A write transaction (``Store.transaction``) starts with BEGIN IMMEDIATE: it takes the
+    write lock first, so when another process is writing it waits up to BUSY_TIMEOUT_MS.
+    A deferred transaction that has already read cannot wait: SQLite fails its first
+    write at once ("database is locked"), which is what two app processes ran into.
+    Lock and read-only failures reach the caller as one-sentence StoreErrors.
+    """
+    name = Path(engine.url.database or "").name or "in memory"
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -42,13 +66,56 @@ def install_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(WRITE_INTENT, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        error = user_error(context.original_exception, name)
+        if error is not None:
+            raise error from context.original_exception
+
+    _STORE_ENGINES.add(engine)
+    if not event.contains(Session, "after_transaction_create", _begin_writes_immediately):
+        event.listen(Session, "after_transaction_create", _begin_writes_immediately)
+
+
+def _begin_writes_immediately(session: Session, transaction: SessionTransaction) -> None:
+    """Give an explicitly begun session (a write) its connection now, with BEGIN IMMEDIATE.
+
+    ``Store.read()`` sessions begin implicitly on first use and stay deferred, so
+    readers never wait for writers.
+    """
+    if (
+        transaction.origin is SessionTransactionOrigin.BEGIN
+        and transaction.parent is None
+        and session.bind in _STORE_ENGINES
+    ):
+        session.connection(execution_options={WRITE_INTENT: True})
+
+
+def user_error(exc: BaseException, name: str) -> StoreError | None:
+    """The one-sentence StoreError for a lock or read-only failure, else None."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(exc, sqlite3.Error) or code is None:
+        return None
+    if code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StoreBusyError(
+            f"The store {name} is in use: another program (perhaps a second copy of the app) "
+            f"kept it locked for {BUSY_TIMEOUT_MS / 1000:g} seconds and nothing was changed; "
+            "try again."
+        )
+    if code & 0xFF == _SQLITE_READONLY:
+        return ReadOnlyStoreError(f"The store {name} is read-only, so the change was not saved.")
+    return None
 
 
 def check_store_file(path: Path) -> None:
-    """Raise CorruptStoreError unless ``path`` looks like an intact SQLite database.
+    """Raise a StoreError unless ``path`` is an intact SQLite database the app may write.
 
-    Opens the file read-only; never writes to it.
+    Damage raises CorruptStoreError, a read-only file or folder ReadOnlyStoreError, a
+    store another program keeps locked StoreBusyError. Opens the file read-only; never
+    writes to it.
     """
     name = path.name
     try:
@@ -64,18 +131,92 @@ def check_store_file(path: Path) -> None:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
-    if page_count and size < page_size * page_count:
+    # A checkpoint interrupted by a crash leaves the header's page count ahead of the
+    # file; the write-ahead log still holds the missing pages and SQLite puts them back.
+    if page_count and size < page_size * page_count and not _has_wal(path):
         raise CorruptStoreError(f"The store {name} is truncated: part of the file is missing.")
+    check_writable(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-        finally:
-            conn.close()
+        verdict = _quick_check(path)
     except sqlite3.DatabaseError as exc:
+        busy = user_error(exc, name)
+        if isinstance(busy, StoreBusyError):
+            raise busy from exc
         raise CorruptStoreError(f"The store {name} is damaged and cannot be opened.") from exc
-    if not result or result[0] != "ok":
+    if verdict != "ok":
         raise CorruptStoreError(f"The store {name} is damaged: its integrity check failed.")
+
+
+def _quick_check(path: Path) -> str | None:
+    """SQLite's quick_check verdict on the store, read without writing anything.
+
+    A store no process has open (no -wal or -journal beside it) is read as immutable:
+    no locks, so no -wal and -shm files are left beside a store that turns out damaged.
+    If the file changed meanwhile (another process opened it), it is read again, locked.
+    """
+    stamp = _quiet_stamp(path)
+    if stamp is not None:
+        verdict = _run_quick_check(path, "mode=ro&immutable=1")
+        if _quiet_stamp(path) == stamp:
+            return verdict
+    return _run_quick_check(path, "mode=ro")
+
+
+def _run_quick_check(path: Path, options: str) -> str | None:
+    uri = f"{path.resolve().as_uri()}?{options}"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        row = conn.execute("PRAGMA quick_check").fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def _quiet_stamp(path: Path) -> tuple[int, int, int] | None:
+    """(size, mtime, ctime) of a store with no journal beside it, else None."""
+    if any(path.with_name(f"{path.name}{s}").exists() for s in ("-wal", "-journal")):
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def _has_wal(path: Path) -> bool:
+    try:
+        return path.with_name(f"{path.name}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def check_writable(path: Path) -> None:
+    """Raise ReadOnlyStoreError unless the app can save to the store at ``path``.
+
+    The app saves every edit as it is made and has no read-only view, so a store it
+    cannot write is refused with advice rather than opened to fail on the first edit.
+    Mode bits count as well as ``os.access``: root may write a file nobody may write,
+    but a file made read-only (chmod 0444) was made so on purpose. SQLite keeps its
+    -wal and -shm files beside the store, so the folder must be writable too.
+    """
+    advice = "copy it to a folder where you can save, then open the copy"
+    if not _writable(path):
+        raise ReadOnlyStoreError(
+            f"The store {path.name} is read-only; make the file writable or {advice}."
+        )
+    if not _writable(path.parent):
+        raise ReadOnlyStoreError(
+            f"The store {path.name} is in a read-only folder, where the app cannot keep "
+            f"its journal files; {advice}."
+        )
+
+
+def _writable(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & 0o222) and os.access(path, os.W_OK)
 
 
 def backup_file(source: Path, target: Path) -> None:
