@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
+from sqlalchemy import event
 
 from briefing_app.deck import service
 from briefing_app.store.errors import ConflictError
@@ -95,20 +96,41 @@ def test_undo_does_not_overwrite_someone_elses_change(two_clients) -> None:
     assert _slide(alice).items[0].text == "Bob's later point"
 
 
+def _meet_before_inserting(stores: tuple[Store, ...]) -> threading.Barrier:
+    """Make each client wait (briefly) for the other just before it inserts a point.
+
+    Both have then read the slide's points before either writes, which is the
+    interleaving that loses order unless the deck lock makes the second client wait.
+    """
+    meeting = threading.Barrier(len(stores))
+
+    def wait_for_other(_conn, _cursor, statement: str, *_args) -> None:
+        if statement.startswith("INSERT INTO slide_item"):
+            try:
+                meeting.wait(timeout=0.3)
+            except threading.BrokenBarrierError:
+                meeting.reset()  # the other client is waiting for the lock: go on
+
+    for store in stores:
+        event.listen(store.engine, "before_cursor_execute", wait_for_other)
+    return meeting
+
+
 def test_concurrent_additions_keep_every_point_in_order(two_clients) -> None:
     """Each addition renumbers the slide's points; without the deck lock two clients'
     renumbering interleaves on PostgreSQL and leaves two points at one position."""
     alice, bob = two_clients
     slide_id = _slide(alice).id
+    _meet_before_inserting((alice, bob))
 
     def adds(store: Store, who: str) -> Callable[[], None]:
         def run() -> None:
-            for n in range(40):
+            for n in range(4):
                 service.add_item(store, slide_id, text=f"{who} {n}", position=0)
 
         return run
 
     _in_parallel(adds(alice, "alice"), adds(bob, "bob"))
     items = _slide(alice).items
-    assert {f"{who} {n}" for who in ("alice", "bob") for n in range(40)} <= {i.text for i in items}
-    assert sorted(i.position for i in items) == list(range(82))
+    assert {f"{who} {n}" for who in ("alice", "bob") for n in range(4)} <= {i.text for i in items}
+    assert sorted(i.position for i in items) == list(range(10))
