@@ -39,6 +39,17 @@ sys.exit(code if code >= 0 else 128 - code)
 """
 
 
+_largest_child_mb: float | None = None
+
+
+def largest_child_rss_mb() -> float | None:
+    """The largest peak RSS of any child run_child has run in this process (None: none).
+
+    Not getrusage(RUSAGE_CHILDREN): that also counts the launchers, which carry their
+    parent's peak as explained above."""
+    return _largest_child_mb
+
+
 class ChildFailed(subprocess.CalledProcessError):
     """A child exited non-zero; its message ends with the last line of its stderr."""
 
@@ -70,7 +81,10 @@ def run_child(
         if done.returncode or not result.exists():
             raise ChildFailed(done.returncode, list(cmd), done.stdout, done.stderr)
         started, seconds, maxrss_kb = result.read_text().split()
-    return ChildRun(done.stdout, float(started), float(seconds), int(maxrss_kb) / 1024)
+    global _largest_child_mb
+    peak = int(maxrss_kb) / 1024
+    _largest_child_mb = max(peak, _largest_child_mb or 0.0)
+    return ChildRun(done.stdout, float(started), float(seconds), peak)
 
 
 def app_env(**extra: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing_app.bench.measures import BenchResult
+from briefing_app.bench.proc import largest_child_rss_mb
 
 
 def _exports() -> BenchResult:
@@ -82,8 +83,7 @@ def run_one(name: str) -> BenchResult:
     result.name = name
     result.seconds = time.perf_counter() - start
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result.children_rss_mb = children / 1024 if children else None
+    result.children_rss_mb = largest_child_rss_mb()
     return result
 
 

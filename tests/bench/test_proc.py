@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from briefing_app.bench.proc import ChildFailed, run_child
+from briefing_app.bench.proc import ChildFailed, largest_child_rss_mb, run_child
 
 
 def test_a_child_does_not_inherit_the_parents_peak_memory() -> None:
@@ -20,6 +20,7 @@ def test_a_child_does_not_inherit_the_parents_peak_memory() -> None:
     assert small.peak_rss_mb < 50
     assert 200 < big.peak_rss_mb < 290
     assert 0 < small.seconds < big.seconds < 10
+    assert (largest_child_rss_mb() or 0) >= big.peak_rss_mb
 
 
 def test_stdout_and_start_time_come_back() -> None:
