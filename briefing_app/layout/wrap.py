@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from briefing_app.layout.boxes import Run, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.metrics import FaceMetrics, face_for
@@ -106,6 +107,26 @@ class Fit:
         return tuple(line for p in self.paragraphs for line in p.lines)
 
 
+@lru_cache(maxsize=1024)
+def sized(style: TextStyle, size: float) -> TextStyle:
+    """``style`` at ``size`` (``dataclasses.replace`` costs ~15 us; layout asks thousands
+    of times for the same few styles)."""
+    return replace(style, size=size)
+
+
+# Width in ems and "may break after" of every word measured so far, per face file: words
+# repeat across runs, items and slides. Bounded; cleared when full.
+_TOKENS: dict[str, dict[str, tuple[float, bool]]] = {}
+_TOKENS_MAX = 50_000
+
+
+def _token_cache(fm: FaceMetrics) -> dict[str, tuple[float, bool]]:
+    cache = _TOKENS.get(fm.path)
+    if cache is None:
+        cache = _TOKENS[fm.path] = {}
+    return cache
+
+
 def normalize_spaces(text: str) -> str:
     """Collapse breakable whitespace to single spaces and strip the ends."""
     return _SPACES.sub(" ", text).strip()
@@ -135,7 +156,7 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
         faces.append(fm)
         get, nd = fm.em_widths.get, fm.notdef_em
         space_em = fm.char_em(" ")
-        measured: dict[str, tuple[float, bool]] = {}
+        measured = _token_cache(fm)
         for sp, tok in _TOKEN.findall(run.text):
             if sp:
                 if pending is None and (segs or clusters):
@@ -144,6 +165,8 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
                 continue
             hit = measured.get(tok)
             if hit is None:
+                if len(measured) >= _TOKENS_MAX:
+                    measured.clear()
                 hit = measured[tok] = (sum([get(c, nd) for c in tok]), _breaks_after(tok))
             em = hit[0]
             if break_ok and segs:
@@ -177,7 +200,6 @@ def iter_lines(
     avail = width / size if size > 0 else 0.0
     pieces: list[tuple[int, str]] = []
     w = 0.0
-    faces = [face_for(t.style) for t in spec.templates]
     while ci < n:
         sp_t, sp_em, c_em, segs = clusters[ci]
         if si == 0 and co == 0:
@@ -196,7 +218,8 @@ def iter_lines(
         # The cluster is wider than a line (or resumed mid-word): break between characters.
         while si < len(segs):
             t, text, _ = segs[si]
-            get, nd = faces[t].em_widths.get, faces[t].notdef_em
+            fm = face_for(spec.templates[t].style)
+            get, nd = fm.em_widths.get, fm.notdef_em
             i = seg_start = co
             length = len(text)
             while i < length:
@@ -266,7 +289,7 @@ def layout_at(
         slot = y + sb
         pos = spec.start
         complete = True
-        styles = [replace(tpl.style, size=ps) for tpl in spec.templates]
+        styles = [sized(tpl.style, ps) for tpl in spec.templates]
         for pieces, w, nxt in iter_lines(spec, ps, avail):
             if slot + lh > frame.bottom + _EPS:
                 complete = False
@@ -312,7 +335,7 @@ def _paragraph(
         space_before=sb,
         bullet=spec.bullet if show_bullet else None,
         bullet_x=frame.x + spec.bullet_indent * size if show_bullet else 0.0,
-        bullet_style=replace(bstyle, size=size) if show_bullet and bstyle else None,
+        bullet_style=sized(bstyle, size) if show_bullet and bstyle else None,
     )
 
 
