@@ -446,3 +446,25 @@ def test_a_dropped_map_gets_a_map_slide(editor) -> None:
     added = editor.current_slide().record
     assert added.layout == "map"
     assert [(i.source_kind, i.source_id) for i in added.items] == [("map", europe.id)]
+
+
+def test_an_edit_over_someone_elses_change_is_refused_and_theirs_shown(qtbot, editor) -> None:
+    slide = select_layout(editor, "argument")
+    item = slide.items[0]
+    colleague = open_store(editor.store.location)  # a second desktop on the same store
+    try:
+        service.set_item_text(colleague, item.id, "The colleague's wording")
+    finally:
+        colleague.close()
+    messages: list[str] = []
+    editor.statusMessage.connect(messages.append)
+    canvas = editor.canvas
+    canvas.begin_edit("item", item.id)
+    canvas.editor.setPlainText("My wording")
+    canvas.flush()
+    assert any("Someone else changed the point" in m for m in messages), messages
+    assert not canvas.is_editing()
+    assert editor.undo_stack.count() == 0
+    shown = editor.current_slide().record.items[0].text
+    assert shown == "The colleague's wording"
+    assert service.get_deck(editor.store, DECK).slides[slide.position].items[0].text == shown

@@ -122,6 +122,15 @@ class InlineEdit(QPlainTextEdit):
         if parent is not None:
             parent.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def abandon(self) -> None:
+        """Close without sending anything (what was typed can no longer be saved)."""
+        self._timer.stop()
+        self.active = False
+        self.hide()
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.finish(keep=True)
@@ -288,6 +297,13 @@ class SlideCanvas(QWidget):
     def finish_edit(self) -> None:
         if self.editor.active:
             self.editor.finish(keep=True)
+
+    def abandon_edit(self) -> None:
+        """End inline editing without committing the typed text."""
+        if self.editor.active:
+            self.editor.abandon()
+            self._edit_target = None
+            self.update()
 
     def _editor_committed(self, text: str, finished: bool) -> None:
         if self._edit_target is None:

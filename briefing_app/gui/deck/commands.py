@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from briefing_app.deck import service
 from briefing_app.deck.service import SlideSnapshot
-from briefing_app.store.errors import StoreError
+from briefing_app.store.errors import ConflictError, StoreError
 from briefing_app.store.store import Store
 
 TEXT_EDIT_ID = 7301  # commands with this id() may merge
@@ -30,7 +30,7 @@ class CommandContext(Protocol):
 
     def command_applied(self, deck_id: int, slide_id: int | None) -> None: ...
 
-    def command_failed(self, message: str) -> None: ...
+    def command_failed(self, message: str, stale: bool = False) -> None: ...
 
 
 class DeckCommand(QUndoCommand):
@@ -60,7 +60,10 @@ class DeckCommand(QUndoCommand):
         except Exception as exc:
             self.setObsolete(True)
             reason = str(exc) if isinstance(exc, StoreError) else "the slide has changed"
-            self.ctx.command_failed(f"Could not {self.text().lower()}: {reason.rstrip('.')}.")
+            self.ctx.command_failed(
+                f"Could not {self.text().lower()}: {reason.rstrip('.')}.",
+                stale=isinstance(exc, ConflictError),
+            )
             return
         self.ctx.command_applied(self.deck_id, self.focus)
 

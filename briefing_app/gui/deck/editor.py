@@ -186,8 +186,17 @@ class DeckEditor(QWidget):
         if deck_id not in self._pending or focus is not None:
             self._pending[deck_id] = focus
 
-    def command_failed(self, message: str) -> None:
+    def command_failed(self, message: str, stale: bool = False) -> None:
+        """Show why, then show the store as it is (someone else may have changed it).
+
+        ``stale``: the edit was based on text someone else has changed since; the open
+        inline editor is closed without writing, so their text is what remains.
+        """
         self.statusMessage.emit(message)
+        if stale:
+            self.canvas.abandon_edit()
+        if self._deck_id is not None:
+            self._pending.setdefault(self._deck_id, None)
         self._apply_pending()
 
     def _push(self, command: QUndoCommand) -> None:
