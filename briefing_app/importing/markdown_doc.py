@@ -28,6 +28,7 @@ _META = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}):\s*(.*)$")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]{1,100})\]:\s?(.*)$")
 _LIST_ITEM = re.compile(r"^(?:[-+*]|\d{1,9}[.)])\s+")
 _QUOTE = re.compile(r"^(?:>\s?)+")
+MAX_NUMBER_DIGITS = 6  # a longer digit label is a name, numbered like one
 _META_KEYS = {
     "title": "title",
     "author": "author",
@@ -210,37 +211,40 @@ class _Numbering:
         self._source = source
         self._defs: dict[str, _Footnote] = {}
         for note in doc.footnotes:
-            if note.label in self._defs:
-                first = self._defs[note.label].parts[0][0]
+            key = _label_key(note.label)
+            if key in self._defs:
+                first = self._defs[key].parts[0][0]
                 raise ImportFormatError(
                     f"footnote [^{note.label}] is defined twice (first on line {first})",
                     line=note.parts[0][0],
                     source=source,
                 )
-            self._defs[note.label] = note
-        labels = list(self._defs)
+            self._defs[key] = note
+        keys = list(self._defs)
         for paragraph in doc.paragraphs:
-            labels += [m.group(1) for _, t in paragraph.parts for m in MD_FOOTNOTE_REF.finditer(t)]
-        self._taken = {int(label) for label in labels if label.isdigit()}
+            refs = (m.group(1) for _, t in paragraph.parts for m in MD_FOOTNOTE_REF.finditer(t))
+            keys += map(_label_key, refs)
+        self._taken = {int(key) for key in keys if _is_number(key)}
         self._numbers: dict[str, int] = {}
         self._next = 1
 
     def number(self, label: str, line_no: int) -> int:
-        if label not in self._defs:
-            shown = label if label.isdigit() else f"[^{label}]"
+        key = _label_key(label)
+        if key not in self._defs:
+            shown = label if _is_number(key) else f"[^{label}]"
             raise ImportFormatError(
                 f"footnote {shown} is cited on line {line_no} but has no entry",
                 line=line_no,
                 source=self._source,
             )
-        if label.isdigit():
-            return int(label)
-        if label not in self._numbers:
+        if _is_number(key):
+            return int(key)
+        if key not in self._numbers:
             while self._next in self._taken:
                 self._next += 1
-            self._numbers[label] = self._next
+            self._numbers[key] = self._next
             self._taken.add(self._next)
-        return self._numbers[label]
+        return self._numbers[key]
 
     def footnotes(self) -> list[ParsedFootnote]:
         result = []
@@ -253,6 +257,16 @@ class _Numbering:
             )
         result.sort(key=lambda f: f.number)
         return result
+
+
+def _is_number(label: str) -> bool:
+    """An ASCII digit label small enough to be the footnote's number."""
+    return label.isascii() and label.isdigit() and len(label.lstrip("0")) <= MAX_NUMBER_DIGITS
+
+
+def _label_key(label: str) -> str:
+    """How a label is matched: numbers by value (``[^01]`` is ``[^1]``), others as written."""
+    return str(int(label)) if _is_number(label) else label
 
 
 def _parse_paragraph(paragraph: _Paragraph, numbering: _Numbering, source: str) -> ParsedParagraph:
