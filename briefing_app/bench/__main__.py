@@ -1,6 +1,6 @@
 """``python -m briefing_app.bench [NAME ...] [--out DIR]``: run benchmarks, print their
 figures as they come, and write ``bench-report.md`` and ``bench-report.json`` to DIR
-(default ``exports/bench/``).
+(default ``exports/bench/``); a subset writes ``bench-report-NAME[-NAME...]`` instead.
 
 Names: exports, startup, library, editor, maps, map-painter, office (default: all). Each
 benchmark runs in its own process (see ``runner``).
@@ -21,6 +21,7 @@ from briefing_app.bench.report import (
     TABLE_HEAD,
     machine_info,
     machine_line,
+    report_stem,
     summary_rows,
     write_report,
 )
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("which", nargs="*", metavar="NAME", help=", ".join(BENCHES))
     parser.add_argument(
         "--out", type=Path, default=EXPORTS_DIR / "bench", metavar="DIR",
-        help="folder for bench-report.md and bench-report.json (default: exports/bench)",
+        help="folder for the report files (default: exports/bench)",
     )  # fmt: skip
     args = parser.parse_args(argv)
     unknown = [name for name in args.which if name not in BENCHES]
@@ -78,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n## Summary\n")
     print("\n".join([*TABLE_HEAD, *summary_rows(results)]))
     print(f"\nPeak resident memory of this run (largest single process): {peak_kb / 1024:.0f} MB")
-    markdown, data = write_report(args.out, results, machine, command, peak_kb / 1024)
+    stem = report_stem(names, list(BENCHES))
+    markdown, data = write_report(args.out, results, machine, command, peak_kb / 1024, stem)
     print(f"Wrote {markdown} and {data}")
     return 1 if any(r.error for r in results) else 0
 

@@ -20,8 +20,7 @@ from briefing_app.bench.measures import BenchResult, Measure, format_value
 from briefing_app.bench.proc import find_program, tool_version
 from briefing_app.render.atomic import atomic_path
 
-MARKDOWN_NAME = "bench-report.md"
-JSON_NAME = "bench-report.json"
+REPORT_STEM = "bench-report"  # a full run; a subset adds its names, e.g. bench-report-exports
 PACKAGES = {
     "PySide6": ("PySide6-Essentials", "PySide6"),
     "python-pptx": ("python-pptx",),
@@ -190,19 +189,27 @@ def report_data(
     }
 
 
+def report_stem(names: Sequence[str], every: Sequence[str]) -> str:
+    """``bench-report`` for a run of every benchmark, ``bench-report-exports-maps`` for a
+    subset, so a quick subset run never overwrites the full report."""
+    return REPORT_STEM if list(names) == list(every) else "-".join([REPORT_STEM, *names])
+
+
 def write_report(
     folder: Path,
     results: Sequence[BenchResult],
     machine: dict[str, Any],
     command: str,
     run_peak_mb: float | None = None,
+    stem: str = REPORT_STEM,
 ) -> tuple[Path, Path]:
-    """Write both files into ``folder`` (created if needed), each all-or-nothing."""
+    """Write ``stem``.md and ``stem``.json into ``folder`` (created if needed), each
+    all-or-nothing."""
     markdown = render_markdown(results, machine, command, run_peak_mb)
     data = json.dumps(
         report_data(results, machine, command, run_peak_mb), indent=2, ensure_ascii=False
     )
-    paths = (folder / MARKDOWN_NAME, folder / JSON_NAME)
+    paths = (folder / f"{stem}.md", folder / f"{stem}.json")
     for path, text in zip(paths, (markdown, data + "\n"), strict=True):
         with atomic_path(path) as tmp:
             tmp.write_text(text, encoding="utf-8")

@@ -14,12 +14,11 @@ from briefing_app.bench.measures import BenchResult, Measure, format_value
 from briefing_app.bench.office import NOT_INSTALLED, Tool, compare, markdown_deck
 from briefing_app.bench.proc import find_program, run_child
 from briefing_app.bench.report import (
-    JSON_NAME,
-    MARKDOWN_NAME,
     _cpu_model,
     machine_info,
     machine_line,
     render_markdown,
+    report_stem,
     write_report,
 )
 from briefing_app.layout.boxes import LaidDeck, LaidSlide
@@ -110,7 +109,7 @@ def test_machine_line_and_pipes_are_escaped() -> None:
 def test_written_json_holds_machine_and_every_measure(tmp_path: Path) -> None:
     folder = tmp_path / "bench" / "new"
     md_path, json_path = write_report(folder, fake_results(), MACHINE, "cmd", 300.0)
-    assert (md_path.name, json_path.name) == (MARKDOWN_NAME, JSON_NAME)
+    assert (md_path.name, json_path.name) == ("bench-report.md", "bench-report.json")
     assert md_path.read_text(encoding="utf-8").startswith("# Benchmark report\n")
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["machine"]["cpu_count"] == 2
@@ -122,7 +121,14 @@ def test_written_json_holds_machine_and_every_measure(tmp_path: Path) -> None:
     assert (ratio["value"], ratio["target"], ratio["met"]) == (1.8, 1.5, False)
     again = BenchResult.from_dict(data["benchmarks"][0])
     assert again.measures == fake_results()[0].measures
-    assert sorted(p.name for p in folder.iterdir()) == [JSON_NAME, MARKDOWN_NAME]  # no temp files
+    assert sorted(p.name for p in folder.iterdir()) == [json_path.name, md_path.name]  # no temps
+
+
+def test_a_subset_run_does_not_overwrite_the_full_report() -> None:
+    every = ["exports", "startup", "maps"]
+    assert report_stem(every, every) == "bench-report"
+    assert report_stem(["exports"], every) == "bench-report-exports"
+    assert report_stem(["maps", "exports"], every) == "bench-report-maps-exports"
 
 
 @pytest.mark.parametrize(
