@@ -2,7 +2,7 @@
 
 python-pptx builds every slide, notes page and relationship as objects, looks each one up
 again by walking the package, and serialises it through lxml; for a 100-slide deck that
-was three quarters of the export. Here python-pptx makes one small presentation once per
+was more than half of the export. Here python-pptx makes one small presentation once per
 process (its default template, our slide size, the notes master, one blank slide with a
 notes page) and we keep the bytes it writes: every template part as is, and the blank
 slide and notes page as text to fill in. Each export then only joins strings and writes
@@ -156,6 +156,8 @@ class SlideRels:
 
 @dataclass(frozen=True)
 class CoreProperties:
+    """What docProps/core.xml says about the deck."""
+
     title: str
     author: str
     subject: str
@@ -273,11 +275,12 @@ def _content_types_xml(parts: list[tuple[str, str]]) -> str:
 
 
 def _core_xml(blob: bytes, props: CoreProperties) -> bytes:
+    """The template's core properties with the deck's title, author, subject, keywords."""
     part = CorePropertiesPart.load(
         PackURI("/docProps/core.xml"),
         CT.OPC_CORE_PROPERTIES,
-        None,
-        blob,  # type: ignore[arg-type]
+        None,  # type: ignore[arg-type]  # no package: the part is only serialised
+        blob,
     )
     part.title = xml_safe(props.title)
     part.author = part.last_modified_by = xml_safe(props.author)
