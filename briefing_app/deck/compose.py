@@ -2,7 +2,8 @@
 
 Everything a renderer will draw passes through :func:`briefing_app.textclean.clean_text`
 here, citations are gathered, the footer's short sources are written and the sources
-slide is filled with the essay's reference and every cited footnote in full.
+slide is filled with the essay's reference and every cited footnote in full. Hyperlinks
+enter here too, and only through :func:`briefing_app.textclean.safe_link`.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from briefing_app.layout.content import (
 )
 from briefing_app.maps import service as map_service
 from briefing_app.store.map_models import Map
-from briefing_app.store.models import Document, Footnote, Paragraph, Slide, SlideItem
+from briefing_app.store.models import Document, Footnote, Link, Paragraph, Slide, SlideItem
 from briefing_app.store.store import Store
-from briefing_app.textclean import clean_text_with_warnings
+from briefing_app.textclean import clean_text_with_warnings, safe_link
 
 FOOTNOTE_SNIPPET_WORDS = 9
 MAP_POINTS = 3  # arguments a map slide lists by itself, beside the map
@@ -89,6 +90,24 @@ class _SlideComposer:
         self.cited: dict[int, set[int]] = {}  # document id → footnote numbers
         self.documents: dict[int, Document] = {}
         self.footnotes: dict[tuple[int, int], Footnote] = {}
+        self._links: dict[int, str | None] = {}  # footnote id → its hyperlink
+
+    def footnote_links(self, footnote_ids: list[int]) -> dict[int, str | None]:
+        """The hyperlink each footnote's item may carry: its one distinct safe link target.
+
+        Unsafe targets (``javascript:``, ``file:``, relative…) never count, so their anchor
+        stays plain text; a footnote citing several safe sources gets no single link.
+        """
+        missing = [i for i in footnote_ids if i not in self._links]
+        if missing:
+            found: dict[int, set[str]] = {i: set() for i in missing}
+            query = select(Link.footnote_id, Link.target).where(Link.footnote_id.in_(missing))
+            for footnote_id, target in self.session.execute(query):
+                if (url := safe_link(target)) is not None:
+                    found[footnote_id].add(url)
+            for footnote_id, urls in found.items():
+                self._links[footnote_id] = urls.pop() if len(urls) == 1 else None
+        return self._links
 
     def _document(self, document_id: int | None) -> Document | None:
         if document_id is None:
@@ -108,10 +127,14 @@ class _SlideComposer:
                 if source.paragraph is not None:
                     places[0].add(source.paragraph + 1)
                 places[1].update(citations)
+        link = None
+        if source is not None and source.kind == "footnote":
+            link = self.footnote_links([source.id])[source.id]
         content = ContentItem(
             text=self.clean(item.text),
             level=item.level,
             citations=citations,
+            link=link,
             differs_from_source=source is not None and item.text != source.text,
         )
         return content, source
@@ -220,8 +243,10 @@ class _SlideComposer:
             items.append(ContentItem(text=self.clean(essay_reference(document))))
             numbers = sorted(self.cited.get(document_id, ()))
             notes = [self.footnotes[(document_id, n)] for n in numbers]
+            links = self.footnote_links([n.id for n in notes])
             items += [
-                ContentItem(text=self.clean(f"[{n.number}] {n.text}"), level=1) for n in notes
+                ContentItem(text=self.clean(f"[{n.number}] {n.text}"), level=1, link=links[n.id])
+                for n in notes
             ]
         return tuple(items + extra)
 
