@@ -4,18 +4,14 @@ check the store holds everything the child reported as saved."""
 from __future__ import annotations
 
 import json
-import os
-import select
 import shutil
 import subprocess
-import sys
-import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select as sql_select
+from child_processes import start_child
+from sqlalchemy import select
 
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.services.bootstrap import open_prepared
@@ -23,16 +19,11 @@ from briefing_app.store.models import Argument, Paragraph
 from briefing_app.store.store import open_store
 
 CHILD = Path(__file__).with_name("crash_child.py")
-REPO = Path(__file__).resolve().parents[2]
 
 
-def child_env() -> dict[str, str]:
-    """The test environment, with bytecode cached outside the checkout so children start fast."""
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "briefing-test-pycache")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    return env
+def start_editor(config: dict[str, Any]) -> subprocess.Popen[str]:
+    """crash_child.py editing the store in ``config``; see Editor there for the keys."""
+    return start_child(CHILD, config)
 
 
 def prepare_store(template: Path, target: Path, decks: list[str]) -> dict[str, Any]:
@@ -43,46 +34,15 @@ def prepare_store(template: Path, target: Path, decks: list[str]) -> dict[str, A
         for name in decks:
             build_from_outline(store, DEFAULT_OUTLINE, name)
         with store.read() as session:
-            arguments = list(session.scalars(sql_select(Argument.id).order_by(Argument.id)))
+            arguments = list(session.scalars(select(Argument.id).order_by(Argument.id)))
             paragraphs = [
                 [p.id, len(p.text)]
-                for p in session.scalars(sql_select(Paragraph).order_by(Paragraph.id).limit(20))
+                for p in session.scalars(select(Paragraph).order_by(Paragraph.id).limit(20))
                 if len(p.text) >= 20
             ]
     finally:
         store.close()
     return {"store": str(target), "arguments": arguments[:12], "paragraphs": paragraphs}
-
-
-def start_child(config: dict[str, Any], script: Path = CHILD) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, str(script), json.dumps(config)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_env(),
-        cwd=REPO,
-    )
-
-
-def wait_ready(proc: subprocess.Popen[str], timeout: float = 120.0) -> str:
-    """The child's first line, once it says it is ready (its store is open)."""
-    assert proc.stdout is not None
-    ready, _, _ = select.select([proc.stdout], [], [], timeout)
-    line = proc.stdout.readline() if ready else ""
-    if line.strip() != "ready":
-        proc.kill()
-        _, err = proc.communicate()
-        raise AssertionError(f"the child did not start (first line {line!r}): {err[-2000:]}")
-    return line
-
-
-def kill_after(proc: subprocess.Popen[str], delay: float) -> tuple[str, str]:
-    """SIGKILL the child ``delay`` seconds from now; its stdout and stderr."""
-    time.sleep(delay)
-    proc.kill()
-    out, err = proc.communicate()
-    return out, err
 
 
 @dataclass

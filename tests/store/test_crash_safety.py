@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 import pytest
-from crash_support import check_store, kill_after, parse_log, prepare_store, start_child, wait_ready
+from child_processes import kill_after, wait_ready
+from crash_support import check_store, parse_log, prepare_store, start_editor
 
 TRIALS = int(os.environ.get("BRIEFING_CRASH_TRIALS", "20"))
 SEED = int(os.environ.get("BRIEFING_CRASH_SEED") or random.randrange(2**32))
@@ -46,7 +47,7 @@ def test_killed_editor_loses_no_saved_edit(essay_store_template: Path, tmp_path:
             f"rerun with BRIEFING_CRASH_SEED={SEED} BRIEFING_CRASH_TRIALS={trial + 1})"
         )
         config = {**base, "seed": seed, "prefix": f"t{trial}", "deck": DECK}
-        child = start_child(config)
+        child = start_editor(config)
         wait_ready(child)
         out, err = kill_after(child, delay)
         assert child.returncode == -signal.SIGKILL, f"{where}: the child stopped itself: {err}"
@@ -68,7 +69,7 @@ def test_the_check_notices_a_lost_edit(essay_store_template: Path, tmp_path: Pat
     """The check above can fail: remove one reported edit and it is found missing."""
     path = tmp_path / "lost.sqlite"
     base = prepare_store(essay_store_template, path, [DECK])
-    child = start_child({**base, "seed": 7, "prefix": "lost", "deck": DECK, "count": 12})
+    child = start_editor({**base, "seed": 7, "prefix": "lost", "deck": DECK, "count": 12})
     out, err = child.communicate(timeout=120)
     assert child.returncode == 0, err
     log = parse_log(out.removeprefix("ready\n"))

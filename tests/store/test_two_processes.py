@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from crash_support import check_store, parse_log, prepare_store, start_child
+from crash_support import check_store, parse_log, prepare_store, start_editor
 
 from briefing_app.services import review
 from briefing_app.store import sqlite as sqlite_support
@@ -40,7 +40,7 @@ def test_two_processes_edit_one_store_at_once(essay_store_template: Path, tmp_pa
         for name, seed in (("A", 11), ("B", 12))
     ]
     configs[0]["arguments"], configs[1]["arguments"] = half, base["arguments"][len(half) :]
-    children = [start_child(config) for config in configs]
+    children = [start_editor(config) for config in configs]
     outputs = [child.communicate(timeout=600) for child in children]
     for child, (_, err) in zip(children, outputs, strict=True):
         assert child.returncode == 0, err[-3000:]
