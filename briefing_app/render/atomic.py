@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 _WINDOWS_RESERVED = {
     "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
@@ -17,6 +24,7 @@ _WINDOWS_RESERVED = {
 }  # fmt: skip
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f]')
 MAX_STEM_BYTES = 150  # UTF-8 bytes; leaves room for an extension and a temp suffix
+STALE_AFTER = 3600  # seconds; without file locks (Windows) an older temp file is abandoned
 
 
 @contextlib.contextmanager
@@ -24,13 +32,19 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success fsync it and move it into place.
 
     On any exception (including :class:`briefing_app.progress.Cancelled`) the temporary
-    file is removed and a previous file at ``path`` is left untouched.
+    file is removed and a previous file at ``path`` is left untouched. A process killed
+    mid-export cannot remove its temporary file; the next export to ``path`` does.
     """
     target = Path(path)
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder)
-    os.close(fd)
+    prefix = f".{target.name[:40]}."
+    remove_abandoned_temps(folder, prefix)
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    if fcntl is not None:  # held while this process lives, so others see the file in use
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    else:
+        os.close(fd)
     tmp = Path(tmp_name)
     try:  # mkstemp makes 0600 files; exports should be readable like any saved document
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
@@ -46,7 +60,35 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+    finally:
+        if fcntl is not None:
+            os.close(fd)
     _fsync_dir(folder)
+
+
+def remove_abandoned_temps(folder: Path, prefix: str) -> None:
+    """Delete temporary files named ``prefix*.tmp`` in ``folder`` that no export is writing.
+
+    A writer holds an exclusive lock on its temporary file, which the system drops when
+    the process ends however it ends; a file whose lock can be taken is abandoned.
+    """
+    for candidate in folder.glob(f"{glob.escape(prefix)}*.tmp"):
+        with contextlib.suppress(OSError):
+            if _abandoned(candidate):
+                candidate.unlink()
+
+
+def _abandoned(path: Path) -> bool:
+    if fcntl is None:
+        return time.time() - path.stat().st_mtime > STALE_AFTER
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # a live export is writing it
+    finally:
+        os.close(fd)
+    return True
 
 
 def atomic_write(path: str | os.PathLike[str], write_fn: Callable[[Path], object]) -> Path:
