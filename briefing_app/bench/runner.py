@@ -61,6 +61,12 @@ def _office() -> BenchResult:
     return office.main()
 
 
+def _team_store() -> BenchResult:
+    from briefing_app.bench import team_store
+
+    return team_store.main()
+
+
 BENCHES: dict[str, Callable[[], BenchResult]] = {
     "exports": _exports,
     "startup": _startup,
@@ -69,6 +75,7 @@ BENCHES: dict[str, Callable[[], BenchResult]] = {
     "maps": _maps,
     "map-painter": _map_painter,
     "office": _office,
+    "team-store": _team_store,
 }
 
 
