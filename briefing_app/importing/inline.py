@@ -21,7 +21,7 @@ SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]{{1,6}}")
 
 _WS = re.compile(r"\s+")
 _ESSAY_TOKEN = re.compile(rf"\*+|\[|[{SUPERSCRIPT_DIGITS}]{{1,6}}")
-_MD_TOKEN = re.compile(r"\\[\\`*_{}\[\]()#+\-.!>~|]|\*+|\[")
+_MD_TOKEN = re.compile(r"\\[\\`*_{}\[\]()#+\-.!>~|]|\*+|!\[|\[")
 _BRACKET = re.compile(r"\\.|[\[\]]")
 _TARGET = re.compile(r'\(\s*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+"[^"\n]*")?\s*\)')
 # A plain digit run glued to the end of a word, followed by more text (a swallowed marker).
@@ -194,6 +194,8 @@ def parse_inline(
             _stars(b, raw, m.start(), m.end())
         elif first == "[":
             pos = _bracket(b, ctx, m.start(), end, frames)
+        elif first == "!":
+            pos = _image(b, ctx, m.start() + 1, end, frames)
         else:
             b.ref(superscript_number(m.group()), lines.line_of(m.start()))
     return b.finish()
@@ -256,6 +258,21 @@ def _bracket(b: _Builder, ctx: _Context, start: int, limit: int, frames: list[_F
 
     frames.append(_Frame(close, lambda bb: after))
     frames.append(_Frame(digits_start, finish_anchor))
+    return start + 1
+
+
+def _image(b: _Builder, ctx: _Context, start: int, limit: int, frames: list[_Frame]) -> int:
+    """``![alt](src)`` keeps only its alt text: an image is never fetched, embedded or
+    linked. Anything else leaves the ``!`` as text and the ``[`` to :func:`_bracket`."""
+    close = ctx.pairs.get(start)
+    target = None
+    if close is not None and close < limit and ctx.raw[close + 1 : close + 2] == "(":
+        target = _TARGET.match(ctx.raw, close + 1)
+    if target is None:
+        b.add("!")
+        return start
+    after = target.end()
+    frames.append(_Frame(close, lambda bb: after))
     return start + 1
 
 

@@ -120,7 +120,8 @@ def _read_gpkg(path: Path, layer: str | None) -> list[tuple[object, str, dict]]:
     import shapely  # loaded when a layer is imported, not at start-up
 
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn.execute("PRAGMA trusted_schema = OFF")  # the file's views run no risky functions
     except sqlite3.Error:
         raise MapImportError(f"The file {path.name} cannot be opened as a GeoPackage.") from None
     try:
@@ -164,6 +165,18 @@ def _read_gpkg(path: Path, layer: str | None) -> list[tuple[object, str, dict]]:
             ) from None
         items.append((rowid, str(name or "")[:200], json.loads(shapely.to_geojson(geom))))
     return items
+
+
+def _read_only_uri(path: Path) -> str:
+    """An SQLite URI that reads ``path`` and writes nothing beside it.
+
+    ``immutable`` stops SQLite creating ``-wal``/``-shm`` files next to a WAL-mode
+    GeoPackage; when a ``-wal`` is already there (another program has the file open),
+    plain read-only mode reads it too.
+    """
+    uri = path.resolve().as_uri()  # percent-encodes "?" and "#", so a name is never a query
+    wal = path.with_name(path.name + "-wal")
+    return f"{uri}?mode=ro" if wal.exists() else f"{uri}?mode=ro&immutable=1"
 
 
 def _gpkg_geometry(blob: bytes) -> shapely.Geometry:
