@@ -56,12 +56,13 @@ class ChildLog:
 
 
 def parse_log(text: str) -> ChildLog:
-    log = ChildLog(last_lines=text.splitlines()[-4:])
-    for line in text.splitlines():
+    lines = text.split("\n")[:-1]  # a last line the kill cut short was never said
+    log = ChildLog(last_lines=[line[:300] for line in lines[-4:]])
+    for line in lines:
         tag, _, payload = line.partition(" ")
         if tag == "try":
             log.pending = json.loads(payload)
-        elif tag == "saved" and payload.endswith("}"):  # a line cut by the kill is unsaid
+        elif tag == "saved":
             for expectation in json.loads(payload)["expect"]:
                 log.confirmed[expectation[0]] = expectation
             log.saved += 1

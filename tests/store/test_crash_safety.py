@@ -20,6 +20,7 @@ import signal
 import sqlite3
 import statistics
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,7 @@ def test_killed_editor_loses_no_saved_edit(essay_store_template: Path, tmp_path:
     path = tmp_path / "crash.sqlite"
     base = prepare_store(essay_store_template, path, [DECK])
     rng = random.Random(SEED)
-    saved_counts, pending, started = [], 0, time.monotonic()
+    saved_counts, in_flight, started = [], Counter(), time.monotonic()
     for trial in range(TRIALS):
         # Squared, so about a fifth of the kills land before the first commit (~20 ms).
         seed, delay = rng.randrange(2**31), MAX_DELAY * rng.random() ** 2
@@ -55,11 +56,11 @@ def test_killed_editor_loses_no_saved_edit(essay_store_template: Path, tmp_path:
         problems = check_store(path, [log])
         assert not problems, f"{where}: {problems[:5]}; last lines: {log.last_lines}"
         saved_counts.append(log.saved)
-        pending += log.pending is not None
+        in_flight[log.pending["op"] if log.pending else "none"] += 1
     elapsed = time.monotonic() - started
     print(
         f"\n{TRIALS} kills (seed {SEED}) in {elapsed:.0f} s: "
-        f"{saved_counts.count(0)} before the first commit, {pending} with an edit in flight, "
+        f"{saved_counts.count(0)} before the first commit; step in flight {dict(in_flight)}; "
         f"edits saved per run median {statistics.median(saved_counts):.0f}, "
         f"max {max(saved_counts)}, {sum(saved_counts)} in all"
     )
