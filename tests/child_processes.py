@@ -39,11 +39,29 @@ def start_child(script: Path, config: dict[str, Any]) -> subprocess.Popen[str]:
     )
 
 
+def _raw_line(proc: subprocess.Popen[str], timeout: float) -> str:
+    """One line read byte by byte from the pipe itself.
+
+    ``proc.stdout.readline()`` would pull whatever else the child already wrote into the
+    text wrapper's buffer, where ``communicate()`` (which reads the pipe directly) never
+    sees it: a line printed right after ``ready`` would be lost.
+    """
+    assert proc.stdout is not None
+    fd, data = proc.stdout.fileno(), bytearray()
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        if not select.select([fd], [], [], left)[0]:
+            break
+        byte = os.read(fd, 1)
+        if not byte or byte == b"\n":
+            break
+        data += byte
+    return data.decode("utf-8", "replace")
+
+
 def wait_ready(proc: subprocess.Popen[str], timeout: float = 120.0) -> None:
     """Return once the child printed ``ready``; fail with its stderr if it did not."""
-    assert proc.stdout is not None
-    ready, _, _ = select.select([proc.stdout], [], [], timeout)
-    line = proc.stdout.readline() if ready else ""
+    line = _raw_line(proc, timeout)
     if line.strip() != "ready":
         proc.kill()
         _, err = proc.communicate()
