@@ -200,18 +200,18 @@ def check_writable(path: Path) -> None:
     -wal and -shm files beside the store, so the folder must be writable too.
     """
     advice = "copy it to a folder where you can save, then open the copy"
-    if not _writable(path):
+    if not is_writable(path):
         raise ReadOnlyStoreError(
             f"The store {path.name} is read-only; make the file writable or {advice}."
         )
-    if not _writable(path.parent):
+    if not is_writable(path.parent):
         raise ReadOnlyStoreError(
             f"The store {path.name} is in a read-only folder, where the app cannot keep "
             f"its journal files; {advice}."
         )
 
 
-def _writable(path: Path) -> bool:
+def is_writable(path: Path) -> bool:
     try:
         mode = path.stat().st_mode
     except OSError:

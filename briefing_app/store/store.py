@@ -16,7 +16,12 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 from sqlalchemy.orm import Session, sessionmaker
 
 from briefing_app.store import sqlite as sqlite_support
-from briefing_app.store.errors import CorruptStoreError, NewerStoreError, StoreError
+from briefing_app.store.errors import (
+    CorruptStoreError,
+    NewerStoreError,
+    ReadOnlyStoreError,
+    StoreError,
+)
 from briefing_app.textclean import storable_text
 
 if TYPE_CHECKING:
@@ -190,6 +195,11 @@ def open_store(location: str | Path, *, upgrade: bool = True) -> Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"Cannot create the folder for the store {path}: {exc}.") from exc
+            if not sqlite_support.is_writable(path.parent):
+                raise ReadOnlyStoreError(
+                    f"The folder {path.parent} is read-only, so a new store cannot be made "
+                    "there; choose a folder where you can save."
+                )
         url = f"sqlite:///{path}"
     else:
         url = _engine_url(location)

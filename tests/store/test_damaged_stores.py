@@ -161,3 +161,15 @@ def test_checkpoint_cut_short_by_a_crash_is_recovered_not_called_truncated(
         assert count == 400
     finally:
         store.close()
+
+
+def test_a_new_store_in_a_read_only_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(ReadOnlyStoreError, match="cannot be made there"):
+            open_prepared(str(folder / "briefing.sqlite"))
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
