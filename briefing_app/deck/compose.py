@@ -28,6 +28,10 @@ from briefing_app.store.store import Store
 from briefing_app.textclean import clean_text_with_warnings, safe_link
 
 FOOTNOTE_SNIPPET_WORDS = 9
+# A title, heading or name longer than this is cut: no layout draws more than about 350
+# characters of one, and renderers measure them again on every page (a 1 MB slide title
+# kept the handout busy for hours).
+MAX_LINE_FIELD = 400
 MAP_POINTS = 3  # arguments a map slide lists by itself, beside the map
 
 
@@ -49,6 +53,16 @@ class _Cleaner:
             if warning not in self.warnings:
                 self.warnings.append(warning)
         return cleaned
+
+    def line(self, text: str | None) -> str:
+        """A one-line field (title, heading, name), cut to ``MAX_LINE_FIELD`` characters."""
+        cleaned = self(text)
+        if len(cleaned) <= MAX_LINE_FIELD:
+            return cleaned
+        warning = f"A title or name longer than {MAX_LINE_FIELD:,} characters was shortened."
+        if warning not in self.warnings:
+            self.warnings.append(warning)
+        return cleaned[: MAX_LINE_FIELD - 1].rstrip() + "…"
 
 
 def _month_year(value: object) -> str:
@@ -164,14 +178,14 @@ class _SlideComposer:
         ]
         fields: dict = {
             "layout": slide.layout,
-            "title": self.clean(slide.title),
-            "subtitle": self.clean(slide.subtitle),
+            "title": self.clean.line(slide.title),
+            "subtitle": self.clean.line(slide.subtitle),
             "notes": self.clean(slide.notes),
         }
         if slide.layout == "comparison":
             fields.update(
-                left_heading=self.clean(slide.left_heading),
-                right_heading=self.clean(slide.right_heading),
+                left_heading=self.clean.line(slide.left_heading),
+                right_heading=self.clean.line(slide.right_heading),
                 left_items=tuple(columns[0]),
                 right_items=tuple(columns[1]),
             )
@@ -183,7 +197,7 @@ class _SlideComposer:
                 content, source = quote
                 fields.update(
                     quote_text=content.text,
-                    quote_speaker=self.clean(source.speaker) if source else "",
+                    quote_speaker=self.clean.line(source.speaker) if source else "",
                     quote_date=source.date_label if source else "",
                     quote_citations=content.citations,
                 )
@@ -231,7 +245,7 @@ class _SlideComposer:
             "items": tuple(points),
             "map_key": row.key,
             "map_spec": spec,
-            "subtitle": self.clean(row.caption),
+            "subtitle": self.clean.line(row.caption),
         }
 
     def sources_items(self, extra: list[ContentItem]) -> tuple[ContentItem, ...]:
@@ -260,7 +274,7 @@ def compose_deck(store: Store, name: str) -> Composed:
         refs = [(i.source_kind, i.source_id) for s in deck.slides for i in s.items]
         loaded = sources.preload(session, refs)
         composer.footnotes = loaded.footnotes
-        sections = [clean(s.title) for s in deck.slides if s.layout == "section"]
+        sections = [clean.line(s.title) for s in deck.slides if s.layout == "section"]
         slides = [composer.slide(s, sections) for s in deck.slides]
         if not composer.cited and not composer.documents:
             first = session.scalar(select(Document).order_by(Document.id))
@@ -268,13 +282,13 @@ def compose_deck(store: Store, name: str) -> Composed:
                 composer.documents[first.id] = first
         slides = [_with_sources(s, composer) if s.layout == "sources" else s for s in slides]
         content = DeckContent(
-            title=clean(deck.title),
-            subtitle=clean(deck.subtitle),
-            author=clean(deck.author),
-            date_label=clean(deck.date_label),
-            marking=clean(deck.marking) or None,
+            title=clean.line(deck.title),
+            subtitle=clean.line(deck.subtitle),
+            author=clean.line(deck.author),
+            date_label=clean.line(deck.date_label),
+            marking=clean.line(deck.marking) or None,
             theme=deck.theme,
-            subject=clean(deck.subtitle or deck.title),
+            subject=clean.line(deck.subtitle or deck.title),
             slides=tuple(slides),
         )
     return Composed(content, clean.warnings)

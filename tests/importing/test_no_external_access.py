@@ -34,6 +34,7 @@ from briefing_app.paths import RESOURCES_DIR
 from briefing_app.services import library
 from briefing_app.services.bootstrap import import_file
 from briefing_app.store.models import Link
+from briefing_app.store.store import Store, open_store
 
 REACHING_OUT = {
     "socket.__new__", "socket.connect", "socket.getaddrinfo", "socket.gethostbyname",
@@ -89,6 +90,21 @@ def reaching_out(events: list[tuple[str, tuple]]) -> list[tuple[str, tuple]]:
     return [(event, args) for event, args in events if event in REACHING_OUT]
 
 
+@pytest.fixture
+def local_store(tmp_path: Path) -> Iterator[Store]:
+    """A SQLite store (a PostgreSQL store's own socket would hide an importer's)."""
+    store = open_store(tmp_path / "local.sqlite")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def local_essay_store(essay_store_path: Path) -> Iterator[Store]:
+    store = open_store(essay_store_path)
+    yield store
+    store.close()
+
+
 def _listing(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
 
@@ -123,16 +139,16 @@ Footnotes
 
 
 @pytest.mark.parametrize(("name", "text"), [("hostile.md", MARKDOWN), ("hostile.txt", ESSAY)])
-def test_document_import_reads_only_its_file(empty_store, tmp_path: Path, name, text) -> None:
+def test_document_import_reads_only_its_file(local_store, tmp_path: Path, name, text) -> None:
     source = tmp_path / "in" / name
     source.parent.mkdir()
     source.write_text(text, encoding="utf-8")
     (source.parent / f"{source.stem}.meta.toml").write_text(
         'publisher = "file:///etc/passwd"\nattribution = "http://127.0.0.1:9/"\n'
     )
-    store_file = Path(empty_store.engine.url.database).resolve()
+    store_file = Path(local_store.engine.url.database).resolve()
     with watching() as events:
-        import_file(empty_store, source)
+        import_file(local_store, source)
     assert reaching_out(events) == []
     assert source.resolve() in opened(events)  # the hook sees the reads it should
     assert opened(events) <= {
@@ -140,37 +156,37 @@ def test_document_import_reads_only_its_file(empty_store, tmp_path: Path, name, 
         source.with_name(f"{source.stem}.meta.toml").resolve(),
         store_file,
     }
-    texts = [p.text for p in library.paragraphs(empty_store)]
-    texts += [f.text for f in library.footnotes(empty_store)]
+    texts = [p.text for p in library.paragraphs(local_store)]
+    texts += [f.text for f in library.footnotes(local_store)]
     assert not any("![" in t or "passwd)" in t for t in texts)  # markup gone, never fetched
 
 
-def test_markdown_images_become_their_alt_text_and_never_links(empty_store, tmp_path) -> None:
+def test_markdown_images_become_their_alt_text_and_never_links(local_store, tmp_path) -> None:
     source = tmp_path / "hostile.md"
     source.write_text(MARKDOWN, encoding="utf-8")
-    import_file(empty_store, source)
-    (paragraph,) = library.paragraphs(empty_store)
+    import_file(local_store, source)
+    (paragraph,) = library.paragraphs(local_store)
     assert paragraph.text.startswith("An image the alt text and a remote one pixel, an HTML")
     assert '<img src="http://127.0.0.1:9/q.png">' in paragraph.text  # literal text
-    with empty_store.read() as session:
+    with local_store.read() as session:
         targets = set(session.scalars(select(Link.target)))
     assert targets == {"file:///etc/shadow", "/etc/passwd", "https://example.org",
                        "http://127.0.0.1:9/"}  # fmt: skip
 
 
-def test_exporting_an_imported_document_fetches_nothing(empty_store, tmp_path: Path) -> None:
+def test_exporting_an_imported_document_fetches_nothing(local_store, tmp_path: Path) -> None:
     source = tmp_path / "hostile.md"
     source.write_text(MARKDOWN, encoding="utf-8")
-    import_file(empty_store, source)
-    decks.create_deck(empty_store, "Deck")
-    slide = decks.add_slide(empty_store, "Deck", "argument", title="All of it")
-    (note,) = library.footnotes(empty_store)
-    decks.add_item(empty_store, slide.id, source_kind="footnote", source_id=note.id)
-    decks.add_item(empty_store, slide.id, text=library.paragraphs(empty_store)[0].text)
-    decks.add_slide(empty_store, "Deck", "sources", title="Sources")
+    import_file(local_store, source)
+    decks.create_deck(local_store, "Deck")
+    slide = decks.add_slide(local_store, "Deck", "argument", title="All of it")
+    (note,) = library.footnotes(local_store)
+    decks.add_item(local_store, slide.id, source_kind="footnote", source_id=note.id)
+    decks.add_item(local_store, slide.id, text=library.paragraphs(local_store)[0].text)
+    decks.add_slide(local_store, "Deck", "sources", title="Sources")
     out = tmp_path / "out"
     with watching() as events:
-        paths = [export_deck(empty_store, "Deck", fmt, f"{out}/").path for fmt in ("pptx", "pdf")]
+        paths = [export_deck(local_store, "Deck", fmt, f"{out}/").path for fmt in ("pptx", "pdf")]
     assert reaching_out(events) == []
     allowed = (str(tmp_path.resolve()), str(RESOURCES_DIR.resolve()))
     reportlab_config = {Path.home() / ".reportlab_settings", Path.home() / ".reportlab_mods"}
@@ -204,15 +220,15 @@ aliases = ["/etc/hosts"]
 """
 
 
-def test_argument_map_reads_only_its_file(empty_store, tmp_path: Path) -> None:
+def test_argument_map_reads_only_its_file(local_store, tmp_path: Path) -> None:
     source = tmp_path / "hostile.md"
     source.write_text(MARKDOWN, encoding="utf-8")
-    import_file(empty_store, source)
+    import_file(local_store, source)
     path = tmp_path / "hostile.toml"
     path.write_text(ARGUMENT_MAP, encoding="utf-8")
-    store_file = Path(empty_store.engine.url.database).resolve()
+    store_file = Path(local_store.engine.url.database).resolve()
     with watching() as events:
-        summary = load_argument_map(empty_store, path)
+        summary = load_argument_map(local_store, path)
     assert summary.arguments == 1 and summary.actors == 1
     assert reaching_out(events) == []
     assert opened(events) == {path.resolve()} or opened(events) == {path.resolve(), store_file}
@@ -223,8 +239,8 @@ def test_argument_map_reads_only_its_file(empty_store, tmp_path: Path) -> None:
 SQUARE = [[[20.0, 42.0], [21.0, 42.0], [21.0, 43.0], [20.0, 43.0], [20.0, 42.0]]]
 
 
-def test_geojson_links_and_references_are_only_data(essay_store, tmp_path: Path) -> None:
-    maps.load_bundled_maps(essay_store)
+def test_geojson_links_and_references_are_only_data(local_essay_store, tmp_path: Path) -> None:
+    maps.load_bundled_maps(local_essay_store)
     path = tmp_path / "linked.geojson"
     path.write_text(json.dumps({
         "type": "FeatureCollection",
@@ -237,13 +253,17 @@ def test_geojson_links_and_references_are_only_data(essay_store, tmp_path: Path)
             "geometry": {"type": "Polygon", "coordinates": SQUARE},
         }],
     }), encoding="utf-8")  # fmt: skip
-    store_file = Path(essay_store.engine.url.database).resolve()
+    store_file = Path(local_essay_store.engine.url.database).resolve()
     with watching() as events:
-        name = maps.import_layer(essay_store, "kosovo-north", path)
+        name = maps.import_layer(local_essay_store, "kosovo-north", path)
     assert reaching_out(events) == []
     assert opened(events) <= {path.resolve(), store_file} and path.resolve() in opened(events)
-    layer = next(la for la in maps.get_map(essay_store, "kosovo-north").layers if la.name == name)
+    layer = _layer(local_essay_store, name)
     assert [f.name for f in layer.features] == ["Zone"]
+
+
+def _layer(store: Store, name: str) -> object:
+    return next(la for la in maps.get_map(store, "kosovo-north").layers if la.name == name)
 
 
 def _geopackage(path: Path, *, wal: bool = False, contents_view: str | None = None) -> Path:
@@ -268,24 +288,24 @@ def _geopackage(path: Path, *, wal: bool = False, contents_view: str | None = No
 
 
 @pytest.mark.parametrize("wal", [False, True], ids=["rollback-journal", "wal"])
-def test_geopackage_is_only_read_as_data(essay_store, tmp_path: Path, wal: bool) -> None:
-    maps.load_bundled_maps(essay_store)
+def test_geopackage_is_only_read_as_data(local_essay_store, tmp_path: Path, wal: bool) -> None:
+    maps.load_bundled_maps(local_essay_store)
     folder = tmp_path / "layers"
     folder.mkdir()
     path = _geopackage(folder / "zones?mode=rwc#x.gpkg", wal=wal)  # a name like a URI query
     before = _listing(folder)
-    store_file = Path(essay_store.engine.url.database).resolve()
+    store_file = Path(local_essay_store.engine.url.database).resolve()
     with watching() as events:
-        name = maps.import_layer(essay_store, "kosovo-north", path)
+        name = maps.import_layer(local_essay_store, "kosovo-north", path)
     assert reaching_out(events) == []
     assert opened(events) <= {path.resolve(), store_file} and path.resolve() in opened(events)
     assert _listing(folder) == before  # same bytes, and no -wal, -shm or journal left beside
-    layer = next(la for la in maps.get_map(essay_store, "kosovo-north").layers if la.name == name)
+    layer = _layer(local_essay_store, name)
     assert [f.name for f in layer.features] == ["file:///etc/passwd"]  # a name, nothing more
 
 
-def test_geopackage_view_cannot_load_an_extension(essay_store, tmp_path: Path) -> None:
-    maps.load_bundled_maps(essay_store)
+def test_geopackage_view_cannot_load_an_extension(local_essay_store, tmp_path: Path) -> None:
+    maps.load_bundled_maps(local_essay_store)
     library_file = tmp_path / "evil.so"
     library_file.write_bytes(b"\x7fELF not really")
     view = (
@@ -295,7 +315,7 @@ def test_geopackage_view_cannot_load_an_extension(essay_store, tmp_path: Path) -
     path = _geopackage(tmp_path / "evil.gpkg", contents_view=view)
     before = _listing(tmp_path)
     with watching() as events, pytest.raises(MapImportError, match="not a GeoPackage"):
-        maps.import_layer(essay_store, "kosovo-north", path)
+        maps.import_layer(local_essay_store, "kosovo-north", path)
     assert reaching_out(events) == []
     assert library_file.resolve() not in opened(events)
     assert _listing(tmp_path) == before

@@ -1,0 +1,201 @@
+"""Hostile text through the real widgets: the library tree, details, search and deck editor.
+
+Arguments, notes and deck titles hold NUL and control characters, lone surrogates,
+right-to-left scripts, CJK, emoji, markup, path-like names and a megabyte of text. The
+widgets must show them (escaped where HTML is involved), paint them, edit them, export
+them where the user chose, and not freeze on the megabyte: the time each step takes is
+printed (run with ``-s``) and bounded.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hostile_text import DECK, HOSTILE, MEGABYTE, hostile_arguments, hostile_deck
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QUndoStack
+
+from briefing_app.deck import service
+from briefing_app.gui.deck.editor import DeckEditor
+from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.library.detail import DetailView
+from briefing_app.gui.library.panel import LibraryPanel
+from briefing_app.gui.tasks import TaskRunner
+from briefing_app.render.atomic import safe_filename
+from briefing_app.textclean import storable_text
+
+MEGABYTE_BUDGET_S = 3.0  # the longest a 1 MB string may hold up one widget step
+Timings = dict[str, float]
+
+
+@pytest.fixture
+def panel(qtbot, essay_store):
+    events = StoreEvents()
+    widget = LibraryPanel(essay_store, events)
+    widget.events_ref = events
+    qtbot.addWidget(widget)
+    widget.resize(380, 800)
+    widget.show()
+    return widget
+
+
+def _timed(timings: Timings, key: str, step) -> object:
+    start = time.perf_counter()
+    result = step()
+    timings[key] = timings.get(key, 0.0) + time.perf_counter() - start
+    return result
+
+
+def _report(what: str, timings: Timings) -> None:
+    slowest = sorted(timings.items(), key=lambda kv: -kv[1])[:3]
+    print(f"\n{what}: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in slowest))
+
+
+def test_library_tree_and_details_show_hostile_arguments(qtbot, essay_store, panel) -> None:
+    ids = hostile_arguments(essay_store)
+    panel.refresh()
+    detail = DetailView(essay_store, StoreEvents())
+    qtbot.addWidget(detail)
+    detail.resize(520, 700)
+    detail.show()
+    timings: Timings = {}
+    for key, argument_id in ids.items():
+        assert _timed(timings, key, lambda i=argument_id: panel.select_argument(i)), key
+        index = panel.tree.currentIndex()
+        label = index.data()
+        assert label == storable_text(f"{key}: {HOSTILE.get(key, MEGABYTE)}").strip()
+        assert label.startswith(key) and index.data(Qt.ItemDataRole.ToolTipRole)
+        _timed(timings, f"{key} tree paint", lambda: panel.tree.viewport().grab())
+        _timed(timings, f"{key} details", lambda i=argument_id: detail.show_source("argument", i))
+        _timed(timings, f"{key} details paint", lambda: detail.browser.viewport().grab())
+        assert "<script>" not in detail.html and "<b>bold" not in detail.html
+    _report("library tree + details, slowest", timings)
+    detail.show_source("argument", ids["markup"])
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;" in detail.html
+    assert "<script>alert(1)</script> &amp; <b>bold</b>" in detail.browser.toPlainText()
+    for step in ("megabyte", "megabyte tree paint", "megabyte details", "megabyte details paint"):
+        assert timings[step] < MEGABYTE_BUDGET_S, step
+
+
+def test_search_field_takes_hostile_and_megabyte_input(qtbot, essay_store, panel) -> None:
+    ids = hostile_arguments(essay_store, megabyte=False)
+    timings: Timings = {}
+    for key, text in [*HOSTILE.items(), ("megabyte", MEGABYTE)]:
+        _timed(timings, key, lambda t=text: panel.search_field.setText(t))
+        _timed(timings, key, panel.flush_search)
+        model = panel.results_model
+        rows = [model.index(r) for r in range(model.rowCount())]
+        for row in rows:
+            assert isinstance(row.data(), str) and row.data(Qt.ItemDataRole.ToolTipRole)
+        _timed(timings, key, lambda: panel.results_view.viewport().grab())
+        found = {(hit.kind, hit.id) for hit in model.hits}
+        if key in ("arabic", "hebrew", "cjk", "markup", "traversal", "windows"):
+            assert ("argument", ids[key]) in found, key
+    _report("search field, slowest", timings)
+    assert timings["megabyte"] < MEGABYTE_BUDGET_S
+
+
+def make_editor(qtbot, store) -> DeckEditor:
+    editor = DeckEditor(store, QUndoStack(), TaskRunner(), StoreEvents())
+    for child in (editor.undo_stack, editor.events, editor.tasks):
+        child.setParent(editor)
+    qtbot.addWidget(editor)
+    editor.resize(1300, 820)
+    editor.show()
+    return editor
+
+
+@pytest.fixture
+def hostile_editor(qtbot, essay_store) -> DeckEditor:
+    hostile_deck(essay_store, hostile_arguments(essay_store))
+    editor = make_editor(qtbot, essay_store)
+    editor.open_deck(DECK)
+    return editor
+
+
+def test_deck_editor_shows_and_edits_hostile_slides(qtbot, hostile_editor) -> None:
+    editor = hostile_editor
+    assert editor.current_deck() == DECK
+    record = service.get_deck(editor.store, DECK)
+    timings: Timings = {}
+    for slide in record.slides:
+        key = slide.title[:12]
+        _timed(timings, key, lambda s=slide.id: editor.select_slide(s))
+        _timed(timings, key, lambda: editor.canvas.grab())
+        _timed(timings, key, lambda: editor.strip.viewport().grab())
+        assert editor.notes.edit.toPlainText() == slide.notes
+    _report("deck editor slides, slowest", timings)
+    assert max(timings.values()) < MEGABYTE_BUDGET_S
+
+    slide = next(s for s in record.slides if s.title == HOSTILE["markup"])
+    editor.select_slide(slide.id)
+    for text in HOSTILE.values():  # typed in place (set: key events cannot carry NUL)
+        assert editor.canvas.begin_edit("item", slide.items[0].id)
+        editor.canvas.editor.setPlainText(text)
+        assert editor.canvas.editor.toPlainText() == _as_qt_holds_it(text)
+        editor.canvas.finish_edit()
+        stored = editor.current_slide().record.items[0].text
+        assert stored == storable_text(_as_qt_holds_it(text)), (text, stored)
+        editor.canvas.grab()
+    editor.notes.edit.setPlainText(MEGABYTE)
+    _timed(timings, "flush 1 MB notes", editor.notes.flush)
+    assert service.get_deck(editor.store, DECK).slides[slide_index(record, slide.id)].notes == (
+        MEGABYTE
+    )
+    _report("typing 1 MB of notes", timings)
+    assert timings["flush 1 MB notes"] < MEGABYTE_BUDGET_S
+    while editor.undo_stack.canUndo():
+        editor.undo_stack.undo()
+    assert service.get_deck(editor.store, DECK) == record
+
+
+def _files(root: Path) -> set[Path]:
+    """Files under ``root``, leaving out the store's journal and the settings file."""
+    return {
+        p for p in root.rglob("*")
+        if p.is_file() and not p.name.endswith(("-wal", "-shm", "-journal", ".ini"))
+    }  # fmt: skip
+
+
+def _as_qt_holds_it(text: str) -> str:
+    """A QString joins surrogate pairs and drops lone surrogates; all else is kept."""
+    joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    return re.sub("[\ud800-\udfff]", "", joined)
+
+
+def slide_index(record: service.DeckRecord, slide_id: int) -> int:
+    return next(i for i, s in enumerate(record.slides) if s.id == slide_id)
+
+
+@pytest.mark.parametrize("fmt", ["pptx", "pdf", "handout"])
+def test_exports_from_the_editor_land_where_the_user_chose(
+    qtbot, hostile_editor, tmp_path: Path, fmt: str
+) -> None:
+    editor = hostile_editor
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    QSettings().setValue("export/last_folder", str(folder))
+    suggestions: list[Path] = []
+
+    def accept_suggestion(_fmt: str, suggested: Path) -> Path:
+        suggestions.append(suggested)
+        return suggested
+
+    before = _files(tmp_path)
+    editor.choose_export_path = accept_suggestion
+    editor.export(fmt)
+    (suggested,) = suggestions
+    title = service.get_deck(editor.store, DECK).title
+    stem = f"{title} handout" if fmt == "handout" else title
+    assert suggested == folder / safe_filename(stem, "pdf" if fmt == "handout" else fmt)
+    assert editor.last_export is not None and editor.last_export.path == suggested
+    exact = tmp_path / "elsewhere" / f"exact name {fmt}.{'pdf' if fmt == 'handout' else fmt}"
+    editor.choose_export_path = lambda _fmt, _suggested: exact
+    editor.export(fmt)
+    assert editor.last_export.path == exact
+    assert _files(tmp_path) - before == {exact, suggested}  # nothing anywhere else
+    assert all(f.stat().st_size > 10_000 for f in (exact, suggested))
+    editor.export_box.close()
