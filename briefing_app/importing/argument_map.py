@@ -37,6 +37,21 @@ from briefing_app.store.store import Store
 from briefing_app.store.tags import tags_named
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_TABLES = ("argument", "actor", "quote", "event")
+# Fields that must be text, and fields that must be lists (of text, or of footnote numbers).
+_TEXT = {
+    "argument": ("key", "label", "claim", "kind", "quote"),
+    "actor": ("key", "name", "kind", "description"),
+    "quote": ("key", "text", "speaker", "context"),
+    "event": ("key", "description", "quote"),
+}
+_LISTS: dict[str, dict[str, type]] = {
+    "argument": {"perspectives": str, "tags": str, "footnotes": int}
+    | dict.fromkeys(RELATION_KINDS, str),
+    "actor": {"aliases": str},
+    "quote": {},
+    "event": {},
+}
 
 
 class ArgumentMapError(ValueError):
@@ -70,8 +85,33 @@ def _require(entry: dict[str, Any], field: str, where: str) -> str:
     return value
 
 
+def _check_shapes(data: dict[str, Any]) -> None:
+    """Every table a list of entries, every field of the type the loader expects (a
+    hand-edited file can hold ``supports = "k"`` or ``argument = "x"``)."""
+    if not isinstance(data.get("document"), str):
+        raise ArgumentMapError('The argument map does not name its document (document = "…").')
+    for table in _TABLES:
+        entries = data.get(table, [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise ArgumentMapError(f"“{table}” must be a list of [[{table}]] entries.")
+        for n, entry in enumerate(entries, start=1):
+            key = entry.get("key")
+            where = f"{table.capitalize()} {key!r}" if isinstance(key, str) else f"[[{table}]] {n}"
+            for name in _TEXT[table]:
+                if name in entry and not isinstance(entry[name], str):
+                    raise ArgumentMapError(f"{where}: {name} must be text.")
+            for name, kind in _LISTS[table].items():
+                value = entry.get(name, [])
+                if not isinstance(value, list) or not all(
+                    isinstance(v, kind) and not isinstance(v, bool) for v in value
+                ):
+                    what = "footnote numbers" if kind is int else "texts"
+                    raise ArgumentMapError(f"{where}: {name} must be a list of {what}.")
+
+
 def _validate(data: dict[str, Any]) -> None:
-    for table in ("argument", "actor", "quote", "event"):
+    _check_shapes(data)
+    for table in _TABLES:
         keys = [entry.get("key") for entry in data.get(table, [])]
         for key in keys:
             if not isinstance(key, str) or not key:

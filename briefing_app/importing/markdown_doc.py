@@ -3,7 +3,8 @@
 Supported: ``# Title`` (first H1), metadata lines at the top (``Author: …``, ``Published: …``;
 optionally inside a ``---`` block), ``##`` headings as sections, paragraphs, list items and
 block quotes (markers dropped), ``[text](url)`` links, ``*em*``/``**strong**``, footnote
-references ``[^n]`` and definitions ``[^n]: text`` with indented continuation lines.
+references ``[^n]`` and definitions ``[^n]: text`` with indented continuation lines. An
+image ``![alt](src)`` keeps only its alt text: nothing is fetched, embedded or linked.
 """
 
 from __future__ import annotations

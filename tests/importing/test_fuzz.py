@@ -529,6 +529,44 @@ def test_huge_numeric_label_is_a_name() -> None:
     check_accepted(doc)
 
 
+_MAP_HEAD = 'document = "balkans-breakthrough-for-ukraine"\n'
+_MAP_ARGUMENT = (
+    '[[argument]]\nkey = "k"\nlabel = "L"\nclaim = "C"\nkind = "thesis"\n'
+    'quote = "In less than a year"\n'
+)
+HOSTILE_MAPS = {
+    "table is text": (_MAP_HEAD + 'argument = "x"\n', "must be a list of [[argument]]"),
+    "table of numbers": (_MAP_HEAD + "argument = [1, 2]\n", "must be a list of [[argument]]"),
+    "edges as text": (_MAP_HEAD + _MAP_ARGUMENT + 'supports = "k"\n', "supports must be a list"),
+    "tags of numbers": (_MAP_HEAD + _MAP_ARGUMENT + "tags = [1]\n", "tags must be a list"),
+    "aliases as text": (
+        _MAP_HEAD + '[[actor]]\nkey = "a"\nname = "A"\nkind = "person"\naliases = "x"\n',
+        "aliases must be a list",
+    ),
+    "speaker as list": (
+        _MAP_HEAD + '[[quote]]\nkey = "q"\ntext = "In less"\nspeaker = ["a"]\n',
+        "speaker must be text",
+    ),
+    "footnotes as text": (_MAP_HEAD + _MAP_ARGUMENT + 'footnotes = "1"\n', "footnote numbers"),
+    "no document": (_MAP_ARGUMENT, "does not name its document"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_MAPS))
+def test_hostile_argument_map_shapes_are_one_sentence(essay_store, tmp_path, case) -> None:
+    """A hand-edited map with the wrong shapes crashed (AttributeError, TypeError) or was
+    read character by character (``supports = "k"``)."""
+    from briefing_app.importing.argument_map import ArgumentMapError, load_argument_map
+
+    text, expected = HOSTILE_MAPS[case]
+    path = tmp_path / "map.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ArgumentMapError) as info:
+        load_argument_map(essay_store, path)
+    message = str(info.value)
+    assert expected in message and message.endswith(".") and "\n" not in message
+
+
 def _rejection(data: bytes) -> ImportFormatError:
     with pytest.raises(ImportFormatError) as info:
         parse_bytes(data, "x.md", markdown=True)
