@@ -340,11 +340,18 @@ def _handout_footer(canvas: Canvas, page: int, pagesize: tuple[float, float]) ->
 
 
 def _fit(text: str, size: float, width: float) -> str:
+    """``text``, or its longest start that fits ``width`` with an ellipsis (found by
+    bisection: a title can be a megabyte long)."""
     if pdfmetrics.stringWidth(text, NOTES_FONT, size) <= width:
         return text
-    while text and pdfmetrics.stringWidth(text + "…", NOTES_FONT, size) > width:
-        text = text[:-1]
-    return text + "…"
+    low, high = 0, len(text)  # text[:low] + "…" fits; text[:high] + "…" does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if pdfmetrics.stringWidth(text[:middle] + "…", NOTES_FONT, size) <= width:
+            low = middle
+        else:
+            high = middle
+    return text[:low] + "…"
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:

@@ -274,6 +274,9 @@ def _content_types_xml(parts: list[tuple[str, str]]) -> str:
     return f'{XML_HEADER}<Types xmlns="{_TYPES_NS}">{"".join(items)}</Types>'
 
 
+CORE_PROPERTY_CHARS = 255
+
+
 def _core_xml(blob: bytes, props: CoreProperties) -> bytes:
     """The template's core properties with the deck's title, author, subject, keywords."""
     part = CorePropertiesPart.load(
@@ -282,9 +285,10 @@ def _core_xml(blob: bytes, props: CoreProperties) -> bytes:
         None,  # type: ignore[arg-type]  # no package: the part is only serialised
         blob,
     )
-    part.title = xml_safe(props.title)
-    part.author = part.last_modified_by = xml_safe(props.author)
-    part.subject = xml_safe(props.subject)
-    part.keywords = xml_safe(props.keywords)
+    # python-pptx (and the OOXML schema's customary limit) allows 255 characters.
+    part.title = xml_safe(props.title)[:CORE_PROPERTY_CHARS]
+    part.author = part.last_modified_by = xml_safe(props.author)[:CORE_PROPERTY_CHARS]
+    part.subject = xml_safe(props.subject)[:CORE_PROPERTY_CHARS]
+    part.keywords = xml_safe(props.keywords)[:CORE_PROPERTY_CHARS]
     part.revision = 1
     return part.blob
