@@ -25,7 +25,7 @@ from briefing_app.services.bootstrap import open_prepared
 from briefing_app.store.store import Store, open_store
 
 # Test folders whose stores also run on PostgreSQL when a server is given.
-BOTH_BACKENDS = ("store", "importing", "services", "deck", "render", "maps", "cli")
+BOTH_BACKENDS = ("tests", "store", "importing", "services", "deck", "render", "maps", "cli")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

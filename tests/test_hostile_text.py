@@ -49,24 +49,12 @@ def test_search_takes_hostile_queries(essay_store, key: str) -> None:
         assert ("argument", ids[key]) in {(h.kind, h.id) for h in hits}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/search.py hands every word of the query to FTS5; the cost grows with "
-    "the square of repeated words (1,000 words 3.8 s; a 1 MB query runs out of memory). "
-    "Cap the query (the GUI already cuts it to 200 characters).",
-)
 def test_a_huge_query_is_quick(essay_store) -> None:
     start = time.perf_counter()
     search(essay_store, "Kosovo " * 1000)
     assert time.perf_counter() - start < 1.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FTS5's snippet() is quadratic in one row's matches (10,000: 0.9 s, 40,000: 15 s, "
-    "100,000: 96 s; with a 1 MB argument stored, typing its first letters in the search field "
-    "hangs the app). Index or snippet only the first few thousand characters of a body.",
-)
 def test_a_word_of_a_huge_argument_is_found_quickly(essay_store) -> None:
     paragraph_id = library.paragraphs(essay_store)[0].id
     arguments.create_argument(essay_store, paragraph_id=paragraph_id, start=0, end=10,

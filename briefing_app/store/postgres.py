@@ -22,6 +22,7 @@ from briefing_app.store.search_sources import (
     INDEXED_SOURCES,
     RANKED_MATCHES,
     IndexedSource,
+    query_words,
 )
 
 CONFIG = "briefing_search"
@@ -53,16 +54,26 @@ def _create_config(connection: Connection) -> None:
     )
 
 
+def _words_only(expression: str) -> str:
+    """The text with every run of non-letters/digits made a space.
+
+    PostgreSQL's parser keeps "<script>" as a tag and "../../etc/passwd" as a file path
+    and the configuration indexes neither, while a query (like FTS5) is read as plain
+    words; splitting the text the same way makes every word findable.
+    """
+    return f"regexp_replace({expression}, '[^[:alnum:]]+', ' ', 'g')"
+
+
 def _document_sql(title: str, body: str) -> str:
     return (
-        f"setweight(to_tsvector('{CONFIG}', {title}), 'A') || "
-        f"setweight(to_tsvector('{CONFIG}', {body}), 'B')"
+        f"setweight(to_tsvector('{CONFIG}', {_words_only(title)}), 'A') || "
+        f"setweight(to_tsvector('{CONFIG}', {_words_only(body)}), 'B')"
     )
 
 
 def _select_rows(source: IndexedSource, where: str) -> str:
     """Index rows for ``source`` (position, kind, ref_id, title, body, document)."""
-    title, body = source.title_sql, source.body("string_agg")
+    title, body = source.title(), source.body("string_agg")
     return (
         f"SELECT t.id * 8 + {source.code}, '{source.kind}', t.id, s.title, s.body, "
         f"{_document_sql('s.title', 's.body')} "
@@ -147,11 +158,11 @@ def tsquery_expression(query: str) -> str | None:
     parentheses) are plain text. The last word matches as a prefix unless the query ends
     in a space, as in the SQLite index. None when there is no word.
     """
-    words = _WORD.findall(query)
+    words, typing = query_words(query, _WORD)
     if not words:
         return None
     terms = [f"'{word}'" for word in words]
-    if not query[-1:].isspace():
+    if typing:
         terms[-1] += ":*"
     return " & ".join(terms)
 

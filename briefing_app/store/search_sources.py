@@ -7,6 +7,7 @@ text. ``{aliases}`` in an expression stands for the dialect's string aggregate.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Highlight markers put around matched words in snippets; private-use characters that
@@ -19,6 +20,18 @@ HIT_END = "\ue001"
 RANKED_MATCHES = 2000
 
 
+# Only the start of a very long title or body is indexed: both SQLite's snippet() and
+# PostgreSQL's tsvector (1 MB at most) fail or slow down badly on a megabyte-long
+# argument, and a briefer searches for what a passage says, not its ten-thousandth word.
+INDEXED_TITLE_CHARS = 500
+INDEXED_BODY_CHARS = 10_000
+
+# The most of a query that reaches the index (the search field also cuts at this), and
+# the most distinct words in it: 1,000 repeated words took seconds to match.
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 16
+
+
 @dataclass(frozen=True)
 class IndexedSource:
     kind: str
@@ -27,9 +40,15 @@ class IndexedSource:
     title_sql: str  # expressions over alias t
     body_sql: str
 
+    def title(self) -> str:
+        """The title expression, cut to INDEXED_TITLE_CHARS."""
+        return f"substr({self.title_sql}, 1, {INDEXED_TITLE_CHARS})"
+
     def body(self, string_agg: str) -> str:
-        """The body expression with the dialect's aggregate (group_concat/string_agg)."""
-        return self.body_sql.replace("{aliases}", string_agg)
+        """The body expression with the dialect's aggregate (group_concat/string_agg),
+        cut to INDEXED_BODY_CHARS."""
+        body = self.body_sql.replace("{aliases}", string_agg)
+        return f"substr({body}, 1, {INDEXED_BODY_CHARS})"
 
 
 INDEXED_SOURCES: tuple[IndexedSource, ...] = (
@@ -62,3 +81,20 @@ INDEXED_SOURCES: tuple[IndexedSource, ...] = (
 )
 
 ACTOR_SOURCE = next(s for s in INDEXED_SOURCES if s.kind == "actor")
+
+
+def query_words(query: str, pattern: re.Pattern[str]) -> tuple[list[str], bool]:
+    """The distinct words of what the user typed, and whether the last is still being
+    typed (no space after it: it then matches as a prefix and stays last).
+
+    Only the first MAX_QUERY_CHARS characters count, and the last MAX_QUERY_WORDS
+    distinct words.
+    """
+    query = query[:MAX_QUERY_CHARS]
+    found = pattern.findall(query)
+    typing = bool(found) and not query[-1:].isspace()
+    words = list(dict.fromkeys(found))
+    if typing:
+        words.remove(found[-1])
+        words.append(found[-1])
+    return words[-MAX_QUERY_WORDS:], typing

@@ -28,6 +28,7 @@ from briefing_app.store.search_sources import (
     INDEXED_SOURCES,
     RANKED_MATCHES,
     IndexedSource,
+    query_words,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -239,9 +240,13 @@ def _refresh_sql(source: IndexedSource, id_expr: str) -> str:
     return (
         f"DELETE FROM search_index WHERE rowid = ({id_expr}) * 8 + {source.code}; "
         f"INSERT INTO search_index(rowid, title, body, kind, ref_id) "
-        f"SELECT t.id * 8 + {source.code}, {source.title_sql}, {source.body('group_concat')}, "
+        f"SELECT t.id * 8 + {source.code}, {source.title()}, {source.body('group_concat')}, "
         f"'{source.kind}', t.id FROM {source.table} t WHERE t.id = ({id_expr});"
     )
+
+
+# Prefix lengths indexed so search-as-you-type's prefix queries are cheap (migration 0004).
+SEARCH_PREFIXES = "1 2 3"
 
 
 def search_index_ddl(prefix: str = "") -> list[str]:
@@ -283,7 +288,7 @@ def fill_search_index(connection: Connection) -> None:
     for src in INDEXED_SOURCES:
         connection.exec_driver_sql(
             f"INSERT INTO search_index(rowid, title, body, kind, ref_id) "
-            f"SELECT t.id * 8 + {src.code}, {src.title_sql}, {src.body('group_concat')}, "
+            f"SELECT t.id * 8 + {src.code}, {src.title()}, {src.body('group_concat')}, "
             f"'{src.kind}', t.id FROM {src.table} t"
         )
 
@@ -307,11 +312,11 @@ def match_expression(query: str) -> str | None:
     parentheses) are plain text. The last word matches as a prefix unless the query
     ends in a space, which suits search-as-you-type. None when there is no word.
     """
-    words = _WORD.findall(query)
+    words, typing = query_words(query, _WORD)
     if not words:
         return None
     terms = [f'"{w}"' for w in words]
-    if not query[-1:].isspace():
+    if typing:
         terms[-1] += "*"
     return " ".join(terms)
 
