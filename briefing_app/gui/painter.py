@@ -31,8 +31,7 @@ from briefing_app.layout.boxes import (
 )
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import text_width
-
-LINK_SCHEMES = ("http://", "https://", "mailto:")
+from briefing_app.textclean import safe_link
 
 
 @cache
@@ -166,7 +165,7 @@ def _text(painter: QPainter, box: TextBox, dpi: float) -> None:
                 if not run.text:
                     continue
                 font = qfont(run.style, dpi)
-                if run.link and run.link.lower().startswith(LINK_SCHEMES):
+                if safe_link(run.link):
                     font.setUnderline(True)
                 painter.setFont(font)
                 painter.setPen(_color(run.style.color))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import urlsplit
 
 from briefing_app.layout.boxes import (
     Box,
@@ -19,6 +18,7 @@ from briefing_app.layout.boxes import (
 from briefing_app.layout.content import ContentItem, DeckContent
 from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Fit, Frame, ParaSpec, fit_paragraphs, fit_text, make_para
+from briefing_app.textclean import safe_link
 
 CONT = " (cont.)"
 
@@ -48,22 +48,6 @@ def cont_title(title: str, index: int) -> str:
     return title + CONT if index > 0 else title
 
 
-def safe_link(url: str | None) -> str | None:
-    """``url`` when it is an http(s) or mailto address, else None."""
-    if not url or any(c.isspace() or ord(c) < 32 for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    scheme = parts.scheme.lower()
-    if scheme in ("http", "https") and parts.netloc:
-        return url
-    if scheme == "mailto" and parts.path:
-        return url
-    return None
-
-
 def mark_text(citations: Sequence[int]) -> str:
     return "[" + ", ".join(str(c) for c in citations) + "]"
 
@@ -76,7 +60,7 @@ def item_runs(
     link: str | None = None,
 ) -> list[Run]:
     """The runs of one item: its text (a link when safe) and its citation mark."""
-    url = safe_link(link)
+    url = safe_link(link)  # the one rule, in textclean
     style = replace(base, color=theme.accent) if url else base
     runs = [Run(text, style, url)]
     if citations:

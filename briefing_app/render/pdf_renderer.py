@@ -31,8 +31,8 @@ from briefing_app.layout.boxes import (
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
+from briefing_app.textclean import safe_link
 
-LINK_SCHEMES = ("http://", "https://", "mailto:")
 HATCH_SPACING = 4.0
 UNDERLINE_POSITION = 217 / 2048  # Liberation Sans post table, em below the baseline
 UNDERLINE_THICKNESS = 150 / 2048
@@ -216,7 +216,7 @@ def _draw_text(canvas: Canvas, box: TextBox, height: float) -> None:
             for run in line.runs:
                 text = run.text.replace("\n", " ")
                 width = _draw_string(canvas, text, run.style, x, y)
-                if run.link and run.link.lower().startswith(LINK_SCHEMES) and width > 0:
+                if width > 0 and safe_link(run.link):  # the one rule, again
                     _underline(canvas, run.style, x, y, width)  # as PowerPoint shows links
                     rect = (x, y - line.descent, x + width, y + line.ascent)
                     canvas.linkURL(run.link, rect, relative=1, thickness=0)

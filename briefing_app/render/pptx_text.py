@@ -17,9 +17,9 @@ from xml.sax.saxutils import escape
 from briefing_app.layout.boxes import TextBox, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import descent
+from briefing_app.textclean import safe_link
 
 EMU_PER_PT = 12700
-LINK_SCHEMES = ("http://", "https://", "mailto:")
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _NUMBERED = re.compile(r"(\d{1,4}|[a-zA-Z])([.)]?)")
 _HLINK_COLOR = (
@@ -176,7 +176,7 @@ def _paragraph(par: TextParagraph, before: float, box: TextBox, relate: LinkRela
             text = run.text.replace("\n", " ")
             if not text:
                 continue
-            link = run.link if run.link and run.link.lower().startswith(LINK_SCHEMES) else None
+            link = safe_link(run.link)  # the one rule, again: whoever built the boxes
             rpr = _rpr(run.style, link_rid=relate(link) if link else None)
             out.append(f"<a:r>{rpr}<a:t>{xml_text(text)}</a:t></a:r>")
             last = run.style

@@ -33,9 +33,13 @@ def _sidecar(path: Path) -> dict:
         return {}
     try:
         with meta.open("rb") as handle:
-            return tomllib.load(handle)
+            data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ImportFormatError(f"its metadata file {meta.name} is unreadable ({exc})") from exc
+    for key in ("slug", "attribution"):
+        if key in data and not isinstance(data[key], str):
+            raise ImportFormatError(f"{key!r} in its metadata file {meta.name} must be text")
+    return data
 
 
 def import_file(store: Store, path: Path) -> ImportResult:

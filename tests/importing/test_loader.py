@@ -182,3 +182,11 @@ def test_store_file_hash_unchanged_by_failed_import(essay_store_path: Path, tmp_
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     assert hashlib.sha256(essay_store_path.read_bytes()).hexdigest() == digest
+
+
+def test_a_metadata_file_with_a_list_for_the_slug_is_a_clear_error(essay_store, tmp_path) -> None:
+    source = tmp_path / "note.md"
+    source.write_text("# A note\n\nSome body text.\n", encoding="utf-8")
+    (tmp_path / "note.meta.toml").write_text('slug = ["a", "b"]\n', encoding="utf-8")
+    with pytest.raises(ImportFormatError, match=r"'slug' in its metadata file note\.meta\.toml"):
+        import_file(essay_store, source)
