@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from deck_editor_support import make_editor
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
@@ -15,24 +16,11 @@ from briefing_app.deck import service
 from briefing_app.gui import painter
 from briefing_app.gui.deck.editor import DeckEditor
 from briefing_app.gui.deck.strip import SLIDE_MIME
-from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.mime import encode_sources
-from briefing_app.gui.tasks import TaskRunner
 from briefing_app.services import library
 from briefing_app.store.store import open_store
 
 DECK = "Default briefing"
-
-
-def make_editor(qtbot, store) -> DeckEditor:
-    editor = DeckEditor(store, QUndoStack(), TaskRunner(), StoreEvents())
-    editor.undo_stack.setParent(editor)
-    editor.events.setParent(editor)
-    editor.tasks.setParent(editor)
-    qtbot.addWidget(editor)
-    editor.resize(1300, 820)
-    editor.show()
-    return editor
 
 
 @pytest.fixture

@@ -14,16 +14,15 @@ import time
 from pathlib import Path
 
 import pytest
+from deck_editor_support import make_editor
 from hostile_text import DECK, HOSTILE, MEGABYTE, hostile_arguments, hostile_deck
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QUndoStack
 
 from briefing_app.deck import service
 from briefing_app.gui.deck.editor import DeckEditor
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.library.detail import DetailView
 from briefing_app.gui.library.panel import LibraryPanel
-from briefing_app.gui.tasks import TaskRunner
 from briefing_app.render.atomic import safe_filename
 from briefing_app.textclean import storable_text
 
@@ -96,16 +95,6 @@ def test_search_field_takes_hostile_and_megabyte_input(qtbot, essay_store, panel
             assert ("argument", ids[key]) in found, key
     _report("search field, slowest", timings)
     assert timings["megabyte"] < MEGABYTE_BUDGET_S
-
-
-def make_editor(qtbot, store) -> DeckEditor:
-    editor = DeckEditor(store, QUndoStack(), TaskRunner(), StoreEvents())
-    for child in (editor.undo_stack, editor.events, editor.tasks):
-        child.setParent(editor)
-    qtbot.addWidget(editor)
-    editor.resize(1300, 820)
-    editor.show()
-    return editor
 
 
 @pytest.fixture
