@@ -8,12 +8,10 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import weakref
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import Connection, ExceptionContext
-from sqlalchemy.orm import Session, SessionTransaction, SessionTransactionOrigin
 
 from briefing_app.store.errors import (
     CorruptStoreError,
@@ -35,9 +33,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-# Execution option set on the connection of a session that will write (Store.transaction).
+# Execution option Store.transaction sets on its connection: this transaction will write.
 WRITE_INTENT = "briefing_write_intent"
-_STORE_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 # Primary SQLite result codes (sqlite3.Error.sqlite_errorcode & 0xFF).
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
@@ -75,24 +72,6 @@ def install_pragmas(engine: Engine) -> None:
         error = user_error(context.original_exception, name)
         if error is not None:
             raise error from context.original_exception
-
-    _STORE_ENGINES.add(engine)
-    if not event.contains(Session, "after_transaction_create", _begin_writes_immediately):
-        event.listen(Session, "after_transaction_create", _begin_writes_immediately)
-
-
-def _begin_writes_immediately(session: Session, transaction: SessionTransaction) -> None:
-    """Give an explicitly begun session (a write) its connection now, with BEGIN IMMEDIATE.
-
-    ``Store.read()`` sessions begin implicitly on first use and stay deferred, so
-    readers never wait for writers.
-    """
-    if (
-        transaction.origin is SessionTransactionOrigin.BEGIN
-        and transaction.parent is None
-        and session.bind in _STORE_ENGINES
-    ):
-        session.connection(execution_options={WRITE_INTENT: True})
 
 
 def user_error(exc: BaseException, name: str) -> StoreError | None:

@@ -71,8 +71,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work commits as one transaction, or rolls back on error."""
+        """A session whose work commits as one transaction, or rolls back on error.
+
+        On SQLite it begins with BEGIN IMMEDIATE (see ``sqlite.install_pragmas``): a
+        write takes the lock first, so it waits for another writer instead of failing.
+        """
         with self._sessions.begin() as session:
+            if self.is_sqlite:
+                session.connection(execution_options={sqlite_support.WRITE_INTENT: True})
             yield session
 
     @contextmanager
@@ -98,8 +104,8 @@ def _keep_text_storable(session: Session, _context: object, _instances: object) 
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
             value = state.dict.get(attr.key)
-            if isinstance(value, str) and storable_text(value) != value:
-                setattr(obj, attr.key, storable_text(value))
+            if isinstance(value, str) and (clean := storable_text(value)) != value:
+                setattr(obj, attr.key, clean)
 
 
 def _is_url(location: str) -> bool:
