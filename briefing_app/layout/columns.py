@@ -29,6 +29,7 @@ from briefing_app.layout.wrap import (
 
 _EMPTY = make_para([])
 _DATE_MAX = 120  # a date label is short; anything longer is cut with an ellipsis
+ROW_GAP_EM = 0.5  # space between timeline rows, in ems of the row text
 
 
 def _pending(specs: Sequence[ParaSpec]) -> tuple[ParaSpec, ...]:
@@ -249,7 +250,7 @@ def _balanced_pages(
         heights.append(max(fd.height, ft.height))
     balanced: list[tuple[list[Placed], float]] = []
     start = 0
-    for count in _even_counts(heights, 0.5 * floor, len(pages), cols[0].h):
+    for count in _even_counts(heights, ROW_GAP_EM * floor, len(pages), cols[0].h):
         placed, rest, size = _fit_rows(rows[start : start + count], cols, floor, floor)
         if rest or size != floor:
             return pages
@@ -313,7 +314,7 @@ def _rows_at(
     y = top_limit
     placed: list[Placed] = []
     for idx, (date, text) in enumerate(rows):
-        top = y + (0.5 * size if placed else 0.0)
+        top = y + (ROW_GAP_EM * size if placed else 0.0)
         frames = [replace(c, y=top, h=max(0.0, bottom - top)) for c in cols]
         fd = layout_at([date], frames[0], size, floor, final=False)
         ft = layout_at([text], frames[1], size, floor, final=False)

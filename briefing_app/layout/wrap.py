@@ -121,10 +121,7 @@ _TOKENS_MAX = 50_000
 
 
 def _token_cache(fm: FaceMetrics) -> dict[str, tuple[float, bool]]:
-    cache = _TOKENS.get(fm.path)
-    if cache is None:
-        cache = _TOKENS[fm.path] = {}
-    return cache
+    return _TOKENS.setdefault(fm.path, {})
 
 
 def normalize_spaces(text: str) -> str:
