@@ -35,6 +35,8 @@ _BLANK_LAYOUT = 6  # "Blank" in python-pptx's default template
 # Deflate level for the ZIP: level 1 is a standard ZIP_DEFLATED stream, several times
 # faster than the default 6 on slide XML, for files about a quarter larger.
 COMPRESS_LEVEL = 1
+# python-pptx refuses document properties (title, author…) longer than this.
+CORE_PROPERTY_CHARS = 255
 
 
 @dataclass(frozen=True)
@@ -274,9 +276,6 @@ def _content_types_xml(parts: list[tuple[str, str]]) -> str:
     return f'{XML_HEADER}<Types xmlns="{_TYPES_NS}">{"".join(items)}</Types>'
 
 
-CORE_PROPERTY_CHARS = 255
-
-
 def _core_xml(blob: bytes, props: CoreProperties) -> bytes:
     """The template's core properties with the deck's title, author, subject, keywords."""
     part = CorePropertiesPart.load(
@@ -285,7 +284,6 @@ def _core_xml(blob: bytes, props: CoreProperties) -> bytes:
         None,  # type: ignore[arg-type]  # no package: the part is only serialised
         blob,
     )
-    # python-pptx (and the OOXML schema's customary limit) allows 255 characters.
     part.title = xml_safe(props.title)[:CORE_PROPERTY_CHARS]
     part.author = part.last_modified_by = xml_safe(props.author)[:CORE_PROPERTY_CHARS]
     part.subject = xml_safe(props.subject)[:CORE_PROPERTY_CHARS]
