@@ -33,7 +33,7 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-def _percentiles(samples: list[float]) -> tuple[float, float]:
+def percentiles(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return statistics.median(ordered), p95
@@ -121,7 +121,7 @@ def main(arguments: int = 100_000, keep: Path | None = None) -> BenchResult:
         gui = _timed_each(queries, through_panel)
         for key, name, samples in (("service", "search service", service),
                                    ("panel", "panel search", gui)):  # fmt: skip
-            p50, p95 = _percentiles(samples)
+            p50, p95 = percentiles(samples)
             out.say(f"{name}, {len(samples)} typed prefixes at {arguments:,}: "
                     f"p50 {_ms(p50)}, p95 {_ms(p95)}, max {_ms(max(samples))}")  # fmt: skip
             label = f"{name} as you type at {big_n}"

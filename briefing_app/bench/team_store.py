@@ -11,16 +11,12 @@ import os
 import time
 import uuid
 
-from briefing_app.bench.library import typed_prefixes
+from briefing_app.bench.library import percentiles, typed_prefixes
 from briefing_app.bench.measures import BenchResult, Measure
 from briefing_app.bench.synthetic import synthetic_store
 
 ENV = "BRIEFING_BENCH_POSTGRES"
 LABEL = "search service as you type at 100,000 arguments, PostgreSQL"
-
-
-def _percentile(ordered: list[float], fraction: float) -> float:
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def main(arguments: int = 100_000) -> BenchResult:
@@ -64,13 +60,12 @@ def main(arguments: int = 100_000) -> BenchResult:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
-    ordered = sorted(samples)
-    p50, p95 = _percentile(ordered, 0.5), _percentile(ordered, 0.95)
+    p50, p95 = percentiles(samples)
     out.say(f"PostgreSQL search, {len(samples)} typed prefixes: p50 {p50:.1f} ms, "
-            f"p95 {p95:.1f} ms, max {ordered[-1]:.1f} ms")  # fmt: skip
+            f"p95 {p95:.1f} ms, max {max(samples):.1f} ms")  # fmt: skip
     out.add(
         Measure("pg_search_p50_ms", f"{LABEL}, p50", p50, "ms", headline=True),
         Measure("pg_search_p95_ms", f"{LABEL}, p95", p95, "ms", 30.0, headline=True),
-        Measure("pg_search_max_ms", f"{LABEL}, max", ordered[-1], "ms"),
+        Measure("pg_search_max_ms", f"{LABEL}, max", max(samples), "ms"),
     )
     return out
