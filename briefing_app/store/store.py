@@ -135,14 +135,18 @@ def _server_error(location: str, exc: OperationalError) -> StoreError:
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 
 
+def _invalid_location(location: str) -> StoreError:
+    return StoreError(
+        f"The store location {display_location(location)!r} is not a valid path or URL."
+    )
+
+
 def _engine_url(location: str) -> str:
     """The SQLAlchemy URL for a server location; plain postgresql:// uses psycopg 3."""
     try:
         url = make_url(location)
     except ArgumentError as exc:
-        raise StoreError(
-            f"The store location {display_location(location)!r} is not a valid path or URL."
-        ) from exc
+        raise _invalid_location(location) from exc
     if url.get_backend_name() not in SUPPORTED_BACKENDS:
         raise StoreError(
             "A briefing store lives in a SQLite file or on PostgreSQL, not in "
@@ -156,7 +160,10 @@ def _engine_url(location: str) -> str:
 def _sqlite_path(location: str) -> Path | None:
     if not _is_url(location):
         return Path(location).expanduser()
-    url = make_url(location)
+    try:
+        url = make_url(location)
+    except ArgumentError as exc:
+        raise _invalid_location(location) from exc
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         return Path(url.database).expanduser()
     return None
@@ -222,9 +229,7 @@ def open_store(location: str | Path, *, upgrade: bool = True) -> Store:
             f"{exc.name}, which is not installed."
         ) from exc
     except (SQLAlchemyError, ValueError) as exc:
-        raise StoreError(
-            f"The store location {display_location(location)!r} is not a valid path or URL."
-        ) from exc
+        raise _invalid_location(location) from exc
     if engine.dialect.name == "sqlite":
         sqlite_support.install_pragmas(engine)
     store = Store(engine=engine, location=location)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 
-from briefing_app.store.errors import CorruptStoreError, NewerStoreError
+from briefing_app.store.errors import CorruptStoreError, NewerStoreError, StoreError
 from briefing_app.store.store import alembic_config, head_revision, open_store
 
 
@@ -129,3 +129,19 @@ def test_schema_head_constant_matches_the_migrations() -> None:
     from briefing_app.store.store import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+@pytest.mark.parametrize(
+    ("location", "fragment"),
+    [
+        ("::://", "is not a valid path or URL"),
+        ("mysql://someone:secret@db.example.org/briefing", "in a SQLite file or on PostgreSQL"),
+        ("postgresql://someone:secret@127.0.0.1:1/db", "Cannot open the team store at 127.0.0.1:1"),
+    ],
+)
+def test_a_location_that_cannot_hold_a_store_is_one_sentence(location: str, fragment: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store(location)
+    message = str(caught.value)
+    assert fragment in message and "secret" not in message
+    assert message.endswith(".") and "\n" not in message
