@@ -297,8 +297,10 @@ def _lock_deck(session: Session, deck_id: int | None) -> None:
         session.execute(select(Deck.id).where(Deck.id == deck_id).with_for_update())
 
 
-def _slide(session: Session, slide_id: int) -> Slide:
-    _lock_deck(session, session.scalar(select(Slide.deck_id).where(Slide.id == slide_id)))
+def _slide(session: Session, slide_id: int, *, lock: bool = True) -> Slide:
+    """The slide, its deck locked first unless ``lock`` is False (a plain read)."""
+    if lock:
+        _lock_deck(session, session.scalar(select(Slide.deck_id).where(Slide.id == slide_id)))
     slide = session.get(Slide, slide_id, populate_existing=True)
     if slide is None:
         raise NotFoundError(f"There is no slide with id {slide_id}.")
@@ -538,7 +540,7 @@ def deck_name_of(store: Store, deck_id: int) -> str:
 def slide_snapshot(store: Store, slide_id: int) -> SlideSnapshot:
     """The slide's stored fields and items, ids included."""
     with store.read() as session:
-        return _snapshot(_slide(session, slide_id))
+        return _snapshot(_slide(session, slide_id, lock=False))
 
 
 def _content(snapshot: SlideSnapshot) -> SlideSnapshot:
