@@ -43,7 +43,7 @@ def hostile_arguments(store: Store, *, megabyte: bool = True) -> dict[str, int]:
             label=f"{key}: {text}",
             claim=f"{key} claim: {text}",
             kind="risk",
-        )
+        ).value
     return made
 
 

@@ -52,7 +52,7 @@ def _show(ctx: CommandContext, args: argparse.Namespace) -> int:
 def _import(ctx: CommandContext, args: argparse.Namespace) -> int:
     name = _service().import_layer(
         ctx.store, args.key, Path(args.file), name=args.name, gpkg_layer=args.gpkg_layer
-    )
+    ).value
     print(f"Added layer {name!r} to map {args.key!r}.")
     return 0
 

@@ -11,7 +11,7 @@ changed that text since; the client shows the newer text instead of overwriting 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from briefing_app.deck import sources
 from briefing_app.layout.content import LAYOUTS
+from briefing_app.store.changes import NO_CHANGES, Changes, order_changes, slide_changes
 from briefing_app.store.errors import ConflictError, NotFoundError, StoreError
 from briefing_app.store.models import SOURCE_KINDS, Deck, Footnote, Slide, SlideItem
 from briefing_app.store.store import Store
@@ -40,6 +41,7 @@ class ItemRecord:
     text: str
     source_text: str | None  # None for free text or a deleted source
     differs_from_source: bool
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)  # set by writes
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class SlideRecord:
     right_heading: str
     notes: str
     items: list[ItemRecord]
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)  # set by writes
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class DeckRecord:
     marking: str | None
     theme: str
     slides: list[SlideRecord]
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)  # set by writes
 
 
 # --- reads ------------------------------------------------------------------------------
@@ -165,7 +169,9 @@ def _check_name(session: Session, name: str, exclude_id: int | None = None) -> s
 def create_deck(store: Store, name: str, **fields: str | None) -> DeckRecord:
     """Create an empty deck; ``fields`` are title, subtitle, author, date_label, marking."""
     with store.transaction() as session:
-        return deck_record(session, create_deck_in(session, name, **fields))
+        deck = create_deck_in(session, name, **fields)
+        created = Changes(decks=frozenset({deck.id}), decks_created=frozenset({deck.id}))
+        return replace(deck_record(session, deck), changes=created)
 
 
 def create_deck_in(
@@ -191,7 +197,7 @@ def create_deck_in(
     return deck
 
 
-def update_deck(store: Store, deck_name: str, /, **fields: str | None) -> None:
+def update_deck(store: Store, deck_name: str, /, **fields: str | None) -> Changes:
     """Change deck fields (name, title, subtitle, author, date_label, marking, theme)."""
     allowed = {"name", "title", "subtitle", "author", "date_label", "marking", "theme"}
     unknown = set(fields) - allowed
@@ -203,14 +209,19 @@ def update_deck(store: Store, deck_name: str, /, **fields: str | None) -> None:
             fields["name"] = _check_name(session, fields["name"] or "", deck.id)
         if "marking" in fields:
             fields["marking"] = (fields["marking"] or "").strip() or None
+        renamed = "name" in fields and fields["name"] != deck.name
         for key, value in fields.items():
             setattr(deck, key, storable_text(value) if value is not None else None)
         _touch(deck)
+        one = frozenset({deck.id})
+        return Changes(decks=one, deck_fields=one, decks_renamed=one if renamed else frozenset())
 
 
-def delete_deck(store: Store, name: str) -> None:
+def delete_deck(store: Store, name: str) -> Changes:
     with store.transaction() as session:
-        session.delete(deck_by_name(session, name))
+        deck = deck_by_name(session, name)
+        session.delete(deck)
+        return Changes(decks=frozenset({deck.id}), decks_deleted=frozenset({deck.id}))
 
 
 def duplicate_deck(store: Store, name: str, new_name: str) -> DeckRecord:
@@ -249,7 +260,8 @@ def duplicate_deck(store: Store, name: str, new_name: str) -> DeckRecord:
             copy.slides.append(new_slide)
         session.add(copy)
         session.flush()
-        return deck_record(session, copy)
+        created = Changes(decks=frozenset({copy.id}), decks_created=frozenset({copy.id}))
+        return replace(deck_record(session, copy), changes=created)
 
 
 def _renumber(rows: list) -> None:
@@ -262,7 +274,8 @@ def add_slide(store: Store, deck_name: str, layout: str, **fields: Any) -> Slide
     """Add a slide (at ``position``, default the end); fields as for :func:`update_slide`."""
     with store.transaction() as session:
         deck = deck_by_name(session, deck_name)
-        return _slide_record(session, add_slide_in(session, deck, layout, **fields))
+        slide = add_slide_in(session, deck, layout, **fields)
+        return replace(_slide_record(session, slide), changes=order_changes(deck.id, [slide.id]))
 
 
 def add_slide_in(
@@ -317,7 +330,7 @@ def _check_unchanged(stored: str, expected: str | None, what: str) -> None:
 
 def update_slide(
     store: Store, slide_id: int, *, expected: dict[str, str] | None = None, **fields: str
-) -> None:
+) -> Changes:
     """Set slide fields; ``expected`` holds what the client showed for them before."""
     _check_slide_fields(fields)
     with store.transaction() as session:
@@ -327,24 +340,28 @@ def update_slide(
         for key, value in fields.items():
             setattr(slide, key, storable_text(value))
         _touch(slide.deck)
+        return slide_changes(slide.deck_id, [slide.id])
 
 
-def move_slide(store: Store, slide_id: int, position: int) -> None:
+def move_slide(store: Store, slide_id: int, position: int) -> Changes:
     with store.transaction() as session:
         slide = _slide(session, slide_id)
         slides = [s for s in slide.deck.slides if s.id != slide.id]
         slides.insert(max(0, min(position, len(slides))), slide)
         _renumber(slides)
         _touch(slide.deck)
+        return order_changes(slide.deck_id, [slide.id])
 
 
-def delete_slide(store: Store, slide_id: int) -> None:
+def delete_slide(store: Store, slide_id: int) -> Changes:
     with store.transaction() as session:
         slide = _slide(session, slide_id)
         deck = slide.deck
+        items = [i.id for i in slide.items]
         deck.slides.remove(slide)
         _renumber(list(deck.slides))
         _touch(deck)
+        return order_changes(deck.id, [slide_id]) | slide_changes(deck.id, (), items)
 
 
 def _notes_for(session: Session, source: sources.SourceInfo) -> str:
@@ -373,7 +390,9 @@ def add_item(store: Store, slide_id: int, **point: Any) -> ItemRecord:
     slide's speaker notes gain the source passage and its footnotes.
     """
     with store.transaction() as session:
-        return _item_record(session, add_item_in(session, _slide(session, slide_id), **point))
+        item = add_item_in(session, _slide(session, slide_id), **point)
+        changes = slide_changes(item.slide.deck_id, [slide_id], [item.id])
+        return replace(_item_record(session, item), changes=changes)
 
 
 def add_item_in(
@@ -439,7 +458,7 @@ def set_item_text(
         _check_unchanged(item.text, expected, "point")
         item.text = storable_text(text)
         _touch(item.slide.deck)
-        return _item_record(session, item)
+        return replace(_item_record(session, item), changes=_item_changes(item))
 
 
 def reset_item(store: Store, item_id: int) -> ItemRecord:
@@ -451,16 +470,22 @@ def reset_item(store: Store, item_id: int) -> ItemRecord:
             raise StoreError("This point has no stored source to reset to.")
         item.text = source.text
         _touch(item.slide.deck)
-        return _item_record(session, item)
+        return replace(_item_record(session, item), changes=_item_changes(item))
 
 
-def delete_item(store: Store, item_id: int) -> None:
+def delete_item(store: Store, item_id: int) -> Changes:
     with store.transaction() as session:
         item = _item(session, item_id)
         slide = item.slide
+        changes = _item_changes(item)
         slide.items.remove(item)
         _renumber([i for i in slide.items if i.column == item.column])
         _touch(slide.deck)
+        return changes
+
+
+def _item_changes(item: SlideItem) -> Changes:
+    return slide_changes(item.slide.deck_id, [item.slide_id], [item.id])
 
 
 # --- undo support -----------------------------------------------------------------------
@@ -550,7 +575,7 @@ def _content(snapshot: SlideSnapshot) -> SlideSnapshot:
 
 def replace_slide(
     store: Store, snapshot: SlideSnapshot, *, expected: SlideSnapshot | None = None
-) -> None:
+) -> Changes:
     """Put an existing slide back exactly as ``snapshot`` (fields and items, same ids).
 
     With ``expected`` (the state an undo or redo starts from), refuse with a
@@ -563,11 +588,15 @@ def replace_slide(
                 "Someone else has changed this slide since your edit, so it cannot be "
                 "undone or redone without losing their change."
             )
+        items = [i.id for i in slide.items] + [i.id for i in snapshot.items]
         _apply_snapshot(slide, snapshot)
         _touch(slide.deck)
+        return slide_changes(slide.deck_id, [slide.id], items)
 
 
-def restore_slide(store: Store, snapshot: SlideSnapshot, position: int | None = None) -> None:
+def restore_slide(
+    store: Store, snapshot: SlideSnapshot, position: int | None = None
+) -> Changes:
     """Re-create a deleted slide with its ids, items and notes at ``position`` (default:
     where it was)."""
     with store.transaction() as session:
@@ -584,6 +613,8 @@ def restore_slide(store: Store, snapshot: SlideSnapshot, position: int | None = 
         deck.slides.append(slide)
         _renumber(slides)
         _touch(deck)
+        items = [i.id for i in snapshot.items]
+        return order_changes(deck.id, [snapshot.id]) | slide_changes(deck.id, (), items)
 
 
 def add_items(store: Store, slide_id: int, points: list[dict[str, Any]]) -> list[ItemRecord]:
@@ -594,10 +625,11 @@ def add_items(store: Store, slide_id: int, points: list[dict[str, Any]]) -> list
         for point in points:
             items.append(add_item_in(session, slide, **point))
             slide.items.sort(key=lambda i: (i.column, i.position))  # keep list order = positions
-        return [_item_record(session, item) for item in items]
+        changes = slide_changes(slide.deck_id, [slide.id], [item.id for item in items])
+        return [replace(_item_record(session, item), changes=changes) for item in items]
 
 
-def move_item(store: Store, item_id: int, position: int, column: int | None = None) -> None:
+def move_item(store: Store, item_id: int, position: int, column: int | None = None) -> Changes:
     """Move a point to ``position`` within ``column`` (default: its own column)."""
     with store.transaction() as session:
         item = _item(session, item_id)
@@ -612,11 +644,13 @@ def move_item(store: Store, item_id: int, position: int, column: int | None = No
         if old_column != new_column:
             _renumber([i for i in ordered if i.column == old_column and i.id != item.id])
         _touch(slide.deck)
+        return _item_changes(item)
 
 
-def set_item_level(store: Store, item_id: int, level: int) -> None:
+def set_item_level(store: Store, item_id: int, level: int) -> Changes:
     """0 for a point, 1 for a supporting sub-point."""
     with store.transaction() as session:
         item = _item(session, item_id)
         item.level = max(0, min(level, 1))
         _touch(item.slide.deck)
+        return _item_changes(item)

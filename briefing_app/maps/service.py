@@ -18,6 +18,7 @@ from briefing_app.maps.import_layers import ImportedLayer, MapImportError, read_
 from briefing_app.maps.spec import LayerSpec, MapSpec
 from briefing_app.maps.styles import Style
 from briefing_app.progress import Progress, report
+from briefing_app.store.changes import Changes, WithChanges
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.map_models import Map, MapLayer, map_argument
 from briefing_app.store.models import Argument, Document
@@ -128,7 +129,9 @@ def _get(session: Session, key: str) -> Map:
 
 # --- public API -------------------------------------------------------------------------
 
-def save_map(store: Store, spec: MapSpec, *, origin: str = "user", replace: bool = False) -> int:
+def save_map(
+    store: Store, spec: MapSpec, *, origin: str = "user", replace: bool = False
+) -> WithChanges[int]:
     """Store ``spec`` (replacing a map with the same key only when ``replace``); its id."""
     _check_layers(spec)
     with store.transaction() as session:
@@ -146,7 +149,8 @@ def save_map(store: Store, spec: MapSpec, *, origin: str = "user", replace: bool
         session.add(row)
         session.flush()
         _set_arguments(session, row.id, arguments)
-        return row.id
+        gone = {existing.id} if existing is not None else set()
+        return WithChanges(row.id, Changes(maps=frozenset({row.id, *gone})))
 
 
 def _set_arguments(session: Session, map_id: int, arguments: list[Argument]) -> None:
@@ -189,9 +193,11 @@ def list_maps(store: Store) -> list[MapSummary]:
                            tuple(a.key for a in r.arguments)) for r in rows]
 
 
-def delete_map(store: Store, key: str) -> None:
+def delete_map(store: Store, key: str) -> Changes:
     with store.transaction() as session:
-        session.delete(_get(session, key))
+        row = _get(session, key)
+        session.delete(row)
+        return Changes(maps=frozenset({row.id}))
 
 
 def linked_arguments(store: Store, key: str) -> list[Argument]:
@@ -216,7 +222,7 @@ def maps_for_argument(store: Store, argument_id: int) -> list[str]:
             .where(map_argument.c.argument_id == argument_id).order_by(Map.key)))
 
 
-def link_argument(store: Store, key: str, argument_key: str) -> None:
+def link_argument(store: Store, key: str, argument_key: str) -> Changes:
     """Link an argument of the map's document (appended to the map's list)."""
     with store.transaction() as session:
         row = _get(session, key)
@@ -229,18 +235,21 @@ def link_argument(store: Store, key: str, argument_key: str) -> None:
         current = list(row.arguments)
         if arg not in current:
             _set_arguments(session, row.id, [*current, arg])
+        return Changes(maps=frozenset({row.id}), arguments=frozenset({arg.id}))
 
 
-def unlink_argument(store: Store, key: str, argument_key: str) -> None:
+def unlink_argument(store: Store, key: str, argument_key: str) -> Changes:
     with store.transaction() as session:
         row = _get(session, key)
+        gone = [a.id for a in row.arguments if a.key == argument_key]
         keep = [a for a in row.arguments if a.key != argument_key]
         _set_arguments(session, row.id, keep)
+        return Changes(maps=frozenset({row.id}), arguments=frozenset(gone))
 
 
 def update_layer(store: Store, key: str, layer_name: str, *, ids: tuple[str, ...] | None = None,
                  exclude: tuple[str, ...] | None = None, style: dict | None = None,
-                 legend: str | None = None) -> None:
+                 legend: str | None = None) -> Changes:
     """Adjust one layer: e.g. which oblasts form the proposed interim-administration area."""
     with store.transaction() as session:
         row = _get(session, key)
@@ -264,11 +273,13 @@ def update_layer(store: Store, key: str, layer_name: str, *, ids: tuple[str, ...
         layer.style = Style.from_dict(new_style).to_dict()
         if legend is not None:
             layer.legend = legend or None
+        return Changes(maps=frozenset({row.id}))
 
 
 def import_layer(store: Store, key: str, path: str | Path, *, name: str | None = None,
                  style: dict | None = None, attribution: str | None = None,
-                 gpkg_layer: str | None = None, progress: Progress | None = None) -> str:
+                 gpkg_layer: str | None = None,
+                 progress: Progress | None = None) -> WithChanges[str]:
     """Add a GeoJSON/GeoPackage file as the map's top layer; the layer's name.
 
     The file is validated completely before the store is touched (MapImportError).
@@ -291,6 +302,7 @@ def import_layer(store: Store, key: str, path: str | Path, *, name: str | None =
                          legend=layer_name, features=imported.features,
                          attribution=attribution or f"Layer: {Path(path).name}")
         row.layers.append(_layer_row(spec, len(row.layers)))
+        changes = Changes(maps=frozenset({row.id}))
     report(progress, 2, 2, "Layer imported")
-    return layer_name
+    return WithChanges(layer_name, changes)
 

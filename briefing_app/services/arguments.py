@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from briefing_app.store.errors import NotFoundError, StoreError
+from briefing_app.store.changes import Changes, WithChanges, ids
+from briefing_app.store.errors import ConflictError, NotFoundError, StoreError
 from briefing_app.store.models import (
     ARGUMENT_KINDS,
     PERSPECTIVES,
@@ -129,7 +130,7 @@ def create_argument(
     kind: str,
     perspectives: list[str] | tuple[str, ...] = (),
     relation: tuple[str, int] | None = None,
-) -> int:
+) -> WithChanges[int]:
     """A new user argument quoting ``paragraph.text[start:end]``; returns its id.
 
     Footnote markers inside the quotation (or right at its end) become its citations;
@@ -191,13 +192,17 @@ def create_argument(
             session.add(
                 ArgumentRelation(source_id=argument.id, target_id=target.id, kind=relation[0])
             )
-        return argument.id
+        touched = ids([argument.id, target.id if target is not None else None])
+        return WithChanges(argument.id, Changes(arguments=touched))
 
 
-def update_argument(store: Store, argument_id: int, **fields: Any) -> dict[str, Any]:
+def update_argument(
+    store: Store, argument_id: int, *, expected: dict[str, Any] | None = None, **fields: Any
+) -> WithChanges[dict[str, Any]]:
     """Change label, claim, kind and/or perspectives of a user argument.
 
-    Returns the previous values of the fields given, for undo.
+    Returns the previous values of the fields given, for undo. With ``expected`` (the
+    values the client last saw), refuse with a ConflictError if someone changed them since.
     """
     unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
     if unknown:
@@ -213,11 +218,17 @@ def update_argument(store: Store, argument_id: int, **fields: Any) -> dict[str, 
     with store.transaction() as session:
         argument = _get(session, argument_id)
         _user_only(argument)
+        for name, value in (expected or {}).items():
+            if _copy(getattr(argument, name)) != _copy(value):
+                raise ConflictError(
+                    f"Someone else changed the argument “{argument.label}” since; your "
+                    "change was not saved."
+                )
         previous = {name: _copy(getattr(argument, name)) for name in clean}
         for name, value in clean.items():
             if getattr(argument, name) != value:
                 setattr(argument, name, value)
-        return previous
+        return WithChanges(previous, Changes(arguments=frozenset({argument.id})))
 
 
 def _copy(value: Any) -> Any:
@@ -227,7 +238,7 @@ def _copy(value: Any) -> Any:
 # --- delete / restore ---------------------------------------------------------------------
 
 
-def delete_argument(store: Store, argument_id: int) -> ArgumentSnapshot:
+def delete_argument(store: Store, argument_id: int) -> WithChanges[ArgumentSnapshot]:
     """Delete a user argument with its relations, tags and reviews; returns a snapshot."""
     with store.transaction() as session:
         argument = _get(session, argument_id)
@@ -275,10 +286,11 @@ def delete_argument(store: Store, argument_id: int) -> ArgumentSnapshot:
         session.delete(argument)
         session.flush()
         _drop_unused_tags(session)
-        return snapshot
+        touched = ids([argument_id, *(s for s, _, _ in relations), *(t for _, t, _ in relations)])
+        return WithChanges(snapshot, Changes(arguments=touched, reviews=frozenset({argument_id})))
 
 
-def restore_argument(store: Store, snapshot: ArgumentSnapshot) -> int:
+def restore_argument(store: Store, snapshot: ArgumentSnapshot) -> WithChanges[int]:
     """Put a deleted argument back (same key, and same id when it is still free)."""
     with store.transaction() as session:
         argument_id = snapshot.id if session.get(Argument, snapshot.id) is None else None
@@ -343,7 +355,9 @@ def restore_argument(store: Store, snapshot: ArgumentSnapshot) -> int:
                 continue  # the other end is gone
             session.add(ArgumentRelation(source_id=source, target_id=target, kind=kind))
         session.flush()
-        return new_id
+        related = [*(s for s, _, _ in snapshot.relations), *(t for _, t, _ in snapshot.relations)]
+        touched = ids([new_id, *(r for r in related if r != snapshot.id)])
+        return WithChanges(new_id, Changes(arguments=touched, reviews=frozenset({new_id})))
 
 
 # --- tags ---------------------------------------------------------------------------------
@@ -365,14 +379,17 @@ def _drop_unused_tags(session: Session) -> None:
         session.delete(tag)
 
 
-def set_tags(store: Store, argument_id: int, names: list[str] | tuple[str, ...]) -> list[str]:
+def set_tags(
+    store: Store, argument_id: int, names: list[str] | tuple[str, ...]
+) -> WithChanges[list[str]]:
     """Replace an argument's tags (blank and duplicate names dropped); returns them."""
     with store.transaction() as session:
         argument = _get(session, argument_id)
         argument.tags = tags_named(session, _clean_tags(names))
         session.flush()
         _drop_unused_tags(session)
-        return [t.name for t in argument.tags]
+        names = [t.name for t in argument.tags]
+        return WithChanges(names, Changes(arguments=frozenset({argument.id})))
 
 
 def tag_names(store: Store) -> list[str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import select
 
+from briefing_app.store.changes import NO_CHANGES, Changes
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.models import REVIEW_STATUSES, Argument, ReviewAnnotation
 from briefing_app.store.store import Store
@@ -20,6 +21,7 @@ class ReviewRecord:
     comment: str
     author: str
     created_at: str
+    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)  # set by writes
 
 
 def add_review(
@@ -42,7 +44,7 @@ def add_review(
         )
         session.add(note)
         session.flush()
-        return _record(note)
+        return replace(_record(note), changes=Changes(reviews=frozenset({argument_id})))
 
 
 def reviews(store: Store, argument_id: int) -> list[ReviewRecord]:

@@ -204,7 +204,7 @@ def test_selection_across_paragraphs_is_refused(essay_store, make_view, qtbot) -
 def test_delete_user_argument_and_undo_restores_reviews(essay_store, make_view, qtbot) -> None:
     para = library.paragraphs(essay_store)[5]
     made = create_argument(essay_store, paragraph_id=para.id, start=0, end=20, label="Temp",
-                           claim="c", kind="premise", perspectives=[])  # fmt: skip
+                           claim="c", kind="premise", perspectives=[]).value  # fmt: skip
     add_review(essay_store, made, "needs-source", "Which source?", "Bo")
     add_review(essay_store, made, "agreed", "Found it", "Bo")
     before = reviews(essay_store, made)
@@ -240,7 +240,7 @@ def test_curated_arguments_cannot_be_deleted(essay_store, make_view, qtbot) -> N
 def test_edit_user_argument_is_undoable(essay_store, make_view, qtbot) -> None:
     para = library.paragraphs(essay_store)[6]
     made = create_argument(essay_store, paragraph_id=para.id, start=0, end=20, label="Before",
-                           claim="c", kind="premise", perspectives=[])  # fmt: skip
+                           claim="c", kind="premise", perspectives=[]).value  # fmt: skip
     h = make_view(essay_store)
     h.view.select_argument(made)
     qtbot.mouseClick(h.view.panel.edit_button, Qt.MouseButton.LeftButton)
@@ -259,7 +259,7 @@ def test_reader_escapes_hostile_text(essay_store, make_view) -> None:
     para = library.paragraphs(essay_store)[2]
     made = create_argument(essay_store, paragraph_id=para.id, start=0, end=15,
                            label="<script>alert('x')</script>", claim="<b>bold</b> & more",
-                           kind="risk", perspectives=[])  # fmt: skip
+                           kind="risk", perspectives=[]).value  # fmt: skip
     h = make_view(essay_store)
     html = h.view.reader.html
     assert "<script>" not in html

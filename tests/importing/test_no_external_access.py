@@ -255,7 +255,7 @@ def test_geojson_links_and_references_are_only_data(local_essay_store, tmp_path:
     }), encoding="utf-8")  # fmt: skip
     store_file = Path(local_essay_store.engine.url.database).resolve()
     with watching() as events:
-        name = maps.import_layer(local_essay_store, "kosovo-north", path)
+        name = maps.import_layer(local_essay_store, "kosovo-north", path).value
     assert reaching_out(events) == []
     assert opened(events) <= {path.resolve(), store_file} and path.resolve() in opened(events)
     layer = _layer(local_essay_store, name)
@@ -296,7 +296,7 @@ def test_geopackage_is_only_read_as_data(local_essay_store, tmp_path: Path, wal:
     before = _listing(folder)
     store_file = Path(local_essay_store.engine.url.database).resolve()
     with watching() as events:
-        name = maps.import_layer(local_essay_store, "kosovo-north", path)
+        name = maps.import_layer(local_essay_store, "kosovo-north", path).value
     assert reaching_out(events) == []
     assert opened(events) <= {path.resolve(), store_file} and path.resolve() in opened(events)
     assert _listing(folder) == before  # same bytes, and no -wal, -shm or journal left beside

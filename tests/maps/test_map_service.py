@@ -72,7 +72,7 @@ def test_link_unlink_and_adjust(essay_store: Store) -> None:
 def test_import_geojson_layer_draws(essay_store: Store, tmp_path: Path) -> None:
     service.load_bundled_maps(essay_store)
     path = _geojson(tmp_path / "zone.geojson", [_feature()])
-    assert service.import_layer(essay_store, "ukraine-donbas", path) == "zone"
+    assert service.import_layer(essay_store, "ukraine-donbas", path).value == "zone"
     boxes = map_boxes(service.get_map(essay_store, "ukraine-donbas"), FRAME)
     assert any(b.name == "Zone" for b in boxes)
 
@@ -93,7 +93,7 @@ def test_import_geopackage_layer(essay_store: Store, tmp_path: Path) -> None:
     conn.execute("INSERT INTO front (name, geom) VALUES ('Front line', ?)", (blob,))
     conn.commit()
     conn.close()
-    name = service.import_layer(essay_store, "ukraine-donbas", path, name="Front")
+    name = service.import_layer(essay_store, "ukraine-donbas", path, name="Front").value
     layer = service.get_map(essay_store, "ukraine-donbas").layers[-1]
     assert name == "Front" and layer.kind == "line" and layer.features[0].name == "Front line"
 

@@ -29,7 +29,7 @@ def _new(store, index: int = 1, start: int = 0, end: int = 30, **extra) -> int:
     para = _paragraph(store, index)
     fields = dict(label="Mine", claim="A claim", kind="premise", perspectives=["us"])
     fields.update(extra)
-    return create_argument(store, paragraph_id=para.id, start=start, end=end, **fields)
+    return create_argument(store, paragraph_id=para.id, start=start, end=end, **fields).value
 
 
 def test_create_quotes_the_span_and_numbers_keys(essay_store) -> None:
@@ -59,7 +59,7 @@ def test_create_cites_footnotes_inside_the_span_and_relates(essay_store) -> None
         kind="evidence",
         perspectives=[],
         relation=("supports", target),
-    )
+    ).value
     record = library.argument(essay_store, new)
     assert note.number in record.footnotes
     assert record.supports == [target]
@@ -96,8 +96,9 @@ def test_create_rejects_unknown_paragraph_and_blank_quote(essay_store) -> None:
 
 def test_update_changes_user_arguments_only(essay_store) -> None:
     new = _new(essay_store)
-    before = update_argument(essay_store, new, label="Renamed", kind="risk", perspectives=[])
-    assert before == {"label": "Mine", "kind": "premise", "perspectives": ["us"]}
+    done = update_argument(essay_store, new, label="Renamed", kind="risk", perspectives=[])
+    assert done.changes.arguments == {new}
+    assert done.value == {"label": "Mine", "kind": "premise", "perspectives": ["us"]}
     record = library.argument(essay_store, new)
     assert (record.label, record.kind, record.perspectives) == ("Renamed", "risk", [])
     curated = library.arguments(essay_store)[0].id
@@ -119,12 +120,14 @@ def test_delete_and_restore_is_exact(essay_store) -> None:
     before = library.argument(essay_store, new)
     before_reviews = reviews(essay_store, new)
 
-    snapshot = delete_argument(essay_store, new)
+    deleted = delete_argument(essay_store, new)
+    snapshot = deleted.value
+    assert new in deleted.changes.arguments and curated[0].id in deleted.changes.arguments
     assert new not in {a.id for a in library.arguments(essay_store)}
     assert library.argument(essay_store, other).responds_to == []
     assert "mine" not in tag_names(essay_store)  # unused tags go
 
-    restored = restore_argument(essay_store, snapshot)
+    restored = restore_argument(essay_store, snapshot).value
     assert restored == new
     assert library.argument(essay_store, restored) == before
     assert reviews(essay_store, restored) == before_reviews
@@ -133,9 +136,9 @@ def test_delete_and_restore_is_exact(essay_store) -> None:
 
 def test_restore_when_id_and_key_were_taken(essay_store) -> None:
     new = _new(essay_store)
-    snapshot = delete_argument(essay_store, new)
+    snapshot = delete_argument(essay_store, new).value
     again = _new(essay_store)  # reuses the key "user-1" (and maybe the id)
-    restored = restore_argument(essay_store, snapshot)
+    restored = restore_argument(essay_store, snapshot).value
     assert restored != again
     keys = {library.argument(essay_store, i).key for i in (again, restored)}
     assert len(keys) == 2
@@ -151,7 +154,7 @@ def test_curated_arguments_cannot_be_deleted(essay_store) -> None:
 
 def test_set_tags_normalises(essay_store) -> None:
     arg = library.arguments(essay_store)[0].id
-    assert set_tags(essay_store, arg, ["  new   tag ", "New Tag", "", "alpha"]) == [
+    assert set_tags(essay_store, arg, ["  new   tag ", "New Tag", "", "alpha"]).value == [
         "alpha",
         "new tag",
     ]

@@ -65,10 +65,10 @@ class CreateArgumentCommand(_ArgumentCommand):
 
     def _restore(self) -> None:
         assert self.snapshot is not None
-        self.argument_id = restore_argument(self.context.store, self.snapshot)
+        self.argument_id = restore_argument(self.context.store, self.snapshot).value
 
     def _delete(self) -> None:
-        self.snapshot = delete_argument(self.context.store, self.argument_id)
+        self.snapshot = delete_argument(self.context.store, self.argument_id).value
 
 
 class DeleteArgumentCommand(_ArgumentCommand):
@@ -89,10 +89,10 @@ class DeleteArgumentCommand(_ArgumentCommand):
         self._run(self._restore)
 
     def _restore(self) -> None:
-        self.argument_id = restore_argument(self.context.store, self.snapshot)
+        self.argument_id = restore_argument(self.context.store, self.snapshot).value
 
     def _delete(self) -> None:
-        self.snapshot = delete_argument(self.context.store, self.argument_id)
+        self.snapshot = delete_argument(self.context.store, self.argument_id).value
 
 
 class EditArgumentCommand(_ArgumentCommand):

@@ -415,7 +415,7 @@ class ReviewPanel(QWidget):
         if wanted == sorted(self.record.tags, key=str.casefold):
             return
         try:
-            saved = set_tags(self.store, self.record.id, names)
+            saved = set_tags(self.store, self.record.id, names).value
         except StoreError as exc:
             self.statusMessage.emit(f"The tags were not saved: {exc}")
             return

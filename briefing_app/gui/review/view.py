@@ -151,7 +151,7 @@ class ReviewView(QWidget):
                 kind=fields.kind,
                 perspectives=list(fields.perspectives),
                 relation=fields.relation,
-            )
+            ).value
         except StoreError as exc:
             self._report_failure(f"The argument was not created: {exc}")
             return None
@@ -192,7 +192,7 @@ class ReviewView(QWidget):
         if not changes:
             return
         try:
-            previous = update_argument(self.store, argument_id, **changes)
+            previous = update_argument(self.store, argument_id, **changes).value
         except StoreError as exc:
             self._report_failure(f"The argument was not changed: {exc}")
             return
@@ -211,7 +211,7 @@ class ReviewView(QWidget):
     def delete_argument(self, argument_id: int) -> bool:
         """Delete a user-made argument (undoable); curated ones are refused with a message."""
         try:
-            snapshot = delete_argument(self.store, argument_id)
+            snapshot = delete_argument(self.store, argument_id).value
         except StoreError as exc:
             self._report_failure(f"Cannot delete: {exc}")
             return False
