@@ -12,7 +12,19 @@ from collections.abc import Sequence
 
 from briefing_app.cli import decks, library, maps
 from briefing_app.cli.common import EXIT_USER_ERROR, USER_ERRORS, CommandContext
-from briefing_app.paths import default_store_location
+from briefing_app.paths import app_version, default_store_location
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the version and where the default store lives, unwrapped."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"briefing-app {app_version()}")
+        print(f"store: {default_store_location()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,7 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH_OR_URL",
         default=None,
-        help="store file or SQLAlchemy URL (default: $BRIEFING_DB or db/briefing.sqlite)",
+        help=f"store file or SQLAlchemy URL (default: $BRIEFING_DB or {default_store_location()})",
+    )
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="print the version and the default store's location, then exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     library.register(commands)
