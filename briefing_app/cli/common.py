@@ -27,12 +27,13 @@ class CommandContext:
 
     def __init__(self, location: str) -> None:
         self.location = location
+        self.remove_foreign = False  # set by `init --remove-foreign`
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_prepared(self.location)
+            self._store = open_prepared(self.location, remove_foreign=self.remove_foreign)
         return self._store
 
     def close(self) -> None:

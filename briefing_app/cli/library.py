@@ -14,8 +14,11 @@ from briefing_app.store.models import REVIEW_STATUSES
 
 
 def _init(ctx: CommandContext, args: argparse.Namespace) -> int:
+    ctx.remove_foreign = args.remove_foreign
     store = ctx.store  # opening creates, upgrades and imports the bundled essay
     docs = library.documents(store)
+    if store.removed_objects:
+        print(f"Removed {', '.join(store.removed_objects)}, which the app did not create.")
     if store.backup_path:
         print(f"Upgraded the store; the previous version is saved as {store.backup_path}.")
     print(f"Store ready at {ctx.store.display_location}: {len(docs)} document(s).")
@@ -131,6 +134,11 @@ def _review(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("init", help="create or upgrade the store, import the bundled essay")
+    p.add_argument(
+        "--remove-foreign",
+        action="store_true",
+        help="remove triggers and views the app did not create (they are named when refused)",
+    )
     p.set_defaults(handler=_init)
     p = commands.add_parser("import", help="import a document (essay text or Markdown)")
     p.add_argument("file")

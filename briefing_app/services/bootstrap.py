@@ -73,11 +73,16 @@ def reload_argument_map(store: Store, slug: str) -> MapSummary:
     return load_argument_map(store, ARGUMENT_MAP_DIR / f"{slug}.toml")
 
 
-def open_prepared(location: str) -> Store:
-    """Open (creating or upgrading) the store and import the bundled essay if it is new."""
-    store = open_store(location)
+def open_prepared(location: str, *, remove_foreign: bool = False) -> Store:
+    """Open (creating or upgrading) the store and import the bundled essay if it is new.
+
+    On a team store the first import runs under the setup lock, so processes opening a
+    new database at once import the essay once and the others wait for it.
+    """
+    store = open_store(location, remove_foreign=remove_foreign)
     try:
-        ensure_bundled(store)
+        with store.setup_lock():
+            ensure_bundled(store)
     except Exception:
         store.close()
         raise

@@ -29,3 +29,20 @@ class StoreBusyError(StoreError):
 
 class ConflictError(StoreError):
     """Someone else changed what an edit was based on; nothing was written."""
+
+
+class DiskFullError(StoreError):
+    """The disk holding the store (or an export) is full; the write was undone whole."""
+
+
+class ForeignObjectsError(CorruptStoreError):
+    """The store carries triggers or views the app did not create; it is left untouched.
+
+    A store is a file people send each other, and a trigger runs its own SQL whenever
+    the app writes; ``names`` lists them as ``kind 'name'`` so the user can be asked
+    before :func:`briefing_app.store.store.open_store` removes them.
+    """
+
+    def __init__(self, message: str, names: list[str]) -> None:
+        super().__init__(message)
+        self.names = names

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
@@ -15,6 +17,7 @@ from sqlalchemy.engine import Connection, ExceptionContext
 
 from briefing_app.store.errors import (
     CorruptStoreError,
+    DiskFullError,
     ReadOnlyStoreError,
     StoreBusyError,
     StoreError,
@@ -37,7 +40,7 @@ BUSY_TIMEOUT_MS = 5000
 WRITE_INTENT = "briefing_write_intent"
 
 # Primary SQLite result codes (sqlite3.Error.sqlite_errorcode & 0xFF).
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
 
 
 def install_pragmas(engine: Engine) -> None:
@@ -75,7 +78,7 @@ def install_pragmas(engine: Engine) -> None:
 
 
 def user_error(exc: BaseException, name: str) -> StoreError | None:
-    """The one-sentence StoreError for a lock or read-only failure, else None."""
+    """The one-sentence StoreError for a lock, read-only or full-disk failure, else None."""
     code = getattr(exc, "sqlite_errorcode", None)
     if not isinstance(exc, sqlite3.Error) or code is None:
         return None
@@ -87,17 +90,71 @@ def user_error(exc: BaseException, name: str) -> StoreError | None:
         )
     if code & 0xFF == _SQLITE_READONLY:
         return ReadOnlyStoreError(f"The store {name} is read-only, so the change was not saved.")
+    if code & 0xFF == _SQLITE_FULL:
+        return disk_full(name)
     return None
 
 
-def check_store_file(path: Path) -> None:
+def disk_full(name: str) -> DiskFullError:
+    """The sentence for a write the full disk refused: SQLite undid it whole."""
+    return DiskFullError(
+        f"The disk holding the store {name} is full; nothing was lost, but the last "
+        "change was not saved: free some space and try again."
+    )
+
+
+@dataclass(frozen=True)
+class StoreShape:
+    """What a store file holds, read without writing to it: its schema revision (None
+    when it has no ``alembic_version`` table), each schema object's type by name, and
+    the columns of each table."""
+
+    revision: str | None
+    objects: dict[str, str]
+    columns: dict[str, set[str]]
+    trigger_sql: dict[str, str]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.objects
+
+
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def check_regular_file(path: Path, what: str = "store") -> bool:
+    """True when ``path`` is a regular file (symlinks followed), False when nothing is
+    there; a folder, pipe, socket or device raises StoreError without being opened, as
+    reading a pipe or a device could wait for ever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise StoreError(f"The {what} path {path} cannot be used: {exc.strerror}.") from exc
+    if stat.S_ISREG(mode):
+        return True
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+    raise StoreError(f"The {what} path {path} is {kind}, not a file; give the path of a file.")
+
+
+def check_store_file(path: Path) -> StoreShape:
     """Raise a StoreError unless ``path`` is an intact SQLite database the app may write.
 
     Damage raises CorruptStoreError, a read-only file or folder ReadOnlyStoreError, a
-    store another program keeps locked StoreBusyError. Opens the file read-only; never
-    writes to it.
+    store another program keeps locked StoreBusyError. Opens the file read-only and
+    never writes to it, except that a hot rollback journal a killed writer left behind
+    is rolled back by SQLite itself, as any program opening the file would. Returns the
+    store's shape, so a foreign database is recognised before anything writes to it.
     """
     name = path.name
+    check_regular_file(path)
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -117,39 +174,86 @@ def check_store_file(path: Path) -> None:
         raise CorruptStoreError(f"The store {name} is truncated: part of the file is missing.")
     check_writable(path)
     try:
-        verdict = _quick_check(path)
+        if _has_journal(path):
+            _recover_hot_journal(path)
+        shape = _inspect(path)
     except sqlite3.DatabaseError as exc:
-        busy = user_error(exc, name)
-        if isinstance(busy, StoreBusyError):
-            raise busy from exc
+        error = user_error(exc, name)
+        if isinstance(error, (StoreBusyError, DiskFullError)):
+            raise error from exc
         raise CorruptStoreError(f"The store {name} is damaged and cannot be opened.") from exc
-    if verdict != "ok":
-        raise CorruptStoreError(f"The store {name} is damaged: its integrity check failed.")
+    return shape
 
 
-def _quick_check(path: Path) -> str | None:
-    """SQLite's quick_check verdict on the store, read without writing anything.
+def _has_journal(path: Path) -> bool:
+    try:
+        return path.with_name(f"{path.name}-journal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _recover_hot_journal(path: Path) -> None:
+    """Let SQLite roll back what a killed writer left half-done in a rollback journal.
+
+    A read-only connection cannot do it (SQLITE_READONLY_ROLLBACK); the first read on a
+    writable one does, and changes nothing else (journal mode stays as it was). A
+    journal that belongs to a live writer is not hot, and the read just waits its turn.
+    """
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
+def _inspect(path: Path) -> StoreShape:
+    """SQLite's quick_check verdict and the store's shape, read without writing anything.
 
     A store no process has open (no -wal or -journal beside it) is read as immutable:
     no locks, so no -wal and -shm files are left beside a store that turns out damaged.
     If the file changed meanwhile (another process opened it), it is read again, locked.
     """
     stamp = _quiet_stamp(path)
+    result = None
     if stamp is not None:
-        verdict = _run_quick_check(path, "mode=ro&immutable=1")
-        if _quiet_stamp(path) == stamp:
-            return verdict
-    return _run_quick_check(path, "mode=ro")
+        result = _read_shape(path, "mode=ro&immutable=1")
+        if _quiet_stamp(path) != stamp:
+            result = None
+    verdict, shape = result or _read_shape(path, "mode=ro")
+    if verdict != "ok" or shape is None:
+        raise CorruptStoreError(f"The store {path.name} is damaged: its integrity check failed.")
+    return shape
 
 
-def _run_quick_check(path: Path, options: str) -> str | None:
+def _read_shape(path: Path, options: str) -> tuple[str | None, StoreShape | None]:
+    """(quick_check verdict, shape); no shape when the check fails."""
     uri = f"{path.resolve().as_uri()}?{options}"
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         row = conn.execute("PRAGMA quick_check").fetchone()
+        verdict = row[0] if row else None
+        if verdict != "ok":
+            return verdict, None
+        objects, triggers = {}, {}
+        for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master"):
+            if not name.startswith("sqlite_"):
+                objects[name] = kind
+            if kind == "trigger":
+                triggers[name] = sql or ""
+        columns = {
+            table: {col[1] for col in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+            for table, kind in objects.items()
+            if kind in ("table", "view")
+        }
+        revision = None
+        if objects.get("alembic_version") == "table" and "version_num" in columns.get(
+            "alembic_version", set()
+        ):
+            found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = str(found[0]) if found else None
     finally:
         conn.close()
-    return row[0] if row else None
+    return verdict, StoreShape(revision, objects, columns, triggers)
 
 
 def _quiet_stamp(path: Path) -> tuple[int, int, int] | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,8 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from briefing_app.store import sqlite as sqlite_support
 from briefing_app.store.errors import (
     CorruptStoreError,
+    ForeignObjectsError,
     NewerStoreError,
     ReadOnlyStoreError,
+    StoreBusyError,
     StoreError,
 )
 from briefing_app.textclean import storable_text
@@ -31,6 +36,12 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a store already at this revision needs no Alembic at all
 # (a quarter of a second of start-up); a test keeps it equal to the migration history.
 SCHEMA_HEAD = "0007"
+# Pre-upgrade backups kept beside a store; older ones are removed when a new one is made.
+MAX_BACKUPS = 3
+# PostgreSQL advisory lock key under which a team store's schema is created or upgraded
+# and the bundled essay first imported, so concurrent first opens wait for one another.
+SETUP_LOCK_KEY = 0x62726965  # "brie"
+SETUP_WAIT_SECONDS = 120
 
 
 def alembic_config() -> Config:
@@ -54,6 +65,7 @@ class Store:
     engine: Engine
     location: str
     backup_path: Path | None = None  # set when opening made a pre-upgrade backup
+    removed_objects: list[str] = field(default_factory=list)  # foreign ones removed on open
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -89,6 +101,36 @@ class Store:
                 yield session
             finally:
                 session.rollback()
+
+    @contextmanager
+    def setup_lock(self) -> Iterator[None]:
+        """Hold the team store's setup lock, so one process at a time creates or upgrades
+        the schema and imports the bundled essay; the others wait, then find it done.
+
+        SQLite needs none: its writers already take turns on the file.
+        """
+        if self.is_sqlite:
+            yield
+            return
+        with self.engine.connect() as conn:
+            deadline = time.monotonic() + SETUP_WAIT_SECONDS
+            while not conn.exec_driver_sql(
+                f"SELECT pg_try_advisory_lock({SETUP_LOCK_KEY})"
+            ).scalar():
+                conn.commit()
+                if time.monotonic() > deadline:
+                    raise StoreBusyError(
+                        f"The team store {self.display_location} is being set up by another "
+                        f"program, which has not finished after {SETUP_WAIT_SECONDS} seconds; "
+                        "try again later."
+                    )
+                time.sleep(0.05)
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.exec_driver_sql(f"SELECT pg_advisory_unlock({SETUP_LOCK_KEY})")
+                conn.commit()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -190,19 +232,147 @@ def _backup_path(path: Path) -> Path:
     return candidate
 
 
-def open_store(location: str | Path, *, upgrade: bool = True) -> Store:
+def backups_of(path: Path) -> list[Path]:
+    """The pre-upgrade backups beside ``path``, oldest first."""
+    found = []
+    for candidate in path.parent.glob(f"{path.stem}.backup-*{path.suffix}"):
+        with contextlib.suppress(OSError):
+            found.append((candidate.stat().st_mtime_ns, candidate.name, candidate))
+    return [entry[2] for entry in sorted(found)]
+
+
+def _prune_backups(path: Path, keep: int = MAX_BACKUPS) -> None:
+    """Remove all but the newest ``keep`` backups, so failed upgrades cannot fill a disk."""
+    for old in backups_of(path)[:-keep] if keep else backups_of(path):
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _expected_tables() -> dict[str, set[str]]:
+    from briefing_app.store import map_models  # noqa: F401  (registers the map tables)
+    from briefing_app.store.models import Base
+
+    return {name: {c.name for c in table.columns} for name, table in Base.metadata.tables.items()}
+
+
+def _foreign_objects(shape: sqlite_support.StoreShape) -> list[str]:
+    """Triggers and views in a SQLite store that the app did not create, as "trigger 'x'".
+
+    At the current schema a trigger counts as ours only if its SQL is exactly one the app
+    writes; an older store's triggers are matched by name (their SQL was older).
+    """
+    ours = {" ".join(sql.split()) for sql in sqlite_support.search_index_ddl()}
+    our_names = {sql.split()[2] for sql in ours if sql.startswith("CREATE TRIGGER")}
+    current = shape.revision == SCHEMA_HEAD
+    found = []
+    for name, kind in sorted(shape.objects.items()):
+        if kind == "view":
+            found.append(f"view {name!r}")
+        elif kind == "trigger":
+            sql = " ".join(shape.trigger_sql.get(name, "").split())
+            if (sql not in ours) if current else (name not in our_names):
+                found.append(f"trigger {name!r}")
+    return found
+
+
+def _check_shape(shape: sqlite_support.StoreShape, path: Path) -> None:
+    """Refuse, before anything writes to it, a SQLite file that is not a briefing store,
+    is newer than the app, or is one whose tables or columns were removed."""
+    name = path.name
+    if shape.is_empty:
+        return
+    if shape.revision is None:
+        raise CorruptStoreError(f"The database {name} holds tables but is not a briefing store.")
+    if shape.revision != SCHEMA_HEAD:
+        _check_known_revision(shape.revision, name)
+        return
+    for table, columns in _expected_tables().items():
+        kind = shape.objects.get(table)
+        if kind is None:
+            raise CorruptStoreError(f"The store {name} is damaged: its table {table!r} is missing.")
+        if kind != "table":
+            raise CorruptStoreError(
+                f"The store {name} is damaged: {table!r} is a {kind} where a table should be."
+            )
+        missing = sorted(columns - shape.columns.get(table, set()))
+        if missing:
+            raise CorruptStoreError(
+                f"The store {name} is damaged: its table {table!r} has no column {missing[0]!r}."
+            )
+
+
+def _refuse_or_remove_foreign(
+    path: Path, shape: sqlite_support.StoreShape, remove: bool
+) -> list[str]:
+    """Refuse a store carrying triggers or views we did not create, naming them; with
+    ``remove`` (after the user was asked), drop them in one transaction instead."""
+    found = _foreign_objects(shape)
+    if not found:
+        return []
+    listing = ", ".join(found)
+    if not remove:
+        raise ForeignObjectsError(
+            f"The store {path.name} carries what the app did not create ({listing}), and a "
+            "trigger would run its own commands whenever the app saves; it was not opened "
+            "or changed, and the app can remove them if you ask it to "
+            "(briefing-app --db STORE init --remove-foreign).",
+            found,
+        )
+    conn = sqlite3.connect(path, timeout=sqlite_support.BUSY_TIMEOUT_MS / 1000,
+                           isolation_level=None)  # fmt: skip
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for item in found:
+            kind, name = item.split(" ", 1)
+            conn.execute(f"DROP {kind.upper()} IF EXISTS {_quoted(name[1:-1])}")
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        conn.close()
+        error = sqlite_support.user_error(exc, path.name)
+        raise error or CorruptStoreError(
+            f"The store {path.name} could not be cleaned: {exc}."
+        ) from exc
+    conn.close()
+    return found
+
+
+def _check_known_revision(revision: str, shown: str) -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        script.get_revision(revision)
+    except Exception as exc:  # alembic raises several kinds for unknown revisions
+        raise NewerStoreError(
+            f"The store {shown} was made by a newer version of the app "
+            f"(schema {revision}); update the app to open it."
+        ) from exc
+
+
+def open_store(
+    location: str | Path, *, upgrade: bool = True, remove_foreign: bool = False
+) -> Store:
     """Open (creating if missing) the store at a file path or SQLAlchemy URL.
 
-    An existing SQLite file is checked read-only first: a damaged file raises
-    CorruptStoreError and is never written. A store from an older version is copied to a
-    timestamped backup beside it and then upgraded; one from a newer version raises
-    NewerStoreError.
+    An existing SQLite file must be a regular file and is checked read-only first: a
+    damaged, foreign, tampered or newer file raises a StoreError and is never written.
+    Triggers or views the app did not create are refused with their names, or removed
+    when ``remove_foreign`` says the user agreed. A store from an older version is
+    copied to a timestamped backup beside it (the newest MAX_BACKUPS are kept) and then
+    upgraded. A team store's schema is created under an advisory lock.
     """
     location = str(location)
     path = _sqlite_path(location)
+    removed: list[str] = []
     if path is not None:
-        if path.exists():
-            sqlite_support.check_store_file(path)
+        if sqlite_support.check_regular_file(path):
+            shape = sqlite_support.check_store_file(path)
+            _check_shape(shape, path)
+            removed = _refuse_or_remove_foreign(path, shape, remove_foreign)
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -228,11 +398,11 @@ def open_store(location: str | Path, *, upgrade: bool = True) -> Store:
             f"A {make_url(url).get_backend_name()} store needs the Python package "
             f"{exc.name}, which is not installed."
         ) from exc
-    except (SQLAlchemyError, ValueError) as exc:
+    except (SQLAlchemyError, ValueError, TypeError) as exc:
         raise _invalid_location(location) from exc
     if engine.dialect.name == "sqlite":
         sqlite_support.install_pragmas(engine)
-    store = Store(engine=engine, location=location)
+    store = Store(engine=engine, location=location, removed_objects=removed)
     try:
         _migrate(store, path, upgrade)
     except StoreError:
@@ -247,39 +417,63 @@ def open_store(location: str | Path, *, upgrade: bool = True) -> Store:
         engine.dispose()
         shown = display_location(location)
         raise CorruptStoreError(f"The store {shown} could not be opened: {exc.orig}.") from exc
+    except (ValueError, TypeError) as exc:  # a URL part the driver cannot take (a port "x")
+        engine.dispose()
+        raise _invalid_location(location) from exc
     return store
 
 
 def _migrate(store: Store, path: Path | None, upgrade: bool) -> None:
+    revision, _ = _current_revision(store.engine)
+    if revision == SCHEMA_HEAD:
+        return
+    if not store.is_sqlite and upgrade:
+        with store.setup_lock():  # whoever comes first creates the schema; others wait
+            _upgrade(store, path, upgrade)
+        return
+    _upgrade(store, path, upgrade)
+
+
+def _upgrade(store: Store, path: Path | None, upgrade: bool) -> None:
     revision, has_tables = _current_revision(store.engine)
     if revision == SCHEMA_HEAD:
         return
     from alembic import command
-    from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config())
     if revision is None and has_tables:
         raise CorruptStoreError(
             f"The database {store.display_location} holds tables but is not a briefing store."
         )
     if revision is not None:
-        try:
-            script.get_revision(revision)
-        except Exception as exc:  # alembic raises several kinds for unknown revisions
-            raise NewerStoreError(
-                f"The store {store.display_location} was made by a newer version of the app "
-                f"(schema {revision}); update the app to open it."
-            ) from exc
+        _check_known_revision(revision, store.display_location)
     if not upgrade:
         return
+    backup = None
     if revision is not None and path is not None:
         backup = _backup_path(path)
-        sqlite_support.backup_file(path, backup)
-        store.backup_path = backup
+        try:
+            sqlite_support.backup_file(path, backup)
+        except (OSError, sqlite3.Error) as exc:
+            with contextlib.suppress(OSError):
+                backup.unlink()
+            error = sqlite_support.user_error(exc, path.name)
+            raise error or StoreError(
+                f"The store {path.name} was not upgraded, because its backup could not be "
+                f"written beside it ({getattr(exc, 'strerror', None) or exc})."
+            ) from exc
     config = alembic_config()
-    with store.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    try:
+        with store.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    except BaseException:
+        if backup is not None:  # the upgrade was undone whole: the store is its own backup
+            with contextlib.suppress(OSError):
+                backup.unlink()
+        raise
+    if backup is not None and path is not None:
+        store.backup_path = backup
+        _prune_backups(path)
 
 
 def copy_store_file(source: Path, target: Path) -> None:
