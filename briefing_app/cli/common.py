@@ -45,9 +45,15 @@ def _plain(value: Any) -> Any:
     return asdict(value) if is_dataclass(value) else value
 
 
+def _default(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else str(value)
+
+
 def print_json(value: Any) -> None:
     value = [_plain(v) for v in value] if isinstance(value, list) else _plain(value)
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_default)
     sys.stdout.write("\n")
 
 

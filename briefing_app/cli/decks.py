@@ -9,6 +9,7 @@ from briefing_app.cli.common import CommandContext, print_json, shorten
 from briefing_app.deck import service
 from briefing_app.deck.export import FORMATS, export_deck
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.services import history
 
 
 def _decks(ctx: CommandContext, args: argparse.Namespace) -> int:
@@ -73,6 +74,45 @@ def _export(ctx: CommandContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _undo(ctx: CommandContext, args: argparse.Namespace) -> int:
+    return _step(ctx, args, redo=False)
+
+
+def _redo(ctx: CommandContext, args: argparse.Namespace) -> int:
+    return _step(ctx, args, redo=True)
+
+
+def _step(ctx: CommandContext, args: argparse.Namespace, *, redo: bool) -> int:
+    """Undo (or redo) the newest edit of a deck, made in the app or on the command line."""
+    deck = service.get_deck_id(ctx.store, args.deck)
+    done = (history.redo if redo else history.undo)(ctx.store, deck)
+    verb = "redo" if redo else "undo"
+    if done is None:
+        if args.json:
+            print_json({"deck": args.deck, verb: None})
+        else:
+            print(f"Nothing to {verb} in deck {args.deck!r}.")
+        return 0
+    step, changes = done
+    if args.json:
+        print_json({"deck": args.deck, verb: step.label, "changes": changes})
+    else:
+        print(f"{'Redid' if redo else 'Undid'} “{step.label}” in deck {args.deck!r} "
+              f"({changes.summary()} changed).")  # fmt: skip
+    return 0
+
+
+def _history(ctx: CommandContext, args: argparse.Namespace) -> int:
+    steps = history.steps(ctx.store, service.get_deck_id(ctx.store, args.deck))
+    if args.json:
+        print_json(steps)
+    elif not steps:
+        print(f"Deck {args.deck!r} has no edits to undo.")
+    for step in [] if args.json else steps:
+        print(f"{step.id:>6}  {'(undone) ' if step.undone else ''}{step.label}")
+    return 0
+
+
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("decks", help="list decks")
     p.add_argument("--json", action="store_true")
@@ -96,6 +136,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("name")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_show)
+
+    steps = (("undo", _undo, "undo the newest edit of a deck"),
+             ("redo", _redo, "redo the edit of a deck undone last"))  # fmt: skip
+    for name, handler, what in steps:
+        p = commands.add_parser(name, help=f"{what} (made in the app or here)")
+        p.add_argument("deck", help="the deck's name")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+        p.set_defaults(handler=handler)
+    p = commands.add_parser("history", help="list a deck's edits that undo can take back")
+    p.add_argument("deck", help="the deck's name")
+    p.add_argument("--json", action="store_true", help="print the steps as JSON")
+    p.set_defaults(handler=_history)
 
     p = commands.add_parser("export", help="export a deck to PowerPoint, PDF or a handout")
     p.add_argument("deck")

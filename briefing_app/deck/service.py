@@ -343,9 +343,16 @@ def update_slide(
         return slide_changes(slide.deck_id, [slide.id])
 
 
-def move_slide(store: Store, slide_id: int, position: int) -> Changes:
+def move_slide(
+    store: Store, slide_id: int, position: int, *, expected: int | None = None
+) -> Changes:
+    """Move a slide to ``position``; ``expected`` is where the client last saw it."""
     with store.transaction() as session:
         slide = _slide(session, slide_id)
+        if expected is not None and slide.position != expected:
+            raise ConflictError(
+                "Someone else has moved slides in this deck since, so this slide was not moved."
+            )
         slides = [s for s in slide.deck.slides if s.id != slide.id]
         slides.insert(max(0, min(position, len(slides))), slide)
         _renumber(slides)
@@ -353,9 +360,14 @@ def move_slide(store: Store, slide_id: int, position: int) -> Changes:
         return order_changes(slide.deck_id, [slide.id])
 
 
-def delete_slide(store: Store, slide_id: int) -> Changes:
+def delete_slide(
+    store: Store, slide_id: int, *, expected: SlideSnapshot | None = None
+) -> Changes:
+    """Delete a slide; with ``expected``, only if its content is still as snapshotted."""
     with store.transaction() as session:
         slide = _slide(session, slide_id)
+        if expected is not None:
+            _check_content(slide, expected)
         deck = slide.deck
         items = [i.id for i in slide.items]
         deck.slides.remove(slide)
@@ -553,6 +565,15 @@ def _apply_snapshot(slide: Slide, snapshot: SlideSnapshot) -> None:
         item.source_kind, item.source_id, item.text = snap.source_kind, snap.source_id, snap.text
 
 
+def get_deck_id(store: Store, name: str) -> int:
+    """The id of the deck named ``name`` (NotFoundError when there is none)."""
+    with store.read() as session:
+        deck_id = session.scalar(select(Deck.id).where(Deck.name == name))
+        if deck_id is None:
+            raise NotFoundError(f"There is no deck named {name!r}.")
+        return deck_id
+
+
 def deck_name_of(store: Store, deck_id: int) -> str:
     """The current name of the deck with ``deck_id`` (names change, ids do not)."""
     with store.read() as session:
@@ -573,6 +594,14 @@ def _content(snapshot: SlideSnapshot) -> SlideSnapshot:
     return replace(snapshot, position=0)
 
 
+def _check_content(slide: Slide, expected: SlideSnapshot) -> None:
+    if _content(_snapshot(slide)) != _content(expected):
+        raise ConflictError(
+            "Someone else has changed this slide since your edit, so it cannot be "
+            "undone or redone without losing their change."
+        )
+
+
 def replace_slide(
     store: Store, snapshot: SlideSnapshot, *, expected: SlideSnapshot | None = None
 ) -> Changes:
@@ -583,11 +612,8 @@ def replace_slide(
     """
     with store.transaction() as session:
         slide = _slide(session, snapshot.id)
-        if expected is not None and _content(_snapshot(slide)) != _content(expected):
-            raise ConflictError(
-                "Someone else has changed this slide since your edit, so it cannot be "
-                "undone or redone without losing their change."
-            )
+        if expected is not None:
+            _check_content(slide, expected)
         items = [i.id for i in slide.items] + [i.id for i in snapshot.items]
         _apply_snapshot(slide, snapshot)
         _touch(slide.deck)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -387,6 +388,27 @@ class SlideItem(Base):
             f"source_kind IS NULL OR source_kind IN {SOURCE_KINDS!r}", name="source_kind"
         ),
     )
+
+
+class UndoStep(Base):
+    """One undoable edit in a deck's history (or the library's, when ``deck_id`` is None).
+
+    The history lives in the store, not in a window, so ``briefing-app undo`` (a process
+    of its own each time) can undo the last edit made in the app or on the command line.
+    ``command`` is the edit's JSON form (:mod:`briefing_app.services.commands`); rows of
+    a deck go with it.
+    """
+
+    __tablename__ = "undo_step"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deck_id: Mapped[int | None] = mapped_column(
+        ForeignKey("deck.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(Text, default="")
+    command: Mapped[str] = mapped_column(Text)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
 
 from briefing_app.store import map_models  # noqa: E402,F401  (registers the map tables)

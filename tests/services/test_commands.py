@@ -1,0 +1,151 @@
+"""Undoable edits without Qt: do, undo, redo and refusal when someone changed the store."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.deck import service
+from briefing_app.services import commands, history, library
+from briefing_app.store.errors import ConflictError
+
+
+@pytest.fixture
+def deck(essay_store):
+    record = service.create_deck(essay_store, "Brief", title="Brief")
+    slide = service.add_slide(essay_store, "Brief", "argument", title="Start")
+    service.add_item(essay_store, slide.id, text="First point")
+    return essay_store, record.id, slide.id
+
+
+def _slide(store, slide_id):
+    return service.slide_snapshot(store, slide_id)
+
+
+def _round_trip(command):
+    """Every command survives the store's history (JSON) unchanged in what it can undo."""
+    again = commands.from_json(command.to_json())
+    assert again.to_json() == command.to_json()
+    return again
+
+
+def test_slide_edit_does_undoes_and_redoes_exactly(deck) -> None:
+    store, deck_id, slide_id = deck
+    before = _slide(store, slide_id)
+    command = commands.edit_slide_field(store, slide_id, "title", "Changed", shown="Start")
+    changes = command.do(store)
+    assert changes.slides == {slide_id} and changes.decks == {deck_id}
+    after = _slide(store, slide_id)
+    assert after.title == "Changed"
+    command = _round_trip(command)
+    assert command.undo(store).slides == {slide_id}
+    assert _slide(store, slide_id) == before
+    command.do(store)
+    assert _slide(store, slide_id) == after
+
+
+def test_undo_refuses_when_someone_else_changed_the_slide(deck) -> None:
+    store, _, slide_id = deck
+    command = commands.edit_slide_field(store, slide_id, "title", "Mine")
+    command.do(store)
+    service.update_slide(store, slide_id, title="Theirs")  # another client
+    with pytest.raises(ConflictError):
+        command.undo(store)
+    assert _slide(store, slide_id).title == "Theirs"  # their edit is kept
+
+
+def test_add_slide_and_items_in_one_batch_undo_together(deck) -> None:
+    store, deck_id, _ = deck
+    ids = [a.id for a in library.arguments(store)[:2]]
+
+    def plan(batch, s):
+        add = commands.add_slide(s, deck_id, "argument", 0)
+        batch.run(s, add)
+        points = [{"source_kind": "argument", "source_id": i} for i in ids]
+        batch.run(s, commands.add_items(s, add.slide_id, points))
+
+    batch = commands.Batch("Add to slide", deck_id, plan)
+    changes = batch.do(store)
+    assert deck_id in changes.slide_order
+    new = batch.parts[0].slide_id
+    slides = service.get_deck(store, "Brief").slides
+    assert slides[0].id == new and [i.source_id for i in slides[0].items] == ids
+    batch = _round_trip(batch)
+    batch.undo(store)
+    assert new not in {s.id for s in service.get_deck(store, "Brief").slides}
+    batch.do(store)
+    again = service.get_deck(store, "Brief").slides[0]
+    assert again.id == new and [i.source_id for i in again.items] == ids
+
+
+def test_delete_and_move_slide_round_trip(deck) -> None:
+    store, deck_id, slide_id = deck
+    other = service.add_slide(store, "Brief", "bluf", title="Second").id
+    move = commands.move_slide(store, other, 0)
+    move.do(store)
+    assert [s.id for s in service.get_deck(store, "Brief").slides] == [other, slide_id]
+    _round_trip(move).undo(store)
+    assert [s.id for s in service.get_deck(store, "Brief").slides] == [slide_id, other]
+    delete = commands.delete_slide(store, slide_id)
+    assert delete.do(store).slide_order == {deck_id}
+    _round_trip(delete).undo(store)
+    assert _slide(store, slide_id).items[0].text == "First point"
+
+
+def test_typing_merges_and_typing_back_is_no_step(deck) -> None:
+    store, _, slide_id = deck
+    first = commands.edit_slide_field(store, slide_id, "title", "S", merge_key="k")
+    first.do(store)
+    second = commands.edit_slide_field(store, slide_id, "title", "Start", merge_key="k")
+    second.do(store)
+    assert first.merge(second)
+    assert first.is_noop
+
+
+def test_argument_commands_round_trip(essay_store) -> None:
+    para = library.paragraphs(essay_store)[3]
+    create = commands.create_argument(paragraph_id=para.id, start=0, end=20, label="Mine",
+                                      claim="c", kind="premise", perspectives=[])  # fmt: skip
+    assert create.do(essay_store).arguments
+    new = create.argument_id
+    edit = commands.edit_argument(new, "Mine", label="Renamed")
+    edit.do(essay_store)
+    assert library.argument(essay_store, new).label == "Renamed"
+    _round_trip(edit).undo(essay_store)
+    assert library.argument(essay_store, new).label == "Mine"
+    create = _round_trip(create)
+    create.undo(essay_store)
+    assert new not in {a.id for a in library.arguments(essay_store)}
+    create = _round_trip(create)
+    create.do(essay_store)
+    assert library.argument(essay_store, create.argument_id).label == "Mine"
+    delete = commands.delete_argument(create.argument_id, "Mine")
+    delete.do(essay_store)
+    _round_trip(delete).undo(essay_store)
+    assert library.argument(essay_store, delete.argument_id).label == "Mine"
+
+
+def test_history_is_per_deck_and_in_the_store(deck) -> None:
+    store, deck_id, slide_id = deck
+    other = service.create_deck(store, "Other")
+    other_slide = service.add_slide(store, "Other", "argument", title="Theirs")
+    for command in (commands.edit_slide_field(store, slide_id, "title", "A1"),
+                    commands.edit_slide_field(store, other_slide.id, "title", "B1"),
+                    commands.edit_slide_field(store, slide_id, "title", "A2")):  # fmt: skip
+        command.do(store)
+        history.record(store, command)
+    step, changes = history.undo(store, deck_id)
+    assert step.label == "Edit title" and changes.slides == {slide_id}
+    assert _slide(store, slide_id).title == "A1"
+    assert _slide(store, other_slide.id).title == "B1"  # the other deck is untouched
+    history.undo(store, deck_id)
+    assert _slide(store, slide_id).title == "Start"
+    assert history.undo(store, deck_id) is None
+    history.redo(store, deck_id)
+    assert _slide(store, slide_id).title == "A1"
+    new = commands.edit_slide_field(store, slide_id, "title", "A3")
+    new.do(store)
+    history.record(store, new)  # a new edit drops what could be redone
+    assert history.redo(store, deck_id) is None
+    assert [s.undone for s in history.steps(store, deck_id)] == [False, False]
+    service.delete_deck(store, "Other")
+    assert history.steps(store, other.id) == []
