@@ -1,4 +1,4 @@
-"""The core never imports Qt: store, import, decks, layout, renderers, maps and the CLI."""
+"""The core never imports Qt: store, import, decks, layout, renderers, maps, templates, CLI."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import briefing_app
 
-CORE = ("store", "importing", "services", "deck", "layout", "render", "maps", "cli")
+CORE = ("store", "importing", "services", "deck", "layout", "render", "maps", "cli", "templates")
 
 
 def _core_modules() -> list[str]:

@@ -1,8 +1,10 @@
 """The bundled font families: where their TrueType files are and what Office calls them.
 
-Liberation Sans/Serif have the advance widths of Arial/Times New Roman, so text measured
-here wraps the same in PowerPoint (which sees the Office name), LibreOffice (which maps
-that name back to Liberation) and our PDFs (which embed the Liberation files).
+Liberation Sans/Serif/Mono have the advance widths of Arial/Times New Roman/Courier New,
+Carlito those of Calibri and Caladea those of Cambria, so text measured here wraps the
+same in PowerPoint (which sees the Office name), LibreOffice (which maps that name back to
+the free face) and our PDFs (which embed the free files). A template's theme fonts are
+measured with the family ``METRIC_SUBSTITUTES`` names for them.
 """
 
 from __future__ import annotations
@@ -48,4 +50,33 @@ def _family(key: str, stem: str, office_name: str) -> FontFamily:
 FAMILIES: dict[str, FontFamily] = {
     "sans": _family("sans", "LiberationSans", "Arial"),
     "serif": _family("serif", "LiberationSerif", "Times New Roman"),
+    "mono": _family("mono", "LiberationMono", "Courier New"),
+    "carlito": _family("carlito", "Carlito", "Calibri"),
+    "caladea": _family("caladea", "Caladea", "Cambria"),
 }
+
+# Office font name (lower case) -> family key of a metric-compatible bundled face.
+METRIC_SUBSTITUTES: dict[str, str] = {
+    "arial": "sans",
+    "helvetica": "sans",
+    "liberation sans": "sans",
+    "arimo": "sans",
+    "times new roman": "serif",
+    "times": "serif",
+    "liberation serif": "serif",
+    "tinos": "serif",
+    "courier new": "mono",
+    "courier": "mono",
+    "liberation mono": "mono",
+    "cousine": "mono",
+    "calibri": "carlito",
+    "carlito": "carlito",
+    "cambria": "caladea",
+    "caladea": "caladea",
+}
+
+
+def metric_substitute(office_name: str) -> FontFamily | None:
+    """The bundled family with the advance widths of ``office_name``, if we have one."""
+    key = METRIC_SUBSTITUTES.get(" ".join(office_name.split()).lower())
+    return FAMILIES[key] if key else None

@@ -1,0 +1,76 @@
+"""Our house template: reproducible, 16:9, one named layout per layout of ours, real
+placeholders, a slide-number field, the marking on the master, theme fonts and colours."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from briefing_app.layout.theme import MINISTRY
+from briefing_app.templates.build_default import (
+    DEFAULT_TEMPLATE,
+    MARKING_SHAPE_NAMES,
+    build_bytes,
+)
+from briefing_app.templates.slots import LAYOUT_SLOTS
+
+
+def test_the_committed_template_is_what_the_script_builds_byte_for_byte() -> None:
+    first, second = build_bytes(), build_bytes()
+    assert first == second
+    rebuild = "run python -m briefing_app.templates.build_default"
+    assert DEFAULT_TEMPLATE.read_bytes() == first, rebuild
+
+
+def test_one_master_and_a_named_layout_for_each_of_our_layouts() -> None:
+    prs = Presentation(io.BytesIO(build_bytes()))
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # 13.333 x 7.5 in
+    assert len(prs.slide_masters) == 1
+    names = [layout.name for layout in prs.slide_layouts]
+    for spec in LAYOUT_SLOTS.values():
+        assert spec.name in names
+    for layout in prs.slide_layouts:
+        types = [p.placeholder_format.type for p in layout.placeholders]
+        assert PP_PLACEHOLDER.TITLE in types or PP_PLACEHOLDER.CENTER_TITLE in types, layout.name
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    map_types = [p.placeholder_format.type for p in by_name["Map"].placeholders]
+    assert PP_PLACEHOLDER.PICTURE in map_types and PP_PLACEHOLDER.OBJECT in map_types
+    argument = [p.placeholder_format.type for p in by_name["Argument"].placeholders]
+    for chrome in (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+        assert chrome in argument
+
+
+def test_master_has_slide_number_field_marking_and_decorative_rules() -> None:
+    with zipfile.ZipFile(io.BytesIO(build_bytes())) as z:
+        master = z.read("ppt/slideMasters/slideMaster1.xml").decode()
+        theme = z.read("ppt/theme/theme1.xml").decode()
+    assert re.search(r'<a:fld id="\{[0-9A-F-]{36}\}" type="slidenum">', master)
+    assert 'type="datetime1"' in master
+    for name in MARKING_SHAPE_NAMES:
+        assert f'name="{name}"' in master
+    # the rules are marked decorative with Office's extension
+    assert master.count("{C183D7F6-B498-43B3-948B-1728B52AA6E4}") == 2
+    assert 'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative"' in master
+    assert '<a:majorFont><a:latin typeface="Arial"/>' in theme
+    assert '<a:minorFont><a:latin typeface="Arial"/>' in theme
+    for color in (MINISTRY.navy, MINISTRY.text, MINISTRY.accent, MINISTRY.marking_fill):
+        assert f'<a:srgbClr val="{color}"/>' in theme
+    # titles and body text take theme fonts, not named ones
+    assert "+mj-lt" in master and "+mn-lt" in master
+
+
+def test_slides_added_from_each_layout_open_and_keep_their_placeholders() -> None:
+    prs = Presentation(io.BytesIO(build_bytes()))
+    for layout in prs.slide_layouts:
+        slide = prs.slides.add_slide(layout)
+        assert slide.shapes.title is not None
+        slide.shapes.title.text = "Vučić and Đukić"
+    out = io.BytesIO()
+    prs.save(out)
+    again = Presentation(io.BytesIO(out.getvalue()))
+    titles = [s.shapes.title.text for s in again.slides]
+    assert titles == ["Vučić and Đukić"] * len(prs.slide_layouts)
