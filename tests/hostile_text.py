@@ -3,8 +3,7 @@ hostile-text tests of the services, the GUI and the exports)."""
 
 from __future__ import annotations
 
-from briefing_app.deck import service as decks
-from briefing_app.services import arguments, library
+from briefing_app.services import arguments, decks, library
 from briefing_app.store.store import Store
 
 HOSTILE = {

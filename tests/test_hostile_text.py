@@ -13,10 +13,9 @@ import time
 import pytest
 from hostile_text import DECK, HOSTILE, MEGABYTE, hostile_arguments, hostile_deck
 
-from briefing_app.deck import service
-from briefing_app.services import argument_map, arguments, library
+from briefing_app.domain.text import storable_text
+from briefing_app.services import argument_map, arguments, decks, library
 from briefing_app.services.search import search
-from briefing_app.textclean import storable_text
 
 FOUND_BY_SEARCH = ("controls", "arabic", "hebrew", "cjk", "markup", "traversal", "windows")
 
@@ -29,7 +28,7 @@ def test_services_store_hostile_text_as_typed(essay_store) -> None:
         assert detail.label == f"{key}: {text}".strip()
         assert detail.claim == f"{key} claim: {text}".strip()
     hostile_deck(essay_store, ids)
-    record = service.get_deck(essay_store, DECK)
+    record = decks.get_deck(essay_store, DECK)
     assert record.name == DECK
     titles = [s.title for s in record.slides]
     assert titles[: len(HOSTILE)] == [storable_text(t) for t in HOSTILE.values()]

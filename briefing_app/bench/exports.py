@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefing_app.bench.measures import BenchResult, Measure
 from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
-from briefing_app.deck.export import export_deck
+from briefing_app.render.export import export_deck
 
 
 def _timed(fn: Callable[[], object], repeat: int = 3) -> float:

@@ -1,5 +1,5 @@
 """QPainter timing of the bundled maps: first draw and cached redraw (the maps' own bench,
-``briefing_app.maps.bench``, covers the Qt-free PDF and PPTX paths)."""
+``briefing_app.bench.maps``, covers the Qt-free PDF and PPTX paths)."""
 
 from __future__ import annotations
 

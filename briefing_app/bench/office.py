@@ -24,8 +24,8 @@ from pathlib import Path
 from briefing_app.bench.measures import BenchResult, Measure
 from briefing_app.bench.proc import app_env, find_program, run_child, tool_version
 from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
-from briefing_app.deck.export import export_deck, laid_out
 from briefing_app.layout.boxes import LaidDeck
+from briefing_app.render.export import export_deck, laid_out
 
 NOT_INSTALLED = "not installed"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$@^+-])")

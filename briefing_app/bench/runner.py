@@ -44,7 +44,7 @@ def _editor() -> BenchResult:
 
 
 def _maps() -> BenchResult:
-    from briefing_app.maps import bench as maps_bench
+    from briefing_app.bench import maps as maps_bench
 
     return maps_bench.run()
 

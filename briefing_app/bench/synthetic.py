@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from briefing_app.deck import service
+from briefing_app.services import decks
 from briefing_app.store.models import Argument, Document, Paragraph, Section
 from briefing_app.store.store import Store, open_store
 
@@ -75,15 +75,15 @@ def synthetic_deck(store: Store, name: str, slides: int, per_slide: int = 5) -> 
 
     with store.read() as session:
         ids = list(session.scalars(select(Argument.id).order_by(Argument.id).limit(slides * 5)))
-    service.create_deck(store, name, title="Synthetic deck", author="Bench")
+    decks.create_deck(store, name, title="Synthetic deck", author="Bench")
     bullets: list[list[str]] = []
     with store.transaction() as session:
-        deck = service.deck_by_name(session, name)
+        deck = decks.deck_by_name(session, name)
         for n in range(slides):
-            slide = service.add_slide_in(session, deck, "argument", title=f"Slide {n + 1}")
+            slide = decks.add_slide_in(session, deck, "argument", title=f"Slide {n + 1}")
             texts = []
             for k in range(per_slide):
-                item = service.add_item_in(
+                item = decks.add_item_in(
                     session, slide, source_kind="argument", source_id=ids[(n * 5 + k) % len(ids)]
                 )
                 texts.append(item.text)

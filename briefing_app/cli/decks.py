@@ -6,14 +6,13 @@ import argparse
 import sys
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
-from briefing_app.deck import service
-from briefing_app.deck.export import FORMATS, export_deck
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
-from briefing_app.services import history
+from briefing_app.render.export import FORMATS, export_deck
+from briefing_app.services import decks, history
 
 
 def _decks(ctx: CommandContext, args: argparse.Namespace) -> int:
-    rows = service.list_decks(ctx.store)
+    rows = decks.list_decks(ctx.store)
     if args.json:
         print_json([{"name": n, "title": t, "slides": c} for n, t, c in rows])
     elif not rows:
@@ -27,7 +26,7 @@ def _create(ctx: CommandContext, args: argparse.Namespace) -> int:
     if args.source == "default-briefing":
         deck = build_from_outline(ctx.store, DEFAULT_OUTLINE, args.name, marking=args.marking)
     else:
-        deck = service.create_deck(
+        deck = decks.create_deck(
             ctx.store, args.name, title=args.title or args.name, marking=args.marking
         )
     if args.json:
@@ -38,7 +37,7 @@ def _create(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _show(ctx: CommandContext, args: argparse.Namespace) -> int:
-    deck = service.get_deck(ctx.store, args.name)
+    deck = decks.get_deck(ctx.store, args.name)
     if args.json:
         print_json(deck)
         return 0
@@ -84,7 +83,7 @@ def _redo(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 def _step(ctx: CommandContext, args: argparse.Namespace, *, redo: bool) -> int:
     """Undo (or redo) the newest edit of a deck, made in the app or on the command line."""
-    deck = service.get_deck_id(ctx.store, args.deck)
+    deck = decks.get_deck_id(ctx.store, args.deck)
     done = (history.redo if redo else history.undo)(ctx.store, deck)
     verb = "redo" if redo else "undo"
     if done is None:
@@ -103,7 +102,7 @@ def _step(ctx: CommandContext, args: argparse.Namespace, *, redo: bool) -> int:
 
 
 def _history(ctx: CommandContext, args: argparse.Namespace) -> int:
-    steps = history.steps(ctx.store, service.get_deck_id(ctx.store, args.deck))
+    steps = history.steps(ctx.store, decks.get_deck_id(ctx.store, args.deck))
     if args.json:
         print_json(steps)
     elif not steps:

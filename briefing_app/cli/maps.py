@@ -9,9 +9,9 @@ from briefing_app.cli.common import CommandContext, print_json, shorten
 
 
 def _service():
-    from briefing_app.maps import service
+    from briefing_app.services import maps
 
-    return service
+    return maps
 
 
 def _maps(ctx: CommandContext, args: argparse.Namespace) -> int:

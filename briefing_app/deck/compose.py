@@ -1,9 +1,9 @@
 """Turn a stored deck into slide content: the one place store text is cleaned for output.
 
-Everything a renderer will draw passes through :func:`briefing_app.textclean.clean_text`
+Everything a renderer will draw passes through :func:`briefing_app.layout.textclean.clean_text`
 here, citations are gathered, the footer's short sources are written and the sources
 slide is filled with the essay's reference and every cited footnote in full. Hyperlinks
-enter here too, and only through :func:`briefing_app.textclean.safe_link`.
+enter here too, and only through :func:`briefing_app.domain.text.safe_link`.
 """
 
 from __future__ import annotations
@@ -13,19 +13,20 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefing_app.deck import sources
-from briefing_app.deck.service import deck_by_name
+from briefing_app.domain.text import safe_link
 from briefing_app.layout.content import (
     ContentItem,
     DeckContent,
     SlideContent,
     TimelineEntry,
 )
-from briefing_app.maps import service as map_service
+from briefing_app.layout.textclean import clean_text_with_warnings
+from briefing_app.maps.compose import MapFigure
+from briefing_app.services import maps, sources
+from briefing_app.services.decks import deck_by_name
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import Document, Footnote, Link, Paragraph, Slide, SlideItem
 from briefing_app.store.store import Store
-from briefing_app.textclean import clean_text_with_warnings, safe_link
 
 FOOTNOTE_SNIPPET_WORDS = 9
 # A title, heading or name longer than this is cut: no layout draws more than about 350
@@ -230,7 +231,7 @@ class _SlideComposer:
         if shown is None:
             return {"items": tuple(points)}
         row = self.session.get(Map, shown.id)
-        spec = map_service.spec_of(row)
+        spec = maps.spec_of(row)
         if not points:
             for argument in row.arguments[:MAP_POINTS]:
                 numbers = tuple(f.number for f in argument.footnotes)
@@ -244,7 +245,7 @@ class _SlideComposer:
         return {
             "items": tuple(points),
             "map_key": row.key,
-            "map_spec": spec,
+            "map_spec": MapFigure(spec),
             "subtitle": self.clean.line(row.caption),
         }
 

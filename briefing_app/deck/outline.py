@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefing_app.deck import service
 from briefing_app.paths import RESOURCES_DIR
+from briefing_app.services import decks
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import Argument, Document, Event, Footnote, Quote
@@ -117,7 +117,7 @@ def _points(
 
 def build_from_outline(
     store: Store, path: Path, name: str, *, marking: str | None = None
-) -> service.DeckRecord:
+) -> decks.DeckRecord:
     """Create the deck ``name`` from the outline at ``path``."""
     outline = read_outline(path)
     with store.read() as session:
@@ -134,7 +134,7 @@ def build_from_outline(
         ]
     today = date.today()
     with store.transaction() as session:  # the whole deck or nothing
-        deck = service.create_deck_in(
+        deck = decks.create_deck_in(
             session,
             name,
             title=outline.get("title", name),
@@ -144,12 +144,12 @@ def build_from_outline(
             marking=marking,
         )
         for slide, left, right in plans:
-            fields = {f: slide[f] for f in service.SLIDE_FIELDS - {"layout"} if f in slide}
+            fields = {f: slide[f] for f in decks.SLIDE_FIELDS - {"layout"} if f in slide}
             notes = fields.pop("notes", None)
-            record = service.add_slide_in(session, deck, slide["layout"], **fields)
+            record = decks.add_slide_in(session, deck, slide["layout"], **fields)
             for column, points in ((0, left), (1, right)):
                 for point in points:
-                    service.add_item_in(session, record, column=column, **point)
+                    decks.add_item_in(session, record, column=column, **point)
             if notes is not None:
                 record.notes = notes
-    return service.get_deck(store, name)
+    return decks.get_deck(store, name)

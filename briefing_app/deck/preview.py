@@ -14,14 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
-from briefing_app.deck import sources
 from briefing_app.deck.compose import compose_deck
-from briefing_app.deck.service import (
-    DeckRecord,
-    SlideRecord,
-    deck_by_name,
-    deck_record,
-)
 from briefing_app.layout.boxes import LaidSlide, TextBox, TextParagraph
 from briefing_app.layout.chrome import Ctx, Page
 from briefing_app.layout.content import ContentItem, DeckContent, SlideContent
@@ -29,6 +22,13 @@ from briefing_app.layout.engine import finish_page, layout_slide
 from briefing_app.layout.theme import get_theme
 from briefing_app.layout.wrap import normalize_spaces
 from briefing_app.maps import geodata
+from briefing_app.services import sources
+from briefing_app.services.decks import (
+    DeckRecord,
+    SlideRecord,
+    deck_by_name,
+    deck_record,
+)
 from briefing_app.store.store import Store
 
 # Layouts whose points are drawn one paragraph each in a box called "Body".

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.deck import service as decks
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.gui.actions import build_actions
 from briefing_app.gui.deck.editor import DeckEditor
@@ -29,7 +28,7 @@ from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.library.detail import DetailView
 from briefing_app.gui.library.panel import LibraryPanel
 from briefing_app.gui.tasks import TaskRunner
-from briefing_app.services import argument_map, library
+from briefing_app.services import argument_map, decks, library
 from briefing_app.store.errors import NotFoundError
 from briefing_app.store.store import Store
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import (
     LaidSlide,
     PathBox,
@@ -31,7 +32,6 @@ from briefing_app.layout.boxes import (
 )
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import text_width
-from briefing_app.textclean import safe_link
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import (
     Box,
     RectBox,
@@ -18,7 +19,6 @@ from briefing_app.layout.boxes import (
 from briefing_app.layout.content import ContentItem, DeckContent
 from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Fit, Frame, ParaSpec, fit_paragraphs, fit_text, make_para
-from briefing_app.textclean import safe_link
 
 CONT = " (cont.)"
 
@@ -60,7 +60,7 @@ def item_runs(
     link: str | None = None,
 ) -> list[Run]:
     """The runs of one item: its text (a link when safe) and its citation mark."""
-    url = safe_link(link)  # the one rule, in textclean
+    url = safe_link(link)  # the one rule, in domain.text
     style = replace(base, color=theme.accent) if url else base
     runs = [Run(text, style, url)]
     if citations:

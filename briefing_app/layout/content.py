@@ -7,7 +7,8 @@ the layout engine (which knows fonts and geometry). Text here is already clean.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+
+from briefing_app.layout.figure import Figure
 
 LAYOUTS = (
     "title",
@@ -63,7 +64,7 @@ class SlideContent:
     footer_sources: tuple[str, ...] = ()
     notes: str = ""
     map_key: str | None = None
-    map_spec: Any = None  # a briefing_app.maps.spec.MapSpec drawn in the map frame
+    map_spec: Figure | None = None  # drawn in the map frame (a maps MapFigure)
 
 
 @dataclass(frozen=True)

@@ -170,9 +170,7 @@ def layout_map(slide: SlideContent, ctx: Ctx) -> list[Page]:
     area = Frame(body.x + col_w + 24, body.y, body.w - col_w - 24, body.h - caption_h)
     extra: list[Box] = []
     if slide.map_spec is not None:
-        from briefing_app.maps.compose import map_boxes  # shapely loads only for maps
-
-        extra += map_boxes(slide.map_spec, (area.x, area.y, area.w, area.h))
+        extra += slide.map_spec.boxes((area.x, area.y, area.w, area.h))
     else:
         extra.append(filler_rect(area, t.panel, "MapFrame", stroke=t.rule))
     if slide.subtitle:

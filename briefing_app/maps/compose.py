@@ -7,6 +7,7 @@ frame. Results are cached by (spec, frame), so a redraw costs only the renderer'
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import shapely
@@ -31,6 +32,16 @@ from briefing_app.maps.spec import LayerSpec, MapSpec
 from briefing_app.maps.styles import label_color_for, resolve
 
 Frame = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class MapFigure:
+    """A map as the layout engine's :class:`~briefing_app.layout.figure.Figure`."""
+
+    spec: MapSpec
+
+    def boxes(self, frame: Frame) -> list[Box]:
+        return map_boxes(self.spec, frame)
 
 
 def map_boxes(spec: MapSpec, frame: Frame) -> list[Box]:

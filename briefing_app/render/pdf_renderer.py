@@ -18,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
+from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import (
     LaidDeck,
     LaidSlide,
@@ -31,7 +32,6 @@ from briefing_app.layout.boxes import (
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
-from briefing_app.textclean import safe_link
 
 HATCH_SPACING = 4.0
 UNDERLINE_POSITION = 217 / 2048  # Liberation Sans post table, em below the baseline

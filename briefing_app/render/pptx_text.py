@@ -14,10 +14,10 @@ from collections.abc import Callable
 from functools import cache
 from xml.sax.saxutils import escape
 
+from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import TextBox, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import descent
-from briefing_app.textclean import safe_link
 
 EMU_PER_PT = 12700
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}

@@ -13,8 +13,8 @@ from briefing_app.importing.argument_map import MapSummary, load_argument_map
 from briefing_app.importing.loader import ImportResult, import_parsed
 from briefing_app.importing.parse import parse_file
 from briefing_app.importing.parsed import ImportFormatError
-from briefing_app.maps.service import load_bundled_maps
 from briefing_app.paths import ARGUMENT_MAP_DIR, ESSAY_DIR
+from briefing_app.services.maps import load_bundled_maps
 from briefing_app.store.models import Document
 from briefing_app.store.store import Store, open_store
 

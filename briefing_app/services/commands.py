@@ -19,10 +19,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
-from briefing_app.deck import service
-from briefing_app.deck.service import ItemSnapshot, SlideSnapshot
-from briefing_app.services import arguments
+from briefing_app.services import arguments, decks
 from briefing_app.services.arguments import ArgumentSnapshot, ReviewSnapshot
+from briefing_app.services.decks import ItemSnapshot, SlideSnapshot
 from briefing_app.store.changes import NO_CHANGES, Changes
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
@@ -148,17 +147,17 @@ class SlideEdit(Command):
         if self.after is None:
             if self.apply is None:
                 raise StoreError("This edit has nothing to do.")
-            self.before = service.slide_snapshot(store, self.slide_id)
+            self.before = decks.slide_snapshot(store, self.slide_id)
             changes = self.apply(store)
-            self.after = service.slide_snapshot(store, self.slide_id)
+            self.after = decks.slide_snapshot(store, self.slide_id)
             self.apply = None
             return changes
         assert self.before is not None
-        return service.replace_slide(store, self.after, expected=self.before)
+        return decks.replace_slide(store, self.after, expected=self.before)
 
     def undo(self, store: Store) -> Changes:
         assert self.before is not None and self.after is not None
-        return service.replace_slide(store, self.before, expected=self.after)
+        return decks.replace_slide(store, self.before, expected=self.after)
 
     def merge(self, other: Command) -> bool:
         if (
@@ -192,7 +191,7 @@ def _slide_edit(
     apply: Callable[[Store], Changes],
     merge_key: Hashable | None = None,
 ) -> SlideEdit:
-    deck_id = service.slide_snapshot(store, slide_id).deck_id
+    deck_id = decks.slide_snapshot(store, slide_id).deck_id
     return SlideEdit(label, deck_id, slide_id, apply, merge_key=merge_key)
 
 
@@ -210,7 +209,7 @@ def edit_slide_field(
     expected = None if shown is None else {name: shown}
     return _slide_edit(
         store, slide_id, f"Edit {FIELD_LABELS.get(name, name)}",
-        lambda s: service.update_slide(s, slide_id, expected=expected, **{name: text}),
+        lambda s: decks.update_slide(s, slide_id, expected=expected, **{name: text}),
         merge_key,
     )  # fmt: skip
 
@@ -218,7 +217,7 @@ def edit_slide_field(
 def change_layout(store: Store, slide_id: int, layout: str) -> SlideEdit:
     return _slide_edit(
         store, slide_id, "Change layout",
-        lambda s: service.update_slide(s, slide_id, layout=layout),
+        lambda s: decks.update_slide(s, slide_id, layout=layout),
     )  # fmt: skip
 
 
@@ -234,16 +233,16 @@ def edit_item_text(
     """Reword a point; ``shown`` as for :func:`edit_slide_field`."""
     return _slide_edit(
         store, slide_id, "Edit point",
-        lambda s: service.set_item_text(s, item_id, text, expected=shown).changes,
+        lambda s: decks.set_item_text(s, item_id, text, expected=shown).changes,
         merge_key,
     )  # fmt: skip
 
 
 def add_items(store: Store, slide_id: int, points: list[dict[str, Any]]) -> SlideEdit:
-    """Add points (as for :func:`service.add_item`) to a slide."""
+    """Add points (as for :func:`briefing_app.services.decks.add_item`) to a slide."""
 
     def apply(s: Store) -> Changes:
-        records = service.add_items(s, slide_id, points)
+        records = decks.add_items(s, slide_id, points)
         return records[0].changes if records else NO_CHANGES
 
     label = "Add to slide" if len(points) > 1 else "Add point"
@@ -252,26 +251,26 @@ def add_items(store: Store, slide_id: int, points: list[dict[str, Any]]) -> Slid
 
 def delete_item(store: Store, slide_id: int, item_id: int) -> SlideEdit:
     return _slide_edit(
-        store, slide_id, "Delete point", lambda s: service.delete_item(s, item_id)
+        store, slide_id, "Delete point", lambda s: decks.delete_item(s, item_id)
     )
 
 
 def reset_item(store: Store, slide_id: int, item_id: int) -> SlideEdit:
     return _slide_edit(
-        store, slide_id, "Reset to source", lambda s: service.reset_item(s, item_id).changes
+        store, slide_id, "Reset to source", lambda s: decks.reset_item(s, item_id).changes
     )
 
 
 def move_item(store: Store, slide_id: int, item_id: int, position: int) -> SlideEdit:
     return _slide_edit(
-        store, slide_id, "Move point", lambda s: service.move_item(s, item_id, position)
+        store, slide_id, "Move point", lambda s: decks.move_item(s, item_id, position)
     )
 
 
 def set_item_level(store: Store, slide_id: int, item_id: int, level: int) -> SlideEdit:
     return _slide_edit(
         store, slide_id, "Indent point" if level else "Outdent point",
-        lambda s: service.set_item_level(s, item_id, level),
+        lambda s: decks.set_item_level(s, item_id, level),
     )  # fmt: skip
 
 
@@ -293,20 +292,20 @@ class AddSlide(Command):
 
     def do(self, store: Store) -> Changes:
         if self.added is None:
-            name = service.deck_name_of(store, self._deck())
-            record = service.add_slide(
+            name = decks.deck_name_of(store, self._deck())
+            record = decks.add_slide(
                 store, name, self.layout, position=self.position, **self.fields
             )
-            self.added = service.slide_snapshot(store, record.id)
+            self.added = decks.slide_snapshot(store, record.id)
             self.focus = record.id
             return record.changes
         self.focus = self.added.id
-        return service.restore_slide(store, self.added)
+        return decks.restore_slide(store, self.added)
 
     def undo(self, store: Store) -> Changes:
         assert self.added is not None
         self.focus = None
-        return service.delete_slide(store, self.added.id, expected=self.added)
+        return decks.delete_slide(store, self.added.id, expected=self.added)
 
     @property
     def slide_id(self) -> int | None:
@@ -341,11 +340,11 @@ class DeleteSlide(Command):
 
     def do(self, store: Store) -> Changes:
         self.focus = None
-        return service.delete_slide(store, self.snapshot.id, expected=self.snapshot)
+        return decks.delete_slide(store, self.snapshot.id, expected=self.snapshot)
 
     def undo(self, store: Store) -> Changes:
         self.focus = self.snapshot.id
-        return service.restore_slide(store, self.snapshot)
+        return decks.restore_slide(store, self.snapshot)
 
     def state(self) -> dict[str, Any]:
         return {"snapshot": _slide_state(self.snapshot)}
@@ -358,7 +357,7 @@ class DeleteSlide(Command):
 
 
 def delete_slide(store: Store, slide_id: int) -> DeleteSlide:
-    snapshot = service.slide_snapshot(store, slide_id)
+    snapshot = decks.slide_snapshot(store, slide_id)
     return DeleteSlide("Delete slide", snapshot.deck_id, snapshot)
 
 
@@ -376,12 +375,12 @@ class MoveSlide(Command):
         self.focus = self.slide_id
 
     def do(self, store: Store) -> Changes:
-        changes = service.move_slide(store, self.slide_id, self.new, expected=self.old)
-        self.moved_to = service.slide_snapshot(store, self.slide_id).position
+        changes = decks.move_slide(store, self.slide_id, self.new, expected=self.old)
+        self.moved_to = decks.slide_snapshot(store, self.slide_id).position
         return changes
 
     def undo(self, store: Store) -> Changes:
-        return service.move_slide(store, self.slide_id, self.old, expected=self.moved_to)
+        return decks.move_slide(store, self.slide_id, self.old, expected=self.moved_to)
 
     def state(self) -> dict[str, Any]:
         return {"slide_id": self.slide_id, "old": self.old, "new": self.new,
@@ -393,7 +392,7 @@ class MoveSlide(Command):
 
 
 def move_slide(store: Store, slide_id: int, position: int) -> MoveSlide:
-    snapshot = service.slide_snapshot(store, slide_id)
+    snapshot = decks.slide_snapshot(store, slide_id)
     return MoveSlide("Move slide", snapshot.deck_id, slide_id, snapshot.position, position)
 
 

@@ -409,6 +409,3 @@ class UndoStep(Base):
     command: Mapped[str] = mapped_column(Text)
     undone: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
-
-
-from briefing_app.store import map_models  # noqa: E402,F401  (registers the map tables)

@@ -18,6 +18,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from briefing_app.domain.text import storable_text
+from briefing_app.store import map_models  # noqa: F401  (registers the map tables)
 from briefing_app.store import sqlite as sqlite_support
 from briefing_app.store.errors import (
     CorruptStoreError,
@@ -27,7 +29,6 @@ from briefing_app.store.errors import (
     StoreBusyError,
     StoreError,
 )
-from briefing_app.textclean import storable_text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -253,7 +254,6 @@ def _quoted(name: str) -> str:
 
 
 def _expected_tables() -> dict[str, set[str]]:
-    from briefing_app.store import map_models  # noqa: F401  (registers the map tables)
     from briefing_app.store.models import Base
 
     return {name: {c.name for c in table.columns} for name, table in Base.metadata.tables.items()}

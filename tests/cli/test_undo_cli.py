@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 from briefing_app.cli import main
-from briefing_app.deck import service
-from briefing_app.services import commands, history
+from briefing_app.services import commands, decks, history
 from briefing_app.store.store import open_store
 
 
@@ -15,10 +14,10 @@ def _edit(path: Path) -> tuple[int, int]:
     """As the app does: an edit in deck "Brief" and one in deck "Other", both recorded."""
     store = open_store(path)
     try:
-        service.create_deck(store, "Brief")
-        slide = service.add_slide(store, "Brief", "argument", title="Before").id
-        service.create_deck(store, "Other")
-        other_slide = service.add_slide(store, "Other", "argument", title="Other before").id
+        decks.create_deck(store, "Brief")
+        slide = decks.add_slide(store, "Brief", "argument", title="Before").id
+        decks.create_deck(store, "Other")
+        other_slide = decks.add_slide(store, "Other", "argument", title="Other before").id
         for command in (commands.edit_slide_field(store, slide, "title", "After"),
                         commands.edit_slide_field(store, other_slide, "title", "Other after")):
             command.do(store)
@@ -31,7 +30,7 @@ def _edit(path: Path) -> tuple[int, int]:
 def _title(path: Path, slide_id: int) -> str:
     store = open_store(path)
     try:
-        return service.slide_snapshot(store, slide_id).title
+        return decks.slide_snapshot(store, slide_id).title
     finally:
         store.close()
 
@@ -56,7 +55,7 @@ def test_undo_and_redo_one_deck_from_the_command_line(capsys, essay_store_path: 
 def test_undo_refuses_in_one_sentence_when_the_slide_changed(capsys, essay_store_path) -> None:
     slide, _ = _edit(essay_store_path)
     store = open_store(essay_store_path)
-    service.update_slide(store, slide, title="Someone else's")
+    decks.update_slide(store, slide, title="Someone else's")
     store.close()
     assert main(["--db", str(essay_store_path), "undo", "Brief"]) == 2
     err = capsys.readouterr().err

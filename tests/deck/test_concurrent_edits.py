@@ -12,23 +12,23 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import event
 
-from briefing_app.deck import service
+from briefing_app.services import decks
 from briefing_app.store.errors import ConflictError
 from briefing_app.store.store import Store, open_store
 
 
 @pytest.fixture
 def two_clients(essay_store: Store) -> Iterator[tuple[Store, Store]]:
-    service.create_deck(essay_store, "Shared")
-    slide = service.add_slide(essay_store, "Shared", "argument", title="Shared slide")
-    service.add_items(essay_store, slide.id, [{"text": "first point"}, {"text": "second"}])
+    decks.create_deck(essay_store, "Shared")
+    slide = decks.add_slide(essay_store, "Shared", "argument", title="Shared slide")
+    decks.add_items(essay_store, slide.id, [{"text": "first point"}, {"text": "second"}])
     other = open_store(essay_store.location)
     yield essay_store, other
     other.close()
 
 
 def _slide(store: Store):
-    return service.get_deck(store, "Shared").slides[0]
+    return decks.get_deck(store, "Shared").slides[0]
 
 
 def _in_parallel(*jobs: Callable[[], None]) -> None:
@@ -56,11 +56,11 @@ def test_edits_to_different_points_both_survive(two_clients) -> None:
 
     def alice_types() -> None:
         for n in range(15):
-            service.set_item_text(alice, first.id, f"alice {n}")
+            decks.set_item_text(alice, first.id, f"alice {n}")
 
     def bob_types() -> None:
         for n in range(15):
-            service.set_item_text(bob, second.id, f"bob {n}")
+            decks.set_item_text(bob, second.id, f"bob {n}")
 
     _in_parallel(alice_types, bob_types)
     assert [i.text for i in _slide(alice).items] == ["alice 14", "bob 14"]
@@ -69,30 +69,30 @@ def test_edits_to_different_points_both_survive(two_clients) -> None:
 def test_a_stale_edit_is_refused_and_the_newer_text_kept(two_clients) -> None:
     alice, bob = two_clients
     item = _slide(bob).items[0]  # both clients are showing "first point"
-    service.set_item_text(alice, item.id, "Alice's wording", expected=item.text)
+    decks.set_item_text(alice, item.id, "Alice's wording", expected=item.text)
     with pytest.raises(ConflictError, match="Someone else changed the point"):
-        service.set_item_text(bob, item.id, "Bob's wording", expected=item.text)
+        decks.set_item_text(bob, item.id, "Bob's wording", expected=item.text)
     assert _slide(bob).items[0].text == "Alice's wording"
 
 
 def test_a_stale_title_edit_is_refused(two_clients) -> None:
     alice, bob = two_clients
     slide = _slide(bob)
-    service.update_slide(alice, slide.id, title="Alice's title", expected={"title": slide.title})
+    decks.update_slide(alice, slide.id, title="Alice's title", expected={"title": slide.title})
     with pytest.raises(ConflictError, match="title"):
-        service.update_slide(bob, slide.id, title="Bob's title", expected={"title": slide.title})
+        decks.update_slide(bob, slide.id, title="Bob's title", expected={"title": slide.title})
     assert _slide(alice).title == "Alice's title"
 
 
 def test_undo_does_not_overwrite_someone_elses_change(two_clients) -> None:
     alice, bob = two_clients
     slide_id = _slide(alice).id
-    before = service.slide_snapshot(alice, slide_id)
-    service.update_slide(alice, slide_id, title="Alice's title")
-    after = service.slide_snapshot(alice, slide_id)
-    service.set_item_text(bob, after.items[0].id, "Bob's later point")
+    before = decks.slide_snapshot(alice, slide_id)
+    decks.update_slide(alice, slide_id, title="Alice's title")
+    after = decks.slide_snapshot(alice, slide_id)
+    decks.set_item_text(bob, after.items[0].id, "Bob's later point")
     with pytest.raises(ConflictError, match="cannot be undone"):
-        service.replace_slide(alice, before, expected=after)
+        decks.replace_slide(alice, before, expected=after)
     assert _slide(alice).items[0].text == "Bob's later point"
 
 
@@ -126,7 +126,7 @@ def test_concurrent_additions_keep_every_point_in_order(two_clients) -> None:
     def adds(store: Store, who: str) -> Callable[[], None]:
         def run() -> None:
             for n in range(4):
-                service.add_item(store, slide_id, text=f"{who} {n}", position=0)
+                decks.add_item(store, slide_id, text=f"{who} {n}", position=0)
 
         return run
 

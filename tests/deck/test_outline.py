@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.deck import service
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.services import decks
 from briefing_app.store.errors import NotFoundError
 
 
@@ -38,4 +38,4 @@ def test_bad_outline_leaves_no_half_deck(essay_store, tmp_path: Path) -> None:
     )
     with pytest.raises(NotFoundError, match="no-such-key"):
         build_from_outline(essay_store, bad, "Broken")
-    assert service.list_decks(essay_store) == []
+    assert decks.list_decks(essay_store) == []

@@ -8,10 +8,10 @@ from itertools import pairwise
 import pytest
 
 from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
-from briefing_app.deck import service
-from briefing_app.deck.export import laid_out
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.deck.preview import Previewer, preview_deck
+from briefing_app.render.export import laid_out
+from briefing_app.services import decks
 
 DECK = "Default briefing"
 
@@ -26,7 +26,7 @@ def test_preview_is_exactly_what_export_lays_out(briefing) -> None:
     preview = preview_deck(briefing, DECK)
     laid, _ = laid_out(briefing, DECK)
     assert preview.laid_slides == laid.slides
-    assert preview.record == service.get_deck(briefing, DECK)
+    assert preview.record == decks.get_deck(briefing, DECK)
     assert any(len(s.pages) > 1 for s in preview.slides)  # a continued slide maps to several
     numbers = [page.number for page in preview.laid_slides]
     assert numbers == list(range(1, len(numbers) + 1))
@@ -53,7 +53,7 @@ def test_unchanged_slides_are_not_laid_out_again(briefing) -> None:
     first = previewer.preview(briefing, DECK)
     laid = previewer.laid
     slide = next(s for s in first.slides if s.record.layout == "argument")
-    service.set_item_text(briefing, slide.record.items[0].id, "Shorter wording.")
+    decks.set_item_text(briefing, slide.record.items[0].id, "Shorter wording.")
     second = previewer.preview(briefing, DECK)
     assert previewer.laid == laid + 1
     assert second.laid_slides == laid_out(briefing, DECK)[0].slides

@@ -12,12 +12,11 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
-from briefing_app.deck import service
 from briefing_app.gui import painter
 from briefing_app.gui.deck.editor import DeckEditor
 from briefing_app.gui.deck.strip import SLIDE_MIME
 from briefing_app.gui.mime import encode_sources
-from briefing_app.services import library
+from briefing_app.services import decks, library
 from briefing_app.store.store import open_store
 
 DECK = "Default briefing"
@@ -30,11 +29,11 @@ def editor(qtbot, deck_store) -> DeckEditor:
     return editor
 
 
-def deck(editor: DeckEditor) -> service.DeckRecord:
-    return service.get_deck(editor.store, DECK)
+def deck(editor: DeckEditor) -> decks.DeckRecord:
+    return decks.get_deck(editor.store, DECK)
 
 
-def select_layout(editor: DeckEditor, layout: str) -> service.SlideRecord:
+def select_layout(editor: DeckEditor, layout: str) -> decks.SlideRecord:
     slide = next(s for s in deck(editor).slides if s.layout == layout)
     editor.select_slide(slide.id)
     return slide
@@ -217,7 +216,7 @@ def test_typing_merges_into_one_undo_step_and_typing_back_removes_it(qtbot, edit
     canvas.flush()
     assert stack.count() == 0  # back where it started: nothing to undo
     qtbot.keyClick(canvas.editor, Qt.Key.Key_Escape)
-    assert deck(editor) == service.get_deck(editor.store, DECK)
+    assert deck(editor) == decks.get_deck(editor.store, DECK)
     assert not canvas.is_editing()
 
 
@@ -275,7 +274,7 @@ def test_typing_reaches_the_store_without_saving(qtbot, editor, essay_store_path
     other = open_store(essay_store_path)  # a second reader: what a crash would leave behind
 
     def saved() -> bool:
-        record = next(s for s in service.get_deck(other, DECK).slides if s.id == slide.id)
+        record = next(s for s in decks.get_deck(other, DECK).slides if s.id == slide.id)
         return record.notes == "Say this first" and record.items[0].text == "Typed wording"
 
     try:
@@ -423,11 +422,11 @@ def test_two_hundred_thumbnails_render_once_and_are_cached(qtbot, tmp_path, monk
 
 
 def test_a_dropped_map_gets_a_map_slide(editor) -> None:
-    from briefing_app.maps import service as maps_service
+    from briefing_app.services import maps
 
     select_layout(editor, "argument")
     count = len(deck(editor).slides)
-    europe = next(m for m in maps_service.list_maps(editor.store) if m.key == "europe-nato")
+    europe = next(m for m in maps.list_maps(editor.store) if m.key == "europe-nato")
     drop(editor.canvas, encode_sources([("map", europe.id)]), editor.canvas.rect().center())
     slides = deck(editor).slides
     assert len(slides) == count + 1
@@ -441,7 +440,7 @@ def test_an_edit_over_someone_elses_change_is_refused_and_theirs_shown(qtbot, ed
     item = slide.items[0]
     colleague = open_store(editor.store.location)  # a second desktop on the same store
     try:
-        service.set_item_text(colleague, item.id, "The colleague's wording")
+        decks.set_item_text(colleague, item.id, "The colleague's wording")
     finally:
         colleague.close()
     messages: list[str] = []
@@ -455,4 +454,4 @@ def test_an_edit_over_someone_elses_change_is_refused_and_theirs_shown(qtbot, ed
     assert editor.undo_stack.count() == 0
     shown = editor.current_slide().record.items[0].text
     assert shown == "The colleague's wording"
-    assert service.get_deck(editor.store, DECK).slides[slide.position].items[0].text == shown
+    assert decks.get_deck(editor.store, DECK).slides[slide.position].items[0].text == shown

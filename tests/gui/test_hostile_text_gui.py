@@ -18,13 +18,13 @@ from deck_editor_support import make_editor
 from hostile_text import DECK, HOSTILE, MEGABYTE, hostile_arguments, hostile_deck
 from PySide6.QtCore import QSettings, Qt
 
-from briefing_app.deck import service
+from briefing_app.domain.text import storable_text
 from briefing_app.gui.deck.editor import DeckEditor
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.library.detail import DetailView
 from briefing_app.gui.library.panel import LibraryPanel
 from briefing_app.render.atomic import safe_filename
-from briefing_app.textclean import storable_text
+from briefing_app.services import decks
 
 MEGABYTE_BUDGET_S = 3.0  # the longest a 1 MB string may hold up one widget step
 Timings = dict[str, float]
@@ -108,7 +108,7 @@ def hostile_editor(qtbot, essay_store) -> DeckEditor:
 def test_deck_editor_shows_and_edits_hostile_slides(qtbot, hostile_editor) -> None:
     editor = hostile_editor
     assert editor.current_deck() == DECK
-    record = service.get_deck(editor.store, DECK)
+    record = decks.get_deck(editor.store, DECK)
     timings: Timings = {}
     for slide in record.slides:
         key = slide.title[:12]
@@ -131,14 +131,14 @@ def test_deck_editor_shows_and_edits_hostile_slides(qtbot, hostile_editor) -> No
         editor.canvas.grab()
     editor.notes.edit.setPlainText(MEGABYTE)
     _timed(timings, "flush 1 MB notes", editor.notes.flush)
-    assert service.get_deck(editor.store, DECK).slides[slide_index(record, slide.id)].notes == (
+    assert decks.get_deck(editor.store, DECK).slides[slide_index(record, slide.id)].notes == (
         MEGABYTE
     )
     _report("typing 1 MB of notes", timings)
     assert timings["flush 1 MB notes"] < MEGABYTE_BUDGET_S
     while editor.undo_stack.canUndo():
         editor.undo_stack.undo()
-    assert service.get_deck(editor.store, DECK) == record
+    assert decks.get_deck(editor.store, DECK) == record
 
 
 def _files(root: Path) -> set[Path]:
@@ -155,7 +155,7 @@ def _as_qt_holds_it(text: str) -> str:
     return re.sub("[\ud800-\udfff]", "", joined)
 
 
-def slide_index(record: service.DeckRecord, slide_id: int) -> int:
+def slide_index(record: decks.DeckRecord, slide_id: int) -> int:
     return next(i for i, s in enumerate(record.slides) if s.id == slide_id)
 
 
@@ -177,7 +177,7 @@ def test_exports_from_the_editor_land_where_the_user_chose(
     editor.choose_export_path = accept_suggestion
     editor.export(fmt)
     (suggested,) = suggestions
-    title = service.get_deck(editor.store, DECK).title
+    title = decks.get_deck(editor.store, DECK).title
     stem = f"{title} handout" if fmt == "handout" else title
     assert suggested == folder / safe_filename(stem, "pdf" if fmt == "handout" else fmt)
     assert editor.last_export is not None and editor.last_export.path == suggested

@@ -250,11 +250,11 @@ def test_detail_view_draws_a_map_preview(qtbot, essay_store) -> None:
 
     from briefing_app.gui.events import StoreEvents
     from briefing_app.gui.library.detail import PREVIEW_URL, DetailView
-    from briefing_app.maps import service as maps_service
+    from briefing_app.services import maps
 
     view = DetailView(essay_store, StoreEvents())
     qtbot.addWidget(view)
-    kosovo = next(m for m in maps_service.list_maps(essay_store) if m.key == "kosovo-north")
+    kosovo = next(m for m in maps.list_maps(essay_store) if m.key == "kosovo-north")
     view.show_source("map", kosovo.id)
     assert f'src="{PREVIEW_URL}"' in view.html and "Arguments it illustrates" in view.html
     image = view.browser.document().resource(

@@ -97,6 +97,6 @@ def test_screenshot_mode_writes_a_png(tmp_path: Path, essay_store_path: Path) ->
 
 
 def _deck(window: MainWindow):
-    from briefing_app.deck import service
+    from briefing_app.services import decks
 
-    return service.get_deck(window.store, window.deck_editor.current_deck())
+    return decks.get_deck(window.store, window.deck_editor.current_deck())

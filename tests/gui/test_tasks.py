@@ -71,7 +71,7 @@ def test_quiet_work_runs_without_a_dialog(qtbot, runner: TaskRunner) -> None:
 
 
 def test_an_export_runs_off_the_gui_thread(qtbot, runner: TaskRunner, deck_store, tmp_path) -> None:
-    from briefing_app.deck.export import export_deck
+    from briefing_app.render.export import export_deck
 
     results: list[object] = []
     runner.run(

@@ -25,13 +25,11 @@ import shapely
 from pptx import Presentation
 from sqlalchemy import select
 
-from briefing_app.deck import service as decks
-from briefing_app.deck.export import export_deck
 from briefing_app.importing.argument_map import load_argument_map
-from briefing_app.maps import service as maps
 from briefing_app.maps.import_layers import MapImportError
 from briefing_app.paths import RESOURCES_DIR
-from briefing_app.services import library
+from briefing_app.render.export import export_deck
+from briefing_app.services import decks, library, maps
 from briefing_app.services.bootstrap import import_file
 from briefing_app.store.models import Link
 from briefing_app.store.store import Store, open_store

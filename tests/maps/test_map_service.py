@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import shapely
 
-from briefing_app.maps import service
 from briefing_app.maps.bundled import bundled_spec, bundled_specs
 from briefing_app.maps.compose import map_boxes
 from briefing_app.maps.import_layers import MapImportError
+from briefing_app.services import maps
 from briefing_app.store.errors import NotFoundError
 from briefing_app.store.store import Store
 
@@ -33,52 +33,52 @@ def _feature(coords=SQUARE, kind="Polygon", name="Zone") -> dict:
 
 def test_bundled_maps_load_once_and_round_trip(essay_store: Store) -> None:
     # the bundled store loads them on first run; loading again adds nothing
-    keys = [m.key for m in service.list_maps(essay_store)]
+    keys = [m.key for m in maps.list_maps(essay_store)]
     assert sorted(keys) == sorted(s.key for s in bundled_specs())
     before = dump_store(essay_store)
-    assert service.load_bundled_maps(essay_store) == []
+    assert maps.load_bundled_maps(essay_store) == []
     assert dump_store(essay_store) == before
     for spec in bundled_specs():
-        assert service.get_map(essay_store, spec.key) == spec
-    args = service.linked_arguments(essay_store, "ukraine-donbas")
+        assert maps.get_map(essay_store, spec.key) == spec
+    args = maps.linked_arguments(essay_store, "ukraine-donbas")
     assert [a.key for a in args] == list(bundled_spec("ukraine-donbas").arguments)
-    assert "ukraine-donbas" in service.maps_for_argument(essay_store, args[0].id)
+    assert "ukraine-donbas" in maps.maps_for_argument(essay_store, args[0].id)
 
 
 def test_maps_without_the_essay_have_no_links(empty_store: Store) -> None:
-    service.load_bundled_maps(empty_store)
-    assert all(m.arguments == () for m in service.list_maps(empty_store))
+    maps.load_bundled_maps(empty_store)
+    assert all(m.arguments == () for m in maps.list_maps(empty_store))
 
 
 def test_link_unlink_and_adjust(essay_store: Store) -> None:
-    service.load_bundled_maps(essay_store)
-    service.link_argument(essay_store, "kosovo-north", "thesis")
-    assert service.get_map(essay_store, "kosovo-north").arguments[-1] == "thesis"
-    service.unlink_argument(essay_store, "kosovo-north", "thesis")
-    assert "thesis" not in service.get_map(essay_store, "kosovo-north").arguments
+    maps.load_bundled_maps(essay_store)
+    maps.link_argument(essay_store, "kosovo-north", "thesis")
+    assert maps.get_map(essay_store, "kosovo-north").arguments[-1] == "thesis"
+    maps.unlink_argument(essay_store, "kosovo-north", "thesis")
+    assert "thesis" not in maps.get_map(essay_store, "kosovo-north").arguments
     with pytest.raises(NotFoundError):
-        service.link_argument(essay_store, "kosovo-north", "no-such-argument")
+        maps.link_argument(essay_store, "kosovo-north", "no-such-argument")
     name = "Interim UN/OSCE administration (proposed)"
-    service.update_layer(essay_store, "ukraine-donbas", name,
+    maps.update_layer(essay_store, "ukraine-donbas", name,
                          ids=("UKR.donetsk", "UKR.luhansk", "UKR.zaporizhzhia"))
-    spec = service.get_map(essay_store, "ukraine-donbas")
+    spec = maps.get_map(essay_store, "ukraine-donbas")
     assert next(la for la in spec.layers if la.name == name).ids[-1] == "UKR.zaporizhzhia"
     before = dump_store(essay_store)
-    with pytest.raises(service.MapError):
-        service.update_layer(essay_store, "ukraine-donbas", name, ids=("UKR.atlantis",))
+    with pytest.raises(maps.MapError):
+        maps.update_layer(essay_store, "ukraine-donbas", name, ids=("UKR.atlantis",))
     assert dump_store(essay_store) == before
 
 
 def test_import_geojson_layer_draws(essay_store: Store, tmp_path: Path) -> None:
-    service.load_bundled_maps(essay_store)
+    maps.load_bundled_maps(essay_store)
     path = _geojson(tmp_path / "zone.geojson", [_feature()])
-    assert service.import_layer(essay_store, "ukraine-donbas", path).value == "zone"
-    boxes = map_boxes(service.get_map(essay_store, "ukraine-donbas"), FRAME)
+    assert maps.import_layer(essay_store, "ukraine-donbas", path).value == "zone"
+    boxes = map_boxes(maps.get_map(essay_store, "ukraine-donbas"), FRAME)
     assert any(b.name == "Zone" for b in boxes)
 
 
 def test_import_geopackage_layer(essay_store: Store, tmp_path: Path) -> None:
-    service.load_bundled_maps(essay_store)
+    maps.load_bundled_maps(essay_store)
     path = tmp_path / "lines.gpkg"
     conn = sqlite3.connect(path)
     conn.executescript(
@@ -93,8 +93,8 @@ def test_import_geopackage_layer(essay_store: Store, tmp_path: Path) -> None:
     conn.execute("INSERT INTO front (name, geom) VALUES ('Front line', ?)", (blob,))
     conn.commit()
     conn.close()
-    name = service.import_layer(essay_store, "ukraine-donbas", path, name="Front").value
-    layer = service.get_map(essay_store, "ukraine-donbas").layers[-1]
+    name = maps.import_layer(essay_store, "ukraine-donbas", path, name="Front").value
+    layer = maps.get_map(essay_store, "ukraine-donbas").layers[-1]
     assert name == "Front" and layer.kind == "line" and layer.features[0].name == "Front line"
 
 
@@ -118,7 +118,7 @@ BAD_FILES = {
 @pytest.mark.parametrize("filename", sorted(BAD_FILES))
 def test_bad_layer_file_leaves_store_unchanged(essay_store: Store, tmp_path: Path,
                                                filename: str) -> None:
-    service.load_bundled_maps(essay_store)
+    maps.load_bundled_maps(essay_store)
     content, message = BAD_FILES[filename]
     path = tmp_path / filename
     if isinstance(content, bytes):
@@ -127,18 +127,18 @@ def test_bad_layer_file_leaves_store_unchanged(essay_store: Store, tmp_path: Pat
         path.write_text(content)
     before = dump_store(essay_store)
     with pytest.raises(MapImportError, match=message) as info:
-        service.import_layer(essay_store, "ukraine-donbas", path)
+        maps.import_layer(essay_store, "ukraine-donbas", path)
     assert str(info.value).count(". ") == 0 and str(info.value).endswith(".")
     assert dump_store(essay_store) == before
 
 
 def test_huge_files_are_refused(essay_store: Store, tmp_path: Path, monkeypatch) -> None:
-    service.load_bundled_maps(essay_store)
+    maps.load_bundled_maps(essay_store)
     before = dump_store(essay_store)
     many = _geojson(tmp_path / "many.geojson", [_feature(name=f"Z{i}") for i in range(5001)])
     with pytest.raises(MapImportError, match="at most 5,000"):
-        service.import_layer(essay_store, "ukraine-donbas", many)
+        maps.import_layer(essay_store, "ukraine-donbas", many)
     monkeypatch.setattr("briefing_app.maps.import_layers.MAX_BYTES", 1000)
     with pytest.raises(MapImportError, match="at most"):
-        service.import_layer(essay_store, "ukraine-donbas", many)
+        maps.import_layer(essay_store, "ukraine-donbas", many)
     assert dump_store(essay_store) == before

@@ -16,7 +16,7 @@ import os
 import signal
 import sys
 
-from briefing_app.deck.export import export_deck, laid_out, renderer
+from briefing_app.render.export import export_deck, laid_out, renderer
 from briefing_app.store.store import open_store
 
 

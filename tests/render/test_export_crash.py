@@ -32,10 +32,10 @@ import pytest
 from child_processes import kill_after, start_child, wait_ready
 from pptx import Presentation
 
-from briefing_app.deck import service
-from briefing_app.deck.export import export_deck
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.render.atomic import atomic_write
+from briefing_app.render.export import export_deck
+from briefing_app.services import decks
 from briefing_app.store.store import open_store
 
 TRIALS = int(os.environ.get("BRIEFING_EXPORT_CRASH_TRIALS", "20"))
@@ -50,12 +50,12 @@ def _make_decks(template: Path, path: Path) -> None:
     store = open_store(path)
     try:
         build_from_outline(store, DEFAULT_OUTLINE, DECKS[0])
-        service.duplicate_deck(store, DECKS[0], DECKS[1])
+        decks.duplicate_deck(store, DECKS[0], DECKS[1])
         for n in range(30):
-            slide = service.add_slide(store, DECKS[1], "argument", title=f"Extra slide {n}")
+            slide = decks.add_slide(store, DECKS[1], "argument", title=f"Extra slide {n}")
             for k in range(4):
                 text = f"Point {k} of extra slide {n}, long enough to wrap onto a second line."
-                service.add_item(store, slide.id, text=text)
+                decks.add_item(store, slide.id, text=text)
     finally:
         store.close()
 

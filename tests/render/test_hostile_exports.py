@@ -14,11 +14,11 @@ from hostile_text import DECK, HOSTILE, MEGABYTE, hostile_arguments, hostile_dec
 from office_tools import libreoffice_to_pdf, pdf_info, pdf_text
 from pptx import Presentation
 
-from briefing_app.deck import service
 from briefing_app.deck.compose import MAX_LINE_FIELD, compose_deck
-from briefing_app.deck.export import FORMATS, export_deck
+from briefing_app.layout.textclean import clean_text
 from briefing_app.render.atomic import safe_filename
-from briefing_app.textclean import clean_text
+from briefing_app.render.export import FORMATS, export_deck
+from briefing_app.services import decks
 
 EXTENSION = {fmt: FORMATS[fmt][0] for fmt in FORMATS}
 TITLES = [
@@ -85,8 +85,8 @@ def test_every_export_keeps_hostile_text_as_text(hostile_store, tmp_path: Path) 
 def test_title_derived_names_stay_inside_the_chosen_folder(
     essay_store, tmp_path: Path, title: str, fmt: str
 ) -> None:
-    service.create_deck(essay_store, "Hostile name", title=title)
-    service.add_slide(essay_store, "Hostile name", "argument", title=title)
+    decks.create_deck(essay_store, "Hostile name", title=title)
+    decks.add_slide(essay_store, "Hostile name", "argument", title=title)
     folder = tmp_path / "chosen"
     folder.mkdir()
     before = {p for p in tmp_path.rglob("*") if p.is_file()}
@@ -99,7 +99,7 @@ def test_title_derived_names_stay_inside_the_chosen_folder(
 
 @pytest.mark.parametrize("name", ["CON.pptx", "..pptx", "Vučić <b>.pptx", "a b/c d.pptx"])
 def test_an_exact_path_is_used_as_given(essay_store, tmp_path: Path, name: str) -> None:
-    service.create_deck(essay_store, "Exact", title="../../etc/passwd")
+    decks.create_deck(essay_store, "Exact", title="../../etc/passwd")
     target = tmp_path / "exact" / name
     before = {p for p in tmp_path.rglob("*") if p.is_file()}
     assert export_deck(essay_store, "Exact", "pptx", target).path == target
@@ -107,13 +107,13 @@ def test_an_exact_path_is_used_as_given(essay_store, tmp_path: Path, name: str) 
 
 
 def test_megabyte_titles_are_cut_where_the_deck_is_composed(essay_store, tmp_path) -> None:
-    service.create_deck(essay_store, "Long", subtitle=MEGABYTE, date_label=MEGABYTE,
+    decks.create_deck(essay_store, "Long", subtitle=MEGABYTE, date_label=MEGABYTE,
                         marking=MEGABYTE)  # fmt: skip
     for layout in ("section", "argument", "comparison"):
-        slide = service.add_slide(essay_store, "Long", layout, title=MEGABYTE)
-        service.update_slide(essay_store, slide.id, notes=MEGABYTE if layout == "argument" else "")
+        slide = decks.add_slide(essay_store, "Long", layout, title=MEGABYTE)
+        decks.update_slide(essay_store, slide.id, notes=MEGABYTE if layout == "argument" else "")
         if layout == "comparison":
-            service.update_slide(essay_store, slide.id, left_heading=MEGABYTE,
+            decks.update_slide(essay_store, slide.id, left_heading=MEGABYTE,
                                  right_heading=MEGABYTE)  # fmt: skip
     composed = compose_deck(essay_store, "Long")
     content = composed.content
@@ -133,8 +133,8 @@ def test_a_long_deck_title_exports_to_powerpoint(essay_store, tmp_path, field: s
     """Document properties hold at most 255 characters; the slides keep the full text."""
     from pptx import Presentation
 
-    service.create_deck(essay_store, "Long", **{field: "Long title " * 30})
-    service.add_slide(essay_store, "Long", "argument", title="A slide")
+    decks.create_deck(essay_store, "Long", **{field: "Long title " * 30})
+    decks.add_slide(essay_store, "Long", "argument", title="A slide")
     path = export_deck(essay_store, "Long", "pptx", tmp_path / "long.pptx").path
     core = Presentation(str(path)).core_properties
     assert max(len(core.title), len(core.author), len(core.subject)) == 255

@@ -1,7 +1,7 @@
 """Only http, https and mailto links become hyperlinks in exports; the rest stay plain text.
 
 Links enter an export in one place: composing the deck (``briefing_app.deck.compose``),
-through ``briefing_app.textclean.safe_link``. These tests import a document whose
+through ``briefing_app.domain.text.safe_link``. These tests import a document whose
 footnotes link with every kind of scheme, cite them on slides, type links by hand, and
 read the PowerPoint relationships and PDF link annotations back.
 """
@@ -16,13 +16,12 @@ import pytest
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from briefing_app.deck import service
 from briefing_app.deck.compose import compose_deck
-from briefing_app.deck.export import export_deck, laid_out
+from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import TextBox
-from briefing_app.services import library
+from briefing_app.render.export import export_deck, laid_out
+from briefing_app.services import decks, library
 from briefing_app.services.bootstrap import import_file
-from briefing_app.textclean import safe_link
 
 SAFE = ("https://example.org/report", "mailto:desk@example.org", "http://example.org/good")
 UNSAFE = (
@@ -62,14 +61,14 @@ def linked_store(empty_store, tmp_path: Path):
     import_file(empty_store, source)
     notes = library.footnotes(empty_store)
     assert len(notes) == 10
-    service.create_deck(empty_store, DECK)
-    slide = service.add_slide(empty_store, DECK, "argument", title="Footnotes as points")
+    decks.create_deck(empty_store, DECK)
+    slide = decks.add_slide(empty_store, DECK, "argument", title="Footnotes as points")
     for note in notes:
-        service.add_item(empty_store, slide.id, source_kind="footnote", source_id=note.id)
-    typed = service.add_slide(empty_store, DECK, "argument", title="javascript:alert(3)")
-    service.add_item(empty_store, typed.id, text=TYPED)
-    service.update_slide(empty_store, typed.id, notes=TYPED)
-    service.add_slide(empty_store, DECK, "sources", title="Sources")
+        decks.add_item(empty_store, slide.id, source_kind="footnote", source_id=note.id)
+    typed = decks.add_slide(empty_store, DECK, "argument", title="javascript:alert(3)")
+    decks.add_item(empty_store, typed.id, text=TYPED)
+    decks.update_slide(empty_store, typed.id, notes=TYPED)
+    decks.add_slide(empty_store, DECK, "sources", title="Sources")
     return empty_store
 
 

@@ -17,8 +17,8 @@ from briefing_app.layout.boxes import (
     TextParagraph,
     TextStyle,
 )
+from briefing_app.layout.textclean import clean_text
 from briefing_app.render.pptx_renderer import EMU_PER_PT, render_pptx
-from briefing_app.textclean import clean_text
 
 from ._deck import sample_deck
 

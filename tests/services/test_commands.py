@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.deck import service
-from briefing_app.services import commands, history, library
+from briefing_app.services import commands, decks, history, library
 from briefing_app.store.errors import ConflictError
 
 
 @pytest.fixture
 def deck(essay_store):
-    record = service.create_deck(essay_store, "Brief", title="Brief")
-    slide = service.add_slide(essay_store, "Brief", "argument", title="Start")
-    service.add_item(essay_store, slide.id, text="First point")
+    record = decks.create_deck(essay_store, "Brief", title="Brief")
+    slide = decks.add_slide(essay_store, "Brief", "argument", title="Start")
+    decks.add_item(essay_store, slide.id, text="First point")
     return essay_store, record.id, slide.id
 
 
 def _slide(store, slide_id):
-    return service.slide_snapshot(store, slide_id)
+    return decks.slide_snapshot(store, slide_id)
 
 
 def _round_trip(command):
@@ -47,7 +46,7 @@ def test_undo_refuses_when_someone_else_changed_the_slide(deck) -> None:
     store, _, slide_id = deck
     command = commands.edit_slide_field(store, slide_id, "title", "Mine")
     command.do(store)
-    service.update_slide(store, slide_id, title="Theirs")  # another client
+    decks.update_slide(store, slide_id, title="Theirs")  # another client
     with pytest.raises(ConflictError):
         command.undo(store)
     assert _slide(store, slide_id).title == "Theirs"  # their edit is kept
@@ -67,24 +66,24 @@ def test_add_slide_and_items_in_one_batch_undo_together(deck) -> None:
     changes = batch.do(store)
     assert deck_id in changes.slide_order
     new = batch.parts[0].slide_id
-    slides = service.get_deck(store, "Brief").slides
+    slides = decks.get_deck(store, "Brief").slides
     assert slides[0].id == new and [i.source_id for i in slides[0].items] == ids
     batch = _round_trip(batch)
     batch.undo(store)
-    assert new not in {s.id for s in service.get_deck(store, "Brief").slides}
+    assert new not in {s.id for s in decks.get_deck(store, "Brief").slides}
     batch.do(store)
-    again = service.get_deck(store, "Brief").slides[0]
+    again = decks.get_deck(store, "Brief").slides[0]
     assert again.id == new and [i.source_id for i in again.items] == ids
 
 
 def test_delete_and_move_slide_round_trip(deck) -> None:
     store, deck_id, slide_id = deck
-    other = service.add_slide(store, "Brief", "bluf", title="Second").id
+    other = decks.add_slide(store, "Brief", "bluf", title="Second").id
     move = commands.move_slide(store, other, 0)
     move.do(store)
-    assert [s.id for s in service.get_deck(store, "Brief").slides] == [other, slide_id]
+    assert [s.id for s in decks.get_deck(store, "Brief").slides] == [other, slide_id]
     _round_trip(move).undo(store)
-    assert [s.id for s in service.get_deck(store, "Brief").slides] == [slide_id, other]
+    assert [s.id for s in decks.get_deck(store, "Brief").slides] == [slide_id, other]
     delete = commands.delete_slide(store, slide_id)
     assert delete.do(store).slide_order == {deck_id}
     _round_trip(delete).undo(store)
@@ -126,8 +125,8 @@ def test_argument_commands_round_trip(essay_store) -> None:
 
 def test_history_is_per_deck_and_in_the_store(deck) -> None:
     store, deck_id, slide_id = deck
-    other = service.create_deck(store, "Other")
-    other_slide = service.add_slide(store, "Other", "argument", title="Theirs")
+    other = decks.create_deck(store, "Other")
+    other_slide = decks.add_slide(store, "Other", "argument", title="Theirs")
     for command in (commands.edit_slide_field(store, slide_id, "title", "A1"),
                     commands.edit_slide_field(store, other_slide.id, "title", "B1"),
                     commands.edit_slide_field(store, slide_id, "title", "A2")):  # fmt: skip
@@ -147,5 +146,5 @@ def test_history_is_per_deck_and_in_the_store(deck) -> None:
     history.record(store, new)  # a new edit drops what could be redone
     assert history.redo(store, deck_id) is None
     assert [s.undone for s in history.steps(store, deck_id)] == [False, False]
-    service.delete_deck(store, "Other")
+    decks.delete_deck(store, "Other")
     assert history.steps(store, other.id) == []

@@ -16,8 +16,7 @@ import sys
 import time
 from typing import Any
 
-from briefing_app.deck import service
-from briefing_app.services import arguments, review
+from briefing_app.services import arguments, decks, review
 from briefing_app.store.models import Argument
 from briefing_app.store.store import Store, open_store
 
@@ -44,7 +43,7 @@ class Editor:
         self.path = config["store"]
         self.reopen = config.get("reopen", True)
         self.step = 0
-        deck = service.get_deck(store, self.deck_name)
+        deck = decks.get_deck(store, self.deck_name)
         self.deck_id = deck.id
         self.order = [s.id for s in deck.slides]
         self.slides = {s.id: (s.title, s.notes) for s in deck.slides}
@@ -121,7 +120,7 @@ class Editor:
         after = [self.order_rows(titles), self.count(key, "slide", "title", title, 1)]
 
         def call():
-            record = service.add_slide(
+            record = decks.add_slide(
                 self.store, self.deck_name, "argument", title=title, position=at
             )
             self.slides[record.id] = (title, "")
@@ -138,7 +137,7 @@ class Editor:
         after = [self.slide_row(slide, fields), self.order_rows(titles)]
 
         def call():
-            service.update_slide(self.store, slide, title=fields[0], notes=fields[1])
+            decks.update_slide(self.store, slide, title=fields[0], notes=fields[1])
             self.slides[slide] = fields
             return after
 
@@ -156,7 +155,7 @@ class Editor:
         after += [self.item_row(i, None) for i in items]
 
         def call():
-            service.delete_slide(self.store, slide)
+            decks.delete_slide(self.store, slide)
             self.order.remove(slide)
             for item in items:
                 del self.items[item]
@@ -172,7 +171,7 @@ class Editor:
         after = [self.count(key, "slide_item", "text", text, 1)]
 
         def call():
-            record = service.add_item(self.store, slide, text=text)
+            record = decks.add_item(self.store, slide, text=text)
             self.items[record.id] = (slide, text)
             return [self.item_row(record.id, text)]
 
@@ -187,7 +186,7 @@ class Editor:
         before, after = [self.item_row(item, old)], [self.item_row(item, text)]
 
         def call():
-            service.set_item_text(self.store, item, text)
+            decks.set_item_text(self.store, item, text)
             self.items[item] = (slide, text)
             return after
 
@@ -202,7 +201,7 @@ class Editor:
         after = [self.order_rows(self.titles(new_order))]
 
         def call():
-            service.move_slide(self.store, slide, at)
+            decks.move_slide(self.store, slide, at)
             self.order = new_order
             return after
 

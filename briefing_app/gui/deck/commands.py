@@ -13,8 +13,8 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing_app.deck import service
-from briefing_app.deck.service import SlideSnapshot
+from briefing_app.services import decks
+from briefing_app.services.decks import SlideSnapshot
 from briefing_app.store.errors import ConflictError, StoreError
 from briefing_app.store.store import Store
 
@@ -75,7 +75,7 @@ class SlideStateCommand(DeckCommand):
     """An edit confined to one slide: undo restores the slide exactly as it was."""
 
     def __init__(self, ctx: CommandContext, slide_id: int, text: str) -> None:
-        before = service.slide_snapshot(ctx.store, slide_id)
+        before = decks.slide_snapshot(ctx.store, slide_id)
         super().__init__(ctx, text, before.deck_id)
         self.slide_id = slide_id
         self.focus = slide_id
@@ -89,12 +89,12 @@ class SlideStateCommand(DeckCommand):
     def _redo(self) -> None:
         if self.after is None:
             self.apply()
-            self.after = service.slide_snapshot(self.ctx.store, self.slide_id)
+            self.after = decks.slide_snapshot(self.ctx.store, self.slide_id)
         else:
-            service.replace_slide(self.ctx.store, self.after, expected=self.before)
+            decks.replace_slide(self.ctx.store, self.after, expected=self.before)
 
     def _undo(self) -> None:
-        service.replace_slide(self.ctx.store, self.before, expected=self.after)
+        decks.replace_slide(self.ctx.store, self.before, expected=self.after)
 
 
 class AddItemsCommand(SlideStateCommand):
@@ -106,7 +106,7 @@ class AddItemsCommand(SlideStateCommand):
         self.added: list[int] = []
 
     def apply(self) -> None:
-        records = service.add_items(self.ctx.store, self.slide_id, self.points)
+        records = decks.add_items(self.ctx.store, self.slide_id, self.points)
         self.added = [r.id for r in records]
 
 
@@ -116,7 +116,7 @@ class DeleteItemCommand(SlideStateCommand):
         self.item_id = item_id
 
     def apply(self) -> None:
-        service.delete_item(self.ctx.store, self.item_id)
+        decks.delete_item(self.ctx.store, self.item_id)
 
 
 class ResetItemCommand(SlideStateCommand):
@@ -125,7 +125,7 @@ class ResetItemCommand(SlideStateCommand):
         self.item_id = item_id
 
     def apply(self) -> None:
-        service.reset_item(self.ctx.store, self.item_id)
+        decks.reset_item(self.ctx.store, self.item_id)
 
 
 class MoveItemCommand(SlideStateCommand):
@@ -134,7 +134,7 @@ class MoveItemCommand(SlideStateCommand):
         self.item_id, self.position = item_id, position
 
     def apply(self) -> None:
-        service.move_item(self.ctx.store, self.item_id, self.position)
+        decks.move_item(self.ctx.store, self.item_id, self.position)
 
 
 class SetItemLevelCommand(SlideStateCommand):
@@ -143,7 +143,7 @@ class SetItemLevelCommand(SlideStateCommand):
         self.item_id, self.level = item_id, level
 
     def apply(self) -> None:
-        service.set_item_level(self.ctx.store, self.item_id, self.level)
+        decks.set_item_level(self.ctx.store, self.item_id, self.level)
 
 
 class ChangeLayoutCommand(SlideStateCommand):
@@ -152,7 +152,7 @@ class ChangeLayoutCommand(SlideStateCommand):
         self.layout = layout
 
     def apply(self) -> None:
-        service.update_slide(self.ctx.store, self.slide_id, layout=self.layout)
+        decks.update_slide(self.ctx.store, self.slide_id, layout=self.layout)
 
 
 class _TextCommand(SlideStateCommand):
@@ -191,7 +191,7 @@ class EditItemTextCommand(_TextCommand):
         self.item_id, self.new_text, self.shown = item_id, text, shown
 
     def apply(self) -> None:
-        service.set_item_text(self.ctx.store, self.item_id, self.new_text, expected=self.shown)
+        decks.set_item_text(self.ctx.store, self.item_id, self.new_text, expected=self.shown)
 
 
 class EditSlideFieldCommand(_TextCommand):
@@ -211,7 +211,7 @@ class EditSlideFieldCommand(_TextCommand):
 
     def apply(self) -> None:
         expected = None if self.shown is None else {self.field: self.shown}
-        service.update_slide(
+        decks.update_slide(
             self.ctx.store, self.slide_id, expected=expected, **{self.field: self.new_text}
         )
 
@@ -255,46 +255,46 @@ class AddSlideCommand(DeckCommand):
 
     def _redo(self) -> None:
         if self.removed is None:
-            record = service.add_slide(
+            record = decks.add_slide(
                 self.ctx.store, self.deck_name, self.layout, position=self.position, **self.fields
             )
             self.slide_id = record.id
         else:
-            service.restore_slide(self.ctx.store, self.removed)
+            decks.restore_slide(self.ctx.store, self.removed)
         self.focus = self.slide_id
 
     def _undo(self) -> None:
         assert self.slide_id is not None
-        self.removed = service.slide_snapshot(self.ctx.store, self.slide_id)
-        service.delete_slide(self.ctx.store, self.slide_id)
+        self.removed = decks.slide_snapshot(self.ctx.store, self.slide_id)
+        decks.delete_slide(self.ctx.store, self.slide_id)
         self.focus = None
 
 
 class DeleteSlideCommand(DeckCommand):
     def __init__(self, ctx: CommandContext, slide_id: int) -> None:
-        self.snapshot = service.slide_snapshot(ctx.store, slide_id)
+        self.snapshot = decks.slide_snapshot(ctx.store, slide_id)
         super().__init__(ctx, "Delete slide", self.snapshot.deck_id)
         self.slide_id = slide_id
 
     def _redo(self) -> None:
-        self.snapshot = service.slide_snapshot(self.ctx.store, self.slide_id)
-        service.delete_slide(self.ctx.store, self.slide_id)
+        self.snapshot = decks.slide_snapshot(self.ctx.store, self.slide_id)
+        decks.delete_slide(self.ctx.store, self.slide_id)
         self.focus = None
 
     def _undo(self) -> None:
-        service.restore_slide(self.ctx.store, self.snapshot)
+        decks.restore_slide(self.ctx.store, self.snapshot)
         self.focus = self.slide_id
 
 
 class MoveSlideCommand(DeckCommand):
     def __init__(self, ctx: CommandContext, slide_id: int, position: int) -> None:
-        snapshot = service.slide_snapshot(ctx.store, slide_id)
+        snapshot = decks.slide_snapshot(ctx.store, slide_id)
         super().__init__(ctx, "Move slide", snapshot.deck_id)
         self.slide_id, self.old, self.new = slide_id, snapshot.position, position
         self.focus = slide_id
 
     def _redo(self) -> None:
-        service.move_slide(self.ctx.store, self.slide_id, self.new)
+        decks.move_slide(self.ctx.store, self.slide_id, self.new)
 
     def _undo(self) -> None:
-        service.move_slide(self.ctx.store, self.slide_id, self.old)
+        decks.move_slide(self.ctx.store, self.slide_id, self.old)

@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.deck import service
-from briefing_app.deck.export import ExportResult, default_export_path, export_deck
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.deck.preview import DeckPreview, Previewer, SlidePreview
 from briefing_app.gui.deck import commands as cmd
@@ -42,6 +40,8 @@ from briefing_app.gui.deck.strip import SlideStrip
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.maps import geodata
+from briefing_app.render.export import ExportResult, default_export_path, export_deck
+from briefing_app.services import decks
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.store import Store
 
@@ -221,7 +221,7 @@ class DeckEditor(QWidget):
         pending, self._pending = self._pending, {}
         for deck_id, focus in pending.items():
             try:
-                name = service.deck_name_of(self.store, deck_id)
+                name = decks.deck_name_of(self.store, deck_id)
             except NotFoundError:
                 continue
             if deck_id == self._deck_id:
@@ -313,7 +313,7 @@ class DeckEditor(QWidget):
         self.slide_info.setText(text)
 
     def _refresh_deck_list(self) -> None:
-        names = [name for name, _, _ in service.list_decks(self.store)]
+        names = [name for name, _, _ in decks.list_decks(self.store)]
         self.deck_list.set_decks(names, self._deck)
 
     def _slide_chosen(self, slide_id: int | None) -> None:
@@ -329,7 +329,7 @@ class DeckEditor(QWidget):
          "delete": self.delete_deck}[what]()  # fmt: skip
 
     def _unique_name(self, base: str) -> str:
-        names = {name for name, _, _ in service.list_decks(self.store)}
+        names = {name for name, _, _ in decks.list_decks(self.store)}
         if base not in names:
             return base
         n = 2
@@ -346,7 +346,7 @@ class DeckEditor(QWidget):
             if from_default:
                 build_from_outline(self.store, DEFAULT_OUTLINE, name)
             else:
-                service.create_deck(self.store, name, title=name)
+                decks.create_deck(self.store, name, title=name)
         except StoreError as exc:
             self._error("New deck", str(exc))
             return
@@ -361,12 +361,12 @@ class DeckEditor(QWidget):
         if not name or name == self._deck:
             return
         try:
-            service.update_deck(self.store, self._deck, name=name)
+            decks.update_deck(self.store, self._deck, name=name)
         except StoreError as exc:
             self._error("Rename deck", str(exc))
             return
         assert self._deck_id is not None
-        self._deck = service.deck_name_of(self.store, self._deck_id)
+        self._deck = decks.deck_name_of(self.store, self._deck_id)
         self.events.decksChanged.emit()
         self._refresh_deck_list()
         self.statusMessage.emit(f"Renamed the deck to “{self._deck}”.")
@@ -380,7 +380,7 @@ class DeckEditor(QWidget):
         if not name:
             return
         try:
-            copy = service.duplicate_deck(self.store, self._deck, name)
+            copy = decks.duplicate_deck(self.store, self._deck, name)
         except StoreError as exc:
             self._error("Duplicate deck", str(exc))
             return
@@ -399,13 +399,13 @@ class DeckEditor(QWidget):
         self.canvas.finish_edit()
         self.notes.flush()
         try:
-            service.delete_deck(self.store, name)
+            decks.delete_deck(self.store, name)
         except StoreError as exc:
             self._error("Delete deck", str(exc))
             return
         self._deck = self._deck_id = self.preview = None
         self.events.decksChanged.emit()
-        names = [n for n, _, _ in service.list_decks(self.store)]
+        names = [n for n, _, _ in decks.list_decks(self.store)]
         if names:
             self.open_deck(names[0])
         else:
@@ -604,7 +604,7 @@ class DeckEditor(QWidget):
     def _decks_changed(self) -> None:
         if self._deck is not None and self._deck_id is not None:
             try:
-                self._deck = service.deck_name_of(self.store, self._deck_id)
+                self._deck = decks.deck_name_of(self.store, self._deck_id)
             except NotFoundError:
                 self._deck = self._deck_id = self.preview = None
                 self._show(None)
@@ -676,7 +676,7 @@ class DeckEditor(QWidget):
                 splitter.restoreState(state)
         last = settings.value("deck/last", "", str)
         if last and self._deck is None:
-            names = {name for name, _, _ in service.list_decks(self.store)}
+            names = {name for name, _, _ in decks.list_decks(self.store)}
             if last in names:
                 self.open_deck(last)
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from briefing_app.deck.export import FORMATS, ExportResult
 from briefing_app.gui.file_offer import offer_to_open
 from briefing_app.paths import EXPORTS_DIR
 from briefing_app.progress import Cancelled
+from briefing_app.render.export import FORMATS, ExportResult
 from briefing_app.store.errors import StoreError
 
 LAST_FOLDER_KEY = "export/last_folder"

@@ -64,13 +64,13 @@ class DetailView(QWidget):
 
     def _with_map_preview(self, map_id: int, html: str) -> str:
         """The map drawn by the same pipeline as slides, above its description."""
-        from briefing_app.maps import service as maps_service
         from briefing_app.maps.compose import map_boxes
+        from briefing_app.services import maps
 
-        summary = next((m for m in maps_service.list_maps(self.store) if m.id == map_id), None)
+        summary = next((m for m in maps.list_maps(self.store) if m.id == map_id), None)
         if summary is None:
             return html
-        spec = maps_service.get_map(self.store, summary.key)
+        spec = maps.get_map(self.store, summary.key)
         width = max(240, self.browser.viewport().width() - 24)
         boxes = map_boxes(spec, (0.0, 0.0, PREVIEW_W, PREVIEW_H))
         image = render_image(LaidSlide(1, spec.title, tuple(boxes), "", PREVIEW_W, PREVIEW_H),

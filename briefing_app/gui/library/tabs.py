@@ -20,16 +20,16 @@ def _one_line(text: str) -> str:
 def maps_available() -> bool:
     """True when the maps service is installed (the Maps tab is shown only then)."""
     try:
-        return importlib.util.find_spec("briefing_app.maps.service") is not None
+        return importlib.util.find_spec("briefing_app.services.maps") is not None
     except (ImportError, ValueError):
         return False
 
 
 def _list_maps(store: Store) -> list:
     try:
-        from briefing_app.maps import service as maps_service
+        from briefing_app.services import maps
 
-        return list(maps_service.list_maps(store))
+        return list(maps.list_maps(store))
     except Exception:  # an older store or a broken map must not break the library
         return []
 

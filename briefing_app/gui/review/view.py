@@ -311,6 +311,6 @@ class ReviewView(QWidget):
 
 def _export_review_report(store: Store, path: Path, progress: Progress) -> Path:
     """The report writer, imported on first use (reportlab is not needed to start)."""
-    from briefing_app.review_report import export_review_report
+    from briefing_app.render.review_report import export_review_report
 
     return export_review_report(store, path, progress)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.review_report import STATUS_ORDER, STATUS_TITLES, export_review_report
+from briefing_app.render.review_report import STATUS_ORDER, STATUS_TITLES, export_review_report
 from briefing_app.services import library
 from briefing_app.services.arguments import create_argument
 from briefing_app.services.review import add_review
@@ -71,7 +71,7 @@ def test_failed_write_keeps_the_old_file(reviewed_store, tmp_path: Path, monkeyp
     def boom(*_args, **_kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("briefing_app.review_report.SimpleDocTemplate.build", boom)
+    monkeypatch.setattr("briefing_app.render.review_report.SimpleDocTemplate.build", boom)
     with pytest.raises(RuntimeError):
         export_review_report(reviewed_store, target)
     assert target.read_bytes() == b"old"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import time
 import unicodedata
 
-from briefing_app.textclean import (
+from briefing_app.layout.textclean import (
     REPLACEMENT,
     clean_text,
     clean_text_with_warnings,

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.deck import service
-from briefing_app.services import library
+from briefing_app.services import decks, library
 from briefing_app.store.errors import NotFoundError, StoreError
 
 
 @pytest.fixture
 def deck(essay_store):
-    service.create_deck(essay_store, "Brief", title="Brief", marking="UNCLASSIFIED")
+    decks.create_deck(essay_store, "Brief", title="Brief", marking="UNCLASSIFIED")
     return essay_store
 
 
@@ -20,63 +19,63 @@ def _argument(store, key: str) -> library.ArgumentRecord:
 
 
 def test_item_from_argument_takes_claim_and_fills_notes(deck) -> None:
-    slide = service.add_slide(deck, "Brief", "argument", title="Proposal")
+    slide = decks.add_slide(deck, "Brief", "argument", title="Proposal")
     arg = _argument(deck, "premise-security-obstacle")
-    item = service.add_item(deck, slide.id, source_kind="argument", source_id=arg.id)
+    item = decks.add_item(deck, slide.id, source_kind="argument", source_id=arg.id)
     assert item.text == arg.claim and not item.differs_from_source
-    notes = service.get_deck(deck, "Brief").slides[0].notes
+    notes = decks.get_deck(deck, "Brief").slides[0].notes
     assert arg.quote in notes
     assert "[3]" in notes and "Witkoff" in notes  # the footnotes it rests on, in full
 
 
 def test_edit_then_reset_to_source(deck) -> None:
-    slide = service.add_slide(deck, "Brief", "argument")
+    slide = decks.add_slide(deck, "Brief", "argument")
     arg = _argument(deck, "thesis")
-    item = service.add_item(deck, slide.id, source_kind="argument", source_id=arg.id)
-    edited = service.set_item_text(deck, item.id, "My own wording")
+    item = decks.add_item(deck, slide.id, source_kind="argument", source_id=arg.id)
+    edited = decks.set_item_text(deck, item.id, "My own wording")
     assert edited.differs_from_source and edited.source_text == arg.claim
-    reset = service.reset_item(deck, item.id)
+    reset = decks.reset_item(deck, item.id)
     assert reset.text == arg.claim and not reset.differs_from_source
 
 
 def test_free_text_cannot_be_reset(deck) -> None:
-    slide = service.add_slide(deck, "Brief", "argument")
-    item = service.add_item(deck, slide.id, text="Free point")
+    slide = decks.add_slide(deck, "Brief", "argument")
+    item = decks.add_item(deck, slide.id, text="Free point")
     assert item.source_text is None and not item.differs_from_source
     with pytest.raises(StoreError, match="no stored source"):
-        service.reset_item(deck, item.id)
+        decks.reset_item(deck, item.id)
 
 
 def test_slides_reorder_and_delete(deck) -> None:
-    ids = [service.add_slide(deck, "Brief", "section", title=t).id for t in "ABC"]
-    service.move_slide(deck, ids[2], 0)
-    assert [s.title for s in service.get_deck(deck, "Brief").slides] == ["C", "A", "B"]
-    service.delete_slide(deck, ids[0])
-    slides = service.get_deck(deck, "Brief").slides
+    ids = [decks.add_slide(deck, "Brief", "section", title=t).id for t in "ABC"]
+    decks.move_slide(deck, ids[2], 0)
+    assert [s.title for s in decks.get_deck(deck, "Brief").slides] == ["C", "A", "B"]
+    decks.delete_slide(deck, ids[0])
+    slides = decks.get_deck(deck, "Brief").slides
     assert [s.title for s in slides] == ["C", "B"]
     assert [s.position for s in slides] == [0, 1]
 
 
 def test_rename_duplicate_delete(deck) -> None:
-    slide = service.add_slide(deck, "Brief", "argument", title="One")
-    service.add_item(deck, slide.id, text="Point")
-    service.update_deck(deck, "Brief", name="Renamed")
-    copy = service.duplicate_deck(deck, "Renamed", "Copy")
+    slide = decks.add_slide(deck, "Brief", "argument", title="One")
+    decks.add_item(deck, slide.id, text="Point")
+    decks.update_deck(deck, "Brief", name="Renamed")
+    copy = decks.duplicate_deck(deck, "Renamed", "Copy")
     assert [s.title for s in copy.slides] == ["One"]
     assert copy.slides[0].items[0].text == "Point"
     with pytest.raises(StoreError, match="already exists"):
-        service.create_deck(deck, "Copy")
-    service.delete_deck(deck, "Renamed")
-    assert [name for name, _, _ in service.list_decks(deck)] == ["Copy"]
+        decks.create_deck(deck, "Copy")
+    decks.delete_deck(deck, "Renamed")
+    assert [name for name, _, _ in decks.list_decks(deck)] == ["Copy"]
 
 
 def test_bad_requests_are_clear(deck) -> None:
     with pytest.raises(NotFoundError):
-        service.get_deck(deck, "nope")
+        decks.get_deck(deck, "nope")
     with pytest.raises(StoreError, match="not a slide layout"):
-        service.add_slide(deck, "Brief", "wobble")
-    slide = service.add_slide(deck, "Brief", "argument")
+        decks.add_slide(deck, "Brief", "wobble")
+    slide = decks.add_slide(deck, "Brief", "argument")
     with pytest.raises(NotFoundError, match="no argument with id"):
-        service.add_item(deck, slide.id, source_kind="argument", source_id=10**9)
+        decks.add_item(deck, slide.id, source_kind="argument", source_id=10**9)
     with pytest.raises(StoreError, match="needs a name"):
-        service.create_deck(deck, "   ")
+        decks.create_deck(deck, "   ")

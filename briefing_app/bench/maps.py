@@ -1,4 +1,4 @@
-"""Render timings of the bundled maps: ``python -m briefing_app.maps.bench``.
+"""Render timings of the bundled maps: ``python -m briefing_app.bench.maps``.
 
 For each map: compose (cold, then cached), then the PDF and PPTX renderers on the composed
 boxes (median of a few runs, one map per file). Figures are printed and returned as

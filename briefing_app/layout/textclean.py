@@ -4,7 +4,9 @@
 without black boxes (every character is in the bundled Liberation Sans faces) and that
 measures the same everywhere (NFC). ``<`` and ``&`` are left as typed: renderers never
 parse markup. Characters no bundled font covers become a visible ``■`` and a warning.
-``safe_link`` is the one rule for which link targets may become hyperlinks in an export.
+Storing text (:func:`briefing_app.domain.text.storable_text`) and deciding which links may
+become hyperlinks (:func:`briefing_app.domain.text.safe_link`) need no fonts and live in
+the domain layer.
 """
 
 from __future__ import annotations
@@ -12,14 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from briefing_app.layout.fonts import FAMILIES
 
 REPLACEMENT = "\u25a0"  # ■, present in every Liberation Sans face
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
-MAX_LINK_CHARS = 2048
 
 
 @lru_cache(maxsize=1)
@@ -134,42 +134,3 @@ def clean_text_with_warnings(text: str) -> tuple[str, list[str]]:
 def clean_text(text: str) -> str:
     """Return renderable text; see :func:`clean_text_with_warnings`."""
     return clean_text_with_warnings(text)[0]
-
-
-def storable_text(text: str) -> str:
-    """Text every store can hold: NUL (which PostgreSQL refuses) is dropped and lone
-    surrogates (which cannot be encoded) become U+FFFD.
-
-    Everything else is kept as typed; full cleaning happens on the way to a renderer.
-    """
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    if not _SURROGATES.search(text):
-        return text
-    joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-    return _SURROGATES.sub("\ufffd", joined)
-
-
-def safe_link(target: str | None) -> str | None:
-    """``target`` if an export may make it a hyperlink, else None (it stays plain text).
-
-    Only absolute ``http``/``https`` URLs with a host and ``mailto:`` addresses pass:
-    never ``javascript:``, ``file:``, ``data:``, relative or scheme-less links, and
-    nothing holding spaces, control or invisible format characters (viewers strip them, so
-    a tab inside ``javascript:`` would still run) or lone surrogates.
-    """
-    if not target or len(target) > MAX_LINK_CHARS:
-        return None
-    if any(ch.isspace() or unicodedata.category(ch)[0] == "C" for ch in target):
-        return None
-    try:
-        parts = urlsplit(target)
-        host = parts.hostname
-    except ValueError:  # e.g. a malformed IPv6 host
-        return None
-    scheme = parts.scheme.lower()
-    if scheme in ("http", "https") and host:
-        return target
-    if scheme == "mailto" and "@" in parts.path.strip("@"):
-        return target
-    return None

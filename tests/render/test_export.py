@@ -10,12 +10,11 @@ from office_tools import fonts_embedded, libreoffice_to_pdf, outline_entries, pd
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from briefing_app.deck import service
-from briefing_app.deck.export import export_deck, laid_out
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.layout.boxes import LaidDeck, TextBox
 from briefing_app.progress import Cancelled
-from briefing_app.services import library
+from briefing_app.render.export import export_deck, laid_out
+from briefing_app.services import decks, library
 
 NAMES = ("Vučić", "Đukić", "Šekerinska", "Косово")
 HOSTILE = (
@@ -27,8 +26,8 @@ HOSTILE = (
 @pytest.fixture
 def briefing(essay_store):
     build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
-    slide = service.add_slide(essay_store, "Default", "argument", title="Names", position=2)
-    service.add_item(
+    slide = decks.add_slide(essay_store, "Default", "argument", title="Names", position=2)
+    decks.add_item(
         essay_store, slide.id, text="Srećko Đukić, Aleksandar Vučić, Radmila Šekerinska; Косово"
     )
     return essay_store
@@ -59,11 +58,11 @@ def test_default_briefing_never_overflows(briefing) -> None:
 
 
 def test_hostile_texts_never_overflow_and_export(essay_store, tmp_path: Path) -> None:
-    service.create_deck(essay_store, "../../etc/passwd", marking="CUI")
-    slide = service.add_slide(essay_store, "../../etc/passwd", "argument", title=HOSTILE[:300])
+    decks.create_deck(essay_store, "../../etc/passwd", marking="CUI")
+    slide = decks.add_slide(essay_store, "../../etc/passwd", "argument", title=HOSTILE[:300])
     for _ in range(3):
-        service.add_item(essay_store, slide.id, text=HOSTILE)
-    service.update_slide(essay_store, slide.id, notes=HOSTILE)
+        decks.add_item(essay_store, slide.id, text=HOSTILE)
+    decks.update_slide(essay_store, slide.id, notes=HOSTILE)
     deck, warnings = laid_out(essay_store, "../../etc/passwd")
     assert_no_overflow(deck)
     assert any("(cont.)" in s.title for s in deck.slides)

@@ -18,13 +18,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from briefing_app.deck import sources
+from briefing_app.domain.text import storable_text
 from briefing_app.layout.content import LAYOUTS
+from briefing_app.services import sources
 from briefing_app.store.changes import NO_CHANGES, Changes, order_changes, slide_changes
 from briefing_app.store.errors import ConflictError, NotFoundError, StoreError
 from briefing_app.store.models import SOURCE_KINDS, Deck, Footnote, Slide, SlideItem
 from briefing_app.store.store import Store
-from briefing_app.textclean import storable_text
 
 MAX_NAME = 300
 SLIDE_FIELDS = {"layout", "title", "subtitle", "left_heading", "right_heading", "notes"}
