@@ -181,7 +181,7 @@ class _SlideComposer:
             "layout": slide.layout,
             "title": self.clean.line(slide.title),
             "subtitle": self.clean.line(slide.subtitle),
-            "notes": self.clean(slide.notes),
+            "notes": self.clean(_with_corrections(slide.notes, composed)),
         }
         if slide.layout == "comparison":
             fields.update(
@@ -297,3 +297,17 @@ def compose_deck(store: Store, name: str) -> Composed:
 
 def _with_sources(slide: SlideContent, composer: _SlideComposer) -> SlideContent:
     return replace(slide, items=composer.sources_items(list(slide.items)))
+
+
+def _with_corrections(
+    notes: str, composed: list[tuple[ContentItem, sources.SourceInfo | None]]
+) -> str:
+    """The briefer's notes followed by the reviewers' corrections and caveats of the
+    sources on the slide, so the presenter and the handout reader see them."""
+    lines: list[str] = []
+    for _, source in composed:
+        if source is not None and source.correction and source.correction not in lines:
+            lines.append(source.correction)
+    if not lines:
+        return notes
+    return "\n\n".join(part for part in (notes.strip(), "\n".join(lines)) if part)

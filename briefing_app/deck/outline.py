@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from briefing_app.paths import RESOURCES_DIR
 from briefing_app.services import decks
+from briefing_app.services.corrections import timeline_in
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import Argument, Document, Event, Footnote, Quote
@@ -108,10 +109,11 @@ def _points(
                 }
             )
     if field == "items" and slide.get("events") == "all":
-        rows = session.scalars(
-            select(Event.id).where(Event.document_id == document_id).order_by(Event.date_text)
-        )
-        points += [{"source_kind": "event", "source_id": i, "level": 0} for i in rows]
+        rows = list(session.scalars(select(Event).where(Event.document_id == document_id)))
+        points += [  # chronological, at corrected dates
+            {"source_kind": "event", "source_id": t.id, "level": 0}
+            for t in timeline_in(session, rows)
+        ]
     return points
 
 

@@ -18,16 +18,21 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from briefing_app import dates
+from briefing_app.importing.attribution import AttributionError, check_attribution
 from briefing_app.importing.spans import TextIndex, apply_anchor
 from briefing_app.store.models import (
     ACTOR_KINDS,
     ARGUMENT_KINDS,
+    CORRECTABLE_KINDS,
+    CORRECTION_KINDS,
     PERSPECTIVES,
     RELATION_KINDS,
     Actor,
     ActorAlias,
     Argument,
     ArgumentRelation,
+    Correction,
     Document,
     Event,
     Footnote,
@@ -37,20 +42,22 @@ from briefing_app.store.store import Store
 from briefing_app.store.tags import tags_named
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_TABLES = ("argument", "actor", "quote", "event")
+_TABLES = ("argument", "actor", "quote", "event", "correction")
 # Fields that must be text, and fields that must be lists (of text, or of footnote numbers).
 _TEXT = {
     "argument": ("key", "label", "claim", "kind", "quote"),
     "actor": ("key", "name", "kind", "description"),
-    "quote": ("key", "text", "speaker", "context"),
-    "event": ("key", "description", "quote"),
+    "quote": ("key", "text", "speaker", "source", "context", "attribution"),
+    "event": ("key", "description", "quote", "precision"),
+    "correction": ("key", "kind", "text", "date", "precision", *CORRECTABLE_KINDS),
 }
 _LISTS: dict[str, dict[str, type]] = {
     "argument": {"perspectives": str, "tags": str, "footnotes": int}
     | dict.fromkeys(RELATION_KINDS, str),
     "actor": {"aliases": str},
-    "quote": {},
+    "quote": {"others": str},
     "event": {},
+    "correction": {},
 }
 
 
@@ -65,6 +72,7 @@ class MapSummary:
     actors: int
     quotes: int
     events: int
+    corrections: int = 0
 
 
 def read_map(path: Path) -> dict[str, Any]:
@@ -144,6 +152,11 @@ def _validate(data: dict[str, Any]) -> None:
         _require(quote, "text", where)
         if quote.get("speaker") and quote["speaker"] not in actor_keys:
             raise ArgumentMapError(f"{where} names the unknown speaker {quote['speaker']!r}.")
+        if bool(quote.get("speaker")) == bool(quote.get("source")):
+            raise ArgumentMapError(f"{where} needs either a speaker or a source, not both.")
+        for other in quote.get("others", []):
+            if other not in actor_keys:
+                raise ArgumentMapError(f"{where} names the unknown actor {other!r} in others.")
         if "date" in quote and not _DATE.match(str(quote["date"])):
             raise ArgumentMapError(f"{where} has a date that is not YYYY[-MM[-DD]].")
     for event in data.get("event", []):
@@ -151,6 +164,38 @@ def _validate(data: dict[str, Any]) -> None:
         _require(event, "description", where)
         if not _DATE.match(str(event.get("date", ""))):
             raise ArgumentMapError(f"{where} has a date that is not YYYY[-MM[-DD]].")
+        _check_date(str(event["date"]), event.get("precision"), where)
+    keys = {table: {e["key"] for e in data.get(table, [])} for table in CORRECTABLE_KINDS}
+    targets: set[tuple[str, str]] = set()
+    for correction in data.get("correction", []):
+        where = f"Correction {correction['key']!r}"
+        _require(correction, "text", where)
+        if correction.get("kind", "correction") not in CORRECTION_KINDS:
+            raise ArgumentMapError(f"{where} has the unknown kind {correction['kind']!r}.")
+        named = [(kind, correction[kind]) for kind in CORRECTABLE_KINDS if kind in correction]
+        if len(named) != 1:
+            raise ArgumentMapError(
+                f"{where} must name exactly one argument, quote, event or actor."
+            )
+        kind, key = named[0]
+        if key not in keys[kind]:
+            raise ArgumentMapError(f"{where} names the unknown {kind} {key!r}.")
+        if (kind, key) in targets:
+            raise ArgumentMapError(f"{where}: the {kind} {key!r} already has a correction.")
+        targets.add((kind, key))
+        if "date" in correction:
+            if kind != "event":
+                raise ArgumentMapError(f"{where}: only an event's correction can give a date.")
+            _check_date(str(correction["date"]), correction.get("precision"), where)
+        elif "precision" in correction:
+            raise ArgumentMapError(f"{where} gives a precision but no date.")
+
+
+def _check_date(text: str, precision: str | None, where: str) -> str:
+    try:
+        return dates.check(text, precision)
+    except dates.DateError as exc:
+        raise ArgumentMapError(f"{where}: {exc}") from exc
 
 
 def load_argument_map(store: Store, path: Path) -> MapSummary:
@@ -169,9 +214,13 @@ def load_argument_map(store: Store, path: Path) -> MapSummary:
         actors = _upsert_actors(session, document.id, data.get("actor", []))
         arguments = _upsert_arguments(session, document.id, data.get("argument", []), index)
         relations = _replace_relations(session, data.get("argument", []), arguments)
-        quotes = _upsert_quotes(session, document.id, data.get("quote", []), index, actors)
+        quotes = _upsert_quotes(
+            session, document.id, data.get("quote", []), index, actors, data.get("actor", [])
+        )
         events = _upsert_events(session, document.id, data.get("event", []), index)
-        return MapSummary(len(arguments), relations, len(actors), quotes, events)
+        session.flush()
+        corrections = _upsert_corrections(session, document.id, data.get("correction", []))
+        return MapSummary(len(arguments), relations, len(actors), quotes, events, corrections)
 
 
 def _existing(session: Session, model: type, document_id: int, **criteria: Any) -> dict:
@@ -292,13 +341,19 @@ def _upsert_quotes(
     entries: list[dict],
     index: TextIndex,
     actors: dict[str, Actor],
+    actor_entries: list[dict],
 ) -> int:
     existing = _existing(session, Quote, document_id)
+    aliases = {a["key"]: (a["kind"], a.get("aliases", [])) for a in actor_entries}
     keep = set()
     for entry in entries:
         anchor = index.find(entry["text"])
         if anchor is None:
             raise ArgumentMapError(f"Quote {entry['key']!r}: its text is not in the essay.")
+        try:
+            check_attribution(index, entry, aliases)
+        except AttributionError as exc:
+            raise ArgumentMapError(f"Quote {entry['key']!r}: {exc}") from exc
         quote = existing.get(entry["key"]) or Quote(document_id=document_id, key=entry["key"])
         speaker = actors.get(entry.get("speaker", ""))
         _set(
@@ -307,6 +362,7 @@ def _upsert_quotes(
             date_text=str(entry["date"]) if "date" in entry else None,
             context=entry.get("context", ""),
             speaker_id=speaker.id if speaker else None,
+            source=entry.get("source"),
         )
         _anchor_if_changed(quote, anchor)
         session.add(quote)
@@ -328,6 +384,7 @@ def _upsert_events(
         _set(
             event,
             date_text=str(entry["date"]),
+            date_precision=dates.check(str(entry["date"]), entry.get("precision")),
             description=entry["description"],
             quote=entry.get("quote", ""),
         )
@@ -342,3 +399,47 @@ def _anchor_if_changed(record: Quote | Event, anchor: Any) -> None:
     current = (record.paragraph_id, record.footnote_id, record.span_start, record.span_end)
     if current != (anchor.paragraph_id, anchor.footnote_id, anchor.start, anchor.end):
         apply_anchor(record, anchor)
+
+
+_TARGET_MODELS = {"argument": Argument, "quote": Quote, "event": Event, "actor": Actor}
+
+
+def _upsert_corrections(session: Session, document_id: int, entries: list[dict]) -> int:
+    """Curated corrections replace the last curated ones; a reviewer's own (origin
+    "user", made or edited in the app) are never overwritten or removed by a reload."""
+    existing: dict[tuple[str, int], Correction] = {}
+    for kind, model in _TARGET_MODELS.items():
+        column = getattr(Correction, f"{kind}_id")
+        rows = session.scalars(
+            select(Correction).join(model, model.id == column).where(
+                model.document_id == document_id
+            )
+        )
+        existing |= {(kind, getattr(row, f"{kind}_id")): row for row in rows}
+    wanted: set[tuple[str, int]] = set()
+    for entry in entries:
+        kind = next(k for k in _TARGET_MODELS if k in entry)
+        model = _TARGET_MODELS[kind]
+        target_id = session.scalar(
+            select(model.id).where(model.document_id == document_id, model.key == entry[kind])
+        )
+        wanted.add((kind, target_id))
+        row = existing.get((kind, target_id))
+        if row is not None and row.origin == "user":
+            continue
+        if row is None:
+            row = Correction(origin="curated", author="", **{f"{kind}_id": target_id})
+            session.add(row)
+        date_text = str(entry["date"]) if "date" in entry else None
+        _set(
+            row,
+            kind=entry.get("kind", "correction"),
+            text=entry["text"],
+            date_text=date_text,
+            date_precision=dates.check(date_text, entry.get("precision")) if date_text else None,
+        )
+    for target, row in existing.items():
+        if target not in wanted and row.origin == "curated":
+            session.delete(row)
+    session.flush()
+    return len(wanted)

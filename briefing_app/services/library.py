@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from briefing_app.services import corrections
 from briefing_app.store.errors import NotFoundError
 from briefing_app.store.models import (
     Actor,
     Argument,
     ArgumentRelation,
+    Correction,
     Document,
     Event,
     Footnote,
@@ -96,6 +98,8 @@ class QuoteRecord:
     context: str
     paragraph: int | None
     footnote: int | None
+    source: str | None = None  # the text the words come from when no one spoke them
+    correction: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,8 @@ class ActorRecord:
 
 @dataclass(frozen=True)
 class EventRecord:
+    """An event at the date a timeline uses: the corrected date when it has one."""
+
     id: int
     key: str
     date: str
@@ -117,6 +123,10 @@ class EventRecord:
     quote: str
     paragraph: int | None
     footnote: int | None
+    precision: str = "day"
+    date_label: str = ""
+    essay_date: str = ""  # as the essay gives it, when a correction changed it
+    correction: str = ""
 
 
 def _document_filter(session: Session, model: type, slug: str | None):
@@ -270,6 +280,10 @@ def quotes(store: Store, document: str | None = None) -> list[QuoteRecord]:
     with store.read() as session:
         positions, numbers = _positions(session), _footnote_numbers(session)
         query = _document_filter(session, Quote, document).order_by(Quote.id)
+        notes = {
+            row.quote_id: row
+            for row in session.scalars(select(Correction).where(Correction.quote_id.is_not(None)))
+        }
         return [
             QuoteRecord(
                 id=q.id,
@@ -280,6 +294,8 @@ def quotes(store: Store, document: str | None = None) -> list[QuoteRecord]:
                 context=q.context,
                 paragraph=positions.get(q.paragraph_id) if q.paragraph_id else None,
                 footnote=numbers.get(q.footnote_id) if q.footnote_id else None,
+                source=q.source,
+                correction=notes[q.id].text if q.id in notes else "",
             )
             for q in session.scalars(query)
         ]
@@ -299,18 +315,27 @@ def actors(store: Store, document: str | None = None) -> list[ActorRecord]:
 
 
 def events(store: Store, document: str | None = None) -> list[EventRecord]:
+    """Events in chronological order (year-only dates after the dated events of their
+    year), each at its corrected date when a reviewer corrected it."""
     with store.read() as session:
         positions, numbers = _positions(session), _footnote_numbers(session)
-        query = _document_filter(session, Event, document).order_by(Event.date_text, Event.id)
-        return [
-            EventRecord(
-                id=e.id,
-                key=e.key,
-                date=e.date_text,
-                description=e.description,
-                quote=e.quote,
-                paragraph=positions.get(e.paragraph_id) if e.paragraph_id else None,
-                footnote=numbers.get(e.footnote_id) if e.footnote_id else None,
+        rows = {e.id: e for e in session.scalars(_document_filter(session, Event, document))}
+        result = []
+        for t in corrections.timeline_in(session, list(rows.values())):
+            e = rows[t.id]
+            result.append(
+                EventRecord(
+                    id=e.id,
+                    key=e.key,
+                    date=t.date,
+                    description=e.description,
+                    quote=e.quote,
+                    paragraph=positions.get(e.paragraph_id) if e.paragraph_id else None,
+                    footnote=numbers.get(e.footnote_id) if e.footnote_id else None,
+                    precision=t.precision,
+                    date_label=t.date_label,
+                    essay_date=t.essay_date if t.essay_date != t.date else "",
+                    correction=t.correction.text if t.correction else "",
+                )
             )
-            for e in session.scalars(query)
-        ]
+        return result

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from briefing_app import dates
+from briefing_app.services.corrections import correction_in, timeline_in
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import Argument, Event, Footnote, Paragraph, Quote
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = dates.MONTHS
 
 
 @dataclass(frozen=True)
@@ -24,21 +26,19 @@ class SourceInfo:
     speaker: str = ""
     date_label: str = ""
     document_id: int | None = None
+    # A reviewer's correction or caveat ("Correction: The essay says …"), for notes.
+    correction: str = ""
+    source: str = ""  # the text a quote comes from when no one spoke it (a bill)
 
 
-def date_label(iso: str | None) -> str:
+def date_label(iso: str | None, precision: str | None = None) -> str:
     """'2025-10-19' → '19 Oct 2025', '1999-06' → 'Jun 1999', '2005' → '2005'."""
-    if not iso:
-        return ""
-    parts = iso.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        return iso
-    return parts[0]
+    return dates.label(iso, precision)
+
+
+def _correction(session: Session, kind: str, source_id: int) -> str:
+    note = correction_in(session, kind, source_id)
+    return f"{note.heading}: {note.text}" if note is not None else ""
 
 
 def _anchor(session: Session, record: Argument | Quote | Event) -> tuple[str, int | None, tuple]:
@@ -66,8 +66,9 @@ def resolve(session: Session, kind: str | None, source_id: int | None) -> Source
         passage, index, _ = _anchor(session, arg)
         numbers = tuple(f.number for f in arg.footnotes)
         return SourceInfo(
-            kind, arg.id, arg.claim, numbers, passage, index, document_id=arg.document_id
-        )
+            kind, arg.id, arg.claim, numbers, passage, index, document_id=arg.document_id,
+            correction=_correction(session, kind, arg.id),
+        )  # fmt: skip
     if kind == "quote":
         quote = session.get(Quote, source_id)
         if quote is None:
@@ -83,12 +84,15 @@ def resolve(session: Session, kind: str | None, source_id: int | None) -> Source
             speaker=quote.speaker.name if quote.speaker else "",
             date_label=date_label(quote.date_text),
             document_id=quote.document_id,
+            correction=_correction(session, kind, quote.id),
+            source=quote.source or "",
         )
     if kind == "event":
         event = session.get(Event, source_id)
         if event is None:
             return None
         passage, index, numbers = _anchor(session, event)
+        (shown,) = timeline_in(session, [event])  # at its corrected date, if corrected
         return SourceInfo(
             kind,
             event.id,
@@ -96,8 +100,9 @@ def resolve(session: Session, kind: str | None, source_id: int | None) -> Source
             numbers,
             passage,
             index,
-            date_label=date_label(event.date_text),
+            date_label=shown.date_label,
             document_id=event.document_id,
+            correction=_correction(session, kind, event.id),
         )
     if kind == "map":
         row = session.get(Map, source_id)

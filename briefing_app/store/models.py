@@ -50,6 +50,10 @@ PERSPECTIVES = ("ukraine", "russia", "us", "serbia", "kosovo", "nato-eu")
 RELATION_KINDS = ("supports", "opposes", "elaborates", "responds_to")
 REVIEW_STATUSES = ("unreviewed", "agreed", "disputed", "needs-source")
 ACTOR_KINDS = ("person", "state", "organisation", "place")
+# How precisely an event's date is known: "approximate" is the essay's "around …".
+DATE_PRECISIONS = ("day", "month", "year", "approximate")
+CORRECTION_KINDS = ("correction", "caveat")
+CORRECTABLE_KINDS = ("argument", "quote", "event", "actor")
 
 
 class Base(DeclarativeBase):
@@ -300,6 +304,9 @@ class Quote(_Spanned, Base):
     text: Mapped[str] = mapped_column(Text)
     date_text: Mapped[str | None] = mapped_column(String(10))  # YYYY, YYYY-MM or YYYY-MM-DD
     context: Mapped[str] = mapped_column(Text, default="")
+    # Words that no one spoke but a text holds (a bill, a statement): the text, named as a
+    # reader should see it; the speaker is then empty.
+    source: Mapped[str | None] = mapped_column(Text)
 
     speaker: Mapped[Actor | None] = relationship()
     __table_args__ = (UniqueConstraint("document_id", "key"),)
@@ -314,9 +321,62 @@ class Event(_Spanned, Base):
     )
     key: Mapped[str] = mapped_column(String(200))
     date_text: Mapped[str] = mapped_column(String(10))  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_precision: Mapped[str] = mapped_column(String(12), default="day")
     description: Mapped[str] = mapped_column(Text)
     quote: Mapped[str] = mapped_column(Text, default="")
+    # One of DATE_PRECISIONS; checked by the importer and the services (an existing
+    # table's CHECK cannot be changed on SQLite without rebuilding it).
     __table_args__ = (UniqueConstraint("document_id", "key"),)
+
+
+# Portable (PostgreSQL cannot add booleans): exactly one target column is set.
+ONE_TARGET = " + ".join(
+    f"(CASE WHEN {kind}_id IS NULL THEN 0 ELSE 1 END)" for kind in CORRECTABLE_KINDS
+) + " = 1"
+
+
+class Correction(Base):
+    """A reviewer's correction or caveat beside one argument, quote, event or actor.
+
+    The essay stays verbatim; this is what a fact-checker adds. For an event,
+    ``date_text``/``date_precision`` give the corrected date, which timelines sort by.
+    Exactly one of the four target columns is set; deleting the target deletes it.
+    ``origin`` is "curated" (shipped with the argument map, replaced on reload) or
+    "user" (made or edited in the app, never touched by a reload).
+    """
+
+    __tablename__ = "correction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    argument_id: Mapped[int | None] = mapped_column(
+        ForeignKey("argument.id", ondelete="CASCADE"), unique=True
+    )
+    quote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quote.id", ondelete="CASCADE"), unique=True
+    )
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), unique=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actor.id", ondelete="CASCADE"), unique=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), default="correction")
+    text: Mapped[str] = mapped_column(Text)
+    date_text: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(12))
+    origin: Mapped[str] = mapped_column(String(20), default="user")  # curated | user
+    author: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint(f"kind IN {CORRECTION_KINDS!r}", name="kind"),
+        CheckConstraint("origin IN ('curated', 'user')", name="origin"),
+        CheckConstraint(ONE_TARGET, name="one_target"),
+        CheckConstraint(
+            f"date_precision IS NULL OR date_precision IN {DATE_PRECISIONS!r}",
+            name="date_precision",
+        ),
+    )
 
 
 # --- decks ------------------------------------------------------------------------------

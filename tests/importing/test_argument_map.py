@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
@@ -73,6 +74,52 @@ def test_quotes_actors_and_events(essay_store) -> None:
     assert all(e.paragraph is not None or e.footnote is not None for e in events)
 
 
+def test_every_quote_names_who_the_essay_gives_the_words_to() -> None:
+    """Each quote carries the essay's attributing words; the loader checks them against the
+    speaker (the bad-map cases below show a wrong speaker is refused)."""
+    data = tomllib.loads(MAP.read_text(encoding="utf-8"))
+    for quote in data["quote"]:
+        assert quote.get("attribution"), quote["key"]
+        assert bool(quote.get("speaker")) != bool(quote.get("source")), quote["key"]
+    by_key = {q["key"]: q for q in data["quote"]}
+    assert "trump-win-back" not in by_key  # a paraphrase in quotation marks, not his words
+    assert not by_key["mast-support-kosovo"].get("speaker")
+    assert "Mast" in by_key["mast-support-kosovo"]["source"]
+
+
+def test_fact_checked_records(essay_store) -> None:
+    actors = {a.key: a for a in library.actors(essay_store)}
+    assert actors["nis"].name == "NIS (Naftna industrija Srbije)"
+    assert "CSIS" in actors["seth-jones"].description
+    assert "three other" not in actors["contact-group"].description
+    arguments = {a.key: a for a in library.arguments(essay_store)}
+    assert "before security" not in arguments["benefit-sequence"].label
+    assert "expands the prospects" in arguments["premise-western-donbas-inclusion"].claim
+    assert "veto" not in arguments["evidence-russo-serbian-kosovo"].label.lower()
+    for key in ("proposal-kosovo-1244", "proposal-nato-serbia-kosovo"):
+        assert arguments[key].claim.startswith("The essay proposes"), key
+    # A perspective is a party the argument speaks for: Russia is not one where it loses.
+    for key in ("benefit-blow-to-putin", "premise-kosovo-grievance", "evidence-nis-sanctions"):
+        assert "russia" not in arguments[key].perspectives, key
+    events = [e.key for e in library.events(essay_store)]
+    assert "putin-crimea-address-2014" in events and "crimea-annexation-proposal-2014" not in events
+    assert {"russian-oil-sanctions-2025", "hungary-exemption-2025"} <= set(events)
+
+
+def test_shipped_corrections_set_the_timeline(essay_store) -> None:
+    events = {e.key: e for e in library.events(essay_store)}
+    meeting = events["zelensky-trump-meeting-2025"]
+    assert (meeting.date, meeting.date_label) == ("2025-10-17", "17 Oct 2025")
+    assert meeting.essay_date == "2025-10-19" and "19 October" in meeting.correction
+    assert events["ceasefire-push-2025"].date == "2025-03-11"
+    assert events["nis-sanctions-enforced-2025"].date == "2025-10-09"
+    assert events["russian-oil-sanctions-2025"].date == "2025-10-22"
+    assert events["hungary-exemption-2025"].date == "2025-11-07"
+    order = list(events)
+    assert order.index("serbia-refuses-sanctions-2022") > order.index("donbas-referendums-2022")
+    assert order.index("ceasefire-push-2025") < order.index("alaska-summit-2025")
+
+
 def _broken_map(tmp_path: Path, old: str, new: str) -> Path:
     text = MAP.read_text(encoding="utf-8")
     assert old in text
@@ -88,6 +135,28 @@ def _broken_map(tmp_path: Path, old: str, new: str) -> Path:
         ('quote = "', 'quote = "NOT IN THE ESSAY ', "not in the essay"),
         ('supports = ["thesis"]', 'supports = ["no-such-argument"]', "unknown argument"),
         ('kind = "person"', 'kind = "wizard"', "unknown kind"),
+        # The bill's words given to the member who introduced it.
+        (
+            'source = "Legislation introduced by House Foreign Affairs '
+            'Committee Chair Brian Mast"\ntext = "support',
+            'speaker = "mast"\ntext = "support',
+            "does not name the speaker 'mast' first",
+        ),
+        (
+            'attribution = "legislation directing the State Department to"',
+            'attribution = "Brian Mast, the conservative Chair of the House Foreign Affairs '
+            'Committee, has introduced legislation directing the State Department to"',
+            "gives the words to",
+        ),
+        # Putin's words given to the man he said them to.
+        ('speaker = "putin"\ntext = "the Kosovo precedent"', 'speaker = "guterres"\n'
+         'text = "the Kosovo precedent"', "does not name the speaker 'guterres' first"),
+        ('attribution = "observed Srećko Đukić"', 'attribution = "Srećko Đukić"',
+         "does not stand right before or after"),
+        ('date = "2025-10-17"', 'date = "2025-02-30"', "not a real date"),
+        ('date = "2025-05"\nprecision = "approximate"', 'date = "2025-05"\nprecision = "weekly"',
+         "not a date precision"),
+        ('event = "zelensky-trump-meeting-2025"', 'event = "no-such-event"', "unknown event"),
     ],
 )
 def test_bad_map_is_refused_and_store_unchanged(
@@ -103,6 +172,22 @@ def test_reloading_the_map_keeps_ids(essay_store) -> None:
     before = {a.key: a.id for a in library.arguments(essay_store)}
     load_argument_map(essay_store, MAP)
     assert {a.key: a.id for a in library.arguments(essay_store)} == before
+
+
+def test_reloading_the_map_keeps_a_reviewers_correction(essay_store) -> None:
+    from briefing_app.services import corrections
+
+    events = {e.key: e for e in library.events(essay_store)}
+    meeting = events["zelensky-trump-meeting-2025"].id
+    nis = events["nis-sanctions-enforced-2025"].id
+    corrections.set_correction(essay_store, "event", meeting, "Checked: 17 October.",
+                               date="2025-10-17", author="fact-checker")  # fmt: skip
+    corrections.remove_correction(essay_store, "event", nis)
+    load_argument_map(essay_store, MAP)
+    kept = corrections.correction_for(essay_store, "event", meeting)
+    assert kept is not None and kept.text == "Checked: 17 October." and kept.origin == "user"
+    restored = corrections.correction_for(essay_store, "event", nis)
+    assert restored is not None and restored.origin == "curated"
 
 
 def test_reloading_the_map_keeps_reviewers_tags(essay_store) -> None:
