@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing_app import dates
+from briefing_app.store.changes import NO_CHANGES, Changes, WithChanges
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.models import (
     CORRECTABLE_KINDS,
@@ -141,7 +142,7 @@ def set_correction(
     date: str | None = None,
     precision: str | None = None,
     author: str = "",
-) -> CorrectionRecord:
+) -> WithChanges[CorrectionRecord]:
     """Attach (or replace) the correction of one record; it becomes the reviewer's own."""
     model = _check_kind(target_kind)
     text = " ".join((text or "").split())
@@ -172,18 +173,18 @@ def set_correction(
         row.date_text, row.date_precision = date, precision if date else None
         row.origin = "user"
         session.flush()
-        return record(row)
+        return WithChanges(record(row), Changes(corrections=frozenset({row.id})))
 
 
-def remove_correction(store: Store, target_kind: str, target_id: int) -> bool:
-    """Remove the correction of one record; False when it had none."""
+def remove_correction(store: Store, target_kind: str, target_id: int) -> Changes:
+    """Remove the correction of one record (no changes when it had none)."""
     _check_kind(target_kind)
     with store.transaction() as session:
         row = _row(session, target_kind, target_id)
         if row is None:
-            return False
+            return NO_CHANGES
         session.delete(row)
-        return True
+        return Changes(corrections=frozenset({row.id}))
 
 
 def timeline_in(session: Session, events: list[Event]) -> list[TimelineEvent]:

@@ -35,6 +35,7 @@ class Changes:
     arguments: frozenset[int] = frozenset()  # arguments created, edited, tagged or deleted
     reviews: frozenset[int] = frozenset()  # arguments whose review annotations changed
     maps: frozenset[int] = frozenset()  # maps saved, edited, linked or deleted
+    corrections: frozenset[int] = frozenset()  # corrections added, edited or removed
 
     def __or__(self, other: Changes) -> Changes:
         if not isinstance(other, Changes):
@@ -54,7 +55,7 @@ class Changes:
     @property
     def sources(self) -> bool:
         """Whether stored pieces a slide can show changed (their wording on slides may)."""
-        return bool(self.arguments or self.maps)
+        return bool(self.arguments or self.maps or self.corrections)
 
     def summary(self) -> str:
         """A short account for the command line, e.g. "1 deck, 2 slides, 3 points"."""
@@ -62,7 +63,8 @@ class Changes:
         for count, one in ((len(self.decks | self.decks_created | self.decks_deleted), "deck"),
                            (len(self.slides), "slide"), (len(self.items), "point"),
                            (len(self.arguments), "argument"), (len(self.reviews), "review"),
-                           (len(self.maps), "map")):  # fmt: skip
+                           (len(self.maps), "map"),
+                           (len(self.corrections), "correction")):  # fmt: skip
             if count:
                 parts.append(f"{count} {one}{'s' if count != 1 else ''}")
         return ", ".join(parts) or "nothing"

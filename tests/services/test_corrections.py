@@ -16,15 +16,17 @@ def _event(store, key: str):
 
 def test_a_reviewer_attaches_edits_and_removes_a_correction(essay_store) -> None:
     argument = next(a for a in library.arguments(essay_store) if a.key == "thesis")
-    record = corrections.set_correction(
+    made = corrections.set_correction(
         essay_store, "argument", argument.id, "  Check the  framing. ", kind="caveat",
         author="desk officer",
     )  # fmt: skip
+    record = made.value
     assert (record.text, record.heading, record.origin) == ("Check the framing.", "Caveat", "user")
-    again = corrections.set_correction(essay_store, "argument", argument.id, "Reworded.")
+    assert made.changes.corrections == {record.id} and made.changes.sources
+    again = corrections.set_correction(essay_store, "argument", argument.id, "Reworded.").value
     assert again.id == record.id and again.kind == "correction"
     assert corrections.correction_for(essay_store, "argument", argument.id) == again
-    assert corrections.remove_correction(essay_store, "argument", argument.id)
+    assert corrections.remove_correction(essay_store, "argument", argument.id).corrections
     assert corrections.correction_for(essay_store, "argument", argument.id) is None
     assert not corrections.remove_correction(essay_store, "argument", argument.id)
 
