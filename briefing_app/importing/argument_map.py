@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefing_app import dates
+from briefing_app.domain import dates
 from briefing_app.importing.attribution import AttributionError, check_attribution
 from briefing_app.importing.spans import TextIndex, apply_anchor
 from briefing_app.store.models import (

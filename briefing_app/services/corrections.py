@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefing_app import dates
+from briefing_app.domain import dates
 from briefing_app.store.changes import NO_CHANGES, Changes, WithChanges
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.models import (

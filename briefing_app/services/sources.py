@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from briefing_app import dates
+from briefing_app.domain import dates
 from briefing_app.services.corrections import correction_in, timeline_in
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import Argument, Event, Footnote, Paragraph, Quote

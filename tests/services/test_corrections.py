@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.deck import service as decks
 from briefing_app.deck.compose import compose_deck
-from briefing_app.services import corrections, library
+from briefing_app.services import corrections, decks, library
 from briefing_app.store.errors import NotFoundError
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app import dates
+from briefing_app.domain import dates
 
 
 @pytest.mark.parametrize(
