@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from briefing_app.cli import decks, library, maps
+from briefing_app.cli import corrections, decks, library, maps
 from briefing_app.cli.common import EXIT_USER_ERROR, USER_ERRORS, CommandContext
 from briefing_app.paths import app_version, default_store_location
 
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     library.register(commands)
+    corrections.register(commands)
     decks.register(commands)
     maps.register(commands)
     return parser

@@ -58,7 +58,8 @@ def _line_actor(r: library.ActorRecord) -> str:
 
 
 def _line_event(r: library.EventRecord) -> str:
-    return f"{r.date:<10}  {shorten(r.description, 110)}"
+    mark = "*" if r.correction else " "  # corrected or caveated: see `correct event ID`
+    return f"{r.date_label or r.date:<12}{mark} {shorten(r.description, 108)}"
 
 
 LISTINGS: dict[str, tuple[Callable[..., list[Any]], Callable[[Any], str], str]] = {

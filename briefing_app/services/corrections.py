@@ -104,6 +104,25 @@ def _row(session: Session, target_kind: str, target_id: int) -> Correction | Non
     return session.scalar(select(Correction).where(column == target_id))
 
 
+def target_id(store: Store, target_kind: str, reference: str | int) -> int:
+    """The id of the record named by its id or its key ("zelensky-trump-meeting-2025")."""
+    model = _check_kind(target_kind)
+    text = str(reference).strip()
+    with store.read() as session:
+        if text.isdigit():
+            if session.get(model, int(text)) is not None:
+                return int(text)
+        else:
+            found = session.scalars(select(model.id).where(model.key == text)).all()
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise CorrectionError(
+                    f"Several documents have a {target_kind} {text!r}; name it by its id."
+                )
+    raise NotFoundError(f"There is no {target_kind} {text!r}.")
+
+
 def correction_in(session: Session, target_kind: str, target_id: int) -> CorrectionRecord | None:
     """The correction of one record inside an open session (for composers and details)."""
     if target_kind not in TARGETS:
