@@ -12,5 +12,6 @@ from PySide6.QtCore import QObject, Signal
 class StoreEvents(QObject):
     argumentsChanged = Signal()  # arguments created, edited, deleted, tagged
     reviewsChanged = Signal(int)  # argument id whose review annotations changed
+    correctionsChanged = Signal()  # a correction or caveat added, edited or removed
     decksChanged = Signal()  # decks created, renamed, duplicated, deleted
     deckContentChanged = Signal(str)  # deck name whose slides or items changed

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Text, bindparam, cast, select, text
 from sqlalchemy.orm import Session
 
+from briefing_app.domain import dates
 from briefing_app.services import review as review_service
 from briefing_app.services.review import ReviewRecord
 from briefing_app.store.errors import NotFoundError, StoreError
@@ -618,7 +619,8 @@ def _quote_detail(session: Session, quote_id: int) -> SourceDetail:
     if q is None:
         raise NotFoundError(f"There is no quote with id {quote_id}.")
     speaker = q.speaker.name if q.speaker else ""
-    fields = [("Speaker", speaker), ("Date", q.date_text or ""), ("Context", q.context)]
+    fields = [("Speaker", speaker), ("From", q.source or ""),
+              ("Date", dates.label(q.date_text)), ("Context", q.context)]  # fmt: skip
     return SourceDetail(
         "quote",
         q.id,
@@ -637,7 +639,7 @@ def _event_detail(session: Session, event_id: int) -> SourceDetail:
         "event",
         e.id,
         e.description,
-        [("Date", e.date_text)],
+        [("Date in the essay", dates.label(e.date_text, e.date_precision))],
         "",
         _passage(session, e.paragraph_id, e.footnote_id, e.span_start, e.span_end, e.quote),
     )

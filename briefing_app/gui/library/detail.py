@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.library import detail_html
+from briefing_app.gui.library.detail_correction import CorrectionDialog
 from briefing_app.gui.painter import render_image
 from briefing_app.layout.boxes import LaidSlide
-from briefing_app.services import argument_map
+from briefing_app.services import argument_map, corrections
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
@@ -38,29 +47,69 @@ class DetailView(QWidget):
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._link)
         self.browser.setHtml(self.html)
+        self.correct_button = QPushButton("Add correction…", self)
+        self.correct_button.setObjectName("correctionButton")
+        self.correct_button.setToolTip(
+            "Attach a correction or caveat beside this item; the essay stays verbatim"
+        )
+        self.correct_button.clicked.connect(self.edit_correction)
+        self.correct_button.hide()
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 2, 4, 2)
+        buttons.addStretch(1)
+        buttons.addWidget(self.correct_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
+        layout.addLayout(buttons)
         self.setFocusProxy(self.browser)
         events.argumentsChanged.connect(self.reload)
+        events.correctionsChanged.connect(self.reload)
         events.reviewsChanged.connect(self._review_changed)
 
     def show_source(self, kind: str, source_id: int) -> None:
         """Show ``kind``/``source_id``; an unknown or deleted item shows a short note."""
         self.current = (kind, int(source_id))
+        correctable = kind in corrections.TARGETS
         try:
+            note = corrections.correction_for(self.store, kind, source_id) if correctable else None
             if kind == "argument":
                 detail = argument_map.argument_detail(self.store, source_id)
-                html = detail_html.argument_html(detail)
+                html = detail_html.argument_html(detail, note)
             else:
                 html = detail_html.source_html(
-                    argument_map.source_detail(self.store, kind, source_id)
+                    argument_map.source_detail(self.store, kind, source_id), note
                 )
                 if kind == "map":
                     html = self._with_map_preview(source_id, html)
         except StoreError as exc:
+            correctable, note = False, None
             html = detail_html.empty_page(str(exc))
+        self.correct_button.setVisible(correctable)
+        self.correct_button.setText("Edit correction…" if note else "Add correction…")
         self._set_html(html)
+
+    def edit_correction(self) -> None:
+        """Add, edit or remove the shown item's correction through a small dialog."""
+        if self.current is None or self.current[0] not in corrections.TARGETS:
+            return
+        kind, source_id = self.current
+        dialog = CorrectionDialog(kind, corrections.correction_for(self.store, kind, source_id),
+                                  self)  # fmt: skip
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                if dialog.removed:
+                    corrections.remove_correction(self.store, kind, source_id)
+                else:
+                    note_kind, text, date = dialog.values()
+                    corrections.set_correction(self.store, kind, source_id, text,
+                                               kind=note_kind, date=date)  # fmt: skip
+            except StoreError as exc:  # a user's mistake: say so, keep what they typed
+                dialog.removed = False
+                QMessageBox.warning(self, "Correction not saved", str(exc))
+                continue
+            self.events.correctionsChanged.emit()
+            break
 
     def _with_map_preview(self, map_id: int, html: str) -> str:
         """The map drawn by the same pipeline as slides, above its description."""
@@ -82,6 +131,7 @@ class DetailView(QWidget):
 
     def clear(self) -> None:
         self.current = None
+        self.correct_button.hide()
         self._set_html(detail_html.empty_page(EMPTY))
 
     def reload(self) -> None:

@@ -11,6 +11,7 @@ from briefing_app.services.argument_map import (
     Passage,
     SourceDetail,
 )
+from briefing_app.services.corrections import CorrectionRecord
 
 HIGHLIGHT = "#fff1a8"
 STYLE = f"""
@@ -26,6 +27,7 @@ p {{ margin: 2px 0 6px 0; }}
 .review {{ margin: 2px 0 8px 0; }}
 a {{ color: #1a5fb4; text-decoration: none; }}
 .empty {{ color: #80868b; }}
+.correction {{ margin: 2px 0 8px 0; padding: 4px 8px; background-color: #fdecea; }}
 """
 
 SOURCE_TITLES = {
@@ -82,7 +84,20 @@ def footnotes_html(notes: list[FootnoteText]) -> str:
     return f"<h3>Footnotes</h3>{items}"
 
 
-def argument_html(d: ArgumentDetail) -> str:
+def correction_html(note: CorrectionRecord | None) -> str:
+    """A reviewer's correction or caveat, shown above the source it corrects."""
+    if note is None:
+        return ""
+    date = f" Corrected date: <b>{escape(note.date_label)}</b>." if note.date else ""
+    who = escape(note.author) if note.author else ("Shipped with the argument map"
+                                                  if note.origin == "curated" else "Reviewer")
+    return (
+        f'<h3>{escape(note.heading)}</h3><p class="correction">{escape(note.text)}{date}'
+        f'<br><span class="meta">{who}</span></p>'
+    )
+
+
+def argument_html(d: ArgumentDetail, note: CorrectionRecord | None = None) -> str:
     kind_color = KIND_COLORS.get(d.kind, "#455a64")
     meta = [_badge(d.kind.capitalize(), kind_color), _status(d.review_status)]
     if d.origin != "curated":
@@ -95,6 +110,7 @@ def argument_html(d: ArgumentDetail) -> str:
         )
     if d.tags:
         parts.append(f'<p class="meta">Tags: {escape(", ".join(d.tags))}</p>')
+    parts.append(correction_html(note))
     parts.append(f"<h3>Claim</h3><p>{escape(d.claim)}</p>")
     if d.passage is not None:
         parts.append("<h3>In the essay</h3>" + passage_html(d.passage))
@@ -126,9 +142,10 @@ def argument_html(d: ArgumentDetail) -> str:
     return page("".join(parts))
 
 
-def source_html(d: SourceDetail) -> str:
+def source_html(d: SourceDetail, note: CorrectionRecord | None = None) -> str:
     kind = SOURCE_TITLES.get(d.kind, d.kind.capitalize())
     parts = [f'<p class="where">{escape(kind.upper())}</p>', f"<h2>{escape(d.title)}</h2>"]
+    parts.append(correction_html(note))
     for label, value in d.fields:
         parts.append(f'<p><span class="meta">{escape(label)}:</span> {escape(value)}</p>')
     if d.body:
