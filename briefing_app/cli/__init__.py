@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from briefing_app.cli import corrections, decks, library, maps
+from briefing_app.cli import corrections, decks, library, maps, templates
 from briefing_app.cli.common import EXIT_USER_ERROR, USER_ERRORS, CommandContext
 from briefing_app.paths import app_version, default_store_location
 
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     corrections.register(commands)
     decks.register(commands)
     maps.register(commands)
+    templates.register(commands)
     return parser
 
 

@@ -8,7 +8,7 @@ import sys
 from briefing_app.cli.common import CommandContext, print_json, shorten
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.render.export import FORMATS, export_deck
-from briefing_app.services import decks, history
+from briefing_app.services import decks, history, templates
 
 
 def _decks(ctx: CommandContext, args: argparse.Namespace) -> int:
@@ -23,16 +23,36 @@ def _decks(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _create(ctx: CommandContext, args: argparse.Namespace) -> int:
+    if args.template:  # refuse an unknown template before anything is created
+        with ctx.store.read() as session:
+            templates.template_by_name(session, args.template)
     if args.source == "default-briefing":
         deck = build_from_outline(ctx.store, DEFAULT_OUTLINE, args.name, marking=args.marking)
     else:
         deck = decks.create_deck(
             ctx.store, args.name, title=args.title or args.name, marking=args.marking
         )
+    if args.template:
+        templates.set_deck_template(ctx.store, deck.name, args.template)
     if args.json:
         print_json(deck)
     else:
         print(f"Created deck {deck.name!r} with {len(deck.slides)} slides.")
+    return 0
+
+
+def _set(ctx: CommandContext, args: argparse.Namespace) -> int:
+    if args.template is None:
+        print("Nothing to set; give --template NAME (or --template '' for our own).")
+        return 0
+    changes = templates.set_deck_template(ctx.store, args.name, args.template or None)
+    shown = repr(args.template) if args.template else "our own template"
+    if args.json:
+        print_json({"deck": args.name, "template": args.template or None, "changed": bool(changes)})
+    elif changes:
+        print(f"Deck {args.name!r} now exports in {shown}.")
+    else:
+        print(f"Deck {args.name!r} already exports in {shown}.")
     return 0
 
 
@@ -129,8 +149,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--marking", help="e.g. UNCLASSIFIED, CUI, OFFICIAL-SENSITIVE")
     p.add_argument("--title", help="deck title (defaults to the name)")
+    p.add_argument("--template", metavar="NAME", help="a stored house template (see: templates)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_create)
+    p = actions.add_parser("set", help="change a deck's properties")
+    p.add_argument("name")
+    p.add_argument(
+        "--template", metavar="NAME", help="a stored house template; '' for our own template"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_set)
     p = actions.add_parser("show", help="show a deck's slides and points")
     p.add_argument("name")
     p.add_argument("--json", action="store_true")

@@ -235,6 +235,7 @@ def duplicate_deck(store: Store, name: str, new_name: str) -> DeckRecord:
             date_label=original.date_label,
             marking=original.marking,
             theme=original.theme,
+            template_id=original.template_id,
         )
         for slide in original.slides:
             new_slide = Slide(

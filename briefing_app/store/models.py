@@ -395,6 +395,10 @@ class Deck(Base):
     date_label: Mapped[str] = mapped_column(String(100), default="")
     marking: Mapped[str | None] = mapped_column(String(100))
     theme: Mapped[str] = mapped_column(String(50), default="ministry")
+    # The house PowerPoint template the deck exports in (None: our own template).
+    template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("template.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 

@@ -19,7 +19,10 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 from sqlalchemy.orm import Session, sessionmaker
 
 from briefing_app.domain.text import storable_text
-from briefing_app.store import map_models  # noqa: F401  (registers the map tables)
+from briefing_app.store import (
+    map_models,  # noqa: F401  (registers the map tables)
+    template_models,  # noqa: F401  (registers the template table)
+)
 from briefing_app.store import sqlite as sqlite_support
 from briefing_app.store.errors import (
     CorruptStoreError,
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a store already at this revision needs no Alembic at all
 # (a quarter of a second of start-up); a test keeps it equal to the migration history.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 # Pre-upgrade backups kept beside a store; older ones are removed when a new one is made.
 MAX_BACKUPS = 3
 # PostgreSQL advisory lock key under which a team store's schema is created or upgraded

@@ -160,7 +160,7 @@ def _choose(
     assignments = []
     for slot, ph in zip(spec.slots, assign, strict=True):
         assignments.append(Assignment(slot.label, slot.role, ph))
-        if ph is None and slot.weight >= 1.0:
+        if ph is None:
             missing.append(f"no placeholder for the {slot.label}: {_FALLBACK[slot.role]}")
     return LayoutChoice(spec.key, layout, score, layout.title, tuple(assignments), tuple(missing))
 

@@ -34,6 +34,9 @@ class LayoutSlots:
     slots: tuple[Slot, ...]
     chrome: bool = True  # date, footer and slide number placeholders
 
+    def slot(self, label: str) -> Slot:
+        return next(s for s in self.slots if s.label == label)
+
 
 def layout_slots(t: Theme = MINISTRY) -> tuple[LayoutSlots, ...]:
     """Our layouts in the order our template lists them (most general first)."""

@@ -5,7 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from briefing_app.store import map_models  # noqa: F401  (registers the map tables)
+from briefing_app.store import (
+    map_models,  # noqa: F401  (registers the map tables)
+    template_models,  # noqa: F401  (registers the template table)
+)
 from briefing_app.store.models import Base
 
 config = context.config
