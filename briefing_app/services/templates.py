@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from briefing_app.domain.text import storable_text
 from briefing_app.services.decks import deck_by_name
 from briefing_app.store.changes import Changes
 from briefing_app.store.errors import NotFoundError, StoreError
@@ -31,7 +32,6 @@ from briefing_app.templates.package import (
     read_template_bytes,
     read_template_file,
 )
-from briefing_app.textclean import storable_text
 
 MAX_TEMPLATE_NAME = 200
 
