@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
+from briefing_app.importing.files import import_document
 from briefing_app.services import library, review, search
-from briefing_app.services.bootstrap import import_file
 from briefing_app.store.models import REVIEW_STATUSES
 
 
@@ -26,8 +26,14 @@ def _init(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _import(ctx: CommandContext, args: argparse.Namespace) -> int:
-    result = import_file(ctx.store, Path(args.file))
+    done = import_document(ctx.store, Path(args.file), replace=args.replace)
+    result = done.result
     print(f"{result.status.capitalize()}: {result.slug} (document {result.document_id}).")
+    if done.arguments is not None:
+        print(f"Argument map: {done.arguments.arguments} argument(s), "
+              f"{done.arguments.quotes} quote(s), {done.arguments.events} event(s).")
+    if done.backup is not None:
+        print(f"The store as it was before is saved as {done.backup}.")
     return 0
 
 
@@ -141,8 +147,19 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="remove triggers and views the app did not create (they are named when refused)",
     )
     p.set_defaults(handler=_init)
-    p = commands.add_parser("import", help="import a document (essay text or Markdown)")
+    p = commands.add_parser(
+        "import",
+        help="import a document (essay text or Markdown) with its NAME.meta.toml",
+        description="Import a document and the argument map its NAME.meta.toml names, all or "
+        "nothing. Files it names must sit in its folder. Exit 0 on success, 2 when the input "
+        "is refused (the store is left unchanged).",
+    )
     p.add_argument("file")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a stored document of the same slug (the store is backed up first)",
+    )
     p.set_defaults(handler=_import)
     for name, (_, _, help_text) in LISTINGS.items():
         p = commands.add_parser(name, help=help_text)

@@ -198,29 +198,39 @@ def _check_date(text: str, precision: str | None, where: str) -> str:
         raise ArgumentMapError(f"{where}: {exc}") from exc
 
 
-def load_argument_map(store: Store, path: Path) -> MapSummary:
-    """Validate ``path`` and upsert its records into the document it names."""
+def read_argument_map(path: Path) -> dict[str, Any]:
+    """Read and validate ``path`` without touching the store."""
     data = read_map(path)
     _validate(data)
-    slug = data.get("document")
+    return data
+
+
+def load_argument_map(store: Store, path: Path) -> MapSummary:
+    """Validate ``path`` and upsert its records into the document it names."""
+    data = read_argument_map(path)
     with store.transaction() as session:
-        document = session.scalar(select(Document).where(Document.slug == slug))
-        if document is None:
-            raise ArgumentMapError(
-                f"The argument map {path.name} is for the document {slug!r}, "
-                "which is not in the store."
-            )
-        index = TextIndex(session, document.id)
-        actors = _upsert_actors(session, document.id, data.get("actor", []))
-        arguments = _upsert_arguments(session, document.id, data.get("argument", []), index)
-        relations = _replace_relations(session, data.get("argument", []), arguments)
-        quotes = _upsert_quotes(
-            session, document.id, data.get("quote", []), index, actors, data.get("actor", [])
+        return apply_argument_map(session, data, path.name)
+
+
+def apply_argument_map(session: Session, data: dict[str, Any], name: str) -> MapSummary:
+    """Upsert a validated map inside the caller's transaction (an error rolls it all back)."""
+    slug = data.get("document")
+    document = session.scalar(select(Document).where(Document.slug == slug))
+    if document is None:
+        raise ArgumentMapError(
+            f"The argument map {name} is for the document {slug!r}, which is not in the store."
         )
-        events = _upsert_events(session, document.id, data.get("event", []), index)
-        session.flush()
-        corrections = _upsert_corrections(session, document.id, data.get("correction", []))
-        return MapSummary(len(arguments), relations, len(actors), quotes, events, corrections)
+    index = TextIndex(session, document.id)
+    actors = _upsert_actors(session, document.id, data.get("actor", []))
+    arguments = _upsert_arguments(session, document.id, data.get("argument", []), index)
+    relations = _replace_relations(session, data.get("argument", []), arguments)
+    quotes = _upsert_quotes(
+        session, document.id, data.get("quote", []), index, actors, data.get("actor", [])
+    )
+    events = _upsert_events(session, document.id, data.get("event", []), index)
+    session.flush()
+    corrections = _upsert_corrections(session, document.id, data.get("correction", []))
+    return MapSummary(len(arguments), relations, len(actors), quotes, events, corrections)
 
 
 def _existing(session: Session, model: type, document_id: int, **criteria: Any) -> dict:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from briefing_app.importing.parsed import LinkSpan, ParsedDocument, StyleSpan
+from briefing_app.importing.parsed import ImportFormatError, LinkSpan, ParsedDocument, StyleSpan
 from briefing_app.importing.spans import reanchor_document
 from briefing_app.store.models import (
     Document,
@@ -26,6 +26,19 @@ from briefing_app.store.models import (
 from briefing_app.store.store import Store
 
 
+class DocumentExistsError(ImportFormatError):
+    """The store holds a different document under the slug an import would write."""
+
+    def __init__(self, slug: str, title: str, source: str | None) -> None:
+        self.slug = slug
+        super().__init__(
+            f"the store already holds a different document {slug!r} (“{title}”); "
+            "nothing was imported. Import it with --replace to replace that document's "
+            "text (the store is backed up first)",
+            source=source,
+        )
+
+
 @dataclass(frozen=True)
 class ImportResult:
     document_id: int
@@ -34,27 +47,50 @@ class ImportResult:
 
 
 def import_parsed(
-    store: Store, parsed: ParsedDocument, slug: str, attribution: str | None = None
+    store: Store,
+    parsed: ParsedDocument,
+    slug: str,
+    attribution: str | None = None,
+    *,
+    replace: bool = True,
 ) -> ImportResult:
-    """Create, keep or replace the document ``slug`` from ``parsed``."""
+    """Create, keep or replace the document ``slug`` from ``parsed``, in one transaction."""
     with store.transaction() as session:
-        document = session.scalar(select(Document).where(Document.slug == slug))
-        if document is not None and document.content_hash == parsed.content_hash:
-            if attribution is not None and document.attribution != attribution:
-                document.attribution = attribution
-            return ImportResult(document.id, slug, "unchanged")
-        status = "replaced" if document is not None else "created"
-        if document is None:
-            document = Document(slug=slug)
-            session.add(document)
-        else:
-            _delete_text(session, document.id)
-        _fill_metadata(document, parsed, attribution)
-        session.flush()
-        _insert_text(session, document, parsed)
-        session.flush()
-        reanchor_document(session, document.id)
-        return ImportResult(document.id, slug, status)
+        return write_parsed(session, parsed, slug, attribution, replace=replace)
+
+
+def write_parsed(
+    session: Session,
+    parsed: ParsedDocument,
+    slug: str,
+    attribution: str | None = None,
+    *,
+    replace: bool = False,
+) -> ImportResult:
+    """Create, keep or (only when ``replace``) replace ``slug`` inside the caller's transaction.
+
+    A document with other text under the same slug raises DocumentExistsError unless
+    ``replace``: an import never overwrites work it did not create without being asked.
+    """
+    document = session.scalar(select(Document).where(Document.slug == slug))
+    if document is not None and document.content_hash == parsed.content_hash:
+        if attribution is not None and document.attribution != attribution:
+            document.attribution = attribution
+        return ImportResult(document.id, slug, "unchanged")
+    if document is not None and not replace:
+        raise DocumentExistsError(slug, document.title, parsed.source_name)
+    status = "replaced" if document is not None else "created"
+    if document is None:
+        document = Document(slug=slug)
+        session.add(document)
+    else:
+        _delete_text(session, document.id)
+    _fill_metadata(document, parsed, attribution)
+    session.flush()
+    _insert_text(session, document, parsed)
+    session.flush()
+    reanchor_document(session, document.id)
+    return ImportResult(document.id, slug, status)
 
 
 def _fill_metadata(document: Document, parsed: ParsedDocument, attribution: str | None) -> None:

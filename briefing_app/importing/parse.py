@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 import unicodedata
 from pathlib import Path
 
 from briefing_app.importing.essay_text import parse_essay_text
 from briefing_app.importing.markdown_doc import parse_markdown
 from briefing_app.importing.parsed import ImportFormatError, ParsedDocument
+from briefing_app.importing.sidecar import Sidecar, read_sidecar
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 200_000
@@ -19,9 +19,11 @@ _CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?")
 
 
-def parse_file(path: Path) -> ParsedDocument:
+def parse_file(path: Path, sidecar: Sidecar | None = None) -> ParsedDocument:
     """Parse ``path`` (``.md`` as Markdown, anything else as essay text) plus its sidecar."""
     path = Path(path)
+    if sidecar is None:
+        sidecar = read_sidecar(path)
     source = path.name
     try:
         size = path.stat().st_size
@@ -32,10 +34,8 @@ def parse_file(path: Path) -> ParsedDocument:
         raise ImportFormatError(
             f"the file cannot be read ({exc.strerror or exc})", source=source
         ) from exc
-    publisher = read_sidecar_publisher(path)
-    return parse_bytes(
-        data, source, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES, publisher=publisher
-    )
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    return parse_bytes(data, source, markdown=markdown, publisher=sidecar.publisher)
 
 
 def parse_bytes(
@@ -105,20 +105,3 @@ def _check_line_lengths(text: str, source: str) -> None:
 
 def _too_big(size: int) -> str:
     return f"the file is {size / 1024 / 1024:.1f} MB, larger than the 20 MB limit"
-
-
-def read_sidecar_publisher(path: Path) -> str | None:
-    """``publisher`` from the optional ``<stem>.meta.toml`` next to ``path``."""
-    sidecar = path.with_name(f"{path.stem}.meta.toml")
-    if not sidecar.is_file():
-        return None
-    try:
-        meta = tomllib.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ImportFormatError(
-            f"the metadata file cannot be read ({exc})", source=sidecar.name
-        ) from None
-    publisher = meta.get("publisher")
-    if publisher is not None and not isinstance(publisher, str):
-        raise ImportFormatError("“publisher” must be a string", source=sidecar.name)
-    return (publisher or "").strip() or None

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
-import unicodedata
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from briefing_app.importing.argument_map import MapSummary, load_argument_map
-from briefing_app.importing.loader import ImportResult, import_parsed
-from briefing_app.importing.parse import parse_file
-from briefing_app.importing.parsed import ImportFormatError
+from briefing_app.importing.files import import_document
+from briefing_app.importing.loader import ImportResult
+from briefing_app.importing.sidecar import check_slug
 from briefing_app.paths import ARGUMENT_MAP_DIR, ESSAY_DIR
 from briefing_app.services.maps import load_bundled_maps
 from briefing_app.store.models import Document
@@ -21,40 +18,14 @@ from briefing_app.store.store import Store, open_store
 BUNDLED_ESSAY = ESSAY_DIR / "balkans-breakthrough-for-ukraine.txt"
 
 
-def slugify(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:120] or "document"
+def import_file(store: Store, path: Path, *, replace: bool = False) -> ImportResult:
+    """Parse ``path`` (essay text or Markdown) and import it with its sidecar's argument map.
 
-
-def _sidecar(path: Path) -> dict:
-    meta = path.with_name(f"{path.stem}.meta.toml")
-    if not meta.is_file():
-        return {}
-    try:
-        with meta.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ImportFormatError(f"its metadata file {meta.name} is unreadable ({exc})") from exc
-    for key in ("slug", "attribution"):
-        if key in data and not isinstance(data[key], str):
-            raise ImportFormatError(f"{key!r} in its metadata file {meta.name} must be text")
-    return data
-
-
-def import_file(store: Store, path: Path) -> ImportResult:
-    """Parse ``path`` (essay text or Markdown) and import it; the map follows if bundled."""
-    if not path.is_file():
-        raise ImportFormatError("the file does not exist or is not a regular file", None, str(path))
-    parsed = parse_file(path)
-    meta = _sidecar(path)
-    result = import_parsed(
-        store, parsed, meta.get("slug") or slugify(path.stem), meta.get("attribution")
-    )
-    map_path = ARGUMENT_MAP_DIR / f"{result.slug}.toml"
-    if map_path.is_file():
-        load_argument_map(store, map_path)
-    return result
+    The bundled essay brings the bundled argument map; see ``importing.files``.
+    """
+    bundled = Path(path).resolve() == BUNDLED_ESSAY.resolve()
+    argument_map = ARGUMENT_MAP_DIR / f"{BUNDLED_ESSAY.stem}.toml" if bundled else None
+    return import_document(store, path, replace=replace, argument_map=argument_map).result
 
 
 def ensure_bundled(store: Store) -> ImportResult | None:
@@ -70,7 +41,8 @@ def ensure_bundled(store: Store) -> ImportResult | None:
 
 
 def reload_argument_map(store: Store, slug: str) -> MapSummary:
-    return load_argument_map(store, ARGUMENT_MAP_DIR / f"{slug}.toml")
+    """Reload the bundled argument map of ``slug`` (a slug that names no file elsewhere)."""
+    return load_argument_map(store, ARGUMENT_MAP_DIR / f"{check_slug(slug, 'argument map')}.toml")
 
 
 def open_prepared(location: str, *, remove_foreign: bool = False) -> Store:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing_app.importing.files import import_document
 from briefing_app.importing.parse import MAX_LINE_CHARS, parse_bytes
 from briefing_app.importing.parsed import ImportFormatError, ParsedDocument
 from briefing_app.services.bootstrap import import_file
@@ -442,7 +443,7 @@ def test_ten_thousand_documents(fuzz_store: Store, tmp_path: Path) -> None:
             if counts["accepted"] % IMPORT_ONE_IN:
                 continue
         try:
-            import_file(fuzz_store, _write(files, name, data))
+            import_document(fuzz_store, _write(files, name, data), replace=True, backup=False)
         except (ImportFormatError, StoreError) as error:
             check_rejection(error, name)
             assert store_bytes(fuzz_store) == before, f"{where}: store changed after a rejection"

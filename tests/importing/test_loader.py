@@ -114,7 +114,11 @@ def test_changed_file_replaces_document_and_keeps_reviews(essay_store, tmp_path:
         argument = session.scalars(select(Argument).order_by(Argument.id)).first()
         if argument is not None:
             session.add(ReviewAnnotation(argument_id=argument.id, status="agreed", comment="ok"))
-    result = import_file(essay_store, changed)
+    before = _dump(essay_store)
+    with pytest.raises(ImportFormatError, match="--replace"):
+        import_file(essay_store, changed)
+    assert _dump(essay_store) == before
+    result = import_file(essay_store, changed, replace=True)
     assert result.status == "replaced"
     assert len(library.documents(essay_store)) == 1
     texts = " ".join(p.text for p in library.paragraphs(essay_store))

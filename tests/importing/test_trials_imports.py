@@ -1,0 +1,192 @@
+"""Trials (issue 14): imports are all-or-nothing and cannot reach outside their folder.
+
+Each case runs the real command line in a child with a memory and CPU limit and checks:
+the documented exit code, one sentence and no traceback, and the store's full SQL dump
+unchanged wherever the input was refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from cli_trials import EXIT_REFUSED, run_cli, store_dump
+
+from briefing_app.paths import ARGUMENT_MAP_DIR
+
+BUNDLED_SLUG = "balkans-breakthrough-for-ukraine"
+NOTE = "# A note on Zvečan\n\nAuthor: Jane Analyst\n\nVučić met Đukić in Zvečan on Tuesday.\n"
+NOTE_MAP = """document = "note"
+
+[[argument]]
+key = "meeting"
+label = "A meeting"
+claim = "The note reports a meeting."
+kind = "thesis"
+perspectives = ["serbia"]
+quote = "Vučić met Đukić"
+"""
+
+
+def _count(db: Path, table: str) -> int:
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _refused(db: Path, *args: str, fragment: str) -> str:
+    before = store_dump(db)
+    run = run_cli(db, *args)
+    assert run.returncode == EXIT_REFUSED, (run.returncode, run.stdout, run.stderr)
+    sentence = run.sentence
+    assert fragment in sentence, sentence
+    assert store_dump(db) == before
+    return sentence
+
+
+def _note(folder: Path, meta: str | None = None, name: str = "note.md") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(NOTE, encoding="utf-8")
+    if meta is not None:
+        (folder / f"{path.stem}.meta.toml").write_text(meta, encoding="utf-8")
+    return path
+
+
+def _emptying_map(folder: Path) -> Path:
+    """A valid map for the bundled essay with no arguments: loaded, it empties the curated map."""
+    path = folder / "evil.toml"
+    path.write_text(f'document = "{BUNDLED_SLUG}"\n', encoding="utf-8")
+    return path
+
+
+def test_slug_with_dotdot_cannot_load_a_map_from_elsewhere(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    _emptying_map(outside)
+    docs = tmp_path / "docs"
+    up = os.path.relpath(outside / "evil", ARGUMENT_MAP_DIR)
+    note = _note(docs, f'slug = "{up}"\n')
+    arguments = _count(essay_store_path, "argument")
+    _refused(essay_store_path, "import", str(note), fragment="slug")
+    assert _count(essay_store_path, "argument") == arguments > 40
+
+
+@pytest.mark.parametrize(
+    "name", ["../outside/evil.toml", "/tmp/evil.toml", "sub/../../outside/evil.toml"]
+)
+def test_argument_map_outside_the_folder_is_refused(
+    essay_store_path: Path, tmp_path: Path, name: str
+) -> None:
+    (tmp_path / "outside").mkdir()
+    _emptying_map(tmp_path / "outside")
+    note = _note(tmp_path / "docs", f'argument_map = "{name}"\n')
+    _refused(essay_store_path, "import", str(note), fragment="outside the imported file's folder")
+
+
+def test_symlinked_sidecar_and_map_leading_outside_are_refused(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    evil = _emptying_map(outside)
+    docs = tmp_path / "docs"
+    note = _note(docs)
+    (docs / "map.toml").symlink_to(evil)
+    (outside / "note.meta.toml").write_text('argument_map = "map.toml"\n', encoding="utf-8")
+    (docs / "note.meta.toml").symlink_to(outside / "note.meta.toml")
+    _refused(essay_store_path, "import", str(note), fragment="metadata file")
+    (docs / "note.meta.toml").unlink()
+    (docs / "note.meta.toml").write_text('argument_map = "map.toml"\n', encoding="utf-8")
+    _refused(essay_store_path, "import", str(note), fragment="outside the imported file's folder")
+
+
+def test_a_map_beside_the_file_for_another_document_is_refused(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _emptying_map(docs)
+    note = _note(docs, 'argument_map = "evil.toml"\n')
+    _refused(essay_store_path, "import", str(note), fragment="is for the document")
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("document = \n", "not valid TOML"),
+        ('document = "note"\n[[argument]]\nkey = "a"\n', "has no label"),
+        (NOTE_MAP.replace("Vučić met Đukić", "words not in the note"), "not in the essay"),
+    ],
+)
+def test_a_sidecar_pointing_at_an_invalid_map_imports_nothing(
+    essay_store_path: Path, tmp_path: Path, content: str, fragment: str
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "map.toml").write_text(content, encoding="utf-8")
+    note = _note(docs, 'argument_map = "map.toml"\n')
+    _refused(essay_store_path, "import", str(note), fragment=fragment)
+
+
+def test_a_map_beside_the_file_is_imported_with_it(essay_store_path: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "map.toml").write_text(NOTE_MAP, encoding="utf-8")
+    note = _note(docs, 'argument_map = "map.toml"\n')
+    run = run_cli(essay_store_path, "import", str(note))
+    assert run.returncode == 0, run.stderr
+    assert "Created: note" in run.stdout and "1 argument(s)" in run.stdout
+    before = store_dump(essay_store_path)
+    again = run_cli(essay_store_path, "import", str(note))
+    assert again.returncode == 0 and "Unchanged: note" in again.stdout
+    assert store_dump(essay_store_path) == before
+
+
+def test_a_file_named_like_the_essay_does_not_replace_it(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    small = _note(tmp_path / "docs", name=f"{BUNDLED_SLUG}.md")
+    paragraphs = _count(essay_store_path, "paragraph")
+    before = store_dump(essay_store_path)
+    _refused(essay_store_path, "import", str(small), fragment="--replace")
+    assert _count(essay_store_path, "paragraph") == paragraphs
+    # init repairs nothing because nothing was broken
+    assert run_cli(essay_store_path, "init").returncode == 0
+    assert store_dump(essay_store_path) == before
+
+
+def test_replace_when_asked_keeps_a_backup(essay_store_path: Path, tmp_path: Path) -> None:
+    small = _note(tmp_path / "docs", name=f"{BUNDLED_SLUG}.md")
+    before = store_dump(essay_store_path)
+    run = run_cli(essay_store_path, "import", "--replace", str(small))
+    assert run.returncode == 0, run.stderr
+    assert f"Replaced: {BUNDLED_SLUG}" in run.stdout
+    backups = sorted(essay_store_path.parent.glob("essay.backup-*.sqlite"))
+    assert len(backups) == 1 and str(backups[0]) in run.stdout
+    assert store_dump(backups[0]) == before
+    assert store_dump(essay_store_path) != before
+
+
+def test_same_text_with_another_attribution_is_a_replacement(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    from briefing_app.services.bootstrap import BUNDLED_ESSAY
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    copy = docs / BUNDLED_ESSAY.name
+    copy.write_bytes(BUNDLED_ESSAY.read_bytes())
+    (docs / f"{copy.stem}.meta.toml").write_text('attribution = "Someone else"\n', "utf-8")
+    _refused(essay_store_path, "import", str(copy), fragment="--replace")
+
+
+def test_a_bad_slug_in_the_sidecar_is_refused(essay_store_path: Path, tmp_path: Path) -> None:
+    note = _note(tmp_path / "docs", 'slug = "Not A Slug/x"\n')
+    _refused(essay_store_path, "import", str(note), fragment="slug")
