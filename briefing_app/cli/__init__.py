@@ -11,7 +11,17 @@ import sys
 from collections.abc import Sequence
 
 from briefing_app.cli import corrections, decks, library, maps, templates
-from briefing_app.cli.common import EXIT_USER_ERROR, USER_ERRORS, CommandContext
+from briefing_app.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_UNEXPECTED,
+    EXIT_USER_ERROR,
+    USER_ERRORS,
+    CommandContext,
+    bad_argument,
+    log_unexpected,
+    unexpected_sentence,
+    user_sentence,
+)
 from briefing_app.paths import app_version, default_store_location
 
 
@@ -52,20 +62,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(sentence: str) -> None:
+    print(f"briefing-app: {sentence}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; exit 0, 2 with one sentence for what the user can fix, 1 with
+    one sentence and a log path for anything unexpected, 130 when interrupted."""
+    for stream in (sys.stdout, sys.stderr):  # names from any bytes must still print
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
+    refused = bad_argument(args)
+    if refused:
+        _say(refused)
+        return EXIT_USER_ERROR
     context = CommandContext(args.db or default_store_location())
     try:
         return int(args.handler(context, args) or 0)
     except USER_ERRORS as exc:
-        print(f"briefing-app: {exc}", file=sys.stderr)
+        _say(user_sentence(exc))
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("briefing-app: interrupted.", file=sys.stderr)
-        return 130
+        _say("interrupted.")
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        _say(unexpected_sentence(exc, log_unexpected(exc)))
+        return EXIT_UNEXPECTED
     finally:
-        context.close()
+        try:
+            context.close()
+        except Exception as exc:  # closing must not turn a result into a traceback
+            log_unexpected(exc)
 
 
 if __name__ == "__main__":

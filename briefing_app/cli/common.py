@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import argparse
+import errno
 import json
+import logging
+import os
 import sys
 from dataclasses import asdict, is_dataclass
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from typing import Any
+
+import platformdirs
 
 from briefing_app.importing.argument_map import ArgumentMapError
 from briefing_app.importing.parsed import ImportFormatError
+from briefing_app.paths import APP_NAME
 from briefing_app.services.bootstrap import open_prepared
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
+# Exit codes (README "Command line"): 0 done, 1 an unexpected error (logged), 2 the
+# input or the store was refused with one sentence, 130 interrupted.
+EXIT_UNEXPECTED = 1
 EXIT_USER_ERROR = 2
+EXIT_INTERRUPTED = 130
 USER_ERRORS: tuple[type[Exception], ...] = (
     StoreError,  # includes MapError and MapImportError
     ImportFormatError,
@@ -60,3 +73,76 @@ def print_json(value: Any) -> None:
 def shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- arguments the shell can hand us that no store can take ---------------------------
+
+# Arguments naming files: any bytes the system allows, so not checked as text.
+PATH_ARGUMENTS = frozenset({"db", "file", "out"})
+SQL_INTEGER = 2**63 - 1
+
+
+def bad_argument(args: argparse.Namespace) -> str | None:
+    """One sentence for an argument no store can take, else None.
+
+    Text that was not valid UTF-8 on the command line reaches Python as lone surrogates,
+    which no store can hold, and a number beyond 64 bits overflows every database.
+    """
+    for dest, value in vars(args).items():
+        shown = dest.replace("_", " ")
+        if isinstance(value, str) and dest not in PATH_ARGUMENTS:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return f"The {shown} given on the command line is not valid UTF-8 text."
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > SQL_INTEGER:
+            digits = len(str(abs(value)))
+            return f"The {shown} given ({digits} digits) is out of range for a store."
+    return None
+
+
+def user_sentence(exc: BaseException) -> str:
+    """The one sentence shown for an error the user can cause."""
+    if isinstance(exc, OSError) and not isinstance(exc, StoreError):
+        where = f" {exc.filename}" if exc.filename else ""
+        if exc.errno == errno.ENOSPC:
+            return f"The disk holding{where or ' the file'} is full; nothing was lost."
+        reason = exc.strerror or str(exc)
+        return f"Cannot use{where or ' the file'}: {reason}."
+    text = " ".join(str(exc).split())
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def log_file() -> Path:
+    """Where unexpected errors are logged: ``$BRIEFING_LOG`` or the user's log folder."""
+    configured = os.environ.get("BRIEFING_LOG")
+    if configured:
+        return Path(configured)
+    return platformdirs.user_log_path(APP_NAME, appauthor=False) / "briefing.log"
+
+
+def log_unexpected(exc: BaseException) -> Path | None:
+    """Write ``exc`` with its traceback to the rotating log; its path, or None when the
+    log itself cannot be written (the sentence is still shown)."""
+    path = log_file()
+    logger = logging.getLogger("briefing_app.cli")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    try:
+        logger.error("command failed: %s", " ".join(sys.argv), exc_info=exc)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    return path
+
+
+def unexpected_sentence(exc: BaseException, log: Path | None) -> str:
+    """The sentence for an error nobody expected: what it was, and where the details are."""
+    detail = " ".join(str(exc).split())[:200] or "no message"
+    where = f"the details are in {log}" if log else "the log could not be written"
+    return f"An unexpected error stopped the command ({type(exc).__name__}: {detail}); {where}."

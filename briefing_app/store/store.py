@@ -164,7 +164,7 @@ def display_location(location: str) -> str:
         return location
     try:
         return make_url(location).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return location.split("://", 1)[0] + "://…"
 
 
@@ -191,7 +191,7 @@ def _engine_url(location: str) -> str:
     """The SQLAlchemy URL for a server location; plain postgresql:// uses psycopg 3."""
     try:
         url = make_url(location)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise _invalid_location(location) from exc
     if url.get_backend_name() not in SUPPORTED_BACKENDS:
         raise StoreError(
@@ -204,11 +204,13 @@ def _engine_url(location: str) -> str:
 
 
 def _sqlite_path(location: str) -> Path | None:
+    if "\x00" in location:  # no file system takes it; os calls raise ValueError
+        raise _invalid_location(location)
     if not _is_url(location):
         return Path(location).expanduser()
     try:
         url = make_url(location)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise _invalid_location(location) from exc
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         return Path(url.database).expanduser()
