@@ -85,6 +85,8 @@ def _check(code: int, err: str, argv: list[str]) -> None:
 
 @pytest.fixture
 def quiet_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The log goes to a temp folder, and so does anything written to the current one."""
+    monkeypatch.chdir(tmp_path)
     log = tmp_path / "log" / "briefing.log"
     monkeypatch.setenv("BRIEFING_LOG", str(log))
     return log
