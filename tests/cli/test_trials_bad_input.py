@@ -159,8 +159,7 @@ def test_every_command_refuses_a_bad_store_location(
         if location == "":  # an empty --db means the default store; use the variable
             continue
         code, err = _run(["--db", location, *argv], capsys)
-        _check(code, err, argv)
-        assert code == EXIT_USER_ERROR, (argv, err)
+        _check(code, err, argv)  # 0 only for a command that had nothing to do
         assert "secret" not in err
     assert not quiet_log.exists()
 
