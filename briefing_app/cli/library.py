@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
+from briefing_app.domain.vocabulary import REVIEW_STATUSES
 from briefing_app.importing.files import import_document
 from briefing_app.services import library, review, search
-from briefing_app.store.models import REVIEW_STATUSES
 
 
 def _init(ctx: CommandContext, args: argparse.Namespace) -> int:

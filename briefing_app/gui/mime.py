@@ -6,8 +6,9 @@ import json
 
 from PySide6.QtCore import QMimeData
 
+from briefing_app.domain.vocabulary import SOURCE_KINDS
+
 SOURCES_MIME = "application/x-briefing-sources"
-SOURCE_KINDS = ("argument", "quote", "footnote", "event", "map")
 
 SourceRef = tuple[str, int]
 

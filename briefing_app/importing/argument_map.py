@@ -19,15 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing_app.domain import dates
+from briefing_app.domain.vocabulary import ACTOR_KINDS, ARGUMENT_KINDS, RELATION_KINDS
 from briefing_app.importing.attribution import AttributionError, check_attribution
 from briefing_app.importing.spans import TextIndex, apply_anchor
 from briefing_app.store.models import (
-    ACTOR_KINDS,
-    ARGUMENT_KINDS,
     CORRECTABLE_KINDS,
     CORRECTION_KINDS,
     PERSPECTIVES,
-    RELATION_KINDS,
     Actor,
     ActorAlias,
     Argument,
@@ -270,7 +268,6 @@ def _upsert_actors(session: Session, document_id: int, entries: list[dict]) -> d
     _drop_missing(session, existing, set(result))
     session.flush()
     return result
-
 
 
 def _upsert_arguments(

@@ -10,19 +10,6 @@ from dataclasses import dataclass, field
 
 from briefing_app.layout.figure import Figure
 
-LAYOUTS = (
-    "title",
-    "bluf",
-    "agenda",
-    "section",
-    "argument",
-    "quote",
-    "comparison",
-    "timeline",
-    "map",
-    "sources",
-)
-
 
 @dataclass(frozen=True)
 class ContentItem:

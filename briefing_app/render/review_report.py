@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from briefing_app.domain.vocabulary import ATTENTION_ORDER, review_status
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
 from briefing_app.render.pdf_renderer import register_fonts
@@ -36,20 +37,6 @@ from briefing_app.services import library
 from briefing_app.services.review import ReviewRecord, reviews
 from briefing_app.store.store import Store
 
-STATUS_ORDER = ("needs-source", "disputed", "agreed", "unreviewed")
-STATUS_TITLES = {
-    "needs-source": "Needs a source",
-    "disputed": "Disputed",
-    "agreed": "Agreed",
-    "unreviewed": "Not yet reviewed",
-}
-# Colour-blind-safe accents (Okabe–Ito), always paired with the written status.
-STATUS_COLOURS = {
-    "needs-source": "#9A6B00",
-    "disputed": "#B34700",
-    "agreed": "#005A8C",
-    "unreviewed": "#5F6B76",
-}
 SANS = "LiberationSans"
 SERIF = "LiberationSerif"
 INK = colors.HexColor("#1F2328")
@@ -109,7 +96,7 @@ def _comment_rows(notes: list[ReviewRecord], styles: _Styles) -> list:
     rows = []
     for note in notes:
         who = _e(note.author) or "anonymous"
-        status = _e(STATUS_TITLES.get(note.status, note.status))
+        status = _e(review_status(note.status).label)
         head = f"{_e(note.created_at)} · {who} · <b>{status}</b>"
         text = _e(note.comment).replace("\n", "<br/>") if note.comment else "<i>status only</i>"
         rows.append([Paragraph(head, styles.small), Paragraph(text, styles.body)])
@@ -132,13 +119,13 @@ def _comment_rows(notes: list[ReviewRecord], styles: _Styles) -> list:
 def _argument_block(
     arg: library.ArgumentRecord, notes: list[ReviewRecord], styles: _Styles
 ) -> list:
-    colour = STATUS_COLOURS.get(arg.review_status, "#5F6B76")
+    colour = review_status(arg.review_status).colour
     meta = [arg.kind, "user-made" if arg.origin == "user" else "curated"]
     if arg.perspectives:
         meta.append("perspectives: " + ", ".join(arg.perspectives))
     if arg.tags:
         meta.append("tags: " + ", ".join(arg.tags))
-    status = STATUS_TITLES.get(arg.review_status, arg.review_status)
+    status = review_status(arg.review_status).label
     head = [
         Paragraph(_e(arg.label), styles.label),
         Paragraph(
@@ -175,9 +162,9 @@ def _title_page(store: Store, args: list, styles: _Styles) -> list:
         Paragraph(f"<b>{reviewed} of {len(args)} arguments reviewed</b>", styles.meta),
     ]
     counts = [
-        f'<font color="{STATUS_COLOURS[s]}"><b>{STATUS_TITLES[s]}</b></font>: '
+        f'<font color="{review_status(s).colour}"><b>{review_status(s).label}</b></font>: '
         f"{sum(1 for a in args if a.review_status == s)}"
-        for s in STATUS_ORDER
+        for s in ATTENTION_ORDER
     ]
     story.append(Paragraph(" · ".join(counts), styles.meta))
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
@@ -200,12 +187,12 @@ def build_story(store: Store, progress: Progress | None = None) -> list:
     story = _title_page(store, args, styles)
     total = len(args)
     done = 0
-    for status in STATUS_ORDER:
+    for status in ATTENTION_ORDER:
         group = [a for a in args if a.review_status == status]
         story += [
             CondPageBreak(40 * mm),
             Paragraph(
-                f'<font color="{STATUS_COLOURS[status]}">{STATUS_TITLES[status]}</font>'
+                f'<font color="{review_status(status).colour}">{review_status(status).label}</font>'
                 f" <font size='11' color='#5F6B76'>({len(group)})</font>",
                 styles.group,
             ),

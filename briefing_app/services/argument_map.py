@@ -13,18 +13,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Text, bindparam, cast, select, text
+from sqlalchemy import Text, cast, select, text
 from sqlalchemy.orm import Session
 
 from briefing_app.domain import dates
+from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS, REVIEW_STATUSES
 from briefing_app.services import review as review_service
-from briefing_app.services.review import ReviewRecord
+from briefing_app.services.review import LATEST_STATUS_SQL, ReviewRecord, latest_statuses
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import (
-    ARGUMENT_KINDS,
-    RELATION_KINDS,
-    REVIEW_STATUSES,
     Actor,
     Argument,
     ArgumentRelation,
@@ -73,12 +71,6 @@ def _orphan_condition(heads: Heads) -> str:
     if heads:
         orphan = f"(a.id IN ({_id_list(heads)}) OR {orphan})"
     return f"a.kind != 'thesis' AND {orphan}"
-
-
-_STATUS_SQL = (
-    "COALESCE((SELECT ra.status FROM review_annotation ra WHERE ra.argument_id = a.id "
-    "ORDER BY ra.created_at DESC, ra.id DESC LIMIT 1), 'unreviewed')"
-)
 
 
 @dataclass(frozen=True)
@@ -233,7 +225,7 @@ def _cycle_heads(session: Session, store: Store) -> Heads:
 def _node_columns(heads: Heads) -> str:
     """SELECT list over argument ``a``: the fields of a TreeNode, in order."""
     return (
-        f"a.id, a.label, a.kind, {_STATUS_SQL}, a.origin, "
+        f"a.id, a.label, a.kind, {LATEST_STATUS_SQL}, a.origin, "
         f"EXISTS (SELECT 1 FROM argument_relation r WHERE {_child_condition('a.id', heads)})"
     )
 
@@ -373,16 +365,8 @@ def _first_parent(session: Session, argument_id: int) -> int | None:
 
 def statuses(store: Store, argument_ids: list[int]) -> dict[int, str]:
     """The latest review status of each argument ("unreviewed" when it has none)."""
-    if not argument_ids:
-        return {}
     with store.read() as session:
-        rows = session.execute(
-            text(f"SELECT a.id, {_STATUS_SQL} FROM argument a WHERE a.id IN :ids").bindparams(
-                bindparam("ids", expanding=True)
-            ),
-            {"ids": list(argument_ids)},
-        )
-        return {int(i): str(s) for i, s in rows}
+        return latest_statuses(session, argument_ids)
 
 
 # --- filters --------------------------------------------------------------------------
@@ -405,7 +389,7 @@ def _filter_sql(flt: ArgumentFilter) -> tuple[str, dict]:
         )
         params["tag"] = flt.tag
     if flt.status:
-        clauses.append(f"{_STATUS_SQL} = :status")
+        clauses.append(f"{LATEST_STATUS_SQL} = :status")
         params["status"] = flt.status
     return " AND ".join(clauses), params
 
@@ -418,7 +402,7 @@ def filtered_arguments(
     with store.read() as session:
         rows = session.execute(
             text(
-                f"SELECT a.id, a.label, a.kind, a.origin, {_STATUS_SQL} FROM argument a "
+                f"SELECT a.id, a.label, a.kind, a.origin, {LATEST_STATUS_SQL} FROM argument a "
                 f"WHERE {where} ORDER BY a.id LIMIT :limit OFFSET :offset"
             ),
             {**params, "limit": max(0, limit), "offset": max(0, offset)},

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS
+from briefing_app.services.review import latest_statuses
 from briefing_app.store.changes import Changes, WithChanges, ids
 from briefing_app.store.errors import ConflictError, NotFoundError, StoreError
 from briefing_app.store.models import (
-    ARGUMENT_KINDS,
     PERSPECTIVES,
-    RELATION_KINDS,
     Argument,
     ArgumentRelation,
     Footnote,
@@ -372,7 +372,6 @@ def _clean_tags(names: Any) -> list[str]:
     return sorted(result.values(), key=str.casefold)
 
 
-
 def _drop_unused_tags(session: Session) -> None:
     used = select(argument_tag.c.tag_id)
     for tag in session.scalars(select(Tag).where(Tag.id.not_in(used))):
@@ -402,26 +401,7 @@ def tag_names(store: Store) -> list[str]:
 
 
 def latest_status(store: Store, argument_id: int) -> str:
-    """The status of the argument's newest review ('unreviewed' when there is none)."""
+    """The argument's review status (see :mod:`briefing_app.services.review`)."""
     with store.read() as session:
         _get(session, argument_id)
-        status = session.scalar(
-            select(ReviewAnnotation.status)
-            .where(ReviewAnnotation.argument_id == argument_id)
-            .order_by(ReviewAnnotation.created_at.desc(), ReviewAnnotation.id.desc())
-            .limit(1)
-        )
-        return status or "unreviewed"
-
-
-def review_progress(store: Store) -> tuple[int, int]:
-    """(reviewed, total): arguments whose latest status is not 'unreviewed', of all."""
-    with store.read() as session:
-        total = session.scalar(select(func.count()).select_from(Argument)) or 0
-        rows = session.execute(
-            select(ReviewAnnotation.argument_id, ReviewAnnotation.status).order_by(
-                ReviewAnnotation.created_at, ReviewAnnotation.id
-            )
-        )
-        latest = {argument_id: status for argument_id, status in rows}
-        return sum(1 for s in latest.values() if s != "unreviewed"), total
+        return latest_statuses(session, [argument_id])[argument_id]

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from briefing_app.services import corrections
+from briefing_app.services.review import latest_statuses
 from briefing_app.store.errors import NotFoundError
 from briefing_app.store.models import (
     Actor,
@@ -23,7 +24,6 @@ from briefing_app.store.models import (
     Footnote,
     Paragraph,
     Quote,
-    ReviewAnnotation,
     Section,
 )
 from briefing_app.store.store import Store
@@ -211,15 +211,6 @@ def footnotes(store: Store, document: str | None = None) -> list[FootnoteRecord]
         return result
 
 
-def _latest_status(session: Session) -> dict[int, str]:
-    rows = session.execute(
-        select(ReviewAnnotation.argument_id, ReviewAnnotation.status).order_by(
-            ReviewAnnotation.created_at, ReviewAnnotation.id
-        )
-    )
-    return {argument_id: status for argument_id, status in rows}
-
-
 def _argument_record(
     arg: Argument, positions: dict[int, int], relations: dict, statuses: dict[int, str]
 ) -> ArgumentRecord:
@@ -262,7 +253,7 @@ def arguments(store: Store, document: str | None = None) -> list[ArgumentRecord]
             .order_by(Argument.id)
         )
         positions, relations = _positions(session), _relations(session)
-        statuses = _latest_status(session)
+        statuses = latest_statuses(session)
         return [_argument_record(a, positions, relations, statuses) for a in session.scalars(query)]
 
 
@@ -272,7 +263,7 @@ def argument(store: Store, argument_id: int) -> ArgumentRecord:
         if arg is None:
             raise NotFoundError(f"There is no argument with id {argument_id}.")
         return _argument_record(
-            arg, _positions(session), _relations(session), _latest_status(session)
+            arg, _positions(session), _relations(session), latest_statuses(session)
         )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from briefing_app.services.review import latest_statuses
 from briefing_app.store.errors import NotFoundError
 from briefing_app.store.models import (
     Argument,
@@ -17,7 +18,6 @@ from briefing_app.store.models import (
     Footnote,
     Link,
     Paragraph,
-    ReviewAnnotation,
     Section,
     TextStyleSpan,
 )
@@ -160,14 +160,7 @@ def reader_document(store: Store, slug: str | None = None) -> ReaderDocument:
         ):
             if pid in texts and _valid(start, end, len(texts[pid])):
                 emphasis[pid].append(EmphasisSpan(start, end, kind))
-        statuses = dict(
-            session.execute(
-                select(ReviewAnnotation.argument_id, ReviewAnnotation.status)
-                .join(Argument, Argument.id == ReviewAnnotation.argument_id)
-                .where(Argument.document_id == doc_id)
-                .order_by(ReviewAnnotation.created_at, ReviewAnnotation.id)
-            ).all()
-        )
+        statuses = latest_statuses(session, document_id=doc_id)
         highlights: dict[int, list[Highlight]] = defaultdict(list)
         for aid, pid, start, end, label, kind, origin in session.execute(
             select(

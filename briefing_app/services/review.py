@@ -1,16 +1,57 @@
-"""Review annotations on arguments: the write side the CLI and the review mode share."""
+"""Review annotations on arguments, and the one rule for an argument's review status.
+
+An argument's status is that of its newest annotation (by time, then id), "unreviewed"
+when it has none. :data:`LATEST_STATUS_SQL` states that rule once; the tree, filters,
+library, reader, progress count and report all read statuses through it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
 
+from briefing_app.domain.vocabulary import REVIEW_STATUSES, UNREVIEWED
 from briefing_app.store.changes import NO_CHANGES, Changes
 from briefing_app.store.errors import NotFoundError, StoreError
-from briefing_app.store.models import REVIEW_STATUSES, Argument, ReviewAnnotation
+from briefing_app.store.models import Argument, ReviewAnnotation
 from briefing_app.store.store import Store
+
+# The status of argument ``a`` (an SQL expression over ``argument a``).
+LATEST_STATUS_SQL = (
+    "COALESCE((SELECT ra.status FROM review_annotation ra WHERE ra.argument_id = a.id "
+    f"ORDER BY ra.created_at DESC, ra.id DESC LIMIT 1), '{UNREVIEWED}')"
+)
+
+
+def latest_statuses(
+    session: Session, argument_ids: Iterable[int] | None = None, *, document_id: int | None = None
+) -> dict[int, str]:
+    """The review status of each argument: all of them, those in ``argument_ids``, or
+    those of ``document_id`` (every one present, "unreviewed" included)."""
+    clauses, params = ["1 = 1"], {}
+    if argument_ids is not None:
+        params["ids"] = list(argument_ids)
+        if not params["ids"]:
+            return {}
+        clauses.append("a.id IN :ids")
+    if document_id is not None:
+        clauses.append("a.document_id = :document_id")
+        params["document_id"] = document_id
+    query = text(f"SELECT a.id, {LATEST_STATUS_SQL} FROM argument a WHERE {' AND '.join(clauses)}")
+    if argument_ids is not None:
+        query = query.bindparams(bindparam("ids", expanding=True))
+    return {int(i): str(s) for i, s in session.execute(query, params)}
+
+
+def review_progress(store: Store) -> tuple[int, int]:
+    """(reviewed, total): arguments whose status is not "unreviewed", of all."""
+    with store.read() as session:
+        statuses = latest_statuses(session)
+    return sum(1 for s in statuses.values() if s != UNREVIEWED), len(statuses)
 
 
 @dataclass(frozen=True)

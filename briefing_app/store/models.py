@@ -27,6 +27,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from briefing_app.domain.vocabulary import (
+    ACTOR_KINDS,
+    ARGUMENT_KINDS,
+    RELATION_KINDS,
+    REVIEW_STATUSES,
+    SOURCE_KINDS,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -35,21 +43,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-ARGUMENT_KINDS = (
-    "thesis",
-    "proposal",
-    "premise",
-    "benefit",
-    "risk",
-    "objection",
-    "rebuttal",
-    "precedent",
-    "evidence",
-)
 PERSPECTIVES = ("ukraine", "russia", "us", "serbia", "kosovo", "nato-eu")
-RELATION_KINDS = ("supports", "opposes", "elaborates", "responds_to")
-REVIEW_STATUSES = ("unreviewed", "agreed", "disputed", "needs-source")
-ACTOR_KINDS = ("person", "state", "organisation", "place")
 # How precisely an event's date is known: "approximate" is the essay's "around …".
 DATE_PRECISIONS = ("day", "month", "year", "approximate")
 CORRECTION_KINDS = ("correction", "caveat")
@@ -380,8 +374,6 @@ class Correction(Base):
 
 
 # --- decks ------------------------------------------------------------------------------
-
-SOURCE_KINDS = ("argument", "quote", "footnote", "event", "map")
 
 
 class Deck(Base):

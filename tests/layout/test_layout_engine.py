@@ -11,14 +11,9 @@ from layout_sample_decks import (
     text_boxes,
 )
 
+from briefing_app.domain.vocabulary import LAYOUTS
 from briefing_app.layout.boxes import PAGE_HEIGHT, PAGE_WIDTH, RectBox, RuleBox, TextBox
-from briefing_app.layout.content import (
-    LAYOUTS,
-    ContentItem,
-    DeckContent,
-    SlideContent,
-    TimelineEntry,
-)
+from briefing_app.layout.content import ContentItem, DeckContent, SlideContent, TimelineEntry
 from briefing_app.layout.engine import layout_deck
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.render.review_report import STATUS_ORDER, STATUS_TITLES, export_review_report
+from briefing_app.domain.vocabulary import ATTENTION_ORDER, review_status
+from briefing_app.render.review_report import export_review_report
 from briefing_app.services import library
 from briefing_app.services.arguments import create_argument
 from briefing_app.services.review import add_review
@@ -56,7 +57,7 @@ def test_report_fonts_text_and_groups(reviewed_store, tmp_path: Path) -> None:
     assert "Hostile <b>text</b>" in text
     total = len(library.arguments(reviewed_store))
     assert f"3 of {total} arguments reviewed" in text
-    positions = [text.index(f"{STATUS_TITLES[s]} (") for s in STATUS_ORDER]
+    positions = [text.index(f"{review_status(s).label} (") for s in ATTENTION_ORDER]
     assert positions == sorted(positions)
     assert "¶" in text
     assert calls and calls[-1][:2] == (total, total)

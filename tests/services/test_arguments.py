@@ -11,12 +11,11 @@ from briefing_app.services.arguments import (
     delete_argument,
     latest_status,
     restore_argument,
-    review_progress,
     set_tags,
     tag_names,
     update_argument,
 )
-from briefing_app.services.review import add_review, reviews
+from briefing_app.services.review import add_review, review_progress, reviews
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.models import Tag
 

@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QComboBox, QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
 from briefing_app.deck.preview import Region, SlidePreview
+from briefing_app.domain.vocabulary import LAYOUTS
 from briefing_app.gui import painter as slide_painter
 from briefing_app.gui.mime import decode_sources
-from briefing_app.layout.content import LAYOUTS
 
 EDIT_DEBOUNCE_MS = 400
 BACKGROUND = QColor("#E3E5E8")

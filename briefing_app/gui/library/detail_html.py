@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from briefing_app.gui.library.models import KIND_COLORS, RELATION_TEXT, STATUS_COLORS, STATUS_TEXT
+from briefing_app.domain.vocabulary import review_status
+from briefing_app.gui.library.models import KIND_COLORS, RELATION_TEXT
 from briefing_app.services.argument_map import (
     ArgumentDetail,
     FootnoteText,
@@ -52,8 +53,8 @@ def _badge(text: str, color: str) -> str:
 
 
 def _status(status: str) -> str:
-    color = STATUS_COLORS.get(status, "#9aa0a6")
-    return f'<span style="color:{color}">●</span> {escape(STATUS_TEXT.get(status, status))}'
+    shown = review_status(status)
+    return f'<span style="color:{shown.colour}">{shown.glyph or "●"}</span> {escape(shown.label)}'
 
 
 def passage_html(passage: Passage, marker: str = "") -> str:

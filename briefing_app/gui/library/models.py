@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from briefing_app.gui.mime import SOURCE_KINDS, SOURCES_MIME, encode_sources
+from briefing_app.domain.vocabulary import SOURCE_KINDS, review_status
+from briefing_app.gui.mime import SOURCES_MIME, encode_sources
 from briefing_app.services import argument_map
 from briefing_app.services.argument_map import UNLINKED_ID, ArgumentFilter, TreeNode
 from briefing_app.services.search import SearchHit
@@ -37,18 +38,6 @@ StatusRole = Qt.ItemDataRole.UserRole + 4
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index: default "parent" argument
 
-STATUS_COLORS = {
-    "unreviewed": "#9aa0a6",
-    "agreed": "#2e7d32",
-    "disputed": "#c62828",
-    "needs-source": "#ef8f00",
-}
-STATUS_TEXT = {
-    "unreviewed": "Unreviewed",
-    "agreed": "Agreed",
-    "disputed": "Disputed",
-    "needs-source": "Needs source",
-}
 KIND_COLORS = {
     "thesis": "#1a237e",
     "proposal": "#1565c0",
@@ -92,7 +81,7 @@ _icons: dict[str, QIcon] = {}
 
 def status_icon(status: str) -> QIcon:
     if status not in _icons:
-        _icons[status] = dot_icon(STATUS_COLORS.get(status, "#9aa0a6"))
+        _icons[status] = dot_icon(review_status(status).colour)
     return _icons[status]
 
 
@@ -227,7 +216,7 @@ class ArgumentTreeModel(QAbstractItemModel):
                 return item.kind.capitalize()
             if role == Qt.ItemDataRole.DisplayRole:
                 return ""  # the status shows as a coloured dot; its name is in the tooltip
-            return STATUS_TEXT.get(item.review_status, item.review_status)
+            return review_status(item.review_status).label
         if role == Qt.ItemDataRole.DecorationRole and column == 2 and not item.is_group:
             return status_icon(item.review_status)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
@@ -252,7 +241,8 @@ class ArgumentTreeModel(QAbstractItemModel):
     def _tooltip(item: TreeNode) -> str:
         if item.is_group:
             return "Arguments not linked to the thesis (for example, ones you added)"
-        lines = [item.label, f"{item.kind.capitalize()} · {STATUS_TEXT.get(item.review_status)}"]
+        status = review_status(item.review_status).label
+        lines = [item.label, f"{item.kind.capitalize()} · {status}"]
         if item.relation:
             lines.append(f"{RELATION_TEXT.get(item.relation, item.relation)} its parent")
         return "\n".join(lines)

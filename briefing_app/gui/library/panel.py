@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from briefing_app.domain.vocabulary import review_status
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.library import tabs
 from briefing_app.gui.library.delegates import SearchHitDelegate
 from briefing_app.gui.library.models import (
     BATCH,
-    STATUS_TEXT,
     ArgumentTreeModel,
     IdRole,
     KindRole,
@@ -402,7 +402,7 @@ class LibraryPanel(QWidget):
             "perspective": [(PERSPECTIVE_NAMES.get(p, p.capitalize()), p)
                             for p in values.perspectives],
             "tag": [(t, t) for t in values.tags],
-            "status": [(STATUS_TEXT.get(s, s), s) for s in values.statuses],
+            "status": [(review_status(s).label, s) for s in values.statuses],
         }  # fmt: skip
         for key, combo in self.filter_combos.items():
             chosen = combo.currentData()

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.store.models import ARGUMENT_KINDS, PERSPECTIVES, RELATION_KINDS
+from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS
+from briefing_app.store.models import PERSPECTIVES
 
 PERSPECTIVE_NAMES = {
     "ukraine": "Ukraine",

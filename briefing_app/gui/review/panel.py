@@ -31,22 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.domain.vocabulary import REVIEW_STATUSES, review_status
 from briefing_app.gui.events import StoreEvents
-from briefing_app.gui.review.reader_html import status_style
 from briefing_app.services import library
 from briefing_app.services.arguments import set_tags, tag_names
 from briefing_app.services.review import add_review, reviews
 from briefing_app.store.errors import StoreError
-from briefing_app.store.models import REVIEW_STATUSES
 from briefing_app.store.store import Store
 
 AUTHOR_KEY = "review/author"
-STATUS_LABELS = {
-    "unreviewed": "&Unreviewed",
-    "agreed": "&Agreed",
-    "disputed": "Dis&puted",
-    "needs-source": "&Needs source",
-}
 HINT = "Select a highlighted passage in the essay to review its argument."
 
 
@@ -69,11 +62,11 @@ def _legend() -> str:
     """Rich text sample of each status's highlight, for the panel's legend."""
     parts = []
     for status in REVIEW_STATUSES:
-        style = status_style(status)
+        style = review_status(status)
         mark = f"{style.glyph}\u2009" if style.glyph else ""
         parts.append(
-            f"<span style='color:{style.accent}; font-weight:600'>{mark}</span>"
-            f"<span style='background-color:{style.background}'>&nbsp;{style.name}&nbsp;</span>"
+            f"<span style='color:{style.colour}; font-weight:600'>{mark}</span>"
+            f"<span style='background-color:{style.tint}'>&nbsp;{style.label}&nbsp;</span>"
         )
     return "&nbsp;&nbsp; ".join(parts)
 
@@ -172,11 +165,11 @@ class ReviewPanel(QWidget):
         self.status_buttons: dict[str, QRadioButton] = {}
         row = QGridLayout(status_box)
         for index, status in enumerate(REVIEW_STATUSES):
-            style = status_style(status)
-            button = QRadioButton(f"{style.glyph} {STATUS_LABELS[status]}")
+            style = review_status(status)
+            button = QRadioButton(f"{style.glyph} {style.label_with_mnemonic}")
             button.setObjectName(f"status_{status}")
-            button.setAccessibleName(f"Status {style.name}")
-            button.setStyleSheet(f"QRadioButton {{ color: {style.accent}; }}")
+            button.setAccessibleName(f"Status {style.label}")
+            button.setStyleSheet(f"QRadioButton {{ color: {style.colour}; }}")
             self.status_group.addButton(button, index)
             self.status_buttons[status] = button
             row.addWidget(button, index // 2, index % 2)
@@ -336,9 +329,9 @@ class ReviewPanel(QWidget):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.history.addItem(item)
         for note in reversed(notes):  # newest first
-            style = status_style(note.status)
+            style = review_status(note.status)
             who = note.author or "anonymous"
-            text = f"{style.glyph} {style.name} — {who}, {note.created_at}"
+            text = f"{style.glyph} {style.label} — {who}, {note.created_at}"
             if note.comment:
                 text += f"\n{note.comment}"
             item = QListWidgetItem(text)
@@ -400,10 +393,8 @@ class ReviewPanel(QWidget):
             self.statusMessage.emit(f"The review was not saved: {exc}")
             self.refresh()
             return False
-        style = status_style(status)
-        self.statusMessage.emit(
-            f"Comment added ({style.name.lower()})." if comment else f"Marked {style.name.lower()}."
-        )
+        label = review_status(status).label.lower()
+        self.statusMessage.emit(f"Comment added ({label})." if comment else f"Marked {label}.")
         self.events.reviewsChanged.emit(argument_id)
         return True
 

@@ -22,12 +22,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from briefing_app.domain.vocabulary import review_status
 from briefing_app.gui.review.reader_html import (
     LINK,
     PAPER,
     ParagraphLayout,
     render_reader,
-    status_style,
 )
 from briefing_app.services.reader import Highlight, ReaderDocument
 
@@ -136,8 +136,8 @@ class ReaderView(QTextBrowser):
         cursor.beginEditBlock()  # one relayout at the end
         for paragraph in document.paragraphs():
             for h in paragraph.highlights:
-                style = status_style(h.status)
-                self._underline(cursor, paragraph.id, h.start, h.end, style.underline, style.accent)
+                style = review_status(h.status)
+                self._underline(cursor, paragraph.id, h.start, h.end, style.underline, style.colour)
             for link in paragraph.links:
                 self._underline(cursor, paragraph.id, link.start, link.end, "dot", LINK)
         cursor.endEditBlock()
@@ -250,7 +250,7 @@ class ReaderView(QTextBrowser):
                 cursor.setPosition(where[0])
                 cursor.setPosition(where[1], QTextCursor.MoveMode.KeepAnchor)
                 fmt = QTextCharFormat()
-                fmt.setBackground(QColor(status_style(h.status).strong))
+                fmt.setBackground(QColor(review_status(h.status).strong_tint))
                 extra.cursor, extra.format = cursor, fmt
                 selections.append(extra)
         self.setExtraSelections(selections)
@@ -286,12 +286,12 @@ class ReaderView(QTextBrowser):
         if href.startswith("arg:") and href[4:].isdigit():
             h = self._highlights.get(int(href[4:]))
             if h is not None:
-                style = status_style(h.status)
+                style = review_status(h.status)
                 return (
                     f"<p><b>{escape(h.label)}</b><br/>{escape(h.kind)} · "
                     f"{'your argument' if h.origin == 'user' else 'curated'} · "
-                    f"<span style='color:{style.accent}'>{style.glyph} "
-                    f"{escape(style.name)}</span><br/><i>Click to review</i></p>"
+                    f"<span style='color:{style.colour}'>{style.glyph} "
+                    f"{escape(style.label)}</span><br/><i>Click to review</i></p>"
                 )
         tip = self.cursorForPosition(pos).charFormat().toolTip()
         return f"<p>{escape(tip)}</p>" if tip else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from briefing_app.domain.vocabulary import review_status
 from briefing_app.services.reader import Highlight, ReaderDocument, ReaderParagraph
 
 INK = "#1F2328"
@@ -20,30 +21,6 @@ LINK = "#1C5D8C"
 NOTE = "#1C5D8C"
 SERIF = "'Liberation Serif', 'Georgia', 'Times New Roman', serif"
 SANS = "'Liberation Sans', 'Helvetica Neue', 'Arial', sans-serif"
-
-
-@dataclass(frozen=True)
-class StatusStyle:
-    name: str
-    background: str  # highlight tint
-    strong: str  # tint of the selected argument
-    accent: str  # glyph and underline colour
-    underline: str  # solid | dot | dash | wave (applied by the reader widget)
-    glyph: str  # shown before the quotation; "" for none
-
-
-# Okabe–Ito hues (safe for the common colour-vision deficiencies), and never colour alone:
-# each status also has its own underline style and glyph.
-STATUS_STYLES: dict[str, StatusStyle] = {
-    "unreviewed": StatusStyle("Unreviewed", "#ECEEF1", "#CBD2DA", "#6B7682", "dot", ""),
-    "agreed": StatusStyle("Agreed", "#DDEBF6", "#A9CBE6", "#005A8C", "solid", "✓"),
-    "disputed": StatusStyle("Disputed", "#FBE2D2", "#F1B48E", "#B34700", "wave", "✗"),
-    "needs-source": StatusStyle("Needs source", "#FAEFC8", "#EDD27A", "#8A6100", "dash", "?"),
-}
-
-
-def status_style(status: str) -> StatusStyle:
-    return STATUS_STYLES.get(status, STATUS_STYLES["unreviewed"])
 
 
 @dataclass
@@ -94,7 +71,7 @@ def _layout(paragraph: ReaderParagraph, pieces: list[tuple[int, str, bool]]) -> 
 
 def highlight_title(h: Highlight) -> str:
     origin = "your argument" if h.origin == "user" else "curated"
-    return f"{h.label} — {h.kind}, {origin}; {status_style(h.status).name.lower()}"
+    return f"{h.label} — {h.kind}, {origin}; {review_status(h.status).label.lower()}"
 
 
 def _primary(active: list[Highlight]) -> Highlight | None:
@@ -114,12 +91,12 @@ def _segment_html(text: str, emphasis: set[str], link, highlight, first: bool) -
         title = f' title="{escape(link.target)}"' if link.target else ""
         inner = f'<span style="color:{LINK};"{title}>{inner}</span>'
     if highlight is not None:
-        style = status_style(highlight.status)
+        style = review_status(highlight.status)
         name = f' name="arg-{highlight.argument_id}"' if first else ""
         inner = (
             f'<a href="arg:{highlight.argument_id}"{name} '
             f'title="{escape(highlight_title(highlight))}" '
-            f'style="color:{INK}; background-color:{style.background}; text-decoration: none;">'
+            f'style="color:{INK}; background-color:{style.tint}; text-decoration: none;">'
             f"{inner}</a>"
         )
     return inner
@@ -133,14 +110,14 @@ def _footnote_html(number: int) -> str:
 
 
 def _glyph_text(h: Highlight) -> str:
-    glyph = status_style(h.status).glyph
+    glyph = review_status(h.status).glyph
     return f"{glyph}\u2009" if glyph else ""
 
 
 def _glyph_html(h: Highlight) -> str:
-    style = status_style(h.status)
+    style = review_status(h.status)
     return (
-        f'<a href="arg:{h.argument_id}" style="color:{style.accent}; text-decoration: none; '
+        f'<a href="arg:{h.argument_id}" style="color:{style.colour}; text-decoration: none; '
         f'font-family:{SANS}; font-size:10pt; font-weight:700;">{_glyph_text(h)}</a>'
     )
 

@@ -26,8 +26,8 @@ from briefing_app.progress import Cancelled, Progress
 from briefing_app.render.atomic import safe_filename
 from briefing_app.services import library
 from briefing_app.services.arguments import create_argument, delete_argument, update_argument
-from briefing_app.services.arguments import review_progress as count_reviewed
 from briefing_app.services.reader import reader_document
+from briefing_app.services.review import review_progress as count_reviewed
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 

@@ -1,0 +1,85 @@
+"""The product's words, each defined once: record kinds, review statuses, slide layouts.
+
+The store's CHECK constraints, the services' validation, the GUI's labels and colours and
+the review report all read these, so a status is called and coloured the same everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# What a slide item may be taken from (the drag-and-drop payload uses the same words).
+SOURCE_KINDS = ("argument", "quote", "footnote", "event", "map")
+
+ARGUMENT_KINDS = (
+    "thesis",
+    "proposal",
+    "premise",
+    "benefit",
+    "risk",
+    "objection",
+    "rebuttal",
+    "precedent",
+    "evidence",
+)
+RELATION_KINDS = ("supports", "opposes", "elaborates", "responds_to")
+ACTOR_KINDS = ("person", "state", "organisation", "place")
+
+# Slide layouts, in the order a briefer meets them (the layout engine draws each one).
+LAYOUTS = (
+    "title",
+    "bluf",
+    "agenda",
+    "section",
+    "argument",
+    "quote",
+    "comparison",
+    "timeline",
+    "map",
+    "sources",
+)
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    """One review status: its one label and one colour, and how a highlight shows it.
+
+    ``colour`` is an Okabe–Ito hue (blue, vermillion, reddish purple; dark grey for
+    unreviewed), darkened where needed to read as text on white (4.5:1), and the four stay
+    apart under protanopia and deuteranopia (tests/domain/test_vocabulary.py). Colour is
+    never the only cue: every status also has its own ``glyph`` and ``underline`` style.
+    """
+
+    key: str
+    label: str
+    colour: str  # text, glyph and underline colour
+    tint: str  # highlight background
+    strong_tint: str  # highlight background of the selected argument
+    underline: str  # solid | dot | dash | wave
+    glyph: str  # shown before a reviewed passage; "" for none
+    mnemonic: str  # the letter of ``label`` a keyboard shortcut uses
+
+    @property
+    def label_with_mnemonic(self) -> str:
+        """``label`` with Qt's ``&`` before the mnemonic letter ("Dis&puted")."""
+        at = self.label.find(self.mnemonic)
+        return self.label if at < 0 else f"{self.label[:at]}&{self.label[at:]}"
+
+
+UNREVIEWED = "unreviewed"
+
+_STATUSES = (
+    ReviewStatus("unreviewed", "Unreviewed", "#333333", "#ECEEF1", "#CBD2DA", "dot", "", "U"),
+    ReviewStatus("agreed", "Agreed", "#0072B2", "#DDEBF6", "#A9CBE6", "solid", "✓", "A"),
+    ReviewStatus("disputed", "Disputed", "#C15400", "#FBE2D2", "#F1B48E", "wave", "✗", "p"),
+    ReviewStatus("needs-source", "Needs source", "#A35F85", "#F6E6EF", "#E5BDD3", "dash", "?", "N"),
+)
+REVIEW_STATUSES = tuple(status.key for status in _STATUSES)
+# What needs the unit's attention first: the review report's order.
+ATTENTION_ORDER = ("needs-source", "disputed", "agreed", "unreviewed")
+_BY_KEY = {status.key: status for status in _STATUSES}
+
+
+def review_status(key: str | None) -> ReviewStatus:
+    """The status called ``key`` (an unknown or missing key reads as unreviewed)."""
+    return _BY_KEY.get(key or UNREVIEWED, _BY_KEY[UNREVIEWED])
