@@ -139,3 +139,4 @@ class LaidDeck:
     subject: str
     slides: tuple[LaidSlide, ...] = field(default_factory=tuple)
     keywords: str = ""
+    marking: str = ""  # the handling marking, also written as a document property

@@ -60,4 +60,10 @@ def layout_deck(deck: DeckContent, progress: Progress | None = None) -> LaidDeck
         pages.extend(layout_slide(slide, ctx))
     slides = tuple(finish_page(page, n, ctx) for n, page in enumerate(pages, start=1))
     report(progress, total, total, "Layout finished")
-    return LaidDeck(title=deck.title, author=deck.author, subject=deck.subject, slides=slides)
+    return LaidDeck(
+        title=deck.title,
+        author=deck.author,
+        subject=deck.subject,
+        slides=slides,
+        marking=(deck.marking or "").strip(),
+    )

@@ -2,33 +2,41 @@
 
 python-pptx builds every slide, notes page and relationship as objects, looks each one up
 again by walking the package, and serialises it through lxml; for a 100-slide deck that
-was more than half of the export. Here python-pptx makes one small presentation once per
-process (its default template, our slide size, the notes master, one blank slide with a
-notes page) and we keep the bytes it writes: every template part as is, and the blank
-slide and notes page as text to fill in. Each export then only joins strings and writes
-the ZIP. The parts, names, relationships and content types are the ones python-pptx
-writes for the same deck, so the file is the same PowerPoint file, made faster.
+was more than half of the export. Here python-pptx opens the template once per process
+(python-pptx's default at our slide size, or a house template), and we keep the bytes of
+its masters, layouts, theme and notes master as they are, and its notes page as text to
+fill in. Each export then only joins strings and writes the ZIP.
+
+What a template carries that a deck must not is left out: its slides, its thumbnail (a
+picture of the template, not of the deck), printer settings and its document properties.
+The properties are written fresh: created and modified now, the real slide count and the
+slide format in app.xml, keywords, and the marking as a custom property.
 """
 
 from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
-from pptx.opc.packuri import PackURI
 from pptx.opc.spec import default_content_types
-from pptx.parts.coreprops import CorePropertiesPart
 from pptx.parts.image import Image
 
 from briefing_app.render.pptx_text import xml_attr, xml_safe, xml_text
 
 XML_HEADER = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_EXTENDED_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _MARK = "BRIEFING-APP-TEMPLATE-MARK"
 _BLANK_LAYOUT = 6  # "Blank" in python-pptx's default template
@@ -41,73 +49,111 @@ CORE_PROPERTY_CHARS = 255
 
 @dataclass(frozen=True)
 class _Template:
-    """Bytes of python-pptx's default presentation, and the blank slide and notes page."""
+    """Bytes of a template presentation with no slides, and a notes page to fill in."""
 
     parts: tuple[tuple[str, bytes], ...]  # (member name, bytes): every part that never changes
     content_types: tuple[tuple[str, str], ...]  # (part name, content type) of those parts
     presentation: tuple[str, str]  # presentation.xml around its slide id list
     presentation_rels: tuple[tuple[str, str, str], ...]  # (rId, type, target) but slides
-    core: bytes
-    slide: tuple[str, str, str]  # around the slide name, and the shapes
     notes: tuple[str, str]  # around the notes text's paragraphs
-    layout_target: str  # the blank layout, relative to a slide
+    layout_targets: tuple[str, ...]  # every slide layout, relative to a slide, in order
     master_target: str  # the notes master, relative to a notes page
+    width: int  # slide size, EMU
+    height: int
+
+
+# Parts a template carries that an exported deck must not: its preview picture (it shows
+# the template, not the deck), printer settings, and the properties we write fresh.
+_DROPPED_RELTYPES = (
+    RT.THUMBNAIL,
+    RT.PRINTER_SETTINGS,
+    RT.EXTENDED_PROPERTIES,
+    RT.CORE_PROPERTIES,
+    RT.CUSTOM_PROPERTIES,
+)
 
 
 @cache
-def template(width: int, height: int) -> _Template:
-    """Harvest python-pptx's output for a one-slide presentation (once per process)."""
+def python_pptx_default(width: int, height: int) -> bytes:
+    """python-pptx's own default template, resized to ``width`` x ``height`` EMU."""
+    import io
+
     from pptx import Presentation
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = width, height
-    notes_master = prs.notes_master.part  # first, so it takes the next free rId
-    slide = prs.slides.add_slide(prs.slide_layouts[_BLANK_LAYOUT])
-    slide._element.cSld.set("name", _MARK)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
+
+
+def template(width: int, height: int) -> _Template:
+    """python-pptx's default template at our slide size (before house templates)."""
+    return harvest(python_pptx_default(width, height))
+
+
+@cache
+def harvest(data: bytes) -> _Template:
+    """Take a template presentation apart once per process: its parts without slides,
+    thumbnail, printer settings or properties, and python-pptx's notes page."""
+    import io
+
+    from pptx import Presentation
+
+    prs = Presentation(io.BytesIO(data))
+    if str(prs.part.partname) != "/ppt/presentation.xml":
+        raise RuntimeError(f"the template's presentation part is {prs.part.partname}")
+    package = prs.part.package
+    for rel in [r for r in package._rels.values() if r.reltype in _DROPPED_RELTYPES]:
+        package._rels.pop(rel.rId)
+    prs.part._element.get_or_add_sldIdLst().clear()  # a .pptx template may hold slides
+    for rel in list(prs.part.rels.values()):
+        if rel.reltype == RT.SLIDE or rel.reltype in _DROPPED_RELTYPES:
+            prs.part.drop_rel(rel.rId)
+    notes_master = prs.notes_master.part  # made now if the template has none
+    layouts = [layout.part for layout in prs.slide_layouts]
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
     notes = slide.notes_slide
     notes.notes_text_frame.text = _MARK
-    package = prs.part.package
-    slide_part, notes_part, core_part = slide.part, notes.part, prs.core_properties.part
-    layout_part = slide_part.part_related_by(RT.SLIDE_LAYOUT)
-    slide_rel = next(r for r in prs.part.rels.values() if r.reltype == RT.SLIDE)
-    prs.part.drop_rel(slide_rel.rId)
+    notes_part = notes.part
+    mark_par = f"<a:p><a:r><a:t>{_MARK}</a:t></a:r></a:p>"
+    notes_head, _, notes_tail = notes_part.blob.decode().partition(mark_par)
+    master_target = _target(notes_part, notes_master, RT.NOTES_MASTER)
+    slide_part = slide.part
+    layout_targets = tuple(_target(slide_part, layout, RT.SLIDE_LAYOUT) for layout in layouts)
     prs.part._element.sldIdLst.clear()
+    prs.part.drop_rel(next(r.rId for r in prs.part.rels.values() if r.reltype == RT.SLIDE))
 
-    dynamic = {prs.part, slide_part, notes_part, core_part}
     parts: list[tuple[str, bytes]] = []
     types: list[tuple[str, str]] = []
     for part in package.iter_parts():
-        types.append((str(part.partname), part.content_type))
-        if part in dynamic:
+        if part is prs.part:
             continue
+        types.append((str(part.partname), part.content_type))
         parts.append((part.partname.membername, part.blob))
         if part.rels:
             parts.append((part.partname.rels_uri.membername, part.rels.xml))
-    parts.insert(0, (PackURI("/").rels_uri.membername, package._rels.xml))
-    dynamic_names = {str(notes_part.partname), str(slide_part.partname)}
     head, sep, tail = prs.part.blob.decode().partition("<p:sldIdLst/>")
-    slide_xml = slide_part.blob.decode()
-    before_name, _, rest = slide_xml.partition(_MARK)
-    before_shapes, _, after_shapes = rest.partition("</p:spTree>")
-    mark_par = f"<a:p><a:r><a:t>{_MARK}</a:t></a:r></a:p>"
-    notes_head, _, notes_tail = notes_part.blob.decode().partition(mark_par)
-    if not (sep and before_name.endswith('name="') and after_shapes and notes_tail):
-        raise RuntimeError("python-pptx's template is not laid out as expected")
+    if not sep:  # no slide id list: it goes right after the master (and notes master) lists
+        raise RuntimeError("python-pptx's presentation part has no slide id list")
+    if not notes_tail:
+        raise RuntimeError("python-pptx's notes page is not laid out as expected")
+    size = prs.slide_width or 0, prs.slide_height or 0
     return _Template(
         parts=tuple(parts),
-        content_types=tuple(t for t in types if t[0] not in dynamic_names),
+        content_types=(*types, (str(prs.part.partname), CT.PML_PRESENTATION_MAIN)),
         presentation=(head + "<p:sldIdLst>", "</p:sldIdLst>" + tail),
         presentation_rels=tuple(
             sorted(
                 ((r.rId, r.reltype, r.target_ref) for r in prs.part.rels.values()),
-                key=lambda rel: int(rel[0][3:]),
+                key=lambda rel: int(rel[0][3:]) if rel[0][3:].isdigit() else 0,
             )
         ),
-        core=core_part.blob,
-        slide=(before_name, before_shapes, "</p:spTree>" + after_shapes),
         notes=(notes_head, notes_tail),
-        layout_target=_target(slide_part, layout_part, RT.SLIDE_LAYOUT),
-        master_target=_target(notes_part, notes_master, RT.NOTES_MASTER),
+        layout_targets=layout_targets,
+        master_target=master_target,
+        width=int(size[0]),
+        height=int(size[1]),
     )
 
 
@@ -158,31 +204,48 @@ class SlideRels:
 
 @dataclass(frozen=True)
 class CoreProperties:
-    """What docProps/core.xml says about the deck."""
+    """What the document properties say about the deck (core, app and custom parts)."""
 
     title: str
     author: str
     subject: str
     keywords: str
+    marking: str = ""  # the handling marking, also a custom property "Marking"
+
+
+_SLIDE_HEAD = f'{XML_HEADER}<p:sld xmlns:a="{_A}" xmlns:r="{_R}" xmlns:p="{_P}"><p:cSld name="'
+_SLIDE_MIDDLE = (
+    '"><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+    '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
+    '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
+)
+_SLIDE_TAIL = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
 
 
 class PptxPackage:
-    """Slides added in order, then written as one .pptx file."""
+    """Slides added in order, then written as one .pptx file.
 
-    def __init__(self, width: int, height: int) -> None:
-        self.template = template(width, height)
+    ``template`` is the bytes of a presentation whose masters and layouts the slides use
+    (python-pptx's default at ``width`` x ``height`` when None).
+    """
+
+    def __init__(self, width: int = 0, height: int = 0, template_data: bytes | None = None) -> None:
+        self.template = harvest(template_data) if template_data else template(width, height)
+        self.default_layout = 0 if template_data else _BLANK_LAYOUT
         self.media = _Media()
         self._slides: list[tuple[str, SlideRels, str | None]] = []  # (xml, rels, notes xml)
 
-    def new_rels(self) -> SlideRels:
+    def new_rels(self, layout: int | None = None) -> SlideRels:
+        """Relationships of a new slide on the template's slide layout number ``layout``
+        (python-pptx's "Blank" in its own template when None)."""
         rels = SlideRels(self.media)
-        rels._add(RT.SLIDE_LAYOUT, self.template.layout_target)
+        index = self.default_layout if layout is None else layout
+        rels._add(RT.SLIDE_LAYOUT, self.template.layout_targets[index])
         return rels
 
     def add_slide(self, name: str, shapes: str, rels: SlideRels, notes: str | None) -> None:
         """Add a slide named ``name`` holding ``shapes`` (markup), with plain-text ``notes``."""
-        head, middle, tail = self.template.slide
-        xml = f"{head}{xml_attr(name)}{middle}{shapes}{tail}"
+        xml = f"{_SLIDE_HEAD}{xml_attr(name)}{_SLIDE_MIDDLE}{shapes}{_SLIDE_TAIL}"
         notes_xml = None
         if notes:
             notes_head, notes_tail = self.template.notes
@@ -195,7 +258,7 @@ class PptxPackage:
         entries: list[tuple[str, bytes | str]] = []
         types = list(tpl.content_types)
         pres_rels = [(rid, rt, target, False) for rid, rt, target in tpl.presentation_rels]
-        next_rid = 1 + max(int(rid[3:]) for rid, *_ in pres_rels)
+        next_rid = 1 + max((int(rid[3:]) for rid, *_ in pres_rels if rid[3:].isdigit()), default=0)
         slide_ids = []
         notes_count = 0
         for n, (xml, rels, notes_xml) in enumerate(self._slides, start=1):
@@ -229,12 +292,30 @@ class PptxPackage:
         for partname, image in self.media.by_sha1.values():
             entries.append((partname[1:], image.blob))
             types.append((partname, image.content_type))
+        package_rels = [
+            ("rId1", RT.OFFICE_DOCUMENT, "ppt/presentation.xml", False),
+            ("rId2", RT.CORE_PROPERTIES, "docProps/core.xml", False),
+            ("rId3", RT.EXTENDED_PROPERTIES, "docProps/app.xml", False),
+        ]
+        types += [
+            ("/docProps/core.xml", CT.OPC_CORE_PROPERTIES),
+            ("/docProps/app.xml", CT.OFC_EXTENDED_PROPERTIES),
+        ]
+        properties = [
+            ("docProps/core.xml", _core_xml(props)),
+            ("docProps/app.xml", _app_xml(len(self._slides), notes_count, tpl, props)),
+        ]
+        if props.marking.strip():
+            package_rels.append(("rId4", RT.CUSTOM_PROPERTIES, "docProps/custom.xml", False))
+            types.append(("/docProps/custom.xml", CT.OFC_CUSTOM_PROPERTIES))
+            properties.append(("docProps/custom.xml", _custom_xml({"Marking": props.marking})))
         head, tail = tpl.presentation
         fixed = [
             ("[Content_Types].xml", _content_types_xml(types)),
+            ("_rels/.rels", _rels_xml(package_rels)),
             ("ppt/presentation.xml", head + "".join(slide_ids) + tail),
             ("ppt/_rels/presentation.xml.rels", _rels_xml(pres_rels)),
-            ("docProps/core.xml", _core_xml(tpl.core, props)),
+            *properties,
         ]
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zf:
             for name, data in [*fixed, *tpl.parts, *entries]:
@@ -276,17 +357,68 @@ def _content_types_xml(parts: list[tuple[str, str]]) -> str:
     return f'{XML_HEADER}<Types xmlns="{_TYPES_NS}">{"".join(items)}</Types>'
 
 
-def _core_xml(blob: bytes, props: CoreProperties) -> bytes:
-    """The template's core properties with the deck's title, author, subject, keywords."""
-    part = CorePropertiesPart.load(
-        PackURI("/docProps/core.xml"),
-        CT.OPC_CORE_PROPERTIES,
-        None,  # type: ignore[arg-type]  # no package: the part is only serialised
-        blob,
+def _w3cdtf(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _prop(value: str) -> str:
+    return xml_text(xml_safe(value)[:CORE_PROPERTY_CHARS])
+
+
+def _core_xml(props: CoreProperties) -> str:
+    """Title, author, subject and keywords of the deck; created and modified now."""
+    now = _w3cdtf(datetime.now(UTC))
+    return (
+        f"{XML_HEADER}<cp:coreProperties "
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{_prop(props.title)}</dc:title>"
+        f"<dc:subject>{_prop(props.subject)}</dc:subject>"
+        f"<dc:creator>{_prop(props.author)}</dc:creator>"
+        f"<cp:keywords>{_prop(props.keywords)}</cp:keywords>"
+        f"<cp:lastModifiedBy>{_prop(props.author)}</cp:lastModifiedBy>"
+        "<cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
+        "</cp:coreProperties>"
     )
-    part.title = xml_safe(props.title)[:CORE_PROPERTY_CHARS]
-    part.author = part.last_modified_by = xml_safe(props.author)[:CORE_PROPERTY_CHARS]
-    part.subject = xml_safe(props.subject)[:CORE_PROPERTY_CHARS]
-    part.keywords = xml_safe(props.keywords)[:CORE_PROPERTY_CHARS]
-    part.revision = 1
-    return part.blob
+
+
+def presentation_format(width: int, height: int) -> str:
+    """PowerPoint's name for a slide size ("Widescreen", "On-screen Show (4:3)", ...)."""
+    known = {
+        (12192000, 6858000): "Widescreen",
+        (9144000, 6858000): "On-screen Show (4:3)",
+        (9144000, 5143500): "On-screen Show (16:9)",
+        (9144000, 5715000): "On-screen Show (16:10)",
+    }
+    if (width, height) in known:
+        return known[(width, height)]
+    ratio = width / height if height else 0.0
+    for label, value in (("16:9", 16 / 9), ("4:3", 4 / 3), ("16:10", 1.6)):
+        if abs(ratio - value) < 0.01:
+            return f"Custom ({label})"
+    return "Custom"
+
+
+def _app_xml(slides: int, notes: int, tpl: _Template, props: CoreProperties) -> str:
+    return (
+        f'{XML_HEADER}<Properties xmlns="{_EXTENDED_NS}" xmlns:vt="{_VT_NS}">'
+        "<TotalTime>0</TotalTime><Application>Briefing App</Application>"
+        f"<PresentationFormat>{presentation_format(tpl.width, tpl.height)}</PresentationFormat>"
+        f"<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>"
+        "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+        "<AppVersion>16.0000</AppVersion></Properties>"
+    )
+
+
+def _custom_xml(values: dict[str, str]) -> str:
+    items = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" '
+        f'name="{xml_attr(name)}"><vt:lpwstr>{_prop(value)}</vt:lpwstr></property>'
+        for pid, (name, value) in enumerate(values.items(), start=2)
+    )
+    return f'{XML_HEADER}<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{items}</Properties>'

@@ -68,7 +68,7 @@ def render_pptx(
         rels = package.new_rels()
         package.add_slide(laid.title, slide_shapes(laid, rels), rels, laid.notes)
         report(progress, index + 1, total, f"Slide {index + 1} of {total}")
-    props = CoreProperties(deck.title, deck.author, deck.subject, deck.keywords)
+    props = CoreProperties(deck.title, deck.author, deck.subject, deck.keywords, deck.marking)
     return atomic_write(path, lambda tmp: package.write(tmp, props))
 
 

@@ -156,3 +156,30 @@ def test_python_pptx_can_edit_and_save_the_file(tmp_path: Path) -> None:
 def test_tiny_decks(tmp_path: Path, slides: int) -> None:
     deck = LaidDeck("T", "A", "S", sample_deck(1).slides[:slides])
     assert len(Presentation(str(render_pptx(deck, tmp_path / "t.pptx"))).slides) == slides
+
+
+def test_document_properties_are_the_decks_and_nothing_is_left_from_the_template(
+    tmp_path: Path,
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    deck = sample_deck(3)
+    deck = LaidDeck(
+        deck.title, deck.author, deck.subject, deck.slides, "Kosovo; Serbia", "OFFICIAL-SENSITIVE"
+    )
+    path = render_pptx(deck, tmp_path / "p.pptx")
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        app = zf.read("docProps/app.xml").decode()
+        custom = zf.read("docProps/custom.xml").decode()
+        core = zf.read("docProps/core.xml").decode()
+    assert not any("thumbnail" in n or "printerSettings" in n for n in names)
+    assert "<Slides>3</Slides>" in app and "<PresentationFormat>Widescreen<" in app
+    assert 'name="Marking"><vt:lpwstr>OFFICIAL-SENSITIVE</vt:lpwstr>' in custom
+    assert "python-pptx" not in core
+    props = Presentation(str(path)).core_properties
+    now = datetime.now(UTC).replace(tzinfo=None)
+    for moment in (props.created, props.modified):
+        assert abs(moment - now) < timedelta(minutes=5)
+    assert props.keywords == "Kosovo; Serbia"
+    assert props.title == deck.title
