@@ -10,10 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
-    JSON,
     CheckConstraint,
     Column,
-    DateTime,
     ForeignKey,
     Integer,
     String,
@@ -25,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from briefing_app.store.models import Argument, Base, Document
+from briefing_app.store.types import JSON, DateTime, Extent
 
 MAP_ORIGINS = ("bundled", "user")
 LAYER_SOURCES = ("countries", "admin1", "disputed", "inline")
@@ -45,9 +44,10 @@ class Map(Base):
     key: Mapped[str] = mapped_column(String(200), unique=True)
     title: Mapped[str] = mapped_column(Text)
     caption: Mapped[str] = mapped_column(Text, default="")
-    extent: Mapped[list[float]] = mapped_column(JSON)  # lon_min, lat_min, lon_max, lat_max
-    projection: Mapped[dict] = mapped_column(JSON)
-    options: Mapped[dict] = mapped_column(JSON, default=dict)  # legend, scale bar, inset, notes
+    extent: Mapped[list[float]] = mapped_column(Extent())  # lon_min, lat_min, lon_max, lat_max
+    projection: Mapped[dict] = mapped_column(JSON(dict))
+    # legend, scale bar, inset, notes
+    options: Mapped[dict] = mapped_column(JSON(dict), default=dict)
     document_id: Mapped[int | None] = mapped_column(
         ForeignKey("document.id", ondelete="SET NULL"), index=True
     )
@@ -74,9 +74,10 @@ class MapLayer(Base):
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(20))  # area | line
     source: Mapped[str] = mapped_column(String(20))
-    selector: Mapped[dict] = mapped_column(JSON, default=dict)  # ids, exclude, merge, label_text
-    features: Mapped[list | None] = mapped_column(JSON)  # imported GeoJSON features
-    style: Mapped[dict] = mapped_column(JSON, default=dict)
+    # ids, exclude, merge, label_text
+    selector: Mapped[dict] = mapped_column(JSON(dict), default=dict)
+    features: Mapped[list | None] = mapped_column(JSON(list))  # imported GeoJSON features
+    style: Mapped[dict] = mapped_column(JSON(dict), default=dict)
     legend: Mapped[str | None] = mapped_column(Text)
     attribution: Mapped[str | None] = mapped_column(Text)
 

@@ -10,12 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     CheckConstraint,
     Column,
-    Date,
-    DateTime,
     ForeignKey,
     Integer,
     MetaData,
@@ -34,6 +31,7 @@ from briefing_app.domain.vocabulary import (
     REVIEW_STATUSES,
     SOURCE_KINDS,
 )
+from briefing_app.store.types import JSON, Date, DateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -200,7 +198,7 @@ class Argument(_Spanned, Base):
     label: Mapped[str] = mapped_column(String(300))
     claim: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20))
-    perspectives: Mapped[list[str]] = mapped_column(JSON, default=list)
+    perspectives: Mapped[list[str]] = mapped_column(JSON(list), default=list)
     quote: Mapped[str] = mapped_column(Text, default="")
     origin: Mapped[str] = mapped_column(String(20), default="curated")  # curated | user
 
