@@ -41,6 +41,10 @@ class TextLine:
     ascent: float
     descent: float
     paragraph_end: bool = True
+    # What the break after this line replaced: " " at a space, "" after a hyphen or dash
+    # or inside a word too long for the line. A renderer that lets the viewer wrap joins
+    # the lines of a paragraph with it.
+    break_text: str = " "
 
 
 @dataclass(frozen=True)

@@ -293,7 +293,11 @@ def layout_at(
                 break
             x = _line_x(frame, spec, indent, w)
             runs = _runs(spec, pieces, styles)
-            lines.append(TextLine(runs, x, slot + lh - desc, w, asc, desc, False))
+            at_space = nxt[1] == 0 and nxt[2] == 0 and nxt[0] < len(spec.clusters)
+            at_space = at_space and spec.clusters[nxt[0]][0] >= 0
+            lines.append(
+                TextLine(runs, x, slot + lh - desc, w, asc, desc, False, " " if at_space else "")
+            )
             slot += lh
             pos = nxt
         if not complete:

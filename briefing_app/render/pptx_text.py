@@ -10,14 +10,14 @@ See :mod:`briefing_app.render.pptx_renderer` for the placement rules this follow
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from xml.sax.saxutils import escape
 
 from briefing_app.domain.text import safe_link
-from briefing_app.layout.boxes import TextBox, TextLine, TextParagraph, TextStyle
+from briefing_app.layout.boxes import Run, TextBox, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.fonts import FAMILIES
-from briefing_app.layout.metrics import descent
+from briefing_app.layout.metrics import descent, text_width
 
 EMU_PER_PT = 12700
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -33,6 +33,7 @@ LinkRelater = Callable[[str], str]  # URL -> relationship id
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 # Other control characters: python-pptx writes them in text as "_xHHHH_".
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+_DASH_CHARS = "-\u2010\u2012\u2013\u2014"  # layout breaks after these (see layout.wrap)
 _ATTR_ENTITIES = {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"}
 
 
@@ -154,6 +155,81 @@ def _bullet(par: TextParagraph) -> str:
     return head + f'<a:buChar char="{xml_attr(bullet[0])}"/>'  # viewers draw one character
 
 
+def joined_runs(lines: Sequence[TextLine]) -> list[tuple[str, Run]]:
+    """A paragraph's runs with its lines joined by what each break replaced (a space, or
+    nothing after a hyphen); runs of one style and link that meet at a break become one.
+    No hard line break is written: the viewer wraps the text (see :func:`wrap_insets`)."""
+    merged: list[tuple[str, Run]] = []
+    for n, line in enumerate(lines):
+        joiner = line.break_text if n < len(lines) - 1 else ""
+        for k, run in enumerate(line.runs):
+            text = run.text.replace("\n", " ") + (joiner if k == len(line.runs) - 1 else "")
+            if not text:
+                continue
+            if merged and merged[-1][1].style == run.style and merged[-1][1].link == run.link:
+                merged[-1] = (merged[-1][0] + text, merged[-1][1])
+            else:
+                merged.append((text, run))
+    return merged
+
+
+def _next_unit(line: TextLine) -> float:
+    """Width of what a viewer tries to fit at the end of the previous line: the next
+    line's first word, up to a space or through a hyphen."""
+    width = 0.0
+    for run in line.runs:
+        for i, char in enumerate(run.text):
+            if char == " ":
+                return width
+            width += text_width(char, run.style)
+            if char in _DASH_CHARS and i > 0:
+                return width
+    return width
+
+
+def wrap_insets(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[float, float]:
+    """Left and right insets (points) that make a viewer wrap ``box`` where layout did.
+
+    Every line must fit (its right end is the lower bound for the wrap width) and the
+    next word must not (each break's line end plus space and next word is an upper bound).
+    The wrap width goes half way between the two: PowerPoint measures with the same
+    advance widths as layout (Liberation = Arial, Carlito = Calibri); LibreOffice sets
+    text up to about half a percent wider or narrower (it positions glyphs on a device
+    grid), so a break whose bounds are closer than that may fall one word off there.
+    """
+    lower, upper = 0.0, float("inf")
+    centered = all(p.align == "center" for p in paragraphs)
+    for par in paragraphs:
+        lines = par.lines
+        for n, line in enumerate(lines):
+            start = 0.0 if par.align != "left" else line.x - box.x
+            extent = start + line.width
+            lower = max(lower, extent)
+            if n == len(lines) - 1 or not line.runs or not lines[n + 1].runs:
+                continue
+            after_space = line.break_text == " "
+            space = text_width(" ", line.runs[-1].style) if after_space else 0.0
+            if not after_space and not line.runs[-1].text.endswith(tuple(_DASH_CHARS)):
+                first = lines[n + 1].runs[0]  # inside a word: one character more overflows
+                unit = text_width(first.text[:1], first.style)
+            else:
+                unit = _next_unit(lines[n + 1])
+            upper = min(upper, extent + space + unit)
+    if upper == float("inf"):
+        width = box.w
+    elif upper > lower:
+        width = min(box.w, (lower + upper) / 2)
+    else:
+        width = min(box.w, lower)
+    width = max(width, min(lower + 0.01, box.w))
+    spare = max(0.0, box.w - width)
+    if centered:
+        return spare / 2, spare / 2
+    if all(p.align == "right" for p in paragraphs):
+        return spare, 0.0
+    return 0.0, spare
+
+
 def _paragraph(par: TextParagraph, before: float, box: TextBox, relate: LinkRelater) -> str:
     lines = par.lines
     marl = indent = 0.0
@@ -169,17 +245,11 @@ def _paragraph(par: TextParagraph, before: float, box: TextBox, relate: LinkRela
         f'<a:spcAft><a:spcPts val="0"/></a:spcAft>{_bullet(par)}</a:pPr>'
     ]
     last: TextStyle | None = None
-    for n, line in enumerate(lines):
-        if n and last is not None:
-            out.append(f"<a:br>{_rpr(last)}</a:br>")
-        for run in line.runs:
-            text = run.text.replace("\n", " ")
-            if not text:
-                continue
-            link = safe_link(run.link)  # the one rule, again: whoever built the boxes
-            rpr = _rpr(run.style, link_rid=relate(link) if link else None)
-            out.append(f"<a:r>{rpr}<a:t>{xml_text(text)}</a:t></a:r>")
-            last = run.style
+    for text, run in joined_runs(lines):
+        link = safe_link(run.link)  # the one rule, again: whoever built the boxes
+        rpr = _rpr(run.style, link_rid=relate(link) if link else None)
+        out.append(f"<a:r>{rpr}<a:t>{xml_text(text)}</a:t></a:r>")
+        last = run.style
     end = last or par.bullet_style or TextStyle("sans", line_size(lines[0]))
     out.append(_rpr(end, "a:endParaRPr") + "</a:p>")
     return "".join(out)
@@ -194,6 +264,7 @@ def text_body(box: TextBox, relate: LinkRelater) -> tuple[str, float, float]:
         for p, before in zip(paragraphs, spacings, strict=True)
     )
     inset = max(0.0, top - box.y)
+    left, right = wrap_insets(box, paragraphs)
     frame_top = min(box.y, top)
     frame_bottom = max(box.y + box.h, top + content)
     body = "".join(
@@ -201,7 +272,8 @@ def text_body(box: TextBox, relate: LinkRelater) -> tuple[str, float, float]:
     )
     xml = (
         "<p:txBody>"
-        f'<a:bodyPr wrap="square" lIns="0" tIns="{round(inset * EMU_PER_PT)}" rIns="0" '
+        f'<a:bodyPr wrap="square" lIns="{round(left * EMU_PER_PT)}" '
+        f'tIns="{round(inset * EMU_PER_PT)}" rIns="{round(right * EMU_PER_PT)}" '
         f'bIns="0" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
         f"{body or '<a:p/>'}</p:txBody>"
     )

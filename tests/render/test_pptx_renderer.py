@@ -73,16 +73,28 @@ def test_frames_equal_box_frames(deck_file) -> None:
             expected = tuple(round(v * EMU_PER_PT) for v in (box.x, box.y, box.w, box.h))
             assert frame == pytest.approx(expected, abs=2)
             tf = shape.text_frame
-            assert (tf.margin_left, tf.margin_right, tf.margin_bottom) == (0, 0, 0)
+            assert (tf.margin_left, tf.margin_bottom) == (0, 0)
+            # the right inset sets the wrap width: every laid-out line still fits in it
+            wrap_right = box.x + box.w - tf.margin_right / EMU_PER_PT
+            for par in box.paragraphs:
+                for line in par.lines:
+                    assert line.x + line.width <= wrap_right + 0.01
             assert tf.margin_top < Pt(0.05)  # fixtures use layout's slot convention
 
 
-def test_lines_joined_by_soft_breaks_and_exact_spacing(deck_file) -> None:
+def test_paragraphs_have_no_hard_breaks_and_exact_spacing(deck_file) -> None:
     deck, path = deck_file
     laid_par = deck.slides[0].boxes[2].paragraphs[0]
     body = next(s for s in Presentation(str(path)).slides[0].shapes if s.name == "Body")
     par = body.text_frame.paragraphs[0]
-    assert len(par._p.findall(qn("a:br"))) == len(laid_par.lines) - 1
+    assert len(laid_par.lines) > 1
+    assert par._p.findall(qn("a:br")) == []  # the viewer wraps where layout did
+    laid_text = "".join(
+        "".join(r.text for r in line.runs)
+        + (line.break_text if n < len(laid_par.lines) - 1 else "")
+        for n, line in enumerate(laid_par.lines)
+    )
+    assert par.text == laid_text
     assert par.line_spacing == Pt(laid_par.line_height)
     assert par.runs[0].font.name == "Arial"
     assert par.runs[0].font.size == Pt(20)
