@@ -1,25 +1,25 @@
 """Turn a stored deck into slide content: the one place store text is cleaned for output.
 
-Everything a renderer will draw passes through :func:`briefing_app.layout.textclean.clean_text`
-here, citations are gathered, the footer's short sources are written and the sources
-slide is filled with the essay's reference and every cited footnote in full. Hyperlinks
-enter here too, and only through :func:`briefing_app.domain.text.safe_link`.
+Everything a renderer will draw passes through
+:func:`briefing_app.layout.textclean.clean_text` here, citations are gathered, the
+footer's short sources are written and the sources slide is filled with the essay's
+reference and every cited footnote in full. Hyperlinks enter here too, and only through
+:func:`briefing_app.domain.text.safe_link`. What each slide shows is decided by its
+layout (``layout/layouts``), composing from a draft of the stored slide made here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing_app.domain.text import safe_link
-from briefing_app.layout.content import (
-    ContentItem,
-    DeckContent,
-    SlideContent,
-    TimelineEntry,
-)
+from briefing_app.layout import registry
+from briefing_app.layout.boxes import ItemRef
+from briefing_app.layout.content import ContentItem, DeckContent, SlideContent
+from briefing_app.layout.slide_layout import ComposedFigure, DraftItem
 from briefing_app.layout.textclean import clean_text_with_warnings
 from briefing_app.maps.compose import MapFigure
 from briefing_app.services import maps, sources
@@ -33,7 +33,6 @@ FOOTNOTE_SNIPPET_WORDS = 9
 # characters of one, and renderers measure them again on every page (a 1 MB slide title
 # kept the handout busy for hours).
 MAX_LINE_FIELD = 400
-MAP_POINTS = 3  # arguments a map slide lists by itself, beside the map
 
 
 @dataclass
@@ -98,13 +97,20 @@ def _snippet(text: str) -> str:
     return short + ("…" if len(words) > FOOTNOTE_SNIPPET_WORDS else "")
 
 
-class _SlideComposer:
+Refs = dict[int, tuple[set[int], set[int]]]  # document id → (paragraph numbers, footnotes)
+
+
+class _DeckComposer:
+    """What composing every slide of one deck shares: cleaning, loaded documents and
+    footnotes, and every footnote cited so far (for the sources slide)."""
+
     def __init__(self, session: Session, clean: _Cleaner) -> None:
         self.session = session
         self.clean = clean
         self.cited: dict[int, set[int]] = {}  # document id → footnote numbers
         self.documents: dict[int, Document] = {}
         self.footnotes: dict[tuple[int, int], Footnote] = {}
+        self.section_titles: tuple[str, ...] = ()
         self._links: dict[int, str | None] = {}  # footnote id → its hyperlink
 
     def footnote_links(self, footnote_ids: list[int]) -> dict[int, str | None]:
@@ -124,24 +130,32 @@ class _SlideComposer:
                 self._links[footnote_id] = urls.pop() if len(urls) == 1 else None
         return self._links
 
-    def _document(self, document_id: int | None) -> Document | None:
+    def document(self, document_id: int | None) -> Document | None:
         if document_id is None:
             return None
         if document_id not in self.documents:
             self.documents[document_id] = self.session.get(Document, document_id)
         return self.documents[document_id]
 
-    def item(self, item: SlideItem, refs: dict) -> tuple[ContentItem, sources.SourceInfo | None]:
+    def cite(self, refs: Refs, document_id: int, paragraph: int | None, numbers: tuple) -> None:
+        """Count ``numbers`` of ``document_id`` as cited, deck-wide and on one slide."""
+        self.cited.setdefault(document_id, set()).update(numbers)
+        places = refs.setdefault(document_id, (set(), set()))
+        if paragraph is not None:
+            places[0].add(paragraph + 1)
+        places[1].update(numbers)
+
+    def item(self, item: SlideItem, refs: Refs, corrections: list[str]) -> DraftItem:
+        """One item, its citations counted; its source's correction added to
+        ``corrections`` (once)."""
         source = sources.resolve(self.session, item.source_kind, item.source_id)
+        if source is not None and source.correction and source.correction not in corrections:
+            corrections.append(source.correction)
         citations: tuple[int, ...] = ()
         if source is not None:
             citations = source.citations
             if source.document_id is not None:
-                self.cited.setdefault(source.document_id, set()).update(citations)
-                places = refs.setdefault(source.document_id, (set(), set()))
-                if source.paragraph is not None:
-                    places[0].add(source.paragraph + 1)
-                places[1].update(citations)
+                self.cite(refs, source.document_id, source.paragraph, citations)
         link = None
         if source is not None and source.kind == "footnote":
             link = self.footnote_links([source.id])[source.id]
@@ -151,13 +165,17 @@ class _SlideComposer:
             citations=citations,
             link=link,
             differs_from_source=source is not None and item.text != source.text,
+            ref=ItemRef(item.id),
         )
-        return content, source
+        if source is None:
+            return DraftItem(content, None, item.column)
+        speaker = self.clean.line(source.speaker) if source.speaker else ""
+        return DraftItem(content, source.kind, item.column, speaker, source.date_label)
 
-    def footer(self, refs: dict) -> tuple[str, ...]:
+    def footer(self, refs: Refs) -> tuple[str, ...]:
         lines: list[str] = []
         for document_id, (paragraphs, notes) in sorted(refs.items()):
-            document = self._document(document_id)
+            document = self.document(document_id)
             if document is None:
                 continue
             where = ""
@@ -170,89 +188,11 @@ class _SlideComposer:
                     lines.append(self.clean(f"[{number}] {_snippet(note.text)}"))
         return tuple(lines)
 
-    def slide(self, slide: Slide, section_titles: list[str]) -> SlideContent:
-        refs: dict[int, tuple[set[int], set[int]]] = {}
-        composed = [self.item(i, refs) for i in slide.items]
-        columns = [
-            [c for (c, _), i in zip(composed, slide.items, strict=True) if i.column == n]
-            for n in (0, 1)
-        ]
-        fields: dict = {
-            "layout": slide.layout,
-            "title": self.clean.line(slide.title),
-            "subtitle": self.clean.line(slide.subtitle),
-            "notes": self.clean(_with_corrections(slide.notes, composed)),
-        }
-        if slide.layout == "comparison":
-            fields.update(
-                left_heading=self.clean.line(slide.left_heading),
-                right_heading=self.clean.line(slide.right_heading),
-                left_items=tuple(columns[0]),
-                right_items=tuple(columns[1]),
-            )
-        elif slide.layout == "quote":
-            quote = next(((c, s) for c, s in composed if s and s.kind == "quote"), None)
-            if quote is None and composed:
-                quote = composed[0]
-            if quote is not None:
-                content, source = quote
-                fields.update(
-                    quote_text=content.text,
-                    quote_speaker=self.clean.line(source.speaker) if source else "",
-                    quote_date=source.date_label if source else "",
-                    quote_citations=content.citations,
-                )
-        elif slide.layout == "timeline":
-            fields["timeline"] = tuple(
-                TimelineEntry(
-                    date_label=s.date_label if s else "",
-                    text=c.text,
-                    citations=c.citations,
-                )
-                for c, s in composed
-            )
-        elif slide.layout == "map":
-            fields.update(self.map_fields(composed, refs))
-        elif slide.layout == "agenda" and not composed:
-            fields["items"] = tuple(ContentItem(text=t) for t in section_titles)
-        else:
-            fields["items"] = tuple(c for c, _ in composed)
-        if slide.layout not in ("title", "section", "sources"):
-            fields["footer_sources"] = self.footer(refs)
-        return SlideContent(**fields)
-
-    def map_fields(
-        self, composed: list[tuple[ContentItem, sources.SourceInfo | None]], refs: dict
-    ) -> dict:
-        """The map to draw, its caption, and the points: the briefer's, else the first
-        arguments the map illustrates (with their citations)."""
-        shown = next((s for _, s in composed if s and s.kind == "map"), None)
-        points = [c for c, s in composed if not (s and s.kind == "map")]
-        if shown is None:
-            return {"items": tuple(points)}
-        row = self.session.get(Map, shown.id)
-        spec = maps.spec_of(row)
-        if not points:
-            for argument in row.arguments[:MAP_POINTS]:
-                numbers = tuple(f.number for f in argument.footnotes)
-                self.cited.setdefault(argument.document_id, set()).update(numbers)
-                places = refs.setdefault(argument.document_id, (set(), set()))
-                paragraph = self.session.get(Paragraph, argument.paragraph_id or -1)
-                if paragraph is not None:
-                    places[0].add(paragraph.position + 1)
-                places[1].update(numbers)
-                points.append(ContentItem(self.clean(argument.claim), citations=numbers))
-        return {
-            "items": tuple(points),
-            "map_key": row.key,
-            "map_spec": MapFigure(spec),
-            "subtitle": self.clean.line(row.caption),
-        }
-
-    def sources_items(self, extra: list[ContentItem]) -> tuple[ContentItem, ...]:
+    def references(self) -> tuple[ContentItem, ...]:
+        """Each cited document's full reference, then its cited footnotes in full."""
         items: list[ContentItem] = []
         for document_id in sorted(self.cited) or sorted(self.documents):
-            document = self._document(document_id)
+            document = self.document(document_id)
             if document is None:
                 continue
             items.append(ContentItem(text=self.clean(essay_reference(document))))
@@ -263,25 +203,89 @@ class _SlideComposer:
                 ContentItem(text=self.clean(f"[{n.number}] {n.text}"), level=1, link=links[n.id])
                 for n in notes
             ]
-        return tuple(items + extra)
+        return tuple(items)
+
+
+class _Draft:
+    """One stored slide for its layout to compose (a ``SlideDraft``)."""
+
+    def __init__(self, deck: _DeckComposer, slide: Slide) -> None:
+        self.deck = deck
+        clean = deck.clean
+        self.title = clean.line(slide.title)
+        self.subtitle = clean.line(slide.subtitle)
+        self.left_heading = clean.line(slide.left_heading)
+        self.right_heading = clean.line(slide.right_heading)
+        self.refs: Refs = {}
+        corrections: list[str] = []
+        self.items = tuple(deck.item(i, self.refs, corrections) for i in slide.items)
+        self.notes = clean(_with_corrections(slide.notes, corrections))
+        self._source_ids = {i.id: i.source_id for i in slide.items}
+
+    def footer(self) -> tuple[str, ...]:
+        return self.deck.footer(self.refs)
+
+    def section_titles(self) -> tuple[str, ...]:
+        return self.deck.section_titles
+
+    def references(self) -> tuple[ContentItem, ...]:
+        return self.deck.references()
+
+    def _map(self, item: DraftItem) -> Map | None:
+        if item.kind != "map" or item.content.ref is None:
+            return None
+        source_id = self._source_ids.get(item.content.ref.item_id)
+        return self.deck.session.get(Map, source_id) if source_id is not None else None
+
+    def figure(self, item: DraftItem) -> ComposedFigure | None:
+        row = self._map(item)
+        if row is None:
+            return None
+        figure = MapFigure(maps.spec_of(row))
+        return ComposedFigure(figure, row.key, self.deck.clean.line(row.caption))
+
+    def figure_points(self, item: DraftItem, limit: int) -> tuple[ContentItem, ...]:
+        row = self._map(item)
+        if row is None:
+            return ()
+        points = []
+        for argument in row.arguments[:limit]:
+            numbers = tuple(f.number for f in argument.footnotes)
+            paragraph = self.deck.session.get(Paragraph, argument.paragraph_id or -1)
+            position = paragraph.position if paragraph is not None else None
+            self.deck.cite(self.refs, argument.document_id, position, numbers)
+            points.append(ContentItem(self.deck.clean(argument.claim), citations=numbers))
+        return tuple(points)
 
 
 def compose_deck(store: Store, name: str) -> Composed:
-    """The deck ``name`` as clean, layout-ready content plus any cleaning warnings."""
+    """The deck ``name`` as clean, layout-ready content plus any cleaning warnings.
+
+    Each slide's layout composes its content from a draft of the stored slide; layouts
+    that list what the whole deck cites (sources) compose after every other slide.
+    """
     clean = _Cleaner()
     with store.read() as session:
         deck = deck_by_name(session, name)
-        composer = _SlideComposer(session, clean)
+        composer = _DeckComposer(session, clean)
         refs = [(i.source_kind, i.source_id) for s in deck.slides for i in s.items]
         loaded = sources.preload(session, refs)
         composer.footnotes = loaded.footnotes
-        sections = [clean.line(s.title) for s in deck.slides if s.layout == "section"]
-        slides = [composer.slide(s, sections) for s in deck.slides]
+        layouts = [registry.get(s.layout) for s in deck.slides]
+        composer.section_titles = tuple(
+            clean.line(s.title)
+            for s, layout in zip(deck.slides, layouts, strict=True)
+            if layout.starts_section
+        )
+        drafts = [_Draft(composer, s) for s in deck.slides]
+        slides: list[SlideContent | None] = [
+            None if layout.composes_last else layout.compose(draft)
+            for layout, draft in zip(layouts, drafts, strict=True)
+        ]
         if not composer.cited and not composer.documents:
             first = session.scalar(select(Document).order_by(Document.id))
             if first is not None:
                 composer.documents[first.id] = first
-        slides = [_with_sources(s, composer) if s.layout == "sources" else s for s in slides]
         content = DeckContent(
             title=clean.line(deck.title),
             subtitle=clean.line(deck.subtitle),
@@ -290,24 +294,17 @@ def compose_deck(store: Store, name: str) -> Composed:
             marking=clean.line(deck.marking) or None,
             theme=deck.theme,
             subject=clean.line(deck.subtitle or deck.title),
-            slides=tuple(slides),
+            slides=tuple(
+                slide if slide is not None else layout.compose(draft)
+                for slide, layout, draft in zip(slides, layouts, drafts, strict=True)
+            ),
         )
     return Composed(content, clean.warnings)
 
 
-def _with_sources(slide: SlideContent, composer: _SlideComposer) -> SlideContent:
-    return replace(slide, items=composer.sources_items(list(slide.items)))
-
-
-def _with_corrections(
-    notes: str, composed: list[tuple[ContentItem, sources.SourceInfo | None]]
-) -> str:
+def _with_corrections(notes: str, corrections: list[str]) -> str:
     """The briefer's notes followed by the reviewers' corrections and caveats of the
     sources on the slide, so the presenter and the handout reader see them."""
-    lines: list[str] = []
-    for _, source in composed:
-        if source is not None and source.correction and source.correction not in lines:
-            lines.append(source.correction)
-    if not lines:
+    if not corrections:
         return notes
-    return "\n\n".join(part for part in (notes.strip(), "\n".join(lines)) if part)
+    return "\n\n".join(part for part in (notes.strip(), "\n".join(corrections)) if part)

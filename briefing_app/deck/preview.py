@@ -3,10 +3,12 @@
 One stored slide may lay out as several slides (" (cont.)"). Export lays out the deck in
 one pass; the editor needs to know which laid slides belong to which stored slide, and
 where on the first of them each point, the title and the headings were drawn, so a click
-can select them. This module lays the deck out with the engine's own per-slide function
-and page finishing, numbering pages exactly as :func:`layout_deck` does (a test checks the
-two agree), and remembers laid pages of unchanged slides so a refresh after one edit only
-lays out that slide again. It knows no Qt.
+can select them. Every box and paragraph says which slide item or field it was drawn
+from, so this needs no knowledge of layouts. This module lays the deck out with the
+engine's own per-slide function and page finishing, numbering pages exactly as
+:func:`layout_deck` does (a test checks the two agree), and remembers laid pages of
+unchanged slides so a refresh after one edit only lays out that slide again. It knows
+no Qt.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 
 from briefing_app.deck.compose import compose_deck
-from briefing_app.layout.boxes import LaidSlide, TextBox, TextParagraph
+from briefing_app.layout import registry
+from briefing_app.layout.boxes import FieldRef, ItemRef, LaidSlide, TextBox, TextParagraph
 from briefing_app.layout.chrome import Ctx, Page
-from briefing_app.layout.content import ContentItem, DeckContent, SlideContent
+from briefing_app.layout.content import DeckContent, SlideContent
 from briefing_app.layout.engine import finish_page, layout_slide
 from briefing_app.layout.theme import get_theme
-from briefing_app.layout.wrap import normalize_spaces
 from briefing_app.maps import geodata
 from briefing_app.services import sources
 from briefing_app.services.decks import (
@@ -31,10 +33,10 @@ from briefing_app.services.decks import (
 )
 from briefing_app.store.store import Store
 
-# Layouts whose points are drawn one paragraph each in a box called "Body".
-BODY_LAYOUTS = {"argument", "bluf", "agenda", "map"}
-TEXT_FIELDS = {"Title": "title", "Subtitle": "subtitle",
-               "LeftHeading": "left_heading", "RightHeading": "right_heading"}  # fmt: skip
+FIELDS = ("title", "subtitle", "left_heading", "right_heading")  # regions in this order
+# Parts of an item that make up its click target (a timeline row is its date and text).
+CLICKABLE_PARTS = ("text", "date")
+PAD = 3.0  # an item's click target reaches this far beyond its text
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ class Previewer:
         for stored, slide in zip(record.slides, content.slides, strict=True):
             pages = self._pages(ctx, deck_key, slide, number)
             number += len(pages)
-            found = regions(stored, slide, pages[0], ctx.marking)
+            found = regions(stored, pages[0], ctx.marking)
             slides.append(SlidePreview(stored, pages, found))
         return DeckPreview(record, tuple(slides), warnings)
 
@@ -142,9 +144,9 @@ class Previewer:
     ) -> tuple[LaidSlide, ...]:
         """Laid slides of one stored slide: its layout is cached apart from its numbering,
         so inserting or moving a slide only re-finishes (footer, number) those after it."""
-        if self.defer_maps and slide.map_spec is not None and not geodata.loaded():
+        if self.defer_maps and slide.has_figures and not geodata.loaded():
             self.deferred = True  # an empty map frame for now; nothing is cached
-            waiting = layout_slide(replace(slide, map_spec=None), ctx)
+            waiting = layout_slide(slide.without_figures(), ctx)
             return tuple(finish_page(p, n, ctx) for n, p in enumerate(waiting, number))
         key = (deck_key, slide, number)
         pages = self._cache.get(key)
@@ -176,16 +178,6 @@ def preview_deck(store: Store, name: str) -> DeckPreview:
 # --- regions ----------------------------------------------------------------------------
 
 
-def _paragraph_region(box: TextBox, paragraph: TextParagraph, item_id: int) -> Region:
-    top = min(line.baseline - line.ascent for line in paragraph.lines)
-    bottom = max(line.baseline + line.descent for line in paragraph.lines)
-    pad = 3.0
-    size = _size(paragraph)
-    return Region(
-        "item", box.x - pad, top - pad, box.w + 2 * pad, bottom - top + 2 * pad, item_id, size
-    )
-
-
 def _size(*paragraphs: TextParagraph) -> float:
     for paragraph in paragraphs:
         for line in paragraph.lines:
@@ -194,71 +186,55 @@ def _size(*paragraphs: TextParagraph) -> float:
     return 0.0
 
 
-def _shown(item: ContentItem) -> bool:
-    """Whether layout draws a paragraph for ``item`` (empty points are skipped)."""
-    return bool(normalize_spaces(item.text)) or bool(item.citations)
+Extent = tuple[float, float, float, float, float]  # x0, y0, x1, y1, type size
 
 
-def _column_regions(box: TextBox | None, items: list[tuple[int, ContentItem]]) -> list[Region]:
-    if box is None:
-        return []
-    shown = [item_id for item_id, content in items if _shown(content)]
-    return [
-        _paragraph_region(box, paragraph, item_id)
-        for paragraph, item_id in zip(box.paragraphs, shown, strict=False)
-        if paragraph.lines
-    ]
+def _paragraph_extent(box: TextBox, paragraph: TextParagraph) -> Extent:
+    top = min(line.baseline - line.ascent for line in paragraph.lines)
+    bottom = max(line.baseline + line.descent for line in paragraph.lines)
+    return box.x, top, box.x + box.w, bottom, _size(paragraph)
 
 
-def regions(
-    record: SlideRecord, content: SlideContent, page: LaidSlide, marking: bool = False
-) -> tuple[Region, ...]:
-    """Editable places on the first laid slide of ``record``."""
-    boxes = {box.name: box for box in page.boxes if isinstance(box, TextBox)}
-    out: list[Region] = []
-    for name, kind in TEXT_FIELDS.items():
-        box = boxes.get(name)
-        if box is not None:
-            out.append(Region(kind, box.x, box.y, box.w, box.h, None, _size(*box.paragraphs)))
-    if not any(r.kind == "title" for r in out) and record.layout not in ("title", "section"):
-        frame = get_theme(None).title_frame(marking)
-        size = get_theme(None).title_size
-        out.append(
-            Region("title", frame.x, frame.y + frame.h / 2, frame.w, frame.h / 2, None, size)
-        )
-    layout = record.layout
-    ids = [item.id for item in record.items]
-    if layout in BODY_LAYOUTS and content.items and len(content.items) == len(ids):
-        out += _column_regions(boxes.get("Body"), list(zip(ids, content.items, strict=True)))
-    elif layout == "comparison":
-        left = [i.id for i in record.items if i.column == 0]
-        right = [i.id for i in record.items if i.column == 1]
-        out += _column_regions(
-            boxes.get("LeftColumn"), list(zip(left, content.left_items, strict=False))
-        )
-        out += _column_regions(
-            boxes.get("RightColumn"), list(zip(right, content.right_items, strict=False))
-        )
-    elif layout == "quote" and record.items:
-        quote = next((i for i in record.items if i.source_kind == "quote"), record.items[0])
-        box = boxes.get("Quote")
-        if box is not None:
+def regions(record: SlideRecord, page: LaidSlide, marking: bool = False) -> tuple[Region, ...]:
+    """Editable places on ``page``, the first laid slide of ``record``: the slide fields
+    and items its text boxes and paragraphs were drawn from."""
+    fields: dict[str, Region] = {}
+    items: dict[int, list[Extent]] = {}
+    sizes: dict[int, float] = {}
+    for box in page.boxes:
+        if not isinstance(box, TextBox):
+            continue
+        source = box.source
+        if isinstance(source, FieldRef) and source.field not in fields:
             size = _size(*box.paragraphs)
-            out.append(Region("item", box.x, box.y, box.w, box.h, quote.id, size))
-    elif layout == "timeline":
-        rows = [
-            item.id
-            for item, entry in zip(record.items, content.timeline, strict=False)
-            if normalize_spaces(entry.text) or normalize_spaces(entry.date_label)
-        ]
-        for n, item_id in enumerate(rows, start=1):
-            parts = [boxes[f"{p}{n}"] for p in ("Date", "Entry") if f"{p}{n}" in boxes]
-            if not parts:
-                break
-            x0 = min(b.x for b in parts)
-            y0 = min(b.y for b in parts)
-            x1 = max(b.x + b.w for b in parts)
-            y1 = max(b.y + b.h for b in parts)
-            size = _size(*parts[-1].paragraphs)
-            out.append(Region("item", x0 - 3, y0 - 3, x1 - x0 + 6, y1 - y0 + 6, item_id, size))
+            fields[source.field] = Region(source.field, box.x, box.y, box.w, box.h, None, size)
+        elif isinstance(source, ItemRef) and source.part in CLICKABLE_PARTS:
+            extent = (box.x, box.y, box.x + box.w, box.y + box.h, _size(*box.paragraphs))
+            items.setdefault(source.item_id, []).append(extent)
+            if source.part == "text":
+                sizes[source.item_id] = extent[4]
+        for paragraph in box.paragraphs:
+            ref = paragraph.source
+            if (
+                isinstance(ref, ItemRef)
+                and ref.part == "text"
+                and paragraph.lines
+                and not box.source
+            ):
+                items.setdefault(ref.item_id, []).append(_paragraph_extent(box, paragraph))
+    out = [fields[f] for f in FIELDS if f in fields]
+    if "title" not in fields and registry.get(record.layout).title_zone:
+        theme = get_theme(None)
+        frame = theme.title_frame(marking)
+        out.append(
+            Region("title", frame.x, frame.y + frame.h / 2, frame.w, frame.h / 2, None,
+                   theme.title_size)
+        )  # fmt: skip
+    for item_id, extents in items.items():
+        x0 = min(e[0] for e in extents) - PAD
+        y0 = min(e[1] for e in extents) - PAD
+        x1 = max(e[2] for e in extents) + PAD
+        y1 = max(e[3] for e in extents) + PAD
+        size = sizes.get(item_id, extents[-1][4])
+        out.append(Region("item", x0, y0, x1 - x0, y1 - y0, item_id, size))
     return tuple(out)

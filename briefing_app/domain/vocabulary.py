@@ -1,4 +1,4 @@
-"""The product's words, each defined once: record kinds, review statuses, slide layouts.
+"""The product's words, each defined once: record kinds and review statuses.
 
 The store's CHECK constraints, the services' validation, the GUI's labels and colours and
 the review report all read these, so a status is called and coloured the same everywhere.
@@ -25,19 +25,9 @@ ARGUMENT_KINDS = (
 RELATION_KINDS = ("supports", "opposes", "elaborates", "responds_to")
 ACTOR_KINDS = ("person", "state", "organisation", "place")
 
-# Slide layouts, in the order a briefer meets them (the layout engine draws each one).
-LAYOUTS = (
-    "title",
-    "bluf",
-    "agenda",
-    "section",
-    "argument",
-    "quote",
-    "comparison",
-    "timeline",
-    "map",
-    "sources",
-)
+# Slide layouts are not listed here: each is one module registered in
+# briefing_app.layout.registry (``NAMES``, in the order a briefer meets them), so adding a
+# layout touches only its module, its tests and the registry.
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """Positioned boxes: the single output of layout and the single input of every renderer.
 
+Each box may say which slide item or slide field it was drawn from (``source``), so the
+editor finds click targets and the templates work finds placeholders without box names.
 Units are PostScript points on a 960 x 540 pt page (13.333 x 7.5 in); y grows downwards
 from the top edge of the page. Renderers draw exactly these boxes and decide nothing.
 """
@@ -7,9 +9,36 @@ from the top edge of the page. Renderers draw exactly these boxes and decide not
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 PAGE_WIDTH = 960.0
 PAGE_HEIGHT = 540.0
+
+
+# What part of a slide item a box draws: its own wording ("text", the only part edited in
+# place), an event's date, a quote's speaker line, a figure or a figure's caption.
+ItemPart = Literal["text", "date", "credit", "figure", "caption"]
+# The slide fields a box can draw.
+SlideField = Literal["title", "subtitle", "left_heading", "right_heading"]
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """A box or paragraph drawn from the slide item ``item_id`` (its ``part``)."""
+
+    item_id: int
+    part: ItemPart = "text"
+
+
+@dataclass(frozen=True)
+class FieldRef:
+    """A box drawn from one of the slide's own fields."""
+
+    field: SlideField
+
+
+# Where a box came from; None for chrome (rules, bands, footer, marking) and deck fields.
+SourceRef = ItemRef | FieldRef
 
 
 @dataclass(frozen=True)
@@ -58,6 +87,7 @@ class TextParagraph:
     bullet: str | None = None  # bullet glyph drawn at bullet_x on the first line
     bullet_x: float = 0.0
     bullet_style: TextStyle | None = None
+    source: SourceRef | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +101,7 @@ class TextBox:
     paragraphs: tuple[TextParagraph, ...]
     name: str = "Text"
     fill: str | None = None
+    source: SourceRef | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +114,7 @@ class RectBox:
     stroke: str | None = None
     stroke_width: float = 0.0
     name: str = "Rectangle"
+    source: SourceRef | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +128,7 @@ class RuleBox:
     color: str = "000000"
     width: float = 1.0
     name: str = "Rule"
+    source: SourceRef | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +142,7 @@ class PathBox:
     stroke_width: float = 0.5
     hatch: str | None = None  # colour of diagonal hatching drawn over the fill
     name: str = "Path"
+    source: SourceRef | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +153,7 @@ class PictureBox:
     h: float
     path: str
     name: str = "Picture"
+    source: SourceRef | None = None
 
 
 Box = TextBox | RectBox | RuleBox | PathBox | PictureBox

@@ -8,9 +8,11 @@ from dataclasses import dataclass, replace
 from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import (
     Box,
+    FieldRef,
     RectBox,
     RuleBox,
     Run,
+    SourceRef,
     TextBox,
     TextLine,
     TextParagraph,
@@ -21,6 +23,7 @@ from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Fit, Frame, ParaSpec, fit_paragraphs, fit_text, make_para
 
 CONT = " (cont.)"
+TITLE_REF = FieldRef("title")
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,9 @@ def item_runs(
 
 
 def item_para(item: ContentItem, base: TextStyle, theme: Theme, **opts: object) -> ParaSpec:
-    return make_para(item_runs(item.text, base, theme, item.citations, item.link), **opts)
+    """The paragraph of one item, carrying the item's ref."""
+    runs = item_runs(item.text, base, theme, item.citations, item.link)
+    return make_para(runs, source=item.ref, **opts)
 
 
 def shift(paragraphs: Sequence[TextParagraph], dy: float) -> tuple[TextParagraph, ...]:
@@ -81,15 +86,20 @@ def shift(paragraphs: Sequence[TextParagraph], dy: float) -> tuple[TextParagraph
 
 
 def text_box(
-    fit: Fit, frame: Frame, name: str, anchor: str = "top", fill: str | None = None
+    fit: Fit,
+    frame: Frame,
+    name: str,
+    anchor: str = "top",
+    fill: str | None = None,
+    source: SourceRef | None = None,
 ) -> TextBox:
     """A box for ``fit``: the whole frame when top-anchored, else a box just tall enough
     for the text at the frame's bottom ("bottom") or middle ("middle")."""
     if anchor == "top":
-        return TextBox(frame.x, frame.y, frame.w, frame.h, fit.paragraphs, name, fill)
+        return TextBox(frame.x, frame.y, frame.w, frame.h, fit.paragraphs, name, fill, source)
     dy = frame.h - fit.height if anchor == "bottom" else (frame.h - fit.height) / 2
     paragraphs = shift(fit.paragraphs, dy)
-    return TextBox(frame.x, frame.y + dy, frame.w, fit.height, paragraphs, name, fill)
+    return TextBox(frame.x, frame.y + dy, frame.w, fit.height, paragraphs, name, fill, source)
 
 
 def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:
@@ -101,7 +111,8 @@ def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:
         fit = fit_text(
             title, t.title_style(), t.title_frame(m), t.title_size, t.title_min, suffix=suffix
         )
-        boxes.append(text_box(fit, t.title_frame(m), "Title", anchor="bottom"))
+        frame = t.title_frame(m)
+        boxes.append(text_box(fit, frame, "Title", anchor="bottom", source=TITLE_REF))
     y = t.title_rule_y(m)
     boxes.append(RuleBox(t.margin, y, t.page_w - t.margin, y, t.navy, t.title_rule_w, "TitleRule"))
     return boxes
@@ -167,10 +178,6 @@ def paginate(
         if fit.fits or fit.overflow == rest:
             return fits
         rest = fit.overflow
-
-
-def body_box(fit: Fit, frame: Frame, name: str = "Body") -> TextBox:
-    return text_box(fit, frame, name)
 
 
 def filler_rect(frame: Frame, fill: str, name: str, stroke: str | None = None) -> RectBox:

@@ -1,57 +1,55 @@
 """What a slide says, before layout: plain data built from the deck model.
 
 This is the shared intermediate form between the deck model (which knows the store) and
-the layout engine (which knows fonts and geometry). Text here is already clean.
+the layout engine (which knows fonts and geometry). Text here is already clean. Each
+layout declares its own content type (a subclass of :class:`SlideContent`) in its module
+under ``layout/layouts``; this module holds what every layout shares.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Self
 
-from briefing_app.layout.figure import Figure
+from briefing_app.layout.boxes import ItemRef
 
 
 @dataclass(frozen=True)
 class ContentItem:
-    """One point on a slide; ``citations`` are footnote numbers shown as marks."""
+    """One point on a slide; ``citations`` are footnote numbers shown as marks.
+
+    ``ref`` is the slide item it was composed from (None for text the deck adds itself,
+    such as the agenda's section titles or the sources slide's references).
+    """
 
     text: str
     level: int = 0  # 0 = point, 1 = supporting sub-point
     citations: tuple[int, ...] = ()
     link: str | None = None
     differs_from_source: bool = False
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    date_label: str
-    text: str
-    citations: tuple[int, ...] = ()
+    ref: ItemRef | None = None
 
 
 @dataclass(frozen=True)
 class SlideContent:
-    layout: str
-    title: str
-    subtitle: str = ""
-    items: tuple[ContentItem, ...] = ()
-    # comparison
-    left_heading: str = ""
-    right_heading: str = ""
-    left_items: tuple[ContentItem, ...] = ()
-    right_items: tuple[ContentItem, ...] = ()
-    # quote
-    quote_text: str = ""
-    quote_speaker: str = ""
-    quote_date: str = ""
-    quote_citations: tuple[int, ...] = ()
-    # timeline
-    timeline: tuple[TimelineEntry, ...] = ()
-    # short source line(s) for the footer, e.g. "[3] Witkoff on Article 5-like protection"
-    footer_sources: tuple[str, ...] = ()
+    """What every slide has; a layout's content type adds its own fields.
+
+    ``footer_sources`` are the short source lines of the footer, e.g.
+    "[3] Witkoff on Article 5-like protection".
+    """
+
+    title: str = ""
     notes: str = ""
-    map_key: str | None = None
-    map_spec: Figure | None = None  # drawn in the map frame (a maps MapFigure)
+    footer_sources: tuple[str, ...] = ()
+
+    @property
+    def has_figures(self) -> bool:
+        """Whether the slide draws figures (maps) that need their data loaded."""
+        return False
+
+    def without_figures(self) -> Self:
+        """This content with its figures left out (drawn as empty frames)."""
+        return self
 
 
 @dataclass(frozen=True)

@@ -2,43 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from briefing_app.layout import registry
 from briefing_app.layout.boxes import Box, LaidDeck, LaidSlide
 from briefing_app.layout.chrome import Ctx, Page, footer_boxes, marking_boxes
-from briefing_app.layout.columns import layout_comparison, layout_quote, layout_timeline
 from briefing_app.layout.content import DeckContent, SlideContent
-from briefing_app.layout.slides import (
-    layout_agenda,
-    layout_argument,
-    layout_bluf,
-    layout_map,
-    layout_section,
-    layout_sources,
-    layout_title,
-)
 from briefing_app.layout.theme import get_theme
 from briefing_app.progress import Progress, report
 
-LayoutFn = Callable[[SlideContent, Ctx], list[Page]]
-
-LAYOUT_FUNCTIONS: dict[str, LayoutFn] = {
-    "title": layout_title,
-    "bluf": layout_bluf,
-    "agenda": layout_agenda,
-    "section": layout_section,
-    "argument": layout_argument,
-    "quote": layout_quote,
-    "comparison": layout_comparison,
-    "timeline": layout_timeline,
-    "map": layout_map,
-    "sources": layout_sources,
-}
-
 
 def layout_slide(slide: SlideContent, ctx: Ctx) -> list[Page]:
-    """One content slide as one or more unnumbered pages (unknown layouts: "argument")."""
-    return LAYOUT_FUNCTIONS.get(slide.layout, layout_argument)(slide, ctx)
+    """One content slide as one or more unnumbered pages, by its layout."""
+    return registry.for_content(slide).lay_out(slide, ctx)
 
 
 def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:

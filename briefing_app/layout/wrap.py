@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from briefing_app.layout.boxes import Run, TextLine, TextParagraph, TextStyle
+from briefing_app.layout.boxes import Run, SourceRef, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.metrics import FaceMetrics, face_for
 
 LINE_HEIGHT = 1.2  # baseline-to-baseline distance as a multiple of the font size
@@ -80,7 +80,7 @@ class ParaSpec:
     space_before: float = 0.0
     align: str = "left"
     start: Pos = (0, 0, 0)
-    key: int = 0  # caller's identity of the item this paragraph belongs to
+    source: SourceRef | None = None  # the slide item this paragraph draws, kept on its lines
 
     @property
     def empty(self) -> bool:
@@ -337,6 +337,7 @@ def _paragraph(
         bullet=spec.bullet if show_bullet else None,
         bullet_x=frame.x + spec.bullet_indent * size if show_bullet else 0.0,
         bullet_style=sized(bstyle, size) if show_bullet and bstyle else None,
+        source=spec.source,
     )
 
 

@@ -19,7 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from briefing_app.domain.text import storable_text
-from briefing_app.domain.vocabulary import LAYOUTS, SOURCE_KINDS
+from briefing_app.domain.vocabulary import SOURCE_KINDS
+from briefing_app.layout.registry import NAMES as LAYOUTS
 from briefing_app.services import sources
 from briefing_app.store.changes import NO_CHANGES, Changes, order_changes, slide_changes
 from briefing_app.store.errors import ConflictError, NotFoundError, StoreError

@@ -86,3 +86,51 @@ def test_map_slides_wait_for_boundary_data_when_deferred(briefing) -> None:
     assert not previewer.deferred
     drawn = next(s for s in later.slides if s.record.id == map_slide.record.id)
     assert sum(1 for b in drawn.first.boxes if type(b).__name__ == "PathBox") > 20
+
+
+def _sources(page):
+    for box in page.boxes:
+        yield box, box.source
+        for paragraph in getattr(box, "paragraphs", ()):
+            yield box, paragraph.source
+
+
+def test_every_box_says_which_item_or_field_it_was_drawn_from(briefing) -> None:
+    from briefing_app.layout.boxes import FieldRef, ItemRef
+
+    preview = preview_deck(briefing, DECK)
+    drawn_items = set()
+    for slide in preview.slides:
+        ids = {item.id for item in slide.record.items}
+        for page in slide.pages:
+            for box, source in _sources(page):
+                if isinstance(source, ItemRef):
+                    assert source.item_id in ids, (slide.record.title, box.name)
+                    drawn_items.add(source.item_id)
+                elif isinstance(source, FieldRef):
+                    # The field, or on the cover the deck's title or subtitle it defaults to.
+                    shown = getattr(slide.record, source.field) or getattr(
+                        preview.record, source.field
+                    )
+                    text = "".join(
+                        r.text for p in box.paragraphs for ln in p.lines for r in ln.runs
+                    )
+                    squeezed = text.replace(" (cont.)", "").replace(" ", "")
+                    assert squeezed in shown.replace(" ", ""), (source, text)
+    # Every stored item is drawn somewhere (the default briefing shows all of them).
+    assert drawn_items == {i.id for s in preview.slides for i in s.record.items}
+    # Chrome (rules, footer, marking, slide number) comes from no item or field.
+    for page in preview.laid_slides:
+        names = {b.name for b in page.boxes if b.source is not None}
+        assert not names & {"TitleRule", "FooterRule", "Footer", "SlideNumber", "DeckTitle"}
+
+
+def test_regions_come_from_refs_not_box_names(briefing) -> None:
+    preview = preview_deck(briefing, DECK)
+    timeline = next(s for s in preview.slides if s.record.layout == "timeline")
+    rows = [r for r in timeline.regions if r.kind == "item"]
+    assert rows and [r.item_id for r in rows] == [i.id for i in timeline.record.items][: len(rows)]
+    map_slide = next(s for s in preview.slides if s.record.layout == "map")
+    figure = [b for b in map_slide.first.boxes if getattr(b.source, "part", None) == "figure"]
+    assert len(figure) > 20  # the map is drawn from the map item …
+    assert not [r for r in map_slide.regions if r.kind == "item"]  # … but is no text to edit

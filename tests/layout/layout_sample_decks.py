@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from briefing_app.layout.content import ContentItem, DeckContent, SlideContent, TimelineEntry
+from briefing_app.layout.content import ContentItem, DeckContent
+from briefing_app.layout.layouts.agenda import AgendaContent
+from briefing_app.layout.layouts.argument import ArgumentContent
+from briefing_app.layout.layouts.bluf import BlufContent
+from briefing_app.layout.layouts.comparison import ComparisonContent
+from briefing_app.layout.layouts.map import MapContent
+from briefing_app.layout.layouts.quote import Quotation, QuoteContent
+from briefing_app.layout.layouts.section import SectionContent
+from briefing_app.layout.layouts.sources import SourcesContent
+from briefing_app.layout.layouts.timeline import TimelineContent, TimelineEntry
+from briefing_app.layout.layouts.title import TitleContent
 
 NAMES = "Vučić, Đukić, Šekerinska and Косово"
 
@@ -10,9 +20,8 @@ NAMES = "Vučić, Đukić, Šekerinska and Косово"
 def realistic_deck(marking: str | None = "UNCLASSIFIED") -> DeckContent:
     item = ContentItem
     slides = (
-        SlideContent("title", "Security guarantees for Ukraine after a ceasefire"),
-        SlideContent(
-            "bluf",
+        TitleContent("Security guarantees for Ukraine after a ceasefire"),
+        BlufContent(
             "Bottom line up front",
             items=(
                 item(
@@ -34,8 +43,7 @@ def realistic_deck(marking: str | None = "UNCLASSIFIED") -> DeckContent:
             footer_sources=("[1] Witkoff on Article 5-like protection", "[2] ISW, March 2025"),
             notes="Lead with the judgement; detail follows.",
         ),
-        SlideContent(
-            "agenda",
+        AgendaContent(
             "Agenda",
             items=tuple(
                 item(t)
@@ -47,9 +55,8 @@ def realistic_deck(marking: str | None = "UNCLASSIFIED") -> DeckContent:
                 )
             ),
         ),
-        SlideContent("section", "Options for guarantees", subtitle="What is on the table"),
-        SlideContent(
-            "argument",
+        SectionContent("Options for guarantees", subtitle="What is on the table"),
+        ArgumentContent(
             "A guarantee is only as good as the forces that back it",
             items=(
                 item("Budapest 1994 shows paper assurances fail under pressure.", citations=(5,)),
@@ -63,18 +70,18 @@ def realistic_deck(marking: str | None = "UNCLASSIFIED") -> DeckContent:
             ),
             footer_sources=("[5] Budapest Memorandum, 1994", "[6] Kofman, 2023"),
         ),
-        SlideContent(
-            "quote",
+        QuoteContent(
             "How Washington frames it",
-            quote_text="We are going to give them Article 5-like protection, which is one of "
-            "the reasons they want to be in NATO.",
-            quote_speaker="Steve Witkoff",
-            quote_date="17 August 2025",
-            quote_citations=(1,),
+            quote=Quotation(
+                "We are going to give them Article 5-like protection, which is one of "
+                "the reasons they want to be in NATO.",
+                speaker="Steve Witkoff",
+                date="17 August 2025",
+                citations=(1,),
+            ),
             footer_sources=("[1] Witkoff interview, CNN",),
         ),
-        SlideContent(
-            "comparison",
+        ComparisonContent(
             "Two models of guarantee",
             left_heading="Coalition reassurance force",
             left_items=(
@@ -88,10 +95,9 @@ def realistic_deck(marking: str | None = "UNCLASSIFIED") -> DeckContent:
                 item("Long-term Western financing and industrial support", citations=(7,)),
             ),
         ),
-        SlideContent(
-            "timeline",
+        TimelineContent(
             "Negotiating record",
-            timeline=tuple(
+            entries=tuple(
                 TimelineEntry(d, t)
                 for d, t in (
                     ("5 Dec 1994", "Budapest Memorandum signed."),
@@ -102,8 +108,7 @@ def realistic_deck(marking: str | None = "UNCLASSIFIED") -> DeckContent:
                 )
             ),
         ),
-        SlideContent(
-            "map",
+        MapContent(
             "Where a reassurance force would sit",
             items=(
                 item("Western Ukraine: logistics hubs"),
@@ -111,8 +116,7 @@ def realistic_deck(marking: str | None = "UNCLASSIFIED") -> DeckContent:
                 item("Odesa: maritime corridor", citations=(8,)),
             ),
         ),
-        SlideContent(
-            "sources",
+        SourcesContent(
             "Sources",
             items=tuple(
                 item(
@@ -145,30 +149,28 @@ def hostile_deck(marking: str | None = "UNCLASSIFIED") -> DeckContent:
         title="",
         marking=marking,
         slides=(
-            SlideContent("title", ""),
-            SlideContent("argument", "Ten thousand words", items=(ContentItem(words),)),
-            SlideContent(
-                "argument",
+            TitleContent(""),
+            ArgumentContent("Ten thousand words", items=(ContentItem(words),)),
+            ArgumentContent(
                 long_word,
                 items=(ContentItem(long_word),),
                 footer_sources=(long_word, words),
             ),
-            SlideContent("argument", "Two hundred items", items=many),
-            SlideContent("bluf", "", items=(ContentItem(""), ContentItem(long_word))),
-            SlideContent("sources", "Megabyte", items=(ContentItem(megabyte),)),
-            SlideContent("quote", "Quote", quote_text=words, quote_speaker=NAMES),
-            SlideContent("comparison", "", left_items=many, right_items=(ContentItem(words),)),
-            SlideContent(
-                "timeline",
+            ArgumentContent("Two hundred items", items=many),
+            BlufContent("", items=(ContentItem(""), ContentItem(long_word))),
+            SourcesContent("Megabyte", items=(ContentItem(megabyte),)),
+            QuoteContent("Quote", quote=Quotation(words, speaker=NAMES)),
+            ComparisonContent("", left_items=many, right_items=(ContentItem(words),)),
+            TimelineContent(
                 "Timeline",
-                timeline=tuple(
+                entries=tuple(
                     TimelineEntry(f"{1990 + i}", f"Entry {i} {NAMES}") for i in range(40)
                 ),
             ),
-            SlideContent("map", "", items=(ContentItem(words),)),
-            SlideContent("section", ""),
-            SlideContent("agenda", "", items=()),
-            SlideContent("unknown", "Fallback", items=(ContentItem(""),)),
+            MapContent("", items=(ContentItem(words),)),
+            SectionContent(""),
+            AgendaContent("", items=()),
+            ArgumentContent("Fallback", items=(ContentItem(""),)),
         ),
     )
 

@@ -11,10 +11,16 @@ from layout_sample_decks import (
     text_boxes,
 )
 
-from briefing_app.domain.vocabulary import LAYOUTS
+from briefing_app.layout import registry
 from briefing_app.layout.boxes import PAGE_HEIGHT, PAGE_WIDTH, RectBox, RuleBox, TextBox
-from briefing_app.layout.content import ContentItem, DeckContent, SlideContent, TimelineEntry
+from briefing_app.layout.content import ContentItem, DeckContent
 from briefing_app.layout.engine import layout_deck
+from briefing_app.layout.layouts.argument import ArgumentContent
+from briefing_app.layout.layouts.timeline import TimelineContent, TimelineEntry
+
+
+def _layout(content) -> str:
+    return registry.for_content(content).name
 
 
 @cache
@@ -43,7 +49,7 @@ def _body_sizes(laid) -> list[float]:
 
 
 def test_realistic_deck_uses_every_layout() -> None:
-    assert {s.layout for s in realistic_deck().slides} == set(LAYOUTS)
+    assert {_layout(s) for s in realistic_deck().slides} == set(registry.NAMES)
     assert len(laid_realistic().slides) == len(realistic_deck().slides)
 
 
@@ -106,7 +112,7 @@ def test_continuation_slides() -> None:
 
 def test_timeline_with_many_entries_continues() -> None:
     entries = tuple(TimelineEntry(f"{2000 + i}", f"Event number {i}", (i,)) for i in range(25))
-    laid = layout_deck(DeckContent("D", slides=(SlideContent("timeline", "T", timeline=entries),)))
+    laid = layout_deck(DeckContent("D", slides=(TimelineContent("T", entries=entries),)))
     assert len(laid.slides) >= 2 and laid.slides[1].title == "T (cont.)"
     dates = [
         b.paragraphs[0].lines[0].runs[0].text
@@ -133,7 +139,7 @@ def test_content_slides_have_footer_number_and_deck_title() -> None:
     laid = laid_realistic()
     for slide, content in zip(laid.slides, realistic_deck().slides, strict=True):
         names = _names(slide)
-        if content.layout in ("title", "section"):
+        if _layout(content) in ("title", "section"):
             assert "SlideNumber" not in names
             continue
         assert {"SlideNumber", "DeckTitle", "FooterRule"} <= set(names)
@@ -151,7 +157,7 @@ def test_content_slides_have_footer_number_and_deck_title() -> None:
 
 def test_names_titles_notes_links_and_marks() -> None:
     laid = laid_realistic()
-    by_layout = dict(zip((s.layout for s in realistic_deck().slides), laid.slides, strict=True))
+    by_layout = dict(zip((_layout(s) for s in realistic_deck().slides), laid.slides, strict=True))
     assert "MapFrame" in _names(by_layout["map"])
     assert {"Quote", "Speaker"} <= set(_names(by_layout["quote"]))
     assert {"LeftColumn", "RightColumn", "LeftHeading", "RightHeading", "Divider"} <= set(
@@ -192,7 +198,7 @@ def test_unsafe_links_are_dropped() -> None:
             "https://example.org/a b",
         )
     )
-    laid = layout_deck(DeckContent("D", slides=(SlideContent("argument", "T", items=items),)))
+    laid = layout_deck(DeckContent("D", slides=(ArgumentContent("T", items=items),)))
     links = {
         r.link for _, b in text_boxes(laid) for p in b.paragraphs for ln in p.lines for r in ln.runs
     }
@@ -206,9 +212,9 @@ def test_deterministic() -> None:
 
 def test_empty_and_degenerate_decks() -> None:
     assert layout_deck(DeckContent("")).slides == ()
-    slides = tuple(SlideContent(layout, "") for layout in LAYOUTS)
+    slides = tuple(layout.content_type() for layout in registry.LAYOUTS)
     laid = layout_deck(DeckContent("", marking="", slides=slides))
-    assert len(laid.slides) == len(LAYOUTS)
+    assert len(laid.slides) == len(registry.LAYOUTS)
     assert frame_violations(laid) == []
 
 

@@ -8,8 +8,9 @@ import pytest
 from layout_sample_decks import frame_violations
 
 from briefing_app.layout.boxes import LaidDeck, RectBox, TextBox
-from briefing_app.layout.content import DeckContent, SlideContent, TimelineEntry
+from briefing_app.layout.content import DeckContent
 from briefing_app.layout.engine import layout_deck
+from briefing_app.layout.layouts.timeline import TimelineContent, TimelineEntry
 
 SHORT = "Short event in one line."
 LONG = (
@@ -20,7 +21,7 @@ LONG = (
 
 def _laid(texts: list[str], marking: str | None = "UNCLASSIFIED") -> LaidDeck:
     entries = tuple(TimelineEntry(f"{1900 + i}", text) for i, text in enumerate(texts))
-    slide = SlideContent("timeline", "T", timeline=entries)
+    slide = TimelineContent("T", entries=entries)
     return layout_deck(DeckContent("D", marking=marking, slides=(slide,)))
 
 

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from briefing_app.layout.boxes import Run, TextStyle
+from briefing_app.layout.boxes import ItemRef, Run, TextStyle
 from briefing_app.layout.metrics import text_width
 from briefing_app.layout.wrap import (
     LINE_HEIGHT,
@@ -90,12 +90,15 @@ def test_shrinks_until_it_fits() -> None:
 
 
 def test_overflow_moves_whole_items_at_the_floor() -> None:
-    specs = [make_para([Run(f"Item {i} is a sentence.", BODY)], key=i) for i in range(50)]
+    specs = [
+        make_para([Run(f"Item {i} is a sentence.", BODY)], source=ItemRef(i)) for i in range(50)
+    ]
     frame = Frame(0, 0, 600, 200)
     fit = fit_paragraphs(specs, frame, 20, 14)
     assert not fit.fits and fit.size == 14
     assert len(fit.paragraphs) + len(fit.overflow) == 50
-    assert fit.overflow[0].key == len(fit.paragraphs)
+    assert fit.overflow[0].source == ItemRef(len(fit.paragraphs))
+    assert [p.source for p in fit.paragraphs] == [ItemRef(i) for i in range(len(fit.paragraphs))]
     assert not fit.overflow[0].continued
     assert fit.height <= frame.h
 

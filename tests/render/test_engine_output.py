@@ -9,12 +9,13 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
+from briefing_app.layout import content, engine
 from briefing_app.layout.boxes import TextBox
+from briefing_app.layout.layouts.argument import ArgumentContent
+from briefing_app.layout.layouts.bluf import BlufContent
+from briefing_app.layout.layouts.title import TitleContent
 from briefing_app.render.pdf_renderer import render_handout, render_pdf
 from briefing_app.render.pptx_renderer import EMU_PER_PT, render_pptx
-
-engine = pytest.importorskip("briefing_app.layout.engine")
-content = pytest.importorskip("briefing_app.layout.content")
 
 
 def _deck():
@@ -30,9 +31,9 @@ def _deck():
         subject="Serbia",
         marking="UNCLASSIFIED",
         slides=(
-            content.SlideContent("title", "Western Balkans: Vučić between blocs"),
-            content.SlideContent("bluf", "Bottom line", items=items, notes="Say Vučić."),
-            content.SlideContent("argument", "Long", items=items * 6),
+            TitleContent("Western Balkans: Vučić between blocs"),
+            BlufContent("Bottom line", items=items, notes="Say Vučić."),
+            ArgumentContent("Long", items=items * 6),
         ),
     )
 

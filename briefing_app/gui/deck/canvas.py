@@ -25,18 +25,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QComboBox, QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
 from briefing_app.deck.preview import Region, SlidePreview
-from briefing_app.domain.vocabulary import LAYOUTS
 from briefing_app.gui import painter as slide_painter
 from briefing_app.gui.mime import decode_sources
+from briefing_app.layout import registry
 
 EDIT_DEBOUNCE_MS = 400
 BACKGROUND = QColor("#E3E5E8")
 ACCENT = QColor("#2E6DA4")
 EDITED = QColor("#C55A11")
-LAYOUT_LABELS = {"title": "Title", "bluf": "Bottom line (BLUF)", "agenda": "Agenda",
-                 "section": "Section", "argument": "Argument", "quote": "Quote",
-                 "comparison": "Comparison", "timeline": "Timeline", "map": "Map",
-                 "sources": "Sources"}  # fmt: skip
 FIELD_NAMES = {"title": "title", "subtitle": "subtitle", "left_heading": "left heading",
                "right_heading": "right heading", "item": "point"}  # fmt: skip
 
@@ -53,8 +49,8 @@ class LayoutPicker(QComboBox):
         self.setToolTip("Layout of the current slide")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)
-        for key in LAYOUTS:
-            self.addItem(LAYOUT_LABELS.get(key, key.capitalize()), key)
+        for layout in registry.LAYOUTS:
+            self.addItem(layout.label, layout.name)
         self.activated.connect(lambda i: self.layoutChosen.emit(self.itemData(i)))
 
     def show_layout(self, layout: str | None) -> None:
@@ -400,15 +396,16 @@ class SlideCanvas(QWidget):
         record = self.slide.record
         editing = self._edit_target
         title = self.slide.region_for("title")
-        untitled = not record.title.strip() and record.layout != "title"
+        layout = registry.get(record.layout)
+        untitled = not record.title.strip() and layout.title_zone
         if title is not None and untitled and not (editing and editing[1] == "title"):
             self._paint_placeholder(p, self.region_rect(title))
-        if not record.items and record.layout not in ("title", "section", "agenda", "sources"):
+        if not record.items and layout.empty_hint:
             body = self.region_rect(Region("body", 48, 150, 864, 300))
             p.setPen(QColor("#9AA0A6"))
             p.setFont(self.font())
             p.drawText(body, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       "Drag arguments, quotes or events here from the library")  # fmt: skip
+                       layout.empty_hint)  # fmt: skip
         edited = set(self.edited_marks())
         for region in self.slide.regions:
             rect = self.region_rect(region)

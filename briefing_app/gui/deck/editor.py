@@ -39,13 +39,14 @@ from briefing_app.gui.deck.notes import NotesPanel
 from briefing_app.gui.deck.strip import SlideStrip
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.tasks import TaskRunner
+from briefing_app.layout import registry
+from briefing_app.layout.slide_layout import PresentItem
 from briefing_app.maps import geodata
 from briefing_app.render.export import ExportResult, default_export_path, export_deck
 from briefing_app.services import decks
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.store import Store
 
-LIST_LAYOUTS = {"argument", "bluf", "agenda", "comparison", "map"}
 Refs = list[tuple[str, int]]
 
 
@@ -476,46 +477,28 @@ class DeckEditor(QWidget):
         self.commit_pending_edits()
         preview, deck, deck_id = self.preview, self._deck, self._deck_id
         target = preview.slide(slide_id) if insert_at is None else None
-        quotes = [r for r in refs if r[0] == "quote"]
-        events = [r for r in refs if r[0] == "event"]
-        maps = [r for r in refs if r[0] == "map"]
-        others = [r for r in refs if r[0] not in ("quote", "event", "map")]
         if insert_at is None:
             index = preview.index_of(slide_id)
             insert_at = index + 1 if index >= 0 else len(preview.slides)
-        position = insert_at
+        items = target.record.items if target else []
+        present = [PresentItem(i.source_kind, i.column) for i in items]
+        layout = target.record.layout if target else None
+        plan = registry.plan_drop(refs, layout, present)
         shown: list[int] = []
 
-        def points(group: Refs) -> list[dict[str, Any]]:
-            return [{"source_kind": kind, "source_id": ref_id} for kind, ref_id in group]
-
         def build() -> None:
-            nonlocal others, events, quotes, maps, position
-            if target is not None:
-                layout, sid = target.record.layout, target.record.id
-                if others and (layout in LIST_LAYOUTS or (layout == "timeline" and not events)):
-                    self.undo_stack.push(cmd.AddItemsCommand(self, sid, points(others)))
-                    others, shown[:] = [], [sid]
-                if events and layout == "timeline":
-                    self.undo_stack.push(cmd.AddItemsCommand(self, sid, points(events)))
-                    events, shown[:] = [], [sid]
-                if quotes and layout == "quote" and not target.record.items:
-                    self.undo_stack.push(cmd.AddItemsCommand(self, sid, points(quotes[:1])))
-                    quotes, shown[:] = quotes[1:], [sid]
-                has_map = any(i.source_kind == "map" for i in target.record.items)
-                if maps and layout == "map" and not has_map:
-                    self.undo_stack.push(cmd.AddItemsCommand(self, sid, points(maps[:1])))
-                    maps, shown[:] = maps[1:], [sid]
-            groups = [("argument", others), ("timeline", events)]
-            groups += [("quote", [q]) for q in quotes] + [("map", [m]) for m in maps]
-            for layout, group in groups:
-                if not group:
-                    continue
+            position = insert_at
+            if target is not None and plan.onto_target:
+                points = [p.point() for p in plan.onto_target]
+                self.undo_stack.push(cmd.AddItemsCommand(self, target.record.id, points))
+                shown.append(target.record.id)
+            for layout, placements in plan.new_slides:
                 add = cmd.AddSlideCommand(self, deck, deck_id, layout, position)
                 self.undo_stack.push(add)
                 if add.slide_id is None:
                     return
-                self.undo_stack.push(cmd.AddItemsCommand(self, add.slide_id, points(group)))
+                points = [p.point() for p in placements]
+                self.undo_stack.push(cmd.AddItemsCommand(self, add.slide_id, points))
                 shown.append(add.slide_id)
                 position += 1
 

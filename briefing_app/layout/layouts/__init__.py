@@ -1,0 +1,1 @@
+"""One module per slide layout; ``briefing_app.layout.registry`` lists them."""

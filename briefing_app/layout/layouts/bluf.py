@@ -1,0 +1,77 @@
+"""Bottom line up front: key judgements, numbered, in a tinted panel with a navy edge."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from briefing_app.layout.boxes import Box, RectBox
+from briefing_app.layout.chrome import Ctx, Page, cont_title, paginate, text_box, title_boxes
+from briefing_app.layout.content import ContentItem, SlideContent
+from briefing_app.layout.layouts.argument import accept_points
+from briefing_app.layout.lists import numbered_specs
+from briefing_app.layout.slide_layout import (
+    PlaceholderKind,
+    Placement,
+    PresentItem,
+    SlideDraft,
+    SlideLayout,
+    SourceKey,
+)
+from briefing_app.layout.wrap import Frame
+
+
+@dataclass(frozen=True)
+class BlufContent(SlideContent):
+    items: tuple[ContentItem, ...] = ()
+
+
+class BlufLayout(SlideLayout[BlufContent]):
+    name = "bluf"
+    label = "Bottom line (BLUF)"
+    content_type = BlufContent
+    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY)
+    empty_hint = "Drag arguments, quotes or events here from the library"
+
+    def compose(self, draft: SlideDraft) -> BlufContent:
+        return BlufContent(
+            title=draft.title,
+            notes=draft.notes,
+            items=tuple(i.content for i in draft.items),
+            footer_sources=draft.footer(),
+        )
+
+    def lay_out(self, content: BlufContent, ctx: Ctx) -> list[Page]:
+        t = ctx.theme
+        body = t.body_frame(ctx.marking)
+        pad, bar = 16.0, 6.0
+        inner = Frame(body.x + bar + 20, body.y + pad, body.w - bar - 40, body.h - 2 * pad)
+        specs = numbered_specs(content.items, t, 22.0, 0.6)
+        title = content.title or "Bottom line up front"
+        fits = paginate(specs, inner, 22.0, t.body_min) if any(not s.empty for s in specs) else []
+        pages = []
+        for i, fit in enumerate(fits or [None]):
+            boxes: list[Box] = title_boxes(ctx, title, i)
+            if fit is not None and fit.paragraphs:
+                h = fit.height + 2 * pad
+                boxes.append(RectBox(body.x, body.y, body.w, h, fill=t.panel, name="BlufPanel"))
+                boxes.append(RectBox(body.x, body.y, bar, h, fill=t.navy, name="BlufBar"))
+                boxes.append(text_box(fit, replace(inner, h=fit.height), "Body"))
+            pages.append(
+                Page(
+                    cont_title(title, i),
+                    boxes,
+                    True,
+                    content.footer_sources,
+                    content.notes if i == 0 else "",
+                )
+            )
+        return pages
+
+    def accept(
+        self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]
+    ) -> tuple[Placement, ...]:
+        return accept_points(dropped)
+
+
+LAYOUT = BlufLayout()

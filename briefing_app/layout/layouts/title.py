@@ -1,0 +1,58 @@
+"""Title (cover): deck title, subtitle, author/office and date beside a navy band."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing_app.layout.banded import LEFT, RIGHT_MARGIN, band, big_title
+from briefing_app.layout.boxes import Box, FieldRef, RuleBox
+from briefing_app.layout.chrome import Ctx, Page, text_box
+from briefing_app.layout.content import SlideContent
+from briefing_app.layout.slide_layout import PlaceholderKind, SlideDraft, SlideLayout
+from briefing_app.layout.wrap import Frame, fit_text
+
+
+@dataclass(frozen=True)
+class TitleContent(SlideContent):
+    subtitle: str = ""  # the deck's subtitle when empty
+
+
+class TitleLayout(SlideLayout[TitleContent]):
+    name = "title"
+    label = "Title"
+    content_type = TitleContent
+    placeholders = (PlaceholderKind.CENTER_TITLE, PlaceholderKind.SUBTITLE)
+    title_zone = False
+
+    def compose(self, draft: SlideDraft) -> TitleContent:
+        return TitleContent(title=draft.title, subtitle=draft.subtitle, notes=draft.notes)
+
+    def lay_out(self, content: TitleContent, ctx: Ctx) -> list[Page]:
+        t, deck = ctx.theme, ctx.deck
+        top = t.top(ctx.marking)
+        x, w = LEFT, t.page_w - LEFT - RIGHT_MARGIN
+        title = content.title or deck.title
+        boxes: list[Box] = [band(ctx, "CoverBand")]
+        boxes += big_title(
+            ctx, title, Frame(x, top + 110, w, 150), t.cover_title_size, t.cover_title_min
+        )
+        subtitle = content.subtitle or deck.subtitle
+        if subtitle.strip():
+            frame = Frame(x, top + 272, w, 56)
+            fit = fit_text(subtitle, t.style(22.0, t.muted), frame, 22.0, 16.0)
+            boxes.append(text_box(fit, frame, "Subtitle", source=FieldRef("subtitle")))
+        boxes.append(RuleBox(x, top + 344, x + 240, top + 344, t.navy, 1.5, "CoverRule"))
+        y = top + 358
+        for name, text, color in (
+            ("Author", deck.author, t.text),
+            ("Date", deck.date_label, t.muted),
+        ):
+            if text.strip():
+                frame = Frame(x, y, w, 19.2)
+                style = t.style(16.0, color, bold=name == "Author")
+                boxes.append(text_box(fit_text(text, style, frame, 16.0, 12.0), frame, name))
+                y += 24
+        return [Page(title, boxes, False, (), content.notes)]
+
+
+LAYOUT = TitleLayout()

@@ -1,0 +1,124 @@
+"""Lists of points shared by the list layouts: bullets, numbers, and pages of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefing_app.layout.boxes import Box
+from briefing_app.layout.chrome import (
+    Ctx,
+    Page,
+    cont_title,
+    item_para,
+    paginate,
+    text_box,
+    title_boxes,
+)
+from briefing_app.layout.content import ContentItem
+from briefing_app.layout.metrics import face
+from briefing_app.layout.theme import Theme
+from briefing_app.layout.wrap import Fit, Frame, ParaSpec
+
+
+def bullet_specs(items: Sequence[ContentItem], t: Theme, base_size: float) -> list[ParaSpec]:
+    """Claims (level 0, navy square bullet) and supporting points (level 1, dash)."""
+    base = t.style(base_size)
+    specs = []
+    for item in items:
+        if item.level <= 0:
+            specs.append(
+                item_para(
+                    item,
+                    base,
+                    t,
+                    bullet="\u25aa",
+                    bullet_style=t.style(base_size, t.navy),
+                    indent=1.0,
+                    space_before=0.55,
+                )
+            )
+        else:
+            specs.append(
+                item_para(
+                    item,
+                    base,
+                    t,
+                    scale=0.9,
+                    bullet="\u2013",
+                    bullet_style=t.style(base_size, t.muted),
+                    bullet_indent=1.2,
+                    indent=2.1,
+                    space_before=0.25,
+                )
+            )
+    return specs
+
+
+def numbered_specs(
+    items: Sequence[ContentItem], t: Theme, size: float, gap: float, bold: bool = False
+) -> list[ParaSpec]:
+    """Level-0 items numbered 1., 2., ...; level-1 items as dashed sub-points."""
+    count = sum(1 for i in items if i.level <= 0)
+    digits = len(str(max(count, 1)))
+    num_style = t.style(size, t.navy, bold=True)
+    indent = face(t.font, True).width_em("8" * digits + ".") + 0.55
+    base = t.style(size, bold=bold)
+    specs, n = [], 0
+    for item in items:
+        if item.level <= 0:
+            n += 1
+            specs.append(
+                item_para(
+                    item,
+                    base,
+                    t,
+                    bullet=f"{n}.",
+                    bullet_style=num_style,
+                    indent=indent,
+                    space_before=gap,
+                )
+            )
+        else:
+            specs.append(
+                item_para(
+                    item,
+                    t.style(size),
+                    t,
+                    scale=0.9,
+                    bullet="\u2013",
+                    bullet_style=t.style(size, t.muted),
+                    bullet_indent=indent,
+                    indent=indent + 0.9,
+                    space_before=gap / 2,
+                )
+            )
+    return specs
+
+
+def list_pages(
+    ctx: Ctx,
+    specs: Sequence[ParaSpec],
+    frame: Frame,
+    max_size: float,
+    title: str,
+    footer_sources: tuple[str, ...],
+    notes: str,
+    extra: Sequence[Box] = (),
+) -> list[Page]:
+    """Title + items in ``frame``, continued on as many pages as needed; ``extra`` boxes
+    (a figure) are drawn on every page."""
+    t = ctx.theme
+    fits: list[Fit | None] = (
+        list(paginate(specs, frame, max_size, t.body_min))
+        if any(not s.empty for s in specs)
+        else [None]
+    )
+    pages = []
+    for i, fit in enumerate(fits):
+        boxes = [*title_boxes(ctx, title, i), *extra]
+        if fit is not None and fit.paragraphs:
+            boxes.append(text_box(fit, frame, "Body"))
+        pages.append(
+            Page(cont_title(title, i), boxes, True, footer_sources, notes if i == 0 else "")
+        )
+    return pages
