@@ -53,8 +53,8 @@ def map_boxes(spec: MapSpec, frame: Frame) -> list[Box]:
 def layer_features(layer: LayerSpec) -> list[GeoFeature]:
     """The lon/lat features a layer draws (merged into one when ``layer.merge``)."""
     if layer.source == "inline":
-        feats = [GeoFeature(f.id, "inline", f.name,
-                            shapely.make_valid(shapely.from_geojson(f.geometry)))
+        # Imports store only valid, simplified geometry (maps.import_layers): nothing to repair.
+        feats = [GeoFeature(f.id, "inline", f.name, shapely.from_geojson(f.geometry))
                  for f in layer.features]
     else:
         feats = geodata.select(layer.source, layer.ids, layer.exclude)

@@ -106,7 +106,7 @@ BAD_FILES = {
     "range.geojson": (json.dumps({"type": "FeatureCollection", "features": [_feature(
         [[[3.6e6, 4.7e6], [3.9e6, 4.7e6], [3.9e6, 4.9e6], [3.6e6, 4.7e6]]])]}), "EPSG:4326"),
     "nan.geojson": ('{"type":"Feature","properties":{},"geometry":{"type":"LineString",'
-                    '"coordinates":[[30,50],[NaN,51]]}}', "outside longitude"),
+                    '"coordinates":[[30,50],[NaN,51]]}}', "not a coordinate"),
     "empty.geojson": (json.dumps({"type": "FeatureCollection", "features": []}), "no features"),
     "text.geojson": ('{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": '
                      '[[["a", "b"]]]}}', "not numbers"),
