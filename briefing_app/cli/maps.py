@@ -1,4 +1,4 @@
-"""CLI commands for maps: list, show, import a layer, adjust a layer, link arguments."""
+"""CLI commands for maps: list, show, import, adjust or remove a layer, link arguments."""
 
 from __future__ import annotations
 
@@ -70,6 +70,12 @@ def _adjust(ctx: CommandContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _remove_layer(ctx: CommandContext, args: argparse.Namespace) -> int:
+    _service().remove_layer(ctx.store, args.key, args.layer)
+    print(f"Removed layer {args.layer!r} from map {args.key!r}.")
+    return 0
+
+
 def _link(ctx: CommandContext, args: argparse.Namespace) -> int:
     service = _service()
     if args.unlink:
@@ -90,7 +96,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("key")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_show)
-    p = actions.add_parser("import", help="add a GeoJSON or GeoPackage file as a layer")
+    p = actions.add_parser(
+        "import",
+        help="add a GeoJSON or GeoPackage file as a layer",
+        description="Add a GeoJSON or GeoPackage file as the map's top layer. Shapes are "
+        "checked, repaired within a time and memory budget and simplified once, here; a file "
+        "beyond the limits is refused with one sentence (exit 2) and the store is unchanged.",
+    )
     p.add_argument("key")
     p.add_argument("file")
     p.add_argument("--name", help="layer name (default: the file name)")
@@ -103,6 +115,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--exclude", help="comma-separated feature ids to leave out")
     p.add_argument("--legend", help="new legend text for the layer")
     p.set_defaults(handler=_adjust)
+    layer_parser = actions.add_parser("layer", help="manage a map's layers")
+    layer_actions = layer_parser.add_subparsers(dest="layer_command", metavar="ACTION",
+                                                required=True)
+    p = layer_actions.add_parser("remove", help="remove a layer from a map")
+    p.add_argument("key", metavar="MAP")
+    p.add_argument("layer", metavar="LAYER")
+    p.set_defaults(handler=_remove_layer)
     p = actions.add_parser("link", help="link an argument (by key) to a map")
     p.add_argument("key")
     p.add_argument("argument", metavar="ARGUMENT_KEY")

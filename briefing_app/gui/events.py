@@ -13,5 +13,6 @@ class StoreEvents(QObject):
     argumentsChanged = Signal()  # arguments created, edited, deleted, tagged
     reviewsChanged = Signal(int)  # argument id whose review annotations changed
     correctionsChanged = Signal()  # a correction or caveat added, edited or removed
+    mapsChanged = Signal()  # a map's layers or links changed
     decksChanged = Signal()  # decks created, renamed, duplicated, deleted
     deckContentChanged = Signal(str)  # deck name whose slides or items changed

@@ -36,6 +36,7 @@ __all__ = [
     "list_maps",
     "load_bundled_maps",
     "maps_for_argument",
+    "remove_layer",
     "save_map",
     "unlink_argument",
     "update_layer",
@@ -273,6 +274,22 @@ def update_layer(store: Store, key: str, layer_name: str, *, ids: tuple[str, ...
         layer.style = Style.from_dict(new_style).to_dict()
         if legend is not None:
             layer.legend = legend or None
+        return Changes(maps=frozenset({row.id}))
+
+
+def remove_layer(store: Store, key: str, layer_name: str) -> Changes:
+    """Remove one layer of a map (e.g. an imported layer that is no longer wanted)."""
+    with store.transaction() as session:
+        row = _get(session, key)
+        layer = next((lay for lay in row.layers if lay.name == layer_name), None)
+        if layer is None:
+            names = ", ".join(repr(lay.name) for lay in row.layers) or "none"
+            raise NotFoundError(f"Map {key!r} has no layer {layer_name!r} (it has {names}).")
+        row.layers.remove(layer)
+        session.delete(layer)
+        for position, rest in enumerate(row.layers):
+            if rest.position != position:
+                rest.position = position
         return Changes(maps=frozenset({row.id}))
 
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QMessageBox,
     QPushButton,
     QTextBrowser,
@@ -54,9 +55,15 @@ class DetailView(QWidget):
         )
         self.correct_button.clicked.connect(self.edit_correction)
         self.correct_button.hide()
+        self.remove_layer_button = QPushButton("Remove Layer…", self)
+        self.remove_layer_button.setObjectName("removeLayerButton")
+        self.remove_layer_button.setToolTip("Remove one of this map's layers")
+        self.remove_layer_button.clicked.connect(self.remove_layer)
+        self.remove_layer_button.hide()
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 2, 4, 2)
         buttons.addStretch(1)
+        buttons.addWidget(self.remove_layer_button)
         buttons.addWidget(self.correct_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,6 +78,7 @@ class DetailView(QWidget):
         """Show ``kind``/``source_id``; an unknown or deleted item shows a short note."""
         self.current = (kind, int(source_id))
         correctable = kind in corrections.TARGETS
+        shown_map = kind == "map"
         try:
             note = corrections.correction_for(self.store, kind, source_id) if correctable else None
             if kind == "argument":
@@ -83,9 +91,10 @@ class DetailView(QWidget):
                 if kind == "map":
                     html = self._with_map_preview(source_id, html)
         except StoreError as exc:
-            correctable, note = False, None
+            correctable, shown_map, note = False, False, None
             html = detail_html.empty_page(str(exc))
         self.correct_button.setVisible(correctable)
+        self.remove_layer_button.setVisible(shown_map)
         self.correct_button.setText("Edit correction…" if note else "Add correction…")
         self._set_html(html)
 
@@ -110,6 +119,35 @@ class DetailView(QWidget):
                 continue
             self.events.correctionsChanged.emit()
             break
+
+    def remove_layer(self) -> None:
+        """Ask which layer of the shown map to remove, confirm, and remove it."""
+        from briefing_app.services import maps
+
+        if self.current is None or self.current[0] != "map":
+            return
+        summary = next((m for m in maps.list_maps(self.store) if m.id == self.current[1]), None)
+        if summary is None or not summary.layers:
+            return
+        name, ok = QInputDialog.getItem(
+            self, "Remove Layer", f"Layer of “{summary.title}” to remove:",
+            list(summary.layers), len(summary.layers) - 1, False,
+        )  # fmt: skip
+        if not ok or not name:
+            return
+        answer = QMessageBox.question(
+            self, "Remove Layer", f"Remove the layer “{name}” from this map? Slides that show "
+            "the map will draw it without the layer.",
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            maps.remove_layer(self.store, summary.key, name)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Layer not removed", str(exc))
+            return
+        self.events.mapsChanged.emit()
+        self.reload()
 
     def _with_map_preview(self, map_id: int, html: str) -> str:
         """The map drawn by the same pipeline as slides, above its description."""

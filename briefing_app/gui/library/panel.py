@@ -92,6 +92,8 @@ class LibraryPanel(QWidget):
         self._name_inner_buttons()
         events.argumentsChanged.connect(self.refresh)
         events.reviewsChanged.connect(self._review_changed)
+        if "map" in self.record_models:
+            events.mapsChanged.connect(lambda: self._reload_records("map"))
         self.tree_model.fetchMore(QModelIndex())
         self._expand_theses()
 

@@ -1,0 +1,265 @@
+"""Trials (issue 14): geodata with limits we choose.
+
+Each case runs the real command line in a child limited to 500 MB of address space and
+10 s of CPU (``cli_trials``) and checks the documented exit code, one sentence, no
+traceback, and the store's full SQL dump unchanged wherever the file was refused.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import shapely
+from child_processes import REPO, child_env
+from cli_trials import EXIT_REFUSED, run_cli, store_dump
+
+MAP = "ukraine-donbas"
+
+
+def _star(n: int, lon: float = 37.5, lat: float = 48.0) -> list[list[float]]:
+    """A closed ring of ``n`` points that crosses itself about n²/4 times."""
+    step = n // 2 - 1
+    ring = [[lon + 1.5 * math.cos(2 * math.pi * i * step / n),
+             lat + 1.0 * math.sin(2 * math.pi * i * step / n)] for i in range(n)]
+    return [*ring, ring[0]]
+
+
+def _geojson(path: Path, rings: list, **extra: object) -> Path:
+    feature = {"type": "Feature", "properties": {"name": "Zone"},
+               "geometry": {"type": "Polygon", "coordinates": rings}}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature], **extra}))
+    return path
+
+
+def _refused(db: Path, *args: str, fragment: str) -> str:
+    before = store_dump(db)
+    run = run_cli(db, *args)
+    assert run.returncode == EXIT_REFUSED, (run.returncode, run.stdout, run.stderr)
+    sentence = run.sentence
+    assert fragment in sentence, sentence
+    assert store_dump(db) == before
+    return sentence
+
+
+def _stored_layer(db: Path, name: str) -> list[dict]:
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT features FROM map_layer WHERE name = ?", (name,)).fetchone()
+    finally:
+        conn.close()
+    assert row is not None, f"no layer {name!r}"
+    return json.loads(row[0])
+
+
+def _export_map_deck(db: Path, out: Path) -> None:
+    assert run_cli(db, "deck", "create", "maps", "--from", "default-briefing").returncode == 0
+    run = run_cli(db, "export", "maps", "--format", "pdf", "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    assert out.stat().st_size > 10_000
+
+
+# --- invalid and heavy geometry -------------------------------------------------------------
+
+
+def test_a_star_of_5000_points_is_refused_within_the_budget(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    star = _geojson(tmp_path / "star.geojson", [_star(5000)])
+    _refused(essay_store_path, "map", "import", MAP, str(star), fragment="cross themselves")
+
+
+def test_a_repairable_star_is_stored_valid_and_exports_fast(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    star = _geojson(tmp_path / "star.geojson", [_star(61)])
+    run = run_cli(essay_store_path, "map", "import", MAP, str(star))
+    assert run.returncode == 0, run.stderr
+    (feature,) = _stored_layer(essay_store_path, "star")
+    geometry = shapely.geometry.shape(feature["geometry"])
+    assert geometry.is_valid and geometry.area > 0
+    _export_map_deck(essay_store_path, tmp_path / "maps.pdf")
+
+
+def test_a_large_valid_layer_is_simplified_and_exports_within_limits(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    n = 200_000  # a wiggly coastline: detail far below what a page shows
+    wiggle = [1 + 0.01 * math.sin(2 * math.pi * 300 * i / n) for i in range(n)]
+    ring = [[37.5 + 1.5 * wiggle[i] * math.cos(2 * math.pi * i / n),
+             48.0 + 1.0 * wiggle[i] * math.sin(2 * math.pi * i / n)] for i in range(n)]
+    coast = _geojson(tmp_path / "coast.geojson", [[*ring, ring[0]]])
+    run = run_cli(essay_store_path, "map", "import", MAP, str(coast))
+    assert run.returncode == 0, run.stderr
+    (feature,) = _stored_layer(essay_store_path, "coast")
+    stored = shapely.geometry.shape(feature["geometry"])
+    assert stored.is_valid and shapely.get_num_coordinates(stored) < n / 10
+    _export_map_deck(essay_store_path, tmp_path / "maps.pdf")
+
+
+def test_too_many_points_is_one_sentence(essay_store_path: Path, tmp_path: Path) -> None:
+    ring = [[37.0 + i * 1e-6, 48.0 + (i % 2) * 1e-6] for i in range(600_000)]
+    line = tmp_path / "line.geojson"
+    line.write_text(json.dumps({"type": "LineString", "coordinates": ring}))
+    _refused(essay_store_path, "map", "import", MAP, str(line), fragment="500,000 points")
+
+
+# --- bounded parsing ------------------------------------------------------------------------
+
+
+def test_nesting_deeper_than_the_recursion_limit(essay_store_path: Path, tmp_path: Path) -> None:
+    deep = tmp_path / "deep.geojson"
+    deep.write_text('{"type": "Polygon", "coordinates": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    _refused(essay_store_path, "map", "import", MAP, str(deep), fragment="nested too deeply")
+    props = tmp_path / "props.geojson"
+    nested = "[" * 900 + "]" * 900
+    props.write_text(
+        '{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": '
+        '[[[36, 47], [39, 47], [39, 49], [36, 47]]]}, '
+        f'"properties": {{"name": {nested}, "id": {nested}}}, "id": {nested}}}'
+    )
+    run = run_cli(essay_store_path, "map", "import", MAP, str(props))
+    assert run.returncode == 0, run.stderr
+    (feature,) = _stored_layer(essay_store_path, "props")
+    assert feature["name"] == "feature 1"
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1" + "0" * 300, "-" + "9" * 5000, "0." + "0" * 400 + "1", "1e999", "NaN", "-Infinity"],
+)
+def test_numbers_with_hundreds_of_digits(essay_store_path: Path, tmp_path: Path,
+                                         number: str) -> None:
+    path = tmp_path / "digits.geojson"
+    path.write_text('{"type": "LineString", "coordinates": [[30, 50], [' + number + ", 51]]}")
+    _refused(essay_store_path, "map", "import", MAP, str(path), fragment="not a coordinate")
+
+
+# --- declared coordinate systems ------------------------------------------------------------
+
+
+def _mercator(lon: float, lat: float) -> list[float]:
+    r = 6378137.0
+    return [math.radians(lon) * r, r * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))]
+
+
+@pytest.mark.parametrize("name", ["EPSG:3857", "urn:ogc:def:crs:EPSG::3857"])
+def test_web_mercator_is_honoured(essay_store_path: Path, tmp_path: Path, name: str) -> None:
+    square = [_mercator(36, 47), _mercator(39, 47), _mercator(39, 49), _mercator(36, 49)]
+    crs = {"type": "name", "properties": {"name": name}}
+    path = _geojson(tmp_path / "merc.geojson", [[*square, square[0]]], crs=crs)
+    run = run_cli(essay_store_path, "map", "import", MAP, str(path))
+    assert run.returncode == 0, run.stderr
+    (feature,) = _stored_layer(essay_store_path, "merc")
+    bounds = shapely.geometry.shape(feature["geometry"]).bounds
+    assert bounds == pytest.approx((36, 47, 39, 49), abs=1e-6)
+
+
+@pytest.mark.parametrize("name", ["EPSG:2154", "urn:ogc:def:crs:EPSG::32634", "my own"])
+def test_other_declared_systems_are_refused(essay_store_path: Path, tmp_path: Path,
+                                            name: str) -> None:
+    crs = {"type": "name", "properties": {"name": name}}
+    path = _geojson(tmp_path / "other.geojson", [[[36, 47], [39, 47], [39, 49], [36, 47]]], crs=crs)
+    _refused(essay_store_path, "map", "import", MAP, str(path), fragment="reproject it first")
+
+
+def test_metres_without_a_declaration_are_not_read_as_degrees(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    square = [_mercator(36, 47), _mercator(39, 47), _mercator(39, 49), _mercator(36, 47)]
+    path = _geojson(tmp_path / "metres.geojson", [square])
+    _refused(essay_store_path, "map", "import", MAP, str(path), fragment="declare its coordinate")
+
+
+# --- GeoPackages ----------------------------------------------------------------------------
+
+_NEVER_ENDING = (
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT {cols} FROM n "
+    "WHERE x < 0"
+)
+
+
+def _gpkg(path: Path, *, features_view: bool = False, srs_view: bool = False) -> Path:
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT, srs_id INT);"
+        "CREATE TABLE gpkg_geometry_columns (table_name TEXT, column_name TEXT);"
+        "INSERT INTO gpkg_contents VALUES ('zones', 'features', 4326);"
+        "INSERT INTO gpkg_geometry_columns VALUES ('zones', 'geom');"
+    )
+    if srs_view:
+        conn.execute("CREATE VIEW gpkg_spatial_ref_sys AS " + _NEVER_ENDING.format(
+            cols="4326 AS srs_id, 'EPSG' AS organization, 4326 AS organization_coordsys_id"))
+    if features_view:
+        conn.execute("CREATE VIEW zones AS " + _NEVER_ENDING.format(
+            cols="x AS fid, 'Zone' AS name, NULL AS geom"))
+    else:
+        conn.execute("CREATE TABLE zones (fid INTEGER PRIMARY KEY, name TEXT, geom BLOB)")
+        wkb = shapely.to_wkb(shapely.box(36, 47, 39, 49))
+        conn.execute("INSERT INTO zones (name, geom) VALUES ('Zone', ?)",
+                     (b"GP\x00\x01" + (4326).to_bytes(4, "little") + wkb,))
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_a_gpkg_table_imports(essay_store_path: Path, tmp_path: Path) -> None:
+    run = run_cli(essay_store_path, "map", "import", MAP, str(_gpkg(tmp_path / "ok.gpkg")))
+    assert run.returncode == 0, run.stderr
+
+
+def test_a_view_as_the_feature_table_is_refused_at_once(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    path = _gpkg(tmp_path / "view.gpkg", features_view=True)
+    _refused(essay_store_path, "map", "import", MAP, str(path), fragment="is a view, not a table")
+
+
+def test_a_never_ending_read_stops_at_the_time_budget(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    path = _gpkg(tmp_path / "slow.gpkg", srs_view=True)
+    _refused(essay_store_path, "map", "import", MAP, str(path), fragment="took longer than")
+
+
+def test_ctrl_c_stops_a_gpkg_read(essay_store_path: Path, tmp_path: Path) -> None:
+    path = _gpkg(tmp_path / "slow.gpkg", srs_view=True)
+    before = store_dump(essay_store_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefing_app", "--db", str(essay_store_path), "map", "import",
+         MAP, str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(), cwd=REPO,
+    )
+    time.sleep(2.0)  # started, store opened, reading the file
+    started = time.monotonic()
+    os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    stopped = time.monotonic() - started
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+    assert stopped < 2.5, f"Ctrl+C took {stopped:.1f} s to stop the import"
+    assert store_dump(essay_store_path) == before
+
+
+# --- removing a layer -----------------------------------------------------------------------
+
+
+def test_map_layer_remove(essay_store_path: Path, tmp_path: Path) -> None:
+    star = _geojson(tmp_path / "zone.geojson", [[[36, 47], [39, 47], [39, 49], [36, 47]]])
+    assert run_cli(essay_store_path, "map", "import", MAP, str(star)).returncode == 0
+    _refused(essay_store_path, "map", "layer", "remove", MAP, "no such layer",
+             fragment="has no layer")
+    _refused(essay_store_path, "map", "layer", "remove", "no-such-map", "zone",
+             fragment="no map")
+    run = run_cli(essay_store_path, "map", "layer", "remove", MAP, "zone")
+    assert run.returncode == 0 and "Removed layer 'zone'" in run.stdout
+    shown = json.loads(run_cli(essay_store_path, "map", "show", MAP, "--json").stdout)
+    assert "zone" not in [layer["name"] for layer in shown["layers"]]
