@@ -50,6 +50,7 @@ class DetailView(QWidget):
         self.browser.setHtml(self.html)
         self.correct_button = QPushButton("Add correction…", self)
         self.correct_button.setObjectName("correctionButton")
+        self.correct_button.setAccessibleName("Add or edit a correction")
         self.correct_button.setToolTip(
             "Attach a correction or caveat beside this item; the essay stays verbatim"
         )
@@ -57,6 +58,7 @@ class DetailView(QWidget):
         self.correct_button.hide()
         self.remove_layer_button = QPushButton("Remove Layer…", self)
         self.remove_layer_button.setObjectName("removeLayerButton")
+        self.remove_layer_button.setAccessibleName("Remove a map layer")
         self.remove_layer_button.setToolTip("Remove one of this map's layers")
         self.remove_layer_button.clicked.connect(self.remove_layer)
         self.remove_layer_button.hide()
