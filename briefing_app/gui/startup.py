@@ -7,16 +7,15 @@ never written to (restoring moves it aside under a new name, byte for byte).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefing_app.services.bootstrap import open_prepared
 from briefing_app.store.errors import CorruptStoreError, NewerStoreError, StoreError
-from briefing_app.store.store import Store
+from briefing_app.store.store import Store, restore_backup
 
 RESTORE, NEW_ELSEWHERE, QUIT = "restore", "new", "quit"
 Asker = Callable[[str, Path | None], str]  # (message, latest backup) -> choice
@@ -36,6 +35,7 @@ def ask_with_dialog(parent: QWidget | None) -> Asker:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("The store cannot be opened")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(message)
         box.setInformativeText(
             "The file has not been changed. You can restore the latest backup (the damaged "
@@ -64,17 +64,13 @@ def choose_new_location(parent: QWidget | None, near: Path) -> Path | None:
     return Path(name) if name else None
 
 
-def restore_backup(path: Path, backup: Path) -> Path:
-    """Move the damaged file aside (unchanged) and copy the backup into its place."""
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    path.rename(aside)
-    for suffix in ("-wal", "-shm"):
-        journal = path.with_name(path.name + suffix)
-        if journal.exists():
-            journal.rename(aside.with_name(aside.name + suffix))
-    shutil.copy2(backup, path)
-    return aside
+def tell_with_dialog(parent: QWidget | None) -> Callable[[str, str], None]:
+    def tell(title: str, sentence: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, sentence, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # paths and store text, never markup
+        box.exec()
+
+    return tell
 
 
 def open_store_interactively(
@@ -82,10 +78,12 @@ def open_store_interactively(
     parent: QWidget | None = None,
     ask: Asker | None = None,
     choose: Callable[[Path], Path | None] | None = None,
+    tell: Callable[[str, str], None] | None = None,
 ) -> Store | None:
     """The opened store, or None when the user chose to quit (or nothing could open)."""
     ask = ask or ask_with_dialog(parent)
     choose = choose or (lambda near: choose_new_location(parent, near))
+    tell = tell or tell_with_dialog(parent)
     try:
         return open_prepared(location)
     except (CorruptStoreError, NewerStoreError) as exc:
@@ -93,13 +91,16 @@ def open_store_interactively(
         backup = latest_backup(path) if path is not None else None
         choice = ask(str(exc), backup)
         if choice == RESTORE and path is not None and backup is not None:
-            restore_backup(path, backup)
-            return open_store_interactively(location, parent, ask, choose)
+            try:
+                restore_backup(path, backup)
+            except StoreError as failure:  # e.g. a full disk: the store is as it was
+                tell("The backup could not be restored", str(failure))
+            return open_store_interactively(location, parent, ask, choose, tell)
         if choice == NEW_ELSEWHERE:
             target = choose(path or Path.cwd() / "briefing.sqlite")
             if target is not None:
-                return open_store_interactively(str(target), parent, ask, choose)
+                return open_store_interactively(str(target), parent, ask, choose, tell)
         return None
     except StoreError as exc:
-        QMessageBox.critical(parent, "The store cannot be opened", str(exc))
+        tell("The store cannot be opened", str(exc))
         return None

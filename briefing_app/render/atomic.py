@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import re
+import stat
 import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from briefing_app.store.errors import DiskFullError, StoreError
 
 try:
     import fcntl
@@ -27,20 +31,98 @@ MAX_STEM_BYTES = 150  # UTF-8 bytes; leaves room for an extension and a temp suf
 STALE_AFTER = 3600  # seconds; without file locks (Windows) an older temp file is abandoned
 
 
+class ExportTargetError(StoreError):
+    """The chosen export target is not a file the app may replace; nothing was written."""
+
+
+_SPECIAL_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _writable(mode: int, path: Path) -> bool:
+    """Mode bits as well as os.access: root may write anything, but a file made
+    read-only (chmod 0444) was made so on purpose and is not silently replaced."""
+    return bool(mode & 0o222) and os.access(path, os.W_OK)
+
+
+def check_target(target: Path) -> None:
+    """Refuse, before anything is written, a target that is not a regular file (or not
+    there yet) in a folder the user can write; read-only files are not replaced."""
+    if not str(target).strip():
+        raise ExportTargetError("An empty path is not an export target; give a file or a folder.")
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or "the path cannot be used"
+        raise ExportTargetError(f"Cannot export to {target}: {reason}.") from exc
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((k for test, k in _SPECIAL_KINDS if test(info.st_mode)), "not a file")
+            raise ExportTargetError(
+                f"{target} is {kind}, not a regular file; choose a file name to export to."
+            )
+        if not _writable(info.st_mode, target):
+            raise ExportTargetError(
+                f"{target} is read-only, so it was not replaced; choose another name or make "
+                "it writable."
+            )
+    folder = target.parent
+    try:
+        folder_info = folder.stat()
+    except FileNotFoundError:
+        return  # made on export, inside a folder that is checked then
+    except OSError as exc:
+        raise ExportTargetError(f"Cannot export into {folder}: {exc.strerror}.") from exc
+    if not stat.S_ISDIR(folder_info.st_mode):
+        raise ExportTargetError(f"{folder} is not a folder, so nothing can be exported into it.")
+    if not _writable(folder_info.st_mode, folder):
+        raise ExportTargetError(
+            f"The folder {folder} is read-only; export to a folder where you can save."
+        )
+
+
+def disk_full(folder: Path, target: Path) -> DiskFullError:
+    return DiskFullError(
+        f"The disk holding {folder} is full; nothing was lost, but {target.name} was not "
+        "written: free some space and export again."
+    )
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success fsync it and move it into place.
 
     On any exception (including :class:`briefing_app.progress.Cancelled`) the temporary
     file is removed and a previous file at ``path`` is left untouched. A process killed
-    mid-export cannot remove its temporary file; the next export to ``path`` does.
+    mid-export cannot remove its temporary file; the next export to ``path`` does. A
+    target that is not a regular file in a writable folder is refused first; a full disk
+    is one sentence (DiskFullError).
     """
     target = Path(path)
+    check_target(target)
     folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        check_target(target)  # the folders just made
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise disk_full(folder, target) from exc
+        raise
     prefix = f".{target.name[:40]}."
     remove_abandoned_temps(folder, prefix)
-    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise disk_full(folder, target) from exc
+        raise
     if fcntl is not None:  # held while this process lives, so others see the file in use
         fcntl.flock(fd, fcntl.LOCK_EX)
     else:
@@ -56,9 +138,11 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise disk_full(folder, target) from exc
         raise
     finally:
         if fcntl is not None:
@@ -109,12 +193,18 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def safe_filename(title: str, ext: str, max_bytes: int = MAX_STEM_BYTES) -> str:
+def safe_filename(title: str, ext: str, max_bytes: int = MAX_STEM_BYTES, *, tail: str = "") -> str:
     """A portable file name made from ``title`` with extension ``ext`` ("pptx" or ".pptx").
 
     No path separators, traversal, control characters, Windows-reserved names or trailing
     dots/spaces; diacritics and other letters are kept; never empty (falls back to "deck").
+    ``tail`` (e.g. " handout") is kept whole after a title cut to fit, so names that
+    differ only in their tail stay distinct however long the title.
     """
+    if tail:
+        room = max(1, max_bytes - len(tail.encode("utf-8")))
+        stem = safe_filename(title, "", room)
+        return safe_filename(f"{stem}{tail}", ext, max_bytes)
     ext = ext.lstrip(".")
     ext = _FORBIDDEN.sub("", ext).strip(". ")[:16]
     stem = unicodedata.normalize("NFC", title or "")

@@ -13,7 +13,7 @@ from briefing_app.layout.boxes import LaidDeck
 from briefing_app.layout.engine import layout_deck
 from briefing_app.paths import EXPORTS_DIR
 from briefing_app.progress import Progress
-from briefing_app.render.atomic import safe_filename
+from briefing_app.render.atomic import ExportTargetError, check_target, safe_filename
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
@@ -42,8 +42,8 @@ class ExportResult:
 
 def default_export_path(title: str, fmt: str, folder: Path | None = None) -> Path:
     extension = FORMATS[fmt][0]
-    stem = title if fmt != "handout" else f"{title} handout"
-    return (folder or EXPORTS_DIR) / safe_filename(stem, extension)
+    tail = " handout" if fmt == "handout" else ""
+    return (folder or EXPORTS_DIR) / safe_filename(title, extension, tail=tail)
 
 
 def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
@@ -54,17 +54,30 @@ def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
 
 def resolve_target(out: Path | str | None, title: str, fmt: str) -> Path:
     """The file to write: ``out`` itself, or a safe name inside ``out`` when it is a folder
-    (an existing one, or a path written with a trailing slash), or inside exports/."""
+    (an existing one, or a path written with a trailing slash), or inside exports/.
+
+    A target that is not a regular file in a writable folder is refused before its
+    extension is added: ``--out /dev/full`` is a device, not a request for /dev/full.pdf.
+    """
     extension = f".{FORMATS[fmt][0]}"
     if out is None:
-        return default_export_path(title, fmt)
-    text = str(out)
-    path = Path(out)
-    if path.is_dir() or text.endswith(("/", os.sep)):
-        return default_export_path(title, fmt, path)
-    if path.suffix.lower() != extension:
-        path = path.with_name(path.name + extension)
-    return path
+        target = default_export_path(title, fmt)
+    else:
+        text = str(out)
+        path = Path(out)
+        if not text.strip():
+            raise ExportTargetError(
+                "An empty path is not an export target; give a file or a folder."
+            )
+        if path.is_dir() or text.endswith(("/", os.sep)):
+            target = default_export_path(title, fmt, path)
+        else:
+            check_target(path)
+            target = path
+            if path.suffix.lower() != extension:
+                target = path.with_name(path.name + extension)
+    check_target(target)
+    return target
 
 
 def export_deck(
@@ -78,6 +91,10 @@ def export_deck(
     if fmt not in FORMATS:
         raise StoreError(f"{fmt!r} is not an export format; use pptx, pdf or handout.")
     deck, warnings = laid_out(store, name)
+    if not deck.slides:
+        raise StoreError(
+            f"The deck {name!r} has no slides, so there is nothing to export; add a slide first."
+        )
     out = resolve_target(out, deck.title or name, fmt)
     path = renderer(fmt)(deck, out, progress)
     return ExportResult(path=Path(path), slides=len(deck.slides), warnings=warnings)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 import stat
 from dataclasses import dataclass
@@ -40,7 +41,11 @@ BUSY_TIMEOUT_MS = 5000
 WRITE_INTENT = "briefing_write_intent"
 
 # Primary SQLite result codes (sqlite3.Error.sqlite_errorcode & 0xFF).
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 8, 10, 13
+_SQLITE_CANTOPEN = 14
+# Below this much free space, an I/O error from SQLite is taken for a full disk: SQLite
+# reports a full disk while mapping its -shm file as a plain "disk I/O error".
+FULL_DISK_BYTES = 256 * 1024
 
 
 def install_pragmas(engine: Engine) -> None:
@@ -52,7 +57,8 @@ def install_pragmas(engine: Engine) -> None:
     write at once ("database is locked"), which is what two app processes ran into.
     Lock and read-only failures reach the caller as one-sentence StoreErrors.
     """
-    name = Path(engine.url.database or "").name or "in memory"
+    database = Path(engine.url.database or "")
+    name = database.name or "in memory"
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -72,16 +78,34 @@ def install_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: ExceptionContext) -> None:
-        error = user_error(context.original_exception, name)
+        error = user_error(context.original_exception, name, database if name else None)
         if error is not None:
             raise error from context.original_exception
 
 
-def user_error(exc: BaseException, name: str) -> StoreError | None:
-    """The one-sentence StoreError for a lock, read-only or full-disk failure, else None."""
+def disk_is_full(path: Path) -> bool:
+    """True when the disk holding ``path`` has (next to) no space left."""
+    try:
+        return shutil.disk_usage(path.parent if path.name else path).free < FULL_DISK_BYTES
+    except OSError:
+        return False
+
+
+def user_error(exc: BaseException, name: str, path: Path | None = None) -> StoreError | None:
+    """The one-sentence StoreError for a lock, read-only or full-disk failure, else None.
+
+    With the store's ``path``, an I/O or open error on a disk with no space left is a
+    full disk, not damage.
+    """
     code = getattr(exc, "sqlite_errorcode", None)
     if not isinstance(exc, sqlite3.Error) or code is None:
         return None
+    if (
+        path is not None
+        and code & 0xFF in (_SQLITE_IOERR, _SQLITE_CANTOPEN, _SQLITE_FULL)
+        and disk_is_full(path)
+    ):
+        return disk_full(name)
     if code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return StoreBusyError(
             f"The store {name} is in use: another program (perhaps a second copy of the app) "
@@ -96,10 +120,10 @@ def user_error(exc: BaseException, name: str) -> StoreError | None:
 
 
 def disk_full(name: str) -> DiskFullError:
-    """The sentence for a write the full disk refused: SQLite undid it whole."""
+    """The sentence for a write (or an open) the full disk refused; SQLite undid it whole."""
     return DiskFullError(
-        f"The disk holding the store {name} is full; nothing was lost, but the last "
-        "change was not saved: free some space and try again."
+        f"The disk holding the store {name} is full; nothing was lost, but nothing more "
+        "can be saved until you free some space."
     )
 
 
@@ -178,7 +202,7 @@ def check_store_file(path: Path) -> StoreShape:
             _recover_hot_journal(path)
         shape = _inspect(path)
     except sqlite3.DatabaseError as exc:
-        error = user_error(exc, name)
+        error = user_error(exc, name, path)
         if isinstance(error, (StoreBusyError, DiskFullError)):
             raise error from exc
         raise CorruptStoreError(f"The store {name} is damaged and cannot be opened.") from exc

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import shutil
 import sqlite3
 import time
@@ -26,6 +28,7 @@ from briefing_app.store import (
 from briefing_app.store import sqlite as sqlite_support
 from briefing_app.store.errors import (
     CorruptStoreError,
+    DiskFullError,
     ForeignObjectsError,
     NewerStoreError,
     ReadOnlyStoreError,
@@ -417,6 +420,9 @@ def open_store(
         engine.dispose()
         if path is None:
             raise _server_error(location, exc) from exc
+        full = sqlite_support.user_error(exc.orig, path.name, path)
+        if full is not None:
+            raise full from exc
         raise CorruptStoreError(f"The store {location} could not be opened: {exc.orig}.") from exc
     except SQLAlchemyError as exc:
         engine.dispose()
@@ -484,3 +490,53 @@ def _upgrade(store: Store, path: Path | None, upgrade: bool) -> None:
 def copy_store_file(source: Path, target: Path) -> None:
     """Plain file copy, for restoring a backup the user chose."""
     shutil.copy2(source, target)
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of the store at ``path``; returns where the old file went.
+
+    The backup is first copied to a temporary file beside the store and synced; only then
+    is the old store (with its -wal and -shm) moved aside, unchanged, and the copy renamed
+    into place. A full disk or any other failure leaves the old store where it was,
+    never an empty or half-copied file.
+    """
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    tmp = path.with_name(f".{path.name}.restoring.tmp")
+    try:
+        shutil.copyfile(backup, tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFullError(
+                f"The disk holding the store {path.name} is full, so the backup was not "
+                "restored; nothing was lost and the store is as it was."
+            ) from exc
+        raise StoreError(
+            f"The backup {backup.name} could not be restored ({exc.strerror or exc}); the "
+            "store is as it was."
+        ) from exc
+    moved = []
+    try:
+        path.rename(aside)
+        moved.append((path, aside))
+        for suffix in ("-wal", "-shm"):
+            journal = path.with_name(path.name + suffix)
+            if journal.exists():
+                journal.rename(aside.with_name(aside.name + suffix))
+                moved.append((journal, aside.with_name(aside.name + suffix)))
+        os.replace(tmp, path)
+    except OSError as exc:
+        for original, now in reversed(moved):  # put everything back as it was
+            with contextlib.suppress(OSError):
+                now.rename(original)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StoreError(
+            f"The backup {backup.name} could not be put in place ({exc.strerror or exc}); "
+            "the store is as it was."
+        ) from exc
+    return aside
