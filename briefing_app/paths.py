@@ -54,6 +54,11 @@ def default_store_location() -> str:
     return os.environ.get("BRIEFING_DB") or str(DEFAULT_DB_PATH)
 
 
+def user_log_dir() -> Path:
+    """The user's log folder for this app (where :mod:`briefing_app.errorlog` writes)."""
+    return platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
 def app_version() -> str:
     """The installed distribution's version (the checkout's when run from source)."""
     try:

@@ -106,7 +106,7 @@ def test_a_planted_bad_import_breaks_a_contract(
 
 
 def _core_modules() -> list[str]:
-    names = ["briefing_app.paths", "briefing_app.progress"]
+    names = ["briefing_app.paths", "briefing_app.progress", "briefing_app.errorlog"]
     for package in CORE:
         prefix = f"briefing_app.{package}"
         module = __import__(prefix, fromlist=["_"])

@@ -18,15 +18,14 @@ from briefing_app.cli.common import (
     USER_ERRORS,
     CommandContext,
     bad_argument,
-    log_unexpected,
-    unexpected_sentence,
     user_sentence,
 )
+from briefing_app.errorlog import log_file, log_unexpected, unexpected_sentence
 from briefing_app.paths import app_version, default_store_location
 
 
 class _VersionAction(argparse.Action):
-    """``--version``: the version and where the default store lives, unwrapped."""
+    """``--version``: the version, where the default store lives and where errors are logged."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
         super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
@@ -34,6 +33,7 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
         print(f"briefing-app {app_version()}")
         print(f"store: {default_store_location()}")
+        print(f"log: {log_file()}")
         parser.exit()
 
 
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action=_VersionAction,
-        help="print the version and the default store's location, then exit",
+        help="print the version, the default store's location and the log file, then exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     library.register(commands)

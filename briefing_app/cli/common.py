@@ -5,21 +5,12 @@ from __future__ import annotations
 import argparse
 import errno
 import json
-import logging
-import os
 import sys
 from dataclasses import asdict, is_dataclass
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from briefing_app.importing.argument_map import ArgumentMapError
-from briefing_app.importing.parsed import ImportFormatError
-from briefing_app.paths import APP_NAME
+from briefing_app.domain.errors import BriefingError
 from briefing_app.services.bootstrap import open_prepared
-from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
 # Exit codes (README "Command line"): 0 done, 1 an unexpected error (logged), 2 the
@@ -27,12 +18,8 @@ from briefing_app.store.store import Store
 EXIT_UNEXPECTED = 1
 EXIT_USER_ERROR = 2
 EXIT_INTERRUPTED = 130
-USER_ERRORS: tuple[type[Exception], ...] = (
-    StoreError,  # includes MapError and MapImportError
-    ImportFormatError,
-    ArgumentMapError,
-    OSError,
-)
+# Every error a user can cause is a BriefingError; a file the system refuses is an OSError.
+USER_ERRORS: tuple[type[Exception], ...] = (BriefingError, OSError)
 
 
 class CommandContext:
@@ -103,7 +90,9 @@ def bad_argument(args: argparse.Namespace) -> str | None:
 
 def user_sentence(exc: BaseException) -> str:
     """The one sentence shown for an error the user can cause."""
-    if isinstance(exc, OSError) and not isinstance(exc, StoreError):
+    if isinstance(exc, BriefingError):
+        return exc.sentence
+    if isinstance(exc, OSError):
         where = f" {exc.filename}" if exc.filename else ""
         if exc.errno == errno.ENOSPC:
             return f"The disk holding{where or ' the file'} is full; nothing was lost."
@@ -111,38 +100,3 @@ def user_sentence(exc: BaseException) -> str:
         return f"Cannot use{where or ' the file'}: {reason}."
     text = " ".join(str(exc).split())
     return text if text.endswith((".", "?", "!")) else f"{text}."
-
-
-def log_file() -> Path:
-    """Where unexpected errors are logged: ``$BRIEFING_LOG`` or the user's log folder."""
-    configured = os.environ.get("BRIEFING_LOG")
-    if configured:
-        return Path(configured)
-    return platformdirs.user_log_path(APP_NAME, appauthor=False) / "briefing.log"
-
-
-def log_unexpected(exc: BaseException) -> Path | None:
-    """Write ``exc`` with its traceback to the rotating log; its path, or None when the
-    log itself cannot be written (the sentence is still shown)."""
-    path = log_file()
-    logger = logging.getLogger("briefing_app.cli")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    logger.addHandler(handler)
-    try:
-        logger.error("command failed: %s", " ".join(sys.argv), exc_info=exc)
-    finally:
-        logger.removeHandler(handler)
-        handler.close()
-    return path
-
-
-def unexpected_sentence(exc: BaseException, log: Path | None) -> str:
-    """The sentence for an error nobody expected: what it was, and where the details are."""
-    detail = " ".join(str(exc).split())[:200] or "no message"
-    where = f"the details are in {log}" if log else "the log could not be written"
-    return f"An unexpected error stopped the command ({type(exc).__name__}: {detail}); {where}."

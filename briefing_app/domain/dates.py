@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefing_app.domain.errors import BriefingError
+
 PRECISIONS = ("day", "month", "year", "approximate")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-class DateError(ValueError):
+class DateError(BriefingError, ValueError):
     """A date that is not YYYY[-MM[-DD]], names no real day, or has an unknown precision."""
 
 

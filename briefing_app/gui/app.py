@@ -29,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from briefing_app.gui.errors import install_error_handling
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.painter import register_fonts
     from briefing_app.gui.startup import open_store_interactively
@@ -37,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName("briefing-app")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Briefing")
+    install_error_handling()
     register_fonts()
     store = open_store_interactively(args.db or default_store_location())
     if store is None:

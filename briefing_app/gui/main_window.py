@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.errorlog import log_file
 from briefing_app.gui.actions import build_actions
 from briefing_app.gui.deck.editor import DeckEditor
 from briefing_app.gui.events import StoreEvents
@@ -221,7 +222,8 @@ class MainWindow(QMainWindow):
             "<p><b>Briefing</b> — assemble policy briefings from a stored essay and export "
             "them to PowerPoint and PDF, offline.</p>"
             f"<p>Bundled essay: {html.escape(essay)}</p>"
-            "<p>Fonts: Liberation (SIL Open Font License).</p>",
+            "<p>Fonts: Liberation (SIL Open Font License).</p>"
+            f"<p>Unexpected errors are logged to {html.escape(str(log_file()))}</p>",
         )
 
     # --- persistence ----------------------------------------------------------------

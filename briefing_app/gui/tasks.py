@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from briefing_app.gui.errors import report_unexpected
 from briefing_app.progress import Cancelled, Progress
 
 Work = Callable[[Progress], Any]
@@ -69,10 +70,10 @@ class TaskRunner(QObject):
     ) -> None:
         """Background work nobody waits for (warming caches): no dialog, no cancel.
 
-        Errors are passed to ``on_error`` when given, else dropped: such work must be
-        safe to lose.
+        Errors are passed to ``on_error`` when given; otherwise an unexpected one is
+        logged and shown (the work itself must be safe to lose).
         """
-        on_error = on_error or (lambda _exc: None)
+        on_error = on_error or _report_unless_cancelled
         if self.synchronous or TaskRunner.synchronous:
             try:
                 result = work(lambda *_: None)
@@ -145,3 +146,8 @@ class TaskRunner(QObject):
         signals.failed.connect(lambda exc: finish(on_error, exc))
         dialog.canceled.connect(cancel.set)
         self._pool.start(_Job(work, cancel, signals))
+
+
+def _report_unless_cancelled(exc: BaseException) -> None:
+    if not isinstance(exc, Cancelled):
+        report_unexpected(exc, "working in the background")

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing_app.domain import dates
+from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.vocabulary import ACTOR_KINDS, ARGUMENT_KINDS, RELATION_KINDS
 from briefing_app.importing.attribution import AttributionError, check_attribution
 from briefing_app.importing.spans import TextIndex, apply_anchor
@@ -59,7 +60,7 @@ _LISTS: dict[str, dict[str, type]] = {
 }
 
 
-class ArgumentMapError(ValueError):
+class ArgumentMapError(BriefingError, ValueError):
     """The argument map file is malformed or does not fit the document."""
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from briefing_app.domain.errors import BriefingError
 from briefing_app.importing.spans import TextIndex
 
 MAX_GAP = 4  # quotation marks, a comma and spaces between the attribution and the quote
@@ -27,7 +28,7 @@ SPEAKING_KINDS = ("person", "organisation")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
-class AttributionError(ValueError):
+class AttributionError(BriefingError, ValueError):
     """The quote's attribution is missing, misplaced, or names someone else."""
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from briefing_app.domain.errors import BriefingError
 
-class ImportFormatError(ValueError):
+
+class ImportFormatError(BriefingError, ValueError):
     """A document that cannot be imported; ``line`` is 1-based in the source file."""
 
     def __init__(self, message: str, line: int | None = None, source: str | None = None) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from briefing_app.domain.errors import BriefingError
 
-class StoreError(Exception):
-    """Base class: ``str(error)`` is a sentence fit to show a user."""
+
+class StoreError(BriefingError):
+    """Base class of the store's user errors: ``str(error)`` is a sentence fit to show."""
 
 
 class CorruptStoreError(StoreError):
@@ -46,3 +48,8 @@ class ForeignObjectsError(CorruptStoreError):
     def __init__(self, message: str, names: list[str]) -> None:
         super().__init__(message)
         self.names = names
+
+
+class StoreFailedError(StoreError):
+    """The database refused or lost a request for a reason outside the app (a server that
+    went away, a disk that failed); the transaction was rolled back."""

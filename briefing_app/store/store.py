@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from briefing_app.domain.text import storable_text
@@ -34,6 +41,7 @@ from briefing_app.store.errors import (
     ReadOnlyStoreError,
     StoreBusyError,
     StoreError,
+    StoreFailedError,
 )
 
 if TYPE_CHECKING:
@@ -63,6 +71,21 @@ def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+# SQLite result codes that mean the file or the machine failed, not the app's SQL:
+# NOMEM, IOERR, CORRUPT, CANTOPEN, PROTOCOL, NOTADB (busy, read-only and full are
+# translated where they happen, in store/sqlite.py).
+_SQLITE_FAILURES = frozenset({7, 10, 11, 14, 15, 26})
+
+
+def _from_outside(exc: DBAPIError) -> bool:
+    """Whether ``exc`` is the database or its machine failing rather than a bug of ours."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _SQLITE_FAILURES
+    # PostgreSQL: connection lost, server shutting down, serialization or lock timeouts.
+    return isinstance(exc, (OperationalError, InterfaceError))
 
 
 @dataclass
@@ -95,7 +118,7 @@ class Store:
         On SQLite it begins with BEGIN IMMEDIATE (see ``sqlite.install_pragmas``): a
         write takes the lock first, so it waits for another writer instead of failing.
         """
-        with self._sessions.begin() as session:
+        with self._translated(), self._sessions.begin() as session:
             if self.is_sqlite:
                 session.connection(execution_options={sqlite_support.WRITE_INTENT: True})
             yield session
@@ -103,11 +126,30 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; anything it wrote would be rolled back."""
-        with self._sessions() as session:
+        with self._translated(), self._sessions() as session:
             try:
                 yield session
             finally:
                 session.rollback()
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """The service boundary: a database failure from outside the app (a server gone,
+        a disk error, a damaged page) becomes one sentence. SQL, constraint and other
+        programming errors are bugs: they pass through, to be logged as unexpected."""
+        try:
+            yield
+        except DBAPIError as exc:
+            if not _from_outside(exc):
+                raise
+            raise self._failed(exc) from exc
+
+    def _failed(self, exc: DBAPIError) -> StoreFailedError:
+        reason = " ".join(str(exc.orig).split())[:200] or type(exc.orig).__name__
+        return StoreFailedError(
+            f"The store {self.display_location} could not carry out the request ({reason}); "
+            "nothing was changed."
+        )
 
     @contextmanager
     def setup_lock(self) -> Iterator[None]:

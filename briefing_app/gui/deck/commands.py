@@ -13,9 +13,11 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from briefing_app.domain.errors import BriefingError
+from briefing_app.gui.errors import report_unexpected
 from briefing_app.services import decks
 from briefing_app.services.decks import SlideSnapshot
-from briefing_app.store.errors import ConflictError, StoreError
+from briefing_app.store.errors import ConflictError
 from briefing_app.store.store import Store
 
 TEXT_EDIT_ID = 7301  # commands with this id() may merge
@@ -57,12 +59,18 @@ class DeckCommand(QUndoCommand):
     def _run(self, step: Any) -> None:
         try:
             step()
-        except Exception as exc:
+        except BriefingError as exc:
             self.setObsolete(True)
-            reason = str(exc) if isinstance(exc, StoreError) else "the slide has changed"
             self.ctx.command_failed(
-                f"Could not {self.text().lower()}: {reason.rstrip('.')}.",
+                f"Could not {self.text().lower()}: {exc.sentence}",
                 stale=isinstance(exc, ConflictError),
+            )
+            return
+        except Exception as exc:  # a bug: logged and shown as itself, never relabelled
+            self.setObsolete(True)
+            report_unexpected(exc, f"trying to {self.text().lower()}")
+            self.ctx.command_failed(
+                f"Could not {self.text().lower()}: an unexpected error occurred."
             )
             return
         self.ctx.command_applied(self.deck_id, self.focus)

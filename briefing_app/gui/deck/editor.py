@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.deck.preview import DeckPreview, Previewer, SlidePreview
+from briefing_app.domain.errors import BriefingError
 from briefing_app.gui.deck import commands as cmd
 from briefing_app.gui.deck import exporting
 from briefing_app.gui.deck.canvas import LayoutPicker, SlideCanvas
 from briefing_app.gui.deck.deck_list import DeckList
 from briefing_app.gui.deck.notes import NotesPanel
 from briefing_app.gui.deck.strip import SlideStrip
+from briefing_app.gui.errors import report_unexpected
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.layout import registry
@@ -623,6 +625,10 @@ class DeckEditor(QWidget):
     def _export_failed(self, exc: BaseException) -> None:
         if exporting.is_cancel(exc):
             self.statusMessage.emit("Export cancelled.")
+            return
+        if not isinstance(exc, (BriefingError, OSError)):  # a bug: logged and shown as such
+            report_unexpected(exc, "exporting the deck")
+            self.statusMessage.emit("The export failed unexpectedly; the deck is unchanged.")
             return
         sentence = exporting.failure_sentence(exc)
         self.statusMessage.emit(sentence)

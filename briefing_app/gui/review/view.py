@@ -9,6 +9,8 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from briefing_app.domain.errors import BriefingError
+from briefing_app.gui.errors import report_unexpected
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.file_offer import offer_to_open
 from briefing_app.gui.review.commands import (
@@ -270,10 +272,12 @@ class ReviewView(QWidget):
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
             message = f"The review report could not be written: {reason}."
-        elif isinstance(error, StoreError):
-            message = f"The review report could not be written: {error}"
-        else:
-            message = f"The review report could not be written ({error})."
+        elif isinstance(error, BriefingError):
+            message = f"The review report could not be written: {error.sentence}"
+        else:  # a bug: logged and shown as such, never relabelled
+            report_unexpected(error, "exporting the review report")
+            self.statusMessage.emit("The review report could not be written: unexpected error.")
+            return
         self.statusMessage.emit(message)
         box = QMessageBox(QMessageBox.Icon.Warning, "Export Review Report", message, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
