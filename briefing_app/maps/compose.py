@@ -1,24 +1,32 @@
 """``map_boxes``: a MapSpec drawn into a page frame as renderer boxes.
 
 Order of drawing: sea, layers bottom to top (one PathBox per feature, named after it),
-labels, locator inset, legend, scale bar, frame, source line. Everything lies inside the
-frame. Results are cached by (spec, frame), so a redraw costs only the renderer's time.
+labels, locator inset, legend, scale bar, frame, notes, source line. Everything lies inside
+the frame. Labels are never smaller than MIN_LABEL_SIZE at the size drawn, and never sit on
+a line feature; the legend and the scale bar go where they cover the least of the map's
+subject (none, when the map leaves room). Results are cached by (spec, frame).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from functools import lru_cache
 
+import numpy as np
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from briefing_app.layout.boxes import Box, PathBox, RectBox, TextStyle
-from briefing_app.maps import geodata
+from briefing_app.maps import geodata, nato
 from briefing_app.maps.furniture import (
+    MARGIN,
     SOURCE_STRIP,
     LegendEntry,
     frame_border,
     legend,
+    notes_block,
+    notes_height,
     scale_bar,
     source_line,
 )
@@ -32,6 +40,8 @@ from briefing_app.maps.spec import LayerSpec, MapSpec
 from briefing_app.maps.styles import label_color_for, resolve
 
 Frame = tuple[float, float, float, float]
+Rect = tuple[float, float, float, float]
+MIN_LABEL_SIZE = 10.0  # points at the size drawn: readable when projected
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,7 @@ def layer_features(layer: LayerSpec) -> list[GeoFeature]:
         feats = [GeoFeature(f.id, "inline", f.name, shapely.from_geojson(f.geometry))
                  for f in layer.features]
     else:
-        feats = geodata.select(layer.source, layer.ids, layer.exclude)
+        feats = geodata.select(layer.source, nato.expand(layer.ids), nato.expand(layer.exclude))
     if layer.merge and feats:
         merged = shapely.union_all([f.geometry for f in feats])
         return [GeoFeature(layer.name, feats[0].layer, layer.name, merged)]
@@ -67,52 +77,149 @@ def layer_features(layer: LayerSpec) -> list[GeoFeature]:
 def _label_style(layer: LayerSpec, fill: str | None) -> TextStyle:
     st = layer.style
     color = resolve(st.label_color) if st.label_color != "label" else label_color_for(fill)
-    return TextStyle("sans", st.label_size, bold=st.label_bold, italic=st.label_italic,
-                     color=color or "2E2E2E")
+    return TextStyle("sans", max(st.label_size, MIN_LABEL_SIZE), bold=st.label_bold,
+                     italic=st.label_italic, color=color or "2E2E2E")
+
+
+@dataclass
+class _Drawn:
+    """What drawing the layers leaves for labels and furniture to respect."""
+
+    requests: list[LabelRequest] = field(default_factory=list)
+    lines: list[BaseGeometry] = field(default_factory=list)  # page geometry of line features
+    subject: list[BaseGeometry] = field(default_factory=list)  # page geometry to keep clear
+    land: list[BaseGeometry] = field(default_factory=list)  # every area feature drawn
 
 
 @lru_cache(maxsize=48)
 def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
     x, y, w, h = frame
-    rect = (x, y, w, h - SOURCE_STRIP)
-    view = make_view(projection_from(spec.projection_params), spec.extent, rect)
-    spec = apply_policies(spec, view)
-    area = (x, y, x + w, y + h - SOURCE_STRIP)
-    boxes: list[Box] = [RectBox(*rect, fill=resolve(spec.sea), name="Sea")]
-    requests = _draw_layers(spec, view, boxes)
-
-    furniture: list[Box] = []
-    obstacles = []
-    if spec.inset is not None:
-        inset, inset_rect = inset_boxes(spec.inset, view, area)
-        furniture += inset
-        obstacles.append(inset_rect)
+    probe = make_view(projection_from(spec.projection_params), spec.extent,
+                      (x, y, w, h - SOURCE_STRIP))
+    spec = apply_policies(spec, probe)
+    notes = list(spec.notes)
+    map_h = h - SOURCE_STRIP - notes_height(notes, w)
     entries = [LegendEntry(layer.legend, layer.style, layer.kind)
                for layer in spec.layers if layer.legend]
-    legend_w = min(230.0, max(150.0, w * 0.34))
-    legend_boxes, legend_rect = legend(entries, list(spec.notes), spec.legend_corner, area,
-                                       legend_w)
-    furniture += legend_boxes
-    if legend_rect:
-        obstacles.append(legend_rect)
-    if spec.scale_bar:
-        bar, bar_rect = scale_bar(view.scale, spec.scale_bar, area)
-        furniture += bar
-        obstacles.append(bar_rect)
-
-    boxes += place_labels(requests, area, obstacles)
-    boxes += furniture
-    boxes.append(frame_border(rect))
+    legend_w = min(300.0, max(170.0, w * 0.42))
+    # The legend goes inside the map where it covers none of the subject: in one column
+    # (narrower if need be), else in two; where no such spot exists it stands beside the
+    # map (right of a wide frame, under a tall one) and the map takes the rest.
+    layouts: list[tuple[Rect, tuple[float, float] | None, float, int]] = [
+        ((x, y, w, map_h), None, legend_w, 1),
+        ((x, y, w, map_h), None, legend_w * 0.8, 1),
+        ((x, y, w, map_h), None, min(w * 0.8, 2 * legend_w), 2),
+    ]
+    _, size = legend(entries, [], "top-left", (0.0, 0.0, w, map_h), legend_w)
+    if size:
+        lw, lh = size[2] - size[0], size[3] - size[1]
+        if w - lw - MARGIN >= 0.55 * w and w >= map_h:
+            layouts.append(((x, y, w - lw - MARGIN, map_h), (x + w - lw, y), legend_w, 1))
+        else:
+            layouts.append(((x, y, w, map_h - lh - MARGIN), (x, y + map_h - lh), legend_w, 1))
+    for rect, outside, width, columns in layouts:
+        result = _compose(spec, rect, entries, width, outside, columns)
+        if result is not None or outside is not None:
+            break
+    assert result is not None
+    boxes = list(result)
+    boxes += notes_block(notes, x, y + map_h, w)
     sources = [ATTRIBUTION, *sorted({lay.attribution for lay in spec.layers if lay.attribution})]
-    text = "; ".join(sources) + f". Projection: {view.proj.name}."
+    text = "; ".join(sources) + f". Projection: {probe.proj.name}."
     boxes.append(source_line(text, x, y + h - SOURCE_STRIP, w))
     return tuple(boxes)
 
 
-def _draw_layers(spec: MapSpec, view: View, boxes: list[Box]) -> list[LabelRequest]:
+def _compose(spec: MapSpec, rect: Rect, entries: list[LegendEntry], legend_w: float,
+             outside: tuple[float, float] | None, columns: int = 1) -> list[Box] | None:
+    """The map in ``rect`` (x, y, w, h) with its labels and furniture; None when the legend
+    must go inside but no spot inside keeps it off the subject."""
+    x, y, w, h = rect
+    view = make_view(projection_from(spec.projection_params), spec.extent, rect)
+    area = (x, y, x + w, y + h)
+    boxes: list[Box] = [RectBox(*rect, fill=resolve(spec.sea), name="Sea")]
+    drawn = _draw_layers(spec, view, boxes)
+    subject = shapely.union_all(drawn.subject) if drawn.subject else shapely.Polygon()
+    land = shapely.union_all(drawn.land) if drawn.land else shapely.Polygon()
+
+    furniture: list[Box] = []
+    obstacles: list[Rect] = []
+    if spec.inset is not None:
+        inset, inset_rect = inset_boxes(spec.inset, view, area)
+        furniture += inset
+        obstacles.append(inset_rect)
+    covered: list[float] = []
+
+    def place_legend(pw: float, ph: float) -> tuple[float, float]:
+        if outside is not None:
+            return outside
+        sx, sy, cover = _clear_spot(pw, ph, area, subject, land, obstacles, spec.legend_corner)
+        covered.append(cover)
+        return sx, sy
+
+    legend_boxes, legend_rect = legend(entries, [], spec.legend_corner, area, legend_w,
+                                       place=place_legend, columns=columns)
+    if covered and covered[0] > 1.0:
+        return None
+    furniture += legend_boxes
+    if legend_rect and outside is None:
+        obstacles.append(legend_rect)
+    if spec.scale_bar:
+        corner = spec.scale_bar
+        bar, bar_rect = scale_bar(
+            view.scale, corner, area,
+            place=lambda pw, ph: _clear_spot(pw, ph, area, subject, land, obstacles, corner,
+                                             corners_only=True)[:2],
+        )
+        furniture += bar
+        obstacles.append(bar_rect)
+
+    boxes += place_labels(drawn.requests, area, obstacles, lines=drawn.lines)
+    boxes += furniture
+    boxes.append(frame_border(rect))
+    return boxes
+
+
+def _clear_spot(w: float, h: float, area: Rect, subject: BaseGeometry, land: BaseGeometry,
+                taken: list[Rect], preferred: str, *, corners_only: bool = False
+                ) -> tuple[float, float, float]:
+    """(x, y, subject area covered) for a w × h panel inside ``area`` that covers the least
+    of the map's subject (then the least land, then lies nearest the preferred corner) and
+    overlaps no other panel. Positions run along the four edges of the map."""
+    x0, y0 = area[0] + MARGIN, area[1] + MARGIN
+    x1, y1 = area[2] - MARGIN - w, area[3] - MARGIN - h
+    if corners_only:
+        spots = [(sx, sy) for sx in (x0, x1) for sy in (y0, y1)]
+    else:
+        xs, ys = np.linspace(x0, max(x0, x1), 41), np.linspace(y0, max(y0, y1), 25)
+        spots = ([(float(sx), sy) for sx in xs for sy in (y0, y1)]
+                 + [(sx, float(sy)) for sy in ys[1:-1] for sx in (x0, x1)])
+    want = (x0 if preferred.endswith("left") else x1, y0 if preferred.startswith("top") else y1)
+    panels = shapely.box(*np.array([(sx, sy, sx + w, sy + h) for sx, sy in spots]).T)
+    on_subject = shapely.area(shapely.intersection(panels, subject))
+    on_land = shapely.area(shapely.intersection(panels, land))
+    best, best_cost = (want[0], want[1], float("inf")), None
+    for (sx, sy), cover, lands in zip(spots, on_subject, on_land, strict=True):
+        rect = (sx, sy, sx + w, sy + h)
+        if any(rect[0] < o[2] and o[0] < rect[2] and rect[1] < o[3] and o[1] < rect[3]
+               for o in taken):
+            continue
+        cost = (round(float(cover), 1), round(float(lands), 1),
+                abs(sx - want[0]) + abs(sy - want[1]))
+        if best_cost is None or cost < best_cost:
+            best, best_cost = (float(sx), float(sy), float(cover)), cost
+    return best
+
+
+def _matches(feature_id: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatchcase(feature_id, p) for p in patterns)
+
+
+def _draw_layers(spec: MapSpec, view: View, boxes: list[Box]) -> _Drawn:
     bounds = view.lonlat_bounds()
-    labels = {}
-    requests: list[LabelRequest] = []
+    drawn = _Drawn()
+    subject = nato.expand(spec.subject)
+    names = nato.label_names()
     for index, layer in enumerate(spec.layers):
         st = layer.style
         overrides = dict(layer.label_text)
@@ -129,6 +236,7 @@ def _draw_layers(spec: MapSpec, view: View, boxes: list[Box]) -> list[LabelReque
                 if paths:
                     boxes.append(PathBox(rings=paths, closed=False, stroke=st.hex("stroke"),
                                          stroke_width=st.stroke_width, name=feat.name))
+                    drawn.lines.append(page)
                 continue
             rings = polygon_rings(page)
             if not rings:
@@ -136,16 +244,20 @@ def _draw_layers(spec: MapSpec, view: View, boxes: list[Box]) -> list[LabelReque
             boxes.append(PathBox(rings=rings, fill=st.hex("fill"), stroke=st.hex("stroke"),
                                  stroke_width=st.stroke_width, hatch=st.hex("hatch"),
                                  name=feat.name))
-            text = overrides.get(feat.id, feat.name)
+            if st.fill or st.hatch:
+                valid = shapely.make_valid(page)  # simplified outlines can self-touch
+                drawn.land.append(valid)
+                if _matches(feat.id, subject) if subject else index > 0:
+                    drawn.subject.append(valid)
+            text = overrides.get(feat.id, names.get(feat.id, feat.name))
             if st.label and text:
-                labels[feat.id] = text
-                requests.append(LabelRequest(
+                drawn.requests.append(LabelRequest(
                     text=text.upper() if st.label_caps else text,
                     style=_label_style(layer, st.hex("fill")),
                     region=page,
                     priority=st.label_priority * 1e9 + index * 1e6 + min(page.area, 9e5),
                     name=f"Label: {text}",
-                    min_size=st.label_min_size,
+                    min_size=max(st.label_min_size, MIN_LABEL_SIZE),
                     callout=st.label_callout,
                 ))
-    return requests
+    return drawn

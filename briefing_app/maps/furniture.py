@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing_app.layout.boxes import Box, PathBox, RectBox, RuleBox, TextStyle
@@ -12,11 +13,12 @@ from briefing_app.maps.text import line_height, text_block, wrap
 
 MARGIN = 7.0  # from the map edge to a furniture panel
 PAD = 5.0  # inside a panel
-SWATCH_W, SWATCH_H = 15.0, 9.0
-LEGEND_STYLE = TextStyle("sans", 7.5, color="222222")
-NOTE_STYLE = TextStyle("sans", 6.5, italic=True, color="333333")
-SCALE_STYLE = TextStyle("sans", 6.5, color="222222")
-SOURCE_STYLE = TextStyle("sans", 6.5, color="555555")
+SWATCH_W, SWATCH_H = 18.0, 11.0
+# Read from the back of a room: legend and notes at 10 pt at slide size, like the labels.
+LEGEND_STYLE = TextStyle("sans", 10.0, color="222222")
+NOTE_STYLE = TextStyle("sans", 10.0, italic=True, color="333333")
+SCALE_STYLE = TextStyle("sans", 10.0, color="222222")
+SOURCE_STYLE = TextStyle("sans", 7.0, color="555555")
 SOURCE_STRIP = 12.0  # height reserved under the map for the source line
 PANEL_FILL = "FFFFFF"
 PANEL_STROKE = "8C8C8C"
@@ -60,35 +62,50 @@ def _swatch(entry: LegendEntry, x: float, y: float) -> list[PathBox]:
 
 
 def legend(entries: list[LegendEntry], notes: list[str], corner: str, area: Rect,
-           max_width: float) -> tuple[list[Box], Rect | None]:
-    """A white panel with a swatch and text per entry, then the notes in italics."""
+           max_width: float, place: Callable[[float, float], tuple[float, float]] | None = None,
+           columns: int = 1) -> tuple[list[Box], Rect | None]:
+    """A white panel with a swatch and text per entry (in ``columns`` columns, filled in
+    order), then the notes in italics across its width.
+
+    ``place(width, height)`` chooses the panel's top-left corner; else ``corner`` does.
+    """
     if not entries and not notes:
         return [], None
-    width = max_width
-    text_w = width - 2 * PAD - SWATCH_W - 5
-    rows = [wrap(e.text, LEGEND_STYLE, text_w) for e in entries]
-    note_rows = [wrap(n, NOTE_STYLE, width - 2 * PAD) for n in notes]
-    used = max([text_width(ln, LEGEND_STYLE) + SWATCH_W + 5 for r in rows for ln in r]
-               + [text_width(ln, NOTE_STYLE) for r in note_rows for ln in r] + [40.0])
-    width = min(width, used + 2 * PAD + 1)
+    columns = max(1, min(columns, len(entries) or 1))
+    per = -(-len(entries) // columns) if entries else 0
+    chunks = [entries[i:i + per] for i in range(0, len(entries), per)] if entries else []
+    col_max = (max_width - 2 * PAD - 8 * (columns - 1)) / columns
+    wrap_w = col_max - SWATCH_W - 5
+    rows = [[wrap(e.text, LEGEND_STYLE, wrap_w) for e in chunk] for chunk in chunks]
+    col_w = [max([text_width(ln, LEGEND_STYLE) for r in col for ln in r] + [20.0])
+             + SWATCH_W + 5 for col in rows]
+    inner = sum(col_w) + 8 * (len(col_w) - 1)
+    note_rows = [wrap(n, NOTE_STYLE, max(inner, 120.0)) for n in notes]
+    used = max([inner] + [text_width(ln, NOTE_STYLE) for r in note_rows for ln in r] + [40.0])
+    width = min(max_width, used + 2 * PAD + 1)
     lh, nh = line_height(LEGEND_STYLE), line_height(NOTE_STYLE)
-    heights = [max(SWATCH_H, len(r) * lh) for r in rows]
-    height = 2 * PAD + sum(heights) + 3 * max(0, len(rows) - 1)
+    heights = [[max(SWATCH_H, len(r) * lh) for r in col] for col in rows]
+    body = max([sum(h) + 3 * max(0, len(h) - 1) for h in heights] + [0.0])
+    height = 2 * PAD + body
     if note_rows:
         height += (4 if rows else 0) + sum(len(r) * nh for r in note_rows)
         height += 2 * (len(note_rows) - 1)
-    x, y = _corner_origin(corner, width, height, area)
+    x, y = place(width, height) if place else _corner_origin(corner, width, height, area)
     boxes: list[Box] = [RectBox(x, y, width, height, fill=PANEL_FILL, stroke=PANEL_STROKE,
                                 stroke_width=0.5, name="Legend")]
-    cy = y + PAD
-    for entry, lines, row_h in zip(entries, rows, heights, strict=True):
-        boxes += _swatch(entry, x + PAD, cy + (row_h - SWATCH_H) / 2)
-        text_top = cy + (row_h - len(lines) * lh) / 2
-        boxes.append(text_block(lines, LEGEND_STYLE, x + PAD + SWATCH_W + 5, text_top,
-                                text_w, name=f"Legend: {entry.text}", pad=0.5))
-        cy += row_h + 3
+    cx = x + PAD
+    for chunk, col_rows, col_heights, cw in zip(chunks, rows, heights, col_w, strict=True):
+        cy = y + PAD
+        text_w = cw - SWATCH_W - 5  # the lines were wrapped to fit this
+        for entry, lines, row_h in zip(chunk, col_rows, col_heights, strict=True):
+            boxes += _swatch(entry, cx, cy + (row_h - SWATCH_H) / 2)
+            text_top = cy + (row_h - len(lines) * lh) / 2
+            boxes.append(text_block(lines, LEGEND_STYLE, cx + SWATCH_W + 5, text_top,
+                                    text_w, name=f"Legend: {entry.text}", pad=0.5))
+            cy += row_h + 3
+        cx += cw + 8
     if note_rows:
-        cy += 1 if rows else -3
+        cy = y + PAD + body + (1 if rows else -3)
         for lines in note_rows:
             boxes.append(text_block(lines, NOTE_STYLE, x + PAD, cy, width - 2 * PAD,
                                     name="Legend note", pad=0.5))
@@ -105,7 +122,9 @@ def _nice_length(max_km: float) -> float:
     return float(10**exponent)
 
 
-def scale_bar(scale_pt_per_m: float, corner: str, area: Rect) -> tuple[list[Box], Rect]:
+def scale_bar(scale_pt_per_m: float, corner: str, area: Rect,
+              place: Callable[[float, float], tuple[float, float]] | None = None,
+              ) -> tuple[list[Box], Rect]:
     """A bar of a round number of kilometres (true at the projection centre)."""
     max_km = (area[2] - area[0]) * 0.18 / scale_pt_per_m / 1000
     km = _nice_length(max_km)
@@ -113,8 +132,8 @@ def scale_bar(scale_pt_per_m: float, corner: str, area: Rect) -> tuple[list[Box]
     label = f"{km:,.0f} km"
     label_w = text_width(label, SCALE_STYLE)
     width = bar + label_w + 3 * PAD
-    height = 16.0
-    x, y = _corner_origin(corner, width, height, area)
+    height = 18.0
+    x, y = place(width, height) if place else _corner_origin(corner, width, height, area)
     bx, by = x + PAD, y + height - 5
     boxes: list[Box] = [
         RectBox(x, y, width, height, fill=PANEL_FILL, name="Scale bar"),
@@ -128,6 +147,26 @@ def scale_bar(scale_pt_per_m: float, corner: str, area: Rect) -> tuple[list[Box]
                    label_w, name="Scale bar label", pad=1.0),
     ]
     return boxes, (x, y, x + width, y + height)
+
+
+def notes_height(notes: list[str], width: float) -> float:
+    """Height of the notes block under the map (0 without notes)."""
+    if not notes:
+        return 0.0
+    rows = [wrap(n, NOTE_STYLE, width - 1.0) for n in notes]
+    return sum(len(r) for r in rows) * line_height(NOTE_STYLE) + 2.0 * len(rows) + 2.0
+
+
+def notes_block(notes: list[str], x: float, y: float, width: float) -> list[Box]:
+    """The map's notes (status notes, what a line is), in italics under the map."""
+    boxes: list[Box] = []
+    cy = y + 2.0
+    for note in notes:
+        lines = wrap(note, NOTE_STYLE, width - 1.0)
+        boxes.append(text_block(lines, NOTE_STYLE, x + 0.5, cy, width - 1.0, name="Map note",
+                                pad=0.5))
+        cy += len(lines) * line_height(NOTE_STYLE) + 2.0
+    return boxes
 
 
 def source_line(text: str, x: float, y: float, w: float) -> Box:

@@ -22,6 +22,12 @@ from briefing_app.maps.text import line_height, text_block
 
 PAD = 1.5  # clear space kept around every label, points
 GRID_POINTS = 48
+BORDER_SLACK = 3.0  # points a label may run over its region's border (as atlases allow)
+LINE_CLEARANCE = 3.0  # points kept between a label and a line feature (a front, a border)
+# A callout first looks for room over regions whose own labels matter less (layer label
+# priority below this), so it does not cover a neighbouring region of the map's subject.
+CALLOUT_AVOID_PRIORITY = 2e9
+TIER = 1e9  # a request's priority is its layer's label priority × TIER + a tie-breaker
 
 
 @dataclass(frozen=True)
@@ -44,12 +50,13 @@ def _variants(text: str, style: TextStyle, min_size: float) -> list[tuple[list[s
     while size - 1.0 >= min_size - 1e-6:
         size -= 1.0
         sizes.append(size)
-    words = text.split()
+    # Two-line forms break after a space or a hyphen ("Ivano-" / "Frankivsk"), as even as
+    # possible; a name in two languages breaks after its slash.
     splits: list[list[str]] = [[text]]
-    if len(words) > 1:
-        best = min(range(1, len(words)),
-                   key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
-        splits.append([" ".join(words[:best]), " ".join(words[best:])])
+    breaks = [i + 1 for i, c in enumerate(text[:-1]) if c in " -" and text[i + 1] != " "]
+    if breaks:
+        at = min(breaks, key=lambda i: abs(len(text[:i].rstrip()) - len(text[i:])))
+        splits.append([text[:at].rstrip(), text[at:].strip()])
     out = []
     for s in sizes:
         st = TextStyle(style.font, s, style.bold, style.italic, style.color)
@@ -81,62 +88,92 @@ def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def place_labels(requests: list[LabelRequest], bounds: Rect,
-                 obstacles: list[Rect]) -> list[Box]:
+def place_labels(requests: list[LabelRequest], bounds: Rect, obstacles: list[Rect],
+                 lines: list[BaseGeometry] | None = None) -> list[Box]:
     """Label boxes (and callout leaders) for the requests that fit, none overlapping.
 
     Inside placements are tried for every label first, so a callout never takes the room
-    of a label that could have sat inside its own region.
+    of a label that could have sat inside its own region. No label sits on ``lines``.
     """
     placed: list[Rect] = list(obstacles)
     boxes: list[Box] = []
-    pending: list[LabelRequest] = []
-    for req in sorted(requests, key=lambda r: -r.priority):
-        if req.region.is_empty or not req.text.strip():
-            continue
-        shapely.prepare(req.region)
-        box = _place_one(req, bounds, placed)
-        if box is not None:
-            boxes.append(box)
-            placed.append((box.x - PAD, box.y - PAD, box.x + box.w + PAD, box.y + box.h + PAD))
-        elif req.callout:
-            pending.append(req)
-    for req in pending:
-        found = _place_callout(req, bounds, placed)
-        if found is not None:
-            box, leader = found
-            boxes += [leader, box]
-            placed.append((box.x - PAD, box.y - PAD, box.x + box.w + PAD, box.y + box.h + PAD))
+    keep_off = shapely.union_all([g.buffer(LINE_CLEARANCE) for g in lines or []])
+    keep_off = None if keep_off.is_empty else keep_off
+    if keep_off is not None:
+        shapely.prepare(keep_off)
+    ranked = [r for r in sorted(requests, key=lambda r: -r.priority)
+              if not r.region.is_empty and r.text.strip()]
+    # The map's subject (label priority above 0) first: every inside placement, then its
+    # callouts; the neighbours' names (priority 0) fill the room that is left.
+    for group in ([r for r in ranked if r.priority >= TIER], [r for r in ranked
+                                                              if r.priority < TIER]):
+        pending: list[LabelRequest] = []
+        for req in group:
+            shapely.prepare(req.region)
+            box = _place_one(req, bounds, placed, keep_off)
+            if box is not None:
+                boxes.append(box)
+                placed.append(_padded(box))
+            elif req.callout:
+                pending.append(req)
+        for req in pending:
+            others = [r.region for r in requests if r is not req and not r.region.is_empty
+                      and r.priority >= CALLOUT_AVOID_PRIORITY]
+            avoid = shapely.union_all(others) if others else None
+            found = (_place_callout(req, bounds, placed, avoid, keep_off, CALLOUT_CLEAR_REACH)
+                     or _place_callout(req, bounds, placed, None, keep_off))
+            if found is not None:
+                box, leader = found
+                boxes += [leader, box]
+                placed.append(_padded(box))
     return boxes
 
 
-CALLOUT_DIRECTIONS = ((1, 0), (-1, 0), (1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1))
-CALLOUT_DISTANCES = (10.0, 18.0, 28.0, 40.0)
+def _padded(box: TextBox) -> Rect:
+    return (box.x - PAD, box.y - PAD, box.x + box.w + PAD, box.y + box.h + PAD)
 
 
-def _place_callout(req: LabelRequest, bounds: Rect,
-                   placed: list[Rect]) -> tuple[TextBox, PathBox] | None:
-    """A white-backed label beside a region too small for it, joined by a leader line."""
+CALLOUT_DIRECTIONS = ((1, 0), (-1, 0), (1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1),
+                      (2, -1), (2, 1), (-2, -1), (-2, 1), (1, -2), (1, 2), (-1, -2), (-1, 2))
+CALLOUT_DISTANCES = (8.0, 14.0, 22.0, 32.0, 45.0, 60.0)  # leader lengths, shortest first
+CALLOUT_CLEAR_REACH = 32.0  # how far a callout looks for room off the subject's regions
+
+
+def _place_callout(req: LabelRequest, bounds: Rect, placed: list[Rect],
+                   avoid: BaseGeometry | None = None, keep_off: BaseGeometry | None = None,
+                   reach: float = CALLOUT_DISTANCES[-1]) -> tuple[TextBox, PathBox] | None:
+    """A white-backed label beside a region too small for it, joined by a leader line;
+    not over ``avoid`` (other regions of the subject) when given, never on a line."""
     polys = [p for p in getattr(req.region, "geoms", [req.region]) if p.geom_type == "Polygon"]
     if not polys:
         return None
     main = max(polys, key=lambda p: p.area)
     anchor = main.representative_point()
-    ax, ay = anchor.x, anchor.y
+    # The leader starts at a point of the region no label covers (a neighbour's label may
+    # run over the region's middle).
+    free = [(px, py) for px, py in _candidates(req.region)
+            if not any(o[0] <= px <= o[2] and o[1] <= py <= o[3] for o in placed)]
+    ax, ay = free[0] if free else (anchor.x, anchor.y)
     style = req.style
     style = TextStyle(style.font, max(req.min_size, style.size - 0.5), style.bold, style.italic,
                       "222222")
     w = text_width(req.text, style) + 4.0
     h = line_height(style) + 1.0
-    for dist in CALLOUT_DISTANCES:
+    for dist in (d for d in CALLOUT_DISTANCES if d <= reach):
         for dx, dy in CALLOUT_DIRECTIONS:
-            cx = ax + dx * (dist + w / 2)
-            cy = ay + dy * (dist + h / 2)
+            norm = (dx * dx + dy * dy) ** 0.5
+            cx = ax + dx / norm * dist + (w / 2 if dx > 0 else -w / 2 if dx < 0 else 0.0)
+            cy = ay + dy / norm * dist + (h / 2 if dy > 0 else -h / 2 if dy < 0 else 0.0)
             rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
             if (rect[0] < bounds[0] or rect[1] < bounds[1] or rect[2] > bounds[2]
                     or rect[3] > bounds[3]):
                 continue
             if any(_overlaps(rect, other) for other in placed):
+                continue
+            shape = shapely.box(*rect)
+            if avoid is not None and shape.intersects(avoid):
+                continue
+            if keep_off is not None and shape.intersects(keep_off):
                 continue
             ex = min(max(ax, rect[0]), rect[2])
             ey = min(max(ay, rect[1]), rect[3])
@@ -153,8 +190,11 @@ def _place_callout(req: LabelRequest, bounds: Rect,
     return None
 
 
-def _place_one(req: LabelRequest, bounds: Rect, placed: list[Rect]) -> TextBox | None:
+def _place_one(req: LabelRequest, bounds: Rect, placed: list[Rect],
+               keep_off: BaseGeometry | None = None) -> TextBox | None:
     candidates = _candidates(req.region)
+    room = req.region.buffer(BORDER_SLACK)  # a label may cross its border by a hair
+    shapely.prepare(room)
     for lines, style in _variants(req.text, req.style, req.min_size):
         w = max(text_width(line, style) for line in lines) + 2.0
         h = line_height(style) * len(lines)
@@ -162,7 +202,9 @@ def _place_one(req: LabelRequest, bounds: Rect, placed: list[Rect]) -> TextBox |
         if not rects:
             return None
         polys = shapely.box(*np.array(rects).T)
-        fits = shapely.contains(req.region, polys)
+        fits = shapely.contains(room, polys)
+        if keep_off is not None:
+            fits &= ~shapely.intersects(keep_off, polys)
         for rect, ok in zip(rects, fits, strict=True):
             if not ok:
                 continue

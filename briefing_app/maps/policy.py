@@ -2,28 +2,35 @@
 
 Crimea and Sevastopol are Ukrainian territory under Russian occupation (US, EU and UN
 General Assembly resolution 68/262). The bundled data already assigns them to Ukraine; a
-map whose view shows them but does not hatch them gets a hatched overlay and the legend
-note, so no map can show them as plain Russian or plain Ukrainian territory.
+map whose view shows them but does not hatch them gets a hatched overlay and the note,
+so no map can show them as plain Russian or plain Ukrainian territory.
+
+Kosovo's status is disputed, including by four NATO Allies: a map whose view shows it
+carries the status note, as a map showing Crimea does.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-import shapely
-
 from briefing_app.maps import geodata
-from briefing_app.maps.geometry import View
+from briefing_app.maps.geometry import View, to_page
 from briefing_app.maps.spec import LayerSpec, MapSpec
 from briefing_app.maps.styles import Style
 
 OCCUPIED_IDS = ("UKR.crimea", "UKR.sevastopol")
 OCCUPATION_LEGEND = "Crimea and Sevastopol: occupied by Russia since 2014"
 OCCUPATION_NOTE = (
-    "Crimea and Sevastopol are shown as Ukrainian territory under Russian occupation, "
-    "following US, EU and UN General Assembly policy."
+    "Crimea: Ukrainian territory under Russian occupation (US, EU and UN General Assembly "
+    "policy)."
 )
 OCCUPATION_STYLE = Style(fill=None, stroke="hatch", stroke_width=0.4, hatch="hatch")
+KOSOVO_ID = "KOS"
+MIN_VISIBLE_AREA = 50.0  # square points: a sliver at the map's edge needs no note
+KOSOVO_NOTE = (
+    "Kosovo: declared independence 2008; not recognised by Serbia, Russia, China and five EU "
+    "members; UNSCR 1244 in force."
+)
 
 
 def _hatches_occupied(layer: LayerSpec) -> bool:
@@ -34,9 +41,14 @@ def _hatches_occupied(layer: LayerSpec) -> bool:
 
 
 def apply_policies(spec: MapSpec, view: View) -> MapSpec:
-    """``spec`` with the occupation overlay and note added when its view shows Crimea."""
-    crimea = geodata.feature(OCCUPIED_IDS[0]).geometry
-    if not crimea.intersects(shapely.box(*view.lonlat_bounds())):
+    """``spec`` with the Kosovo status note when its view shows Kosovo, and the occupation
+    overlay and note when it shows Crimea."""
+    bounds = view.lonlat_bounds()
+    kosovo = to_page(geodata.feature(KOSOVO_ID).geometry, view, bounds)
+    if kosovo.area >= MIN_VISIBLE_AREA and KOSOVO_NOTE not in spec.notes:
+        spec = replace(spec, notes=(*spec.notes, KOSOVO_NOTE))
+    crimea = to_page(geodata.feature(OCCUPIED_IDS[0]).geometry, view, bounds)
+    if crimea.is_empty:
         return spec
     layers = spec.layers
     if not any(_hatches_occupied(layer) for layer in layers):

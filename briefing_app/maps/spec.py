@@ -110,13 +110,16 @@ class MapSpec:
     projection: tuple[tuple[str, float | str], ...] = (("name", "laea"),)
     layers: tuple[LayerSpec, ...] = ()
     caption: str = ""
-    notes: tuple[str, ...] = ()  # legend notes under the swatches
+    notes: tuple[str, ...] = ()  # notes printed under the map (status, sources of lines)
     arguments: tuple[str, ...] = ()  # argument keys the map illustrates
     legend_corner: str = "bottom-left"
     scale_bar: str | None = "bottom-right"  # corner, or None for no scale bar
     inset: Inset | None = None
     sea: str = "sea"
     document: str | None = None  # slug of the document whose arguments are linked
+    # Feature ids (wildcards, ``@nato``) of the land the map is about: the legend and the
+    # scale bar are placed where they cover none of it. Empty: every layer but the first.
+    subject: tuple[str, ...] = ()
 
     @property
     def projection_params(self) -> dict:
@@ -152,6 +155,7 @@ class MapSpec:
             ) if inset else None,
             sea=str(data.get("sea", "sea")),
             document=data.get("document"),
+            subject=tuple(str(v) for v in data.get("subject", ())),
         )
 
     def to_dict(self) -> dict:
@@ -168,4 +172,6 @@ class MapSpec:
                              "corner": self.inset.corner, "width": self.inset.width}
         if self.document:
             data["document"] = self.document
+        if self.subject:
+            data["subject"] = list(self.subject)
         return data

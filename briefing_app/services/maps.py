@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
-from briefing_app.maps import geodata
+from briefing_app.maps import geodata, nato
 from briefing_app.maps.bundled import bundled_specs
 from briefing_app.maps.import_layers import ImportedLayer, MapImportError, read_layer_file
 from briefing_app.maps.spec import LayerSpec, MapSpec
@@ -91,8 +91,8 @@ def _spec(row: Map) -> MapSpec:
 
 def _options(spec: MapSpec) -> dict:
     data = spec.to_dict()
-    return {k: data[k] for k in ("notes", "legend_corner", "scale_bar", "sea", "inset")
-            if k in data}
+    return {k: data[k] for k in ("notes", "legend_corner", "scale_bar", "sea", "inset",
+                                 "subject") if k in data}
 
 
 def _check_layers(spec: MapSpec) -> None:
@@ -100,7 +100,7 @@ def _check_layers(spec: MapSpec) -> None:
     for layer in spec.layers:
         if layer.source != "inline":
             try:
-                geodata.select(layer.source, layer.ids, layer.exclude)
+                geodata.select(layer.source, nato.expand(layer.ids), nato.expand(layer.exclude))
             except KeyError as exc:
                 raise MapError(f"Layer {layer.name!r} of map {spec.key!r}: {exc.args[0]}") from None
 
