@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing_app.deck.compose import compose_deck
+from briefing_app.layout.layouts.timeline import TimelineContent
 from briefing_app.services import corrections, decks, library
 from briefing_app.store.errors import NotFoundError
 
@@ -73,6 +74,6 @@ def test_corrections_reach_the_speaker_notes(essay_store) -> None:
     slide = decks.add_slide(essay_store, "check", "timeline", title="What happened when")
     decks.add_item(essay_store, slide.id, source_kind="event", source_id=meeting.id)
     composed = compose_deck(essay_store, "check")
-    content = next(s for s in composed.content.slides if s.layout == "timeline")
+    content = next(s for s in composed.content.slides if isinstance(s, TimelineContent))
     assert "Correction: The essay says 19 October" in content.notes
-    assert content.timeline[0].date_label == "17 Oct 2025"
+    assert content.entries[0].date_label == "17 Oct 2025"
