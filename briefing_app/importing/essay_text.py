@@ -28,6 +28,7 @@ from briefing_app.importing.parsed import (
     ParsedFootnote,
     ParsedParagraph,
     ParsedSection,
+    check_part_count,
 )
 
 _IMAGE = re.compile(r"^IMAGE\s*[-–—:]\s*(.*)$", re.IGNORECASE)
@@ -226,7 +227,7 @@ def _split_footnotes(
     return numbered, []
 
 
-def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
+def _blocks(lines: list[tuple[int, str]], source: str) -> list[_Block]:
     blocks: list[_Block] = []
     current: list[tuple[int, str]] = []
     for line_no, text in lines:
@@ -234,6 +235,7 @@ def _blocks(lines: list[tuple[int, str]]) -> list[_Block]:
             current.append((line_no, text))
         elif current:
             blocks.append(_Block(current))
+            check_part_count(len(blocks), "paragraphs and headings", line_no, source)
             current = []
     if current:
         blocks.append(_Block(current))
@@ -245,7 +247,7 @@ def _parse_body(
 ) -> tuple[list[ParsedSection], list[ParsedParagraph]]:
     sections = [ParsedSection(title=None)]
     paragraphs: list[ParsedParagraph] = []
-    groups = _group_blocks(_blocks(lines))
+    groups = _group_blocks(_blocks(lines, source))
     for k, group in enumerate(groups):
         parts = [part for block in group for part in block.lines]
         if len(group) == 1 and k + 1 < len(groups) and _is_heading(group[0]):
@@ -366,6 +368,7 @@ def _footnote_entries(
                 )
             seen[number] = line_no
             entries.append((number, [(line_no, m.group(2))]))
+            check_part_count(len(entries), "footnotes", line_no, source)
         elif entries:
             entries[-1][1].append((line_no, text))
         else:

@@ -22,6 +22,7 @@ from briefing_app.importing.parsed import (
     ParsedFootnote,
     ParsedParagraph,
     ParsedSection,
+    check_part_count,
 )
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -137,16 +138,19 @@ def _collect(lines: list[str], source: str) -> _Collected:
             current = None
             note, note_blank = _Footnote(m.group(1), [(line_no, m.group(2).strip())]), False
             doc.footnotes.append(note)
+            check_part_count(len(doc.footnotes), "footnotes", line_no, source)
         elif m := _HEADING.match(stripped):
             current = None
             if len(m.group(1)) == 1 and doc.title is None:
                 doc.title = (line_no, m.group(2))
             else:
                 doc.sections.append((line_no, m.group(2)))
+                check_part_count(len(doc.sections), "sections", line_no, source)
         elif not stripped:
             current = None
         else:
             current = _add_text(doc, current, line_no, stripped)
+            check_part_count(len(doc.paragraphs), "paragraphs", line_no, source)
     return doc
 
 

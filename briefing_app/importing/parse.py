@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefing_app.importing.essay_text import parse_essay_text
 from briefing_app.importing.markdown_doc import parse_markdown
-from briefing_app.importing.parsed import ImportFormatError, ParsedDocument
+from briefing_app.importing.parsed import MAX_PARTS, ImportFormatError, ParsedDocument
 from briefing_app.importing.sidecar import Sidecar, read_sidecar
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -17,6 +17,8 @@ MAX_LINE_CHARS = 200_000
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?")
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n(?=[ \t]*\S)")
+MAX_BLOCKS = 3 * MAX_PARTS  # blank-line separated blocks: paragraphs, headings, footnotes
 
 
 def parse_file(path: Path, sidecar: Sidecar | None = None) -> ParsedDocument:
@@ -43,6 +45,7 @@ def parse_bytes(
 ) -> ParsedDocument:
     """Parse raw file bytes; ``content_hash`` is the sha256 of ``data``."""
     text = decode_source(data, source_name)
+    _check_block_count(text, source_name)
     parser = parse_markdown if markdown else parse_essay_text
     return parser(
         text,
@@ -99,6 +102,20 @@ def _check_line_lengths(text: str, source: str) -> None:
             raise ImportFormatError(
                 f"line is {len(line):,} characters long (the limit is {MAX_LINE_CHARS:,})",
                 line=number,
+                source=source,
+            )
+
+
+def _check_block_count(text: str, source: str) -> None:
+    """Refuse a document with far too many parts before building anything per line."""
+    if text.count("\n") <= MAX_BLOCKS:
+        return
+    for blocks, _ in enumerate(_BLOCK_BREAK.finditer(text), start=2):
+        if blocks > MAX_BLOCKS:
+            raise ImportFormatError(
+                f"the document has more than {MAX_BLOCKS:,} blocks of text (paragraphs, "
+                f"headings, footnotes); one document may have at most {MAX_PARTS:,} of each, "
+                "so split it into several documents",
                 source=source,
             )
 

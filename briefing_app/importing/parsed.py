@@ -25,6 +25,20 @@ class ImportFormatError(BriefingError, ValueError):
         super().__init__(prefix + sentence)
 
 
+MAX_PARTS = 20_000  # paragraphs, sections or footnotes in one document (README: limits)
+
+
+def check_part_count(count: int, what: str, line: int | None, source: str | None) -> None:
+    """Refuse a document with more than MAX_PARTS of one kind before parsing it all."""
+    if count > MAX_PARTS:
+        raise ImportFormatError(
+            f"the document has more than {MAX_PARTS:,} {what}, the most one document may "
+            "have; split it into several documents",
+            line=line,
+            source=source,
+        )
+
+
 @dataclass(frozen=True)
 class StyleSpan:
     """A styled stretch of clean text: ``kind`` is ``"emphasis"`` or ``"strong"``."""

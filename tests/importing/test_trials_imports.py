@@ -190,3 +190,32 @@ def test_same_text_with_another_attribution_is_a_replacement(
 def test_a_bad_slug_in_the_sidecar_is_refused(essay_store_path: Path, tmp_path: Path) -> None:
     note = _note(tmp_path / "docs", 'slug = "Not A Slug/x"\n')
     _refused(essay_store_path, "import", str(note), fragment="slug")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_million_paragraphs_are_refused_quickly(
+    essay_store_path: Path, tmp_path: Path, suffix: str
+) -> None:
+    big = tmp_path / f"million{suffix}"
+    title = "# Many" if suffix == ".md" else "Many"
+    big.write_text(title + "\n\n" + "a.\n\n" * 1_000_000, encoding="utf-8")
+    assert big.stat().st_size > 4_000_000
+    _refused(essay_store_path, "import", str(big), fragment="split it into several documents")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_paragraphs_up_to_the_limit_import_within_bounds(
+    essay_store_path: Path, tmp_path: Path, suffix: str
+) -> None:
+    from briefing_app.importing.parsed import MAX_PARTS
+
+    doc = tmp_path / f"long{suffix}"
+    title = "# Long" if suffix == ".md" else "Long"
+    doc.write_text(title + "\n\n" + "".join(f"Paragraph {i}.\n\n" for i in range(MAX_PARTS)),
+                   encoding="utf-8")
+    run = run_cli(essay_store_path, "import", str(doc))
+    assert run.returncode == 0, run.stderr
+    assert _count(essay_store_path, "paragraph") >= MAX_PARTS
+    over = tmp_path / f"over{suffix}"
+    over.write_text(doc.read_text(encoding="utf-8") + "One more.\n", encoding="utf-8")
+    _refused(essay_store_path, "import", str(over), fragment="20,000")
