@@ -1,0 +1,24 @@
+"""The BLUF layout: numbered judgements in a panel."""
+
+from __future__ import annotations
+
+from layout_drafts import Draft, item, laid, paragraph_refs
+
+from briefing_app.layout.boxes import ItemRef
+from briefing_app.layout.layouts.bluf import LAYOUT, BlufContent
+
+
+def test_numbered_judgements_in_a_panel_carry_their_items() -> None:
+    content = LAYOUT.compose(Draft(items=(item(1, "First."), item(2, "Second."))))
+    (page,) = laid(content)
+    assert page.title == "Bottom line up front"  # the layout's own default title
+    assert paragraph_refs(page) == [ItemRef(1), ItemRef(2)]
+    body = next(b for b in page.boxes if b.name == "Body")
+    assert [p.bullet for p in body.paragraphs] == ["1.", "2."]  # type: ignore[union-attr]
+    assert {"BlufPanel", "BlufBar"} <= {b.name for b in page.boxes}
+    assert all(b.source is None for b in page.boxes if b.name.startswith("Bluf"))
+
+
+def test_an_empty_bluf_draws_no_panel() -> None:
+    (page,) = laid(BlufContent("Bottom line"))
+    assert not {"BlufPanel", "Body"} & {b.name for b in page.boxes}
