@@ -10,10 +10,11 @@ layout (``layout/layouts``), composing from a draft of the stored slide made her
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from briefing_app.domain.text import safe_link
 from briefing_app.layout import registry
@@ -300,6 +301,36 @@ def compose_deck(store: Store, name: str) -> Composed:
             ),
         )
     return Composed(content, clean.warnings)
+
+
+def compose_slides(
+    store: Store, deck_id: int, slide_ids: Iterable[int]
+) -> tuple[dict[int, SlideContent], list[str]]:
+    """Some slides of a deck composed as :func:`compose_deck` composes them, by id, for a
+    refresh after an edit. Layouts that compose last (they list what the whole deck
+    cites) are composed from these slides alone, so callers recompose the whole deck
+    when citations may have changed."""
+    clean = _Cleaner()
+    with store.read() as session:
+        slides = session.scalars(
+            select(Slide)
+            .where(Slide.id.in_(list(slide_ids)), Slide.deck_id == deck_id)
+            .options(selectinload(Slide.items))
+        ).all()
+        composer = _DeckComposer(session, clean)
+        refs = [(i.source_kind, i.source_id) for s in slides for i in s.items]
+        loaded = sources.preload(session, refs)
+        composer.footnotes = loaded.footnotes
+        rows = session.execute(
+            select(Slide.title, Slide.layout)
+            .where(Slide.deck_id == deck_id)
+            .order_by(Slide.position)
+        )
+        composer.section_titles = tuple(
+            clean.line(title) for title, layout in rows if registry.get(layout).starts_section
+        )
+        content = {s.id: registry.get(s.layout).compose(_Draft(composer, s)) for s in slides}
+        return content, clean.warnings
 
 
 def _with_corrections(notes: str, corrections: list[str]) -> str:

@@ -11,6 +11,7 @@ document the outline names, so the outline stays valid when the store is rebuilt
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 from briefing_app.paths import RESOURCES_DIR
 from briefing_app.services import decks
 from briefing_app.services.corrections import timeline_in
+from briefing_app.store.changes import Changes
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import Argument, Document, Event, Footnote, Quote
@@ -154,4 +156,6 @@ def build_from_outline(
                     decks.add_item_in(session, record, column=column, **point)
             if notes is not None:
                 record.notes = notes
-    return decks.get_deck(store, name)
+    record = decks.get_deck(store, name)
+    created = Changes(decks=frozenset({record.id}), decks_created=frozenset({record.id}))
+    return replace(record, changes=created)

@@ -14,9 +14,10 @@ no Qt.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
 
-from briefing_app.deck.compose import compose_deck
+from briefing_app.deck.compose import compose_deck, compose_slides
 from briefing_app.layout import registry
 from briefing_app.layout.boxes import FieldRef, ItemRef, LaidSlide, TextBox, TextParagraph
 from briefing_app.layout.chrome import Ctx, Page
@@ -30,6 +31,7 @@ from briefing_app.services.decks import (
     SlideRecord,
     deck_by_name,
     deck_record,
+    slide_records,
 )
 from briefing_app.store.store import Store
 
@@ -114,6 +116,7 @@ class Previewer:
         self._cache: OrderedDict[tuple, tuple[LaidSlide, ...]] = OrderedDict()
         self._raw: OrderedDict[tuple, tuple[Page, ...]] = OrderedDict()
         self.laid = 0  # stored slides laid out afresh (for tests and benchmarks)
+        self._composed: dict[int, DeckContent] = {}  # deck id → content last arranged
 
     def preview(self, store: Store, name: str) -> DeckPreview:
         for _attempt in range(3):  # two reads; retry if a write fell between them
@@ -123,18 +126,62 @@ class Previewer:
                 break
         return self.arrange(record, composed.content, tuple(composed.warnings))
 
+    def refresh(
+        self, store: Store, previous: DeckPreview, slide_ids: Iterable[int]
+    ) -> DeckPreview | None:
+        """``previous`` with only the slides ``slide_ids`` read, composed and laid out
+        again (an edit inside them); None when the edit may reach other slides (a section
+        title feeds the agenda, citations feed the sources slide, slides came or went),
+        and then :meth:`preview` reads the whole deck."""
+        content = self._composed.get(previous.record.id)
+        index = {s.record.id: n for n, s in enumerate(previous.slides)}
+        wanted = sorted(set(slide_ids))
+        if content is None or len(content.slides) != len(index) or not wanted:
+            return None
+        if any(i not in index for i in wanted):
+            return None
+        records = slide_records(store, wanted)
+        contents, warnings = compose_slides(store, previous.record.id, wanted)
+        if set(records) != set(wanted) or set(contents) != set(wanted):
+            return None
+        has_sources = any(s.record.layout == "sources" for s in previous.slides)
+        new_records, new_contents = list(previous.record.slides), list(content.slides)
+        for slide_id in wanted:
+            n = index[slide_id]
+            old, new = previous.slides[n].record, records[slide_id]
+            if new.position != old.position or _reaches_others(old.layout, new.layout):
+                return None
+            if has_sources and _cited(content.slides[n]) != _cited(contents[slide_id]):
+                return None
+            new_records[n], new_contents[n] = new, contents[slide_id]
+        record = replace(previous.record, slides=new_records)
+        content = replace(content, slides=tuple(new_contents))
+        notes = tuple(dict.fromkeys([*previous.warnings, *warnings]))
+        return self.arrange(record, content, notes, previous)
+
     def arrange(
-        self, record: DeckRecord, content: DeckContent, warnings: tuple[str, ...] = ()
+        self,
+        record: DeckRecord,
+        content: DeckContent,
+        warnings: tuple[str, ...] = (),
+        previous: DeckPreview | None = None,
     ) -> DeckPreview:
-        """Lay out ``content`` (composed from ``record``) slide by slide."""
+        """Lay out ``content`` (composed from ``record``) slide by slide; a slide whose
+        record and pages are those of ``previous`` keeps its preview (and click targets)."""
+        kept = previous.slides if previous is not None else ()
+        self._composed[record.id] = content
         ctx = Ctx(get_theme(content.theme), content)
         deck_key = replace(content, slides=())
         self.deferred = False
         number = 1
         slides = []
-        for stored, slide in zip(record.slides, content.slides, strict=True):
+        for n, (stored, slide) in enumerate(zip(record.slides, content.slides, strict=True)):
             pages = self._pages(ctx, deck_key, slide, number)
             number += len(pages)
+            old = kept[n] if n < len(kept) else None
+            if old is not None and old.record is stored and old.pages is pages:
+                slides.append(old)
+                continue
             found = regions(stored, pages[0], ctx.marking)
             slides.append(SlidePreview(stored, pages, found))
         return DeckPreview(record, tuple(slides), warnings)
@@ -168,6 +215,25 @@ class Previewer:
             while len(cache) > self.capacity:
                 cache.popitem(last=False)
         return pages
+
+
+def _reaches_others(*layouts: str) -> bool:
+    """Whether slides of these layouts feed other slides (an agenda lists section titles)
+    or are fed by them (a sources slide lists what the deck cites)."""
+    return any(registry.get(name).starts_section or registry.get(name).composes_last
+               for name in layouts)  # fmt: skip
+
+
+def _cited(slide: SlideContent) -> tuple[object, ...]:
+    """What a slide contributes to the deck's sources slide: its footer and citations."""
+    found: list[object] = [slide.footer_sources]
+    for f in fields(slide):
+        value = getattr(slide, f.name)
+        if f.name.endswith("citations"):
+            found.append(value)
+        elif isinstance(value, tuple):
+            found.extend(getattr(v, "citations", None) for v in value)
+    return tuple(found)
 
 
 def preview_deck(store: Store, name: str) -> DeckPreview:

@@ -1,18 +1,30 @@
-"""Store-change notifications shared by the panels, so each can refresh what it shows.
+"""The one store-change notification the panels listen to.
 
-Whoever changes the store through a service emits the matching signal; panels that show
-that data listen. Nothing here touches the store.
+Only :class:`briefing_app.gui.commands.Operations` emits it, with the Changes record the
+core returned for the write; each panel refreshes what it shows of those changes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Who made a change and what to show after it.
+
+    ``initiator`` is the widget that asked for the write (it may already show the result);
+    ``deck_id`` and ``focus`` name the deck and slide an undoable edit, its undo or its
+    redo concerns, so the editor can show that slide.
+    """
+
+    initiator: object | None = None
+    deck_id: int | None = None
+    focus: int | None = None
+    undo: bool = False
+
+
 class StoreEvents(QObject):
-    argumentsChanged = Signal()  # arguments created, edited, deleted, tagged
-    reviewsChanged = Signal(int)  # argument id whose review annotations changed
-    correctionsChanged = Signal()  # a correction or caveat added, edited or removed
-    mapsChanged = Signal()  # a map's layers or links changed
-    decksChanged = Signal()  # decks created, renamed, duplicated, deleted
-    deckContentChanged = Signal(str)  # deck name whose slides or items changed
+    changed = Signal(object, object)  # (Changes, Origin): what a write changed, and who

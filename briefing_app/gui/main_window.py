@@ -1,7 +1,9 @@
 """The main window: library on the left, slides or review in the middle, details right.
 
-It owns the actions (from the registry), the undo stack, the background-task runner and
-the store-change events, and wires the panels together. It holds no SQL and no layout.
+It owns the actions (from the registry), the undo stacks (one per deck, and one for the
+library, in a QUndoGroup whose active stack follows what is shown), the background-task
+runner and the one store-change signal, and wires the panels together. It holds no SQL
+and no layout.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.errorlog import log_file
 from briefing_app.gui.actions import build_actions
+from briefing_app.gui.commands import LIBRARY, Operations
 from briefing_app.gui.deck.editor import DeckEditor
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.library.detail import DetailView
@@ -47,13 +50,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Briefing")
         self.setAccessibleName("Briefing main window")
         self.events = StoreEvents(self)
-        self.undo_stack = QUndoStack(self)
+        self.undo_group = QUndoGroup(self)
+        self.ops = Operations(store, self.events, self.undo_group, self)
         self.tasks = TaskRunner(self)
         self.actions = build_actions(self)
 
         self.library = LibraryPanel(store, self.events, self)
-        self.detail = DetailView(store, self.events, self)
-        self.deck_editor = DeckEditor(store, self.undo_stack, self.tasks, self.events, self)
+        self.detail = DetailView(store, self.events, self, self.ops)
+        self.deck_editor = DeckEditor(store, self.ops, self.tasks, self)
         self._review: ReviewView | None = None  # built when first shown (faster start-up)
         self._review_slot = QWidget(self)
         self._review_slot.setLayout(QVBoxLayout())
@@ -82,9 +86,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.actions
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_action, self.redo_action = undo, redo
         menus = {
@@ -143,7 +147,20 @@ class MainWindow(QMainWindow):
         self.library.addToSlideRequested.connect(self.add_to_slide)
         self.detail.sourceActivated.connect(self._show_related)
         self.deck_editor.statusMessage.connect(self._status)
-        self.modes.currentChanged.connect(lambda index: self.review if index == 1 else None)
+        self.deck_editor.deckShown.connect(lambda _: self._activate_undo())
+        self.modes.currentChanged.connect(self._mode_changed)
+
+    def _mode_changed(self, index: int) -> None:
+        if index == 1:
+            self.review  # noqa: B018  (built on first use)
+        self._activate_undo()
+
+    def _activate_undo(self) -> None:
+        """Undo and Redo act on what is shown: the deck in Slides, the library in Review."""
+        if self.modes.currentIndex() == 1:
+            self.ops.activate(LIBRARY)
+        else:
+            self.ops.activate(self.deck_editor.current_deck_id())
 
     @property
     def review(self) -> ReviewView:
@@ -151,9 +168,7 @@ class MainWindow(QMainWindow):
         if self._review is None:
             from briefing_app.gui.review.view import ReviewView
 
-            self._review = ReviewView(
-                self.store, self.undo_stack, self.tasks, self.events, self._review_slot
-            )
+            self._review = ReviewView(self.store, self.ops, self.tasks, self._review_slot)
             self._review.restore_state(QSettings())
             self._review.argumentSelected.connect(self._review_selected)
             self._review.statusMessage.connect(self._status)
@@ -207,11 +222,13 @@ class MainWindow(QMainWindow):
 
     def _create_default_deck(self) -> None:
         """The generated default briefing, or an empty deck on a store without the essay."""
-        try:
-            build_from_outline(self.store, DEFAULT_OUTLINE, DEFAULT_DECK)
-        except NotFoundError:
-            decks.create_deck(self.store, DEFAULT_DECK)
-        self.events.decksChanged.emit()
+        def create() -> decks.DeckRecord:
+            try:
+                return build_from_outline(self.store, DEFAULT_OUTLINE, DEFAULT_DECK)
+            except NotFoundError:
+                return decks.create_deck(self.store, DEFAULT_DECK)
+
+        self.ops.run(create, self)
 
     def show_about(self) -> None:
         docs = library.documents(self.store)

@@ -6,9 +6,10 @@ across processes. Nothing here knows Qt.
 
 The first ``do`` makes the real edit through a service and records the state it produced
 (slide snapshots with their ids, an argument's previous fields, a deleted argument's
-snapshot). Undo and redo put back exactly that state, and only when the store still
-holds what the command left there (``expected=``): when someone else has changed it
-since, they raise a ConflictError and change nothing, so no one's edit is lost.
+snapshot), all in one transaction. Undo and redo put back exactly that state, and only
+when the store still holds what the command left there (``expected=``): when someone
+else has changed it since, they raise a ConflictError and change nothing, so no one's
+edit is lost.
 """
 
 from __future__ import annotations
@@ -147,9 +148,10 @@ class SlideEdit(Command):
         if self.after is None:
             if self.apply is None:
                 raise StoreError("This edit has nothing to do.")
-            self.before = decks.slide_snapshot(store, self.slide_id)
-            changes = self.apply(store)
-            self.after = decks.slide_snapshot(store, self.slide_id)
+            with store.transaction():  # the snapshots and the edit see the same slide
+                before = decks.slide_snapshot(store, self.slide_id)
+                changes = self.apply(store)
+                self.before, self.after = before, decks.slide_snapshot(store, self.slide_id)
             self.apply = None
             return changes
         assert self.before is not None
@@ -421,27 +423,29 @@ class Batch(Command):
 
     def do(self, store: Store) -> Changes:
         if self.plan is not None:
-            plan, self.plan, self._changes = self.plan, None, NO_CHANGES
+            plan, self._changes = self.plan, NO_CHANGES
             try:
-                plan(self, store)
+                with store.transaction():  # all parts or none
+                    plan(self, store)
             except Exception:
-                for part in reversed(self.parts):  # leave nothing half-done
-                    part.undo(store)
                 self.parts.clear()
                 raise
+            self.plan = None
             return self._changes
         changes = NO_CHANGES
-        for part in self.parts:
-            changes |= part.do(store)
-            self.focus = part.focus if part.focus is not None else self.focus
+        with store.transaction():
+            for part in self.parts:
+                changes |= part.do(store)
+                self.focus = part.focus if part.focus is not None else self.focus
         return changes
 
     def undo(self, store: Store) -> Changes:
         changes = NO_CHANGES
         self.focus = None
-        for part in reversed(self.parts):
-            changes |= part.undo(store)
-            self.focus = part.focus if part.focus is not None else self.focus
+        with store.transaction():
+            for part in reversed(self.parts):
+                changes |= part.undo(store)
+                self.focus = part.focus if part.focus is not None else self.focus
         return changes
 
     @property
@@ -499,7 +503,7 @@ class CreateArgument(Command):
 
 def create_argument(**fields: Any) -> CreateArgument:
     """``fields`` as for :func:`arguments.create_argument` (without the store)."""
-    return CreateArgument(f"New Argument “{fields.get('label', '')}”", None, dict(fields))
+    return CreateArgument(f"Create argument “{fields.get('label', '')}”", None, dict(fields))
 
 
 @dataclass
@@ -534,7 +538,7 @@ class EditArgument(Command):
 
 def edit_argument(argument_id: int, name: str, /, **after: Any) -> EditArgument:
     """Change fields of a user argument; ``name`` is its label as the user knows it."""
-    return EditArgument(f"Edit Argument “{name}”", None, argument_id, dict(after))
+    return EditArgument(f"Edit argument “{name}”", None, argument_id, dict(after))
 
 
 @dataclass
@@ -569,4 +573,4 @@ class DeleteArgument(Command):
 
 
 def delete_argument(argument_id: int, name: str) -> DeleteArgument:
-    return DeleteArgument(f"Delete Argument “{name}”", None, argument_id)
+    return DeleteArgument(f"Delete argument “{name}”", None, argument_id)

@@ -143,6 +143,19 @@ def list_decks(store: Store) -> list[tuple[str, str, int]]:
         return [(name, title, count) for name, title, count in rows]
 
 
+def slide_records(store: Store, slide_ids: list[int]) -> dict[int, SlideRecord]:
+    """The slides with these ids (those that exist), by id: a refresh after an edit."""
+    with store.read() as session:
+        slides = session.scalars(
+            select(Slide).where(Slide.id.in_(slide_ids)).options(selectinload(Slide.items))
+        ).all()
+        refs = [(i.source_kind, i.source_id) for slide in slides for i in slide.items]
+        loaded = sources.preload(session, refs)  # keeps the sources in the identity map
+        records = {slide.id: _slide_record(session, slide) for slide in slides}
+        del loaded
+        return records
+
+
 def get_deck(store: Store, name: str) -> DeckRecord:
     with store.read() as session:
         return deck_record(session, deck_by_name(session, name))

@@ -2,8 +2,9 @@
 
 The desktop app records every edit it makes here as well as in its window's undo stack,
 and ``briefing-app undo DECK`` / ``redo DECK`` (a new process each time) take the newest
-step from here. A step is written after its edit commits; undo and redo refuse (with a
-ConflictError, changing nothing) when the store no longer holds what the step left.
+step from here. Called inside the edit's transaction, a step commits with its edit; undo
+and redo refuse (with a ConflictError, changing nothing) when the store no longer holds
+what the step left.
 """
 
 from __future__ import annotations
@@ -82,8 +83,9 @@ def undo(store: Store, deck_id: int | None) -> tuple[Step, Changes] | None:
     if found is None:
         return None
     step, command = found
-    changes = command.undo(store)
-    update(store, step.id, command, undone=True)
+    with store.transaction():
+        changes = command.undo(store)
+        update(store, step.id, command, undone=True)
     return step, changes
 
 
@@ -93,8 +95,9 @@ def redo(store: Store, deck_id: int | None) -> tuple[Step, Changes] | None:
     if found is None:
         return None
     step, command = found
-    changes = command.do(store)
-    update(store, step.id, command, undone=False)
+    with store.transaction():
+        changes = command.do(store)
+        update(store, step.id, command, undone=False)
     return step, changes
 
 

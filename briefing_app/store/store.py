@@ -7,6 +7,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,6 +98,7 @@ class Store:
     backup_path: Path | None = None  # set when opening made a pre-upgrade backup
     removed_objects: list[str] = field(default_factory=list)  # foreign ones removed on open
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _open: threading.local = field(init=False, repr=False, default_factory=threading.local)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -117,15 +119,30 @@ class Store:
 
         On SQLite it begins with BEGIN IMMEDIATE (see ``sqlite.install_pragmas``): a
         write takes the lock first, so it waits for another writer instead of failing.
+        Opened inside another transaction of this thread, it joins that one: an undoable
+        edit, its snapshots and its undo step commit together or not at all.
         """
+        joined = getattr(self._open, "session", None)
+        if joined is not None:
+            yield joined
+            return
         with self._translated(), self._sessions.begin() as session:
             if self.is_sqlite:
                 session.connection(execution_options={sqlite_support.WRITE_INTENT: True})
-            yield session
+            self._open.session = session
+            try:
+                yield session
+            finally:
+                self._open.session = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; anything it wrote would be rolled back."""
+        """A session for reading; anything it wrote would be rolled back. Inside a
+        transaction of this thread, that transaction's session (it sees its writes)."""
+        joined = getattr(self._open, "session", None)
+        if joined is not None:
+            yield joined
+            return
         with self._translated(), self._sessions() as session:
             try:
                 yield session

@@ -51,7 +51,7 @@ def test_a_reviewer_adds_a_correction_with_the_button(qtbot, essay_store) -> Non
         )
 
     QTimer.singleShot(0, fill)
-    with qtbot.waitSignal(view.events.correctionsChanged, timeout=5000):
+    with qtbot.waitSignal(view.events.changed, timeout=5000):
         qtbot.mouseClick(view.correct_button, Qt.MouseButton.LeftButton)
     assert typed == ["Add a correction to this event"]
     note = corrections.correction_for(essay_store, "event", summit.id)

@@ -46,7 +46,7 @@ def test_remove_an_imported_layer_with_the_button(qtbot, essay_store, tmp_path: 
         dialog.accept()
 
     QTimer.singleShot(0, choose)
-    with qtbot.waitSignal(view.events.mapsChanged, timeout=5000):
+    with qtbot.waitSignal(view.events.changed, timeout=5000):
         qtbot.mouseClick(view.remove_layer_button, Qt.MouseButton.LeftButton)
     assert asked and "zone" in asked[0]
     assert "zone" not in [layer.name for layer in maps.get_map(essay_store, MAP).layers]

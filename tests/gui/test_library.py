@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.bench.synthetic import synthetic_store
-from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.events import Origin, StoreEvents
 from briefing_app.gui.library.detail import DetailView
 from briefing_app.gui.library.models import BATCH, IdRole, KindRole
 from briefing_app.gui.library.panel import LibraryPanel
@@ -19,6 +19,7 @@ from briefing_app.gui.mime import decode_sources
 from briefing_app.services import argument_map
 from briefing_app.services.argument_map import UNLINKED_ID
 from briefing_app.services.review import add_review
+from briefing_app.store.changes import Changes
 
 HOSTILE = ['"', '"unclosed', "NEAR(", "NEAR(a b", "*", "a*b*", "-", "(", ")", "AND OR NOT",
            "col:val", "^", "🙂🇺🇦", "'; DROP TABLE argument; --", "x" * 5000, "  ",
@@ -172,8 +173,8 @@ def test_add_to_slide_signal(qtbot, panel) -> None:
 
 def test_review_change_updates_status(panel, essay_store) -> None:
     panel.select_argument(4)
-    add_review(essay_store, 4, "disputed", "", "Ana")
-    panel.events_ref.reviewsChanged.emit(4)
+    added = add_review(essay_store, 4, "disputed", "", "Ana")
+    panel.events_ref.changed.emit(added.changes, Origin())
     index = panel.tree_model.index_of(4)
     status = index.sibling(index.row(), 2)
     assert status.data(Qt.ItemDataRole.AccessibleTextRole) == "Disputed"
@@ -181,7 +182,7 @@ def test_review_change_updates_status(panel, essay_store) -> None:
 
 def test_refresh_keeps_selection(panel) -> None:
     panel.select_argument(55)
-    panel.events_ref.argumentsChanged.emit()
+    panel.events_ref.changed.emit(Changes(arguments=frozenset({55})), Origin())
     assert panel.tree.currentIndex().data(IdRole) == 55
 
 

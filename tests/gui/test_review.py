@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 
-from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.commands import Operations
+from briefing_app.gui.events import Origin, StoreEvents
 from briefing_app.gui.review import ReviewView
 from briefing_app.gui.review.reader import argument_url
 from briefing_app.services import library
@@ -39,8 +40,12 @@ def make_view(qtbot):
     from briefing_app.gui.tasks import TaskRunner
 
     def make(store) -> Harness:
-        events, stack = StoreEvents(), QUndoStack()
-        view = ReviewView(store, stack, TaskRunner(), events)
+        events = StoreEvents()
+        ops = Operations(store, events)
+        view = ReviewView(store, ops, TaskRunner())
+        events.setParent(view)
+        ops.setParent(view)
+        stack = view.undo_stack
         qtbot.addWidget(view)
         view.resize(1300, 850)
         view.show()
@@ -283,8 +288,8 @@ def test_progress_bar_counts(essay_store, make_view, qtbot) -> None:
     _click_status(qtbot, h.view.panel, "unreviewed")
     assert bar.value() == 1
     # another panel's write arrives through the shared events
-    add_review(essay_store, ids[5], "disputed")
-    h.events.reviewsChanged.emit(ids[5])
+    added = add_review(essay_store, ids[5], "disputed")
+    h.events.changed.emit(added.changes, Origin())
     assert bar.value() == 2
     assert h.view.reader.highlight(ids[5]).status == "disputed"
 
@@ -296,7 +301,7 @@ def test_tags_editor_saves_tags(essay_store, make_view, qtbot) -> None:
     edit = h.view.panel.tags_edit
     edit.setFocus()
     edit.setText("alpha, beta , alpha")
-    with qtbot.waitSignal(h.events.argumentsChanged):
+    with qtbot.waitSignal(h.events.changed):
         edit.editingFinished.emit()
     assert library.argument(essay_store, argument_id).tags == ["alpha", "beta"]
     assert edit.text() == "alpha, beta"

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from briefing_app.domain.vocabulary import REVIEW_STATUSES, review_status
-from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.events import Origin, StoreEvents
 from briefing_app.gui.library.detail import DetailView
 from briefing_app.gui.library.panel import LibraryPanel
 from briefing_app.gui.review.panel import ReviewPanel
@@ -22,8 +22,8 @@ def test_tree_and_detail_show_the_one_colour_and_label(qtbot, essay_store) -> No
     panel.select_argument(4)
     detail.show_source("argument", 4)
     for status in REVIEW_STATUSES:
-        add_review(essay_store, 4, status)
-        events.reviewsChanged.emit(4)
+        added = add_review(essay_store, 4, status)
+        events.changed.emit(added.changes, Origin())
         index = panel.tree_model.index_of(4)
         cell = index.sibling(index.row(), 2)
         assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == review_status(status).label

@@ -1,9 +1,11 @@
 """The deck editor: deck picker and layout picker on a slim toolbar, the slide strip on the
 left, the current slide big in the middle and its speaker notes below.
 
-Every edit is an undoable command that reaches the store at once (typing after a short
-pause), so nothing waits for a save. What is shown is always re-read from the store and
-laid out by the one layout engine, exactly as it will export.
+Every edit is an undoable core command run through :class:`Operations` and reaches the
+store at once (typing after a short pause), so nothing waits for a save. What is shown is
+re-read from the store when ``StoreEvents.changed`` says it changed (only the slides an
+edit touched, when nothing else can have moved) and laid out by the one layout engine,
+exactly as it will export.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,21 +34,23 @@ from PySide6.QtWidgets import (
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.deck.preview import DeckPreview, Previewer, SlidePreview
 from briefing_app.domain.errors import BriefingError
-from briefing_app.gui.deck import commands as cmd
+from briefing_app.gui.commands import Operations
 from briefing_app.gui.deck import exporting
 from briefing_app.gui.deck.canvas import LayoutPicker, SlideCanvas
 from briefing_app.gui.deck.deck_list import DeckList
 from briefing_app.gui.deck.notes import NotesPanel
 from briefing_app.gui.deck.strip import SlideStrip
 from briefing_app.gui.errors import report_unexpected
-from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.events import Origin
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.layout import registry
 from briefing_app.layout.slide_layout import PresentItem
 from briefing_app.maps import geodata
 from briefing_app.render.export import ExportResult, default_export_path, export_deck
+from briefing_app.services import commands as cmd
 from briefing_app.services import decks
-from briefing_app.store.errors import NotFoundError, StoreError
+from briefing_app.store.changes import Changes
+from briefing_app.store.errors import NotFoundError
 from briefing_app.store.store import Store
 
 Refs = list[tuple[str, int]]
@@ -59,27 +63,25 @@ class DeckEditor(QWidget):
     """Edits one deck at a time; the main window connects its actions to the methods here."""
 
     statusMessage = Signal(str)
+    deckShown = Signal(object)  # the id of the deck now shown, or None
 
     def __init__(
         self,
         store: Store,
-        undo_stack: QUndoStack,
+        operations: Operations,
         tasks: TaskRunner,
-        events: StoreEvents,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deckEditor")
         self.setAccessibleName("Deck editor")
-        self.store, self.undo_stack, self.tasks, self.events = store, undo_stack, tasks, events
+        self.store, self.ops, self.tasks = store, operations, tasks
+        self.events = operations.events
         self.previewer = Previewer(defer_maps=True)
         self.preview: DeckPreview | None = None
         self._deck: str | None = None
         self._deck_id: int | None = None
         self._slide_id: int | None = None
-        self._pushing = False
-        self._emitting = False
-        self._pending: dict[int, int | None] = {}  # deck id → slide to show
         self.export_box: QMessageBox | None = None
         self.last_export: ExportResult | None = None
         # Dialog hooks: tests replace these so nothing blocks on a native dialog.
@@ -176,76 +178,58 @@ class DeckEditor(QWidget):
         self.canvas.levelRequested.connect(self._set_level)
         self.canvas.itemSelected.connect(lambda _: self._update_info())
         self.notes.notesEdited.connect(self._notes_edited)
-        self.undo_stack.indexChanged.connect(lambda _: self._apply_pending())
-        self.events.deckContentChanged.connect(self._external_change)
-        self.events.argumentsChanged.connect(self._sources_changed)
-        self.events.decksChanged.connect(self._decks_changed)
+        self.events.changed.connect(self._store_changed)
+        self.ops.failed.connect(self._write_failed)
 
-    # --- command context ----------------------------------------------------------------
+    # --- writes and what they changed ---------------------------------------------------
 
-    def command_applied(self, deck_id: int, slide_id: int | None) -> None:
-        """Called by commands after they changed the store; the view refreshes once."""
-        focus = None if self._pushing else slide_id
-        if deck_id not in self._pending or focus is not None:
-            self._pending[deck_id] = focus
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The undo stack of the deck shown (each deck has its own)."""
+        return self.ops.stack(self._deck_id if self._deck_id is not None else "no deck")
 
-    def command_failed(self, message: str, stale: bool = False) -> None:
+    def _push(self, command: cmd.Command) -> bool:
+        """Run an undoable edit; whether it was made."""
+        return self.ops.push(command, self) is None
+
+    def _store_changed(self, changes: Changes, origin: Origin) -> None:
+        """Show what changed: the slides an edit touched, or the whole deck if more moved."""
+        if changes.deck_list:
+            self._decks_changed(changes)
+        deck_id = self._deck_id
+        if deck_id is None or self._deck is None:
+            return
+        if origin.deck_id == deck_id and origin.focus is not None:
+            self._slide_id = origin.focus
+        whole = deck_id in changes.slide_order or deck_id in changes.deck_fields
+        if deck_id in changes.decks and not whole and self.preview is not None:
+            preview = self.previewer.refresh(self.store, self.preview, changes.slides)
+            if preview is not None:
+                self._show(preview, self.preview.index_of(self._slide_id))
+                return
+        if deck_id in changes.decks or changes.sources:
+            self.reload()
+
+    def _write_failed(self, message: str, conflict: bool, deck_id: int | None) -> None:
         """Show why, then show the store as it is (someone else may have changed it).
 
-        ``stale``: the edit was based on text someone else has changed since; the open
+        ``conflict``: the edit was based on text someone else has changed since; the open
         inline editor is closed without writing, so their text is what remains.
         """
+        if deck_id is None or deck_id != self._deck_id:
+            return
         self.statusMessage.emit(message)
-        if stale:
+        if conflict:
             self.canvas.abandon_edit()
-        if self._deck_id is not None:
-            self._pending.setdefault(self._deck_id, None)
-        self._apply_pending()
-
-    def _push(self, command: QUndoCommand) -> None:
-        self._pushing = True
-        try:
-            self.undo_stack.push(command)
-        finally:
-            self._pushing = False
-        self._apply_pending()
-
-    def _macro(self, text: str, build: Callable[[], None]) -> None:
-        self._pushing = True
-        self.undo_stack.beginMacro(text)
-        try:
-            build()
-        finally:
-            self.undo_stack.endMacro()
-            self._pushing = False
-        self._apply_pending()
-
-    def _apply_pending(self) -> None:
-        pending, self._pending = self._pending, {}
-        for deck_id, focus in pending.items():
-            try:
-                name = decks.deck_name_of(self.store, deck_id)
-            except NotFoundError:
-                continue
-            if deck_id == self._deck_id:
-                if focus is not None:
-                    self._slide_id = focus
-                self.reload()
-            elif focus is not None:  # undo/redo in another deck: show it
-                self.open_deck(name, slide_id=focus)
-            self._emit_changed(name)
-
-    def _emit_changed(self, name: str) -> None:
-        self._emitting = True
-        try:
-            self.events.deckContentChanged.emit(name)
-        finally:
-            self._emitting = False
+        self.reload()
 
     # --- decks --------------------------------------------------------------------------
 
     def current_deck(self) -> str | None:
         return self._deck
+
+    def current_deck_id(self) -> int | None:
+        return self._deck_id
 
     def current_slide(self) -> SlidePreview | None:
         return self.preview.slide(self._slide_id) if self.preview else None
@@ -284,8 +268,11 @@ class DeckEditor(QWidget):
         self.tasks.run_quietly(lambda _progress: geodata.subset(), lambda _: self.reload())
 
     def _show(self, preview: DeckPreview | None, old_index: int = 0) -> None:
+        shown = self._deck_id
         self.preview = preview
         self._deck_id = preview.record.id if preview else None
+        if self._deck_id != shown:
+            self.deckShown.emit(self._deck_id)
         slides = preview.slides if preview else ()
         if preview is not None and preview.slide(self._slide_id) is None:
             self._slide_id = (
@@ -345,17 +332,16 @@ class DeckEditor(QWidget):
         name = self.ask_text("New Deck", "Name of the new deck:", suggestion)
         if not name:
             return
-        try:
+
+        def create() -> decks.DeckRecord:
             if from_default:
-                build_from_outline(self.store, DEFAULT_OUTLINE, name)
-            else:
-                decks.create_deck(self.store, name, title=name)
-        except StoreError as exc:
-            self._error("New deck", str(exc))
-            return
-        self.events.decksChanged.emit()
-        self.open_deck(" ".join(name.split()))
-        self.statusMessage.emit(f"Created the deck “{self._deck}”.")
+                return build_from_outline(self.store, DEFAULT_OUTLINE, name)
+            return decks.create_deck(self.store, name, title=name)
+
+        deck = self.ops.run(create, self, on_error=lambda s: self._error("New deck", s))
+        if deck is not None:
+            self.open_deck(deck.name)
+            self.statusMessage.emit(f"Created the deck “{deck.name}”.")
 
     def rename_deck(self) -> None:
         if self._deck is None:
@@ -363,16 +349,14 @@ class DeckEditor(QWidget):
         name = self.ask_text("Rename Deck", "New name of the deck:", self._deck)
         if not name or name == self._deck:
             return
-        try:
-            decks.update_deck(self.store, self._deck, name=name)
-        except StoreError as exc:
-            self._error("Rename deck", str(exc))
-            return
-        assert self._deck_id is not None
-        self._deck = decks.deck_name_of(self.store, self._deck_id)
-        self.events.decksChanged.emit()
-        self._refresh_deck_list()
-        self.statusMessage.emit(f"Renamed the deck to “{self._deck}”.")
+        old = self._deck
+        done = self.ops.run(
+            lambda: decks.update_deck(self.store, old, name=name),
+            self,
+            on_error=lambda s: self._error("Rename deck", s),
+        )
+        if done is not None:
+            self.statusMessage.emit(f"Renamed the deck to “{self._deck}”.")
 
     def duplicate_deck(self) -> None:
         if self._deck is None:
@@ -382,14 +366,15 @@ class DeckEditor(QWidget):
         )
         if not name:
             return
-        try:
-            copy = decks.duplicate_deck(self.store, self._deck, name)
-        except StoreError as exc:
-            self._error("Duplicate deck", str(exc))
-            return
-        self.events.decksChanged.emit()
-        self.open_deck(copy.name)
-        self.statusMessage.emit(f"Copied the deck to “{copy.name}”.")
+        original = self._deck
+        copy = self.ops.run(
+            lambda: decks.duplicate_deck(self.store, original, name),
+            self,
+            on_error=lambda s: self._error("Duplicate deck", s),
+        )
+        if copy is not None:
+            self.open_deck(copy.name)
+            self.statusMessage.emit(f"Copied the deck to “{copy.name}”.")
 
     def delete_deck(self) -> None:
         if self._deck is None or self.preview is None:
@@ -401,20 +386,13 @@ class DeckEditor(QWidget):
             return
         self.canvas.finish_edit()
         self.notes.flush()
-        try:
-            decks.delete_deck(self.store, name)
-        except StoreError as exc:
-            self._error("Delete deck", str(exc))
-            return
-        self._deck = self._deck_id = self.preview = None
-        self.events.decksChanged.emit()
-        names = [n for n, _, _ in decks.list_decks(self.store)]
-        if names:
-            self.open_deck(names[0])
-        else:
-            self._show(None)
-            self._refresh_deck_list()
-        self.statusMessage.emit(f"Deleted the deck “{name}”.")
+        done = self.ops.run(
+            lambda: decks.delete_deck(self.store, name),
+            self,
+            on_error=lambda s: self._error("Delete deck", s),
+        )
+        if done is not None:
+            self.statusMessage.emit(f"Deleted the deck “{name}”.")
 
     # --- slides -------------------------------------------------------------------------
 
@@ -424,8 +402,9 @@ class DeckEditor(QWidget):
             return
         self.commit_pending_edits()
         position = self.preview.index_of(self._slide_id) + 1 or len(self.preview.slides)
-        command = cmd.AddSlideCommand(self, self._deck, self._deck_id, layout, position)
-        self._push(command)
+        command = cmd.add_slide(self.store, self._deck_id, layout, position)
+        if not self._push(command):
+            return
         self.select_slide(command.slide_id)
         self.canvas.setFocus()
         self.statusMessage.emit("Added a slide. Press F2 to give it a title.")
@@ -437,14 +416,14 @@ class DeckEditor(QWidget):
 
     def move_slide(self, slide_id: int, position: int) -> None:
         self.commit_pending_edits()
-        self._push(cmd.MoveSlideCommand(self, slide_id, position))
-        self.select_slide(slide_id)
+        if self._push(cmd.move_slide(self.store, slide_id, position)):
+            self.select_slide(slide_id)
 
     def _delete_slide(self, slide_id: int) -> None:
         self.canvas.finish_edit()
         self.notes.flush()
-        self._push(cmd.DeleteSlideCommand(self, slide_id))
-        self.statusMessage.emit("Deleted the slide (Undo brings it back).")
+        if self._push(cmd.delete_slide(self.store, slide_id)):
+            self.statusMessage.emit("Deleted the slide (Undo brings it back).")
 
     def delete_selection(self) -> None:
         """Delete the selected point, or the current slide when no point is selected."""
@@ -462,7 +441,7 @@ class DeckEditor(QWidget):
         slide = self.current_slide()
         if slide is not None and slide.record.layout != layout:
             self.commit_pending_edits()
-            self._push(cmd.ChangeLayoutCommand(self, slide.record.id, layout))
+            self._push(cmd.change_layout(self.store, slide.record.id, layout))
 
     # --- points -------------------------------------------------------------------------
 
@@ -477,7 +456,7 @@ class DeckEditor(QWidget):
             self.statusMessage.emit("Open or create a deck first.")
             return
         self.commit_pending_edits()
-        preview, deck, deck_id = self.preview, self._deck, self._deck_id
+        preview, deck_id = self.preview, self._deck_id
         target = preview.slide(slide_id) if insert_at is None else None
         if insert_at is None:
             index = preview.index_of(slide_id)
@@ -488,23 +467,23 @@ class DeckEditor(QWidget):
         plan = registry.plan_drop(refs, layout, present)
         shown: list[int] = []
 
-        def build() -> None:
+        def build(batch: cmd.Batch, store: Store) -> None:
             position = insert_at
             if target is not None and plan.onto_target:
                 points = [p.point() for p in plan.onto_target]
-                self.undo_stack.push(cmd.AddItemsCommand(self, target.record.id, points))
+                batch.run(store, cmd.add_items(store, target.record.id, points))
                 shown.append(target.record.id)
             for layout, placements in plan.new_slides:
-                add = cmd.AddSlideCommand(self, deck, deck_id, layout, position)
-                self.undo_stack.push(add)
-                if add.slide_id is None:
-                    return
+                add = cmd.add_slide(store, deck_id, layout, position)
+                batch.run(store, add)
+                assert add.slide_id is not None
                 points = [p.point() for p in placements]
-                self.undo_stack.push(cmd.AddItemsCommand(self, add.slide_id, points))
+                batch.run(store, cmd.add_items(store, add.slide_id, points))
                 shown.append(add.slide_id)
                 position += 1
 
-        self._macro("Add to slide", build)
+        if not self._push(cmd.Batch("Add to slide", deck_id, build)):
+            return
         if shown:
             self.select_slide(shown[-1])
         count = len(refs)
@@ -528,23 +507,22 @@ class DeckEditor(QWidget):
             self.statusMessage.emit("This point is your own text; there is no source to reset to.")
         elif not item.differs_from_source:
             self.statusMessage.emit("This point already has its source's wording.")
-        else:
-            self._push(cmd.ResetItemCommand(self, slide_id, item.id))
+        elif self._push(cmd.reset_item(self.store, slide_id, item.id)):
             self.statusMessage.emit("Put the source's wording back.")
 
     def _delete_item(self, item_id: int) -> None:
         if self._slide_id is not None:
             self.canvas.finish_edit()
-            self._push(cmd.DeleteItemCommand(self, self._slide_id, item_id))
+            self._push(cmd.delete_item(self.store, self._slide_id, item_id))
 
     def _move_item(self, item_id: int, position: int) -> None:
         if self._slide_id is not None:
-            self._push(cmd.MoveItemCommand(self, self._slide_id, item_id, position))
+            self._push(cmd.move_item(self.store, self._slide_id, item_id, position))
             self.canvas.select_item(item_id)
 
     def _set_level(self, item_id: int, level: int) -> None:
         if self._slide_id is not None:
-            self._push(cmd.SetItemLevelCommand(self, self._slide_id, item_id, level))
+            self._push(cmd.set_item_level(self.store, self._slide_id, item_id, level))
             self.canvas.select_item(item_id)
 
     # --- text ---------------------------------------------------------------------------
@@ -559,17 +537,20 @@ class DeckEditor(QWidget):
             item = next((i for i in slide.record.items if i.id == item_id), None)
             if item is None or item.text == text:
                 return
-            self._push(cmd.EditItemTextCommand(self, slide_id, item.id, text, key, item.text))
+            self._push(cmd.edit_item_text(self.store, slide_id, item.id, text, shown=item.text,
+                                          merge_key=key))  # fmt: skip
         else:
-            if getattr(slide.record, kind) == text:
-                return
             shown = getattr(slide.record, kind)
-            self._push(cmd.EditSlideFieldCommand(self, slide_id, kind, text, key, shown))
+            if shown == text:
+                return
+            self._push(cmd.edit_slide_field(self.store, slide_id, kind, text, shown=shown,
+                                            merge_key=key))  # fmt: skip
 
     def _notes_edited(self, slide_id: int, text: str, key: object) -> None:
         slide = self.preview.slide(slide_id) if self.preview else None
         if slide is not None and slide.record.notes != text:
-            self._push(cmd.EditNotesCommand(self, slide_id, text, key, slide.record.notes))
+            self._push(cmd.edit_slide_field(self.store, slide_id, "notes", text,
+                                            shown=slide.record.notes, merge_key=key))  # fmt: skip
 
     def commit_pending_edits(self) -> None:
         """Write text still waiting for its typing pause (Ctrl+S, closing, switching)."""
@@ -578,16 +559,18 @@ class DeckEditor(QWidget):
 
     # --- other panels -------------------------------------------------------------------
 
-    def _external_change(self, name: str) -> None:
-        if not self._emitting and name == self._deck:
-            self.reload()
-
-    def _sources_changed(self) -> None:
-        if self._deck is not None:
-            self.reload()
-
-    def _decks_changed(self) -> None:
-        if self._deck is not None and self._deck_id is not None:
+    def _decks_changed(self, changes: Changes) -> None:
+        """Decks were created, renamed or deleted: follow a rename, leave a deleted deck."""
+        for deck_id in changes.decks_deleted:
+            self.ops.drop(deck_id)
+        if self._deck_id is not None and self._deck_id in changes.decks_deleted:
+            self._deck = self._deck_id = self.preview = None
+            names = [n for n, _, _ in decks.list_decks(self.store)]
+            if names:
+                self.open_deck(names[0])
+                return
+            self._show(None)
+        elif self._deck_id is not None:
             try:
                 self._deck = decks.deck_name_of(self.store, self._deck_id)
             except NotFoundError:

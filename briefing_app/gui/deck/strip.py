@@ -68,9 +68,11 @@ class SlideListModel(QAbstractListModel):
     def set_preview(self, preview: DeckPreview | None) -> None:
         slides = preview.slides if preview is not None else ()
         if [s.record.id for s in slides] == [s.record.id for s in self._slides]:
+            pairs = enumerate(zip(slides, self._slides, strict=True))
+            changed = [n for n, (new, old) in pairs if new is not old]
             self._slides = slides
-            if slides:
-                self.dataChanged.emit(self.index(0), self.index(len(slides) - 1))
+            if changed:  # only the rows whose preview is new (an edit touches one or two)
+                self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
             return
         self.beginResetModel()
         self._slides = slides

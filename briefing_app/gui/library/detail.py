@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
@@ -15,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.gui.commands import Operations
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.library import detail_html
 from briefing_app.gui.library.detail_correction import CorrectionDialog
 from briefing_app.gui.painter import render_image
 from briefing_app.layout.boxes import LaidSlide
 from briefing_app.services import argument_map, corrections
+from briefing_app.store.changes import Changes
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
@@ -34,9 +39,17 @@ class DetailView(QWidget):
 
     sourceActivated = Signal(str, int)
 
-    def __init__(self, store: Store, events: StoreEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        events: StoreEvents,
+        parent: QWidget | None = None,
+        operations: Operations | None = None,
+    ) -> None:
+        """``operations`` runs the corrections it writes (default: its own, on ``events``)."""
         super().__init__(parent)
         self.store, self.events = store, events
+        self.ops = operations if operations is not None else Operations(store, events, parent=self)
         self.setObjectName("detailView")
         self.setAccessibleName("Details")
         self.current: tuple[str, int] | None = None
@@ -72,9 +85,7 @@ class DetailView(QWidget):
         layout.addWidget(self.browser)
         layout.addLayout(buttons)
         self.setFocusProxy(self.browser)
-        events.argumentsChanged.connect(self.reload)
-        events.correctionsChanged.connect(self.reload)
-        events.reviewsChanged.connect(self._review_changed)
+        events.changed.connect(self._store_changed)
 
     def show_source(self, kind: str, source_id: int) -> None:
         """Show ``kind``/``source_id``; an unknown or deleted item shows a short note."""
@@ -108,18 +119,19 @@ class DetailView(QWidget):
         dialog = CorrectionDialog(kind, corrections.correction_for(self.store, kind, source_id),
                                   self)  # fmt: skip
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                if dialog.removed:
-                    corrections.remove_correction(self.store, kind, source_id)
-                else:
-                    note_kind, text, date = dialog.values()
-                    corrections.set_correction(self.store, kind, source_id, text,
-                                               kind=note_kind, date=date)  # fmt: skip
-            except StoreError as exc:  # a user's mistake: say so, keep what they typed
+            note_kind, text, date = dialog.values()
+            write: Callable[[], object] = (
+                partial(corrections.remove_correction, self.store, kind, source_id)
+                if dialog.removed
+                else partial(corrections.set_correction, self.store, kind, source_id, text,
+                             kind=note_kind, date=date)
+            )  # fmt: skip
+            refused: list[str] = []
+            if self.ops.run(write, self, on_error=refused.append) is None:
+                # a user's mistake: say so, keep what they typed
                 dialog.removed = False
-                QMessageBox.warning(self, "Correction not saved", str(exc))
+                QMessageBox.warning(self, "Correction not saved", refused[0])
                 continue
-            self.events.correctionsChanged.emit()
             break
 
     def remove_layer(self) -> None:
@@ -143,13 +155,11 @@ class DetailView(QWidget):
         )  # fmt: skip
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            maps.remove_layer(self.store, summary.key, name)
-        except StoreError as exc:
-            QMessageBox.warning(self, "Layer not removed", str(exc))
-            return
-        self.events.mapsChanged.emit()
-        self.reload()
+        refused: list[str] = []
+        key = summary.key
+        if self.ops.run(lambda: maps.remove_layer(self.store, key, name), self,
+                        on_error=refused.append) is None:  # fmt: skip
+            QMessageBox.warning(self, "Layer not removed", refused[0])
 
     def _with_map_preview(self, map_id: int, html: str) -> str:
         """The map drawn by the same pipeline as slides, above its description."""
@@ -180,8 +190,12 @@ class DetailView(QWidget):
             self.show_source(*self.current)
             self.browser.verticalScrollBar().setValue(scroll)
 
-    def _review_changed(self, argument_id: int) -> None:
-        if self.current == ("argument", argument_id):
+    def _store_changed(self, changes: Changes, _origin: object) -> None:
+        """Show the item again if what changed can be on it."""
+        reviewed = self.current is not None and self.current[0] == "argument" and (
+            self.current[1] in changes.reviews
+        )
+        if changes.sources or reviewed:
             self.reload()
 
     def _set_html(self, html: str) -> None:

@@ -44,6 +44,7 @@ from briefing_app.gui.library.models import (
 )
 from briefing_app.services import argument_map, search
 from briefing_app.services.argument_map import UNLINKED_ID, ArgumentFilter
+from briefing_app.store.changes import Changes
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
@@ -90,10 +91,7 @@ class LibraryPanel(QWidget):
         self._last_view: QAbstractItemView = self.tree
         self._tab_order()
         self._name_inner_buttons()
-        events.argumentsChanged.connect(self.refresh)
-        events.reviewsChanged.connect(self._review_changed)
-        if "map" in self.record_models:
-            events.mapsChanged.connect(lambda: self._reload_records("map"))
+        events.changed.connect(self._store_changed)
         self.tree_model.fetchMore(QModelIndex())
         self._expand_theses()
 
@@ -484,12 +482,19 @@ class LibraryPanel(QWidget):
         if row is not None:
             view.setCurrentIndex(model.index(row, 0))
 
-    def _review_changed(self, argument_id: int) -> None:
-        self._populate_filters()
-        if self.tree_model.filter.status:
+    def _store_changed(self, changes: Changes, _origin: object) -> None:
+        """Re-read after arguments changed; after reviews only, just their statuses."""
+        if changes.maps and "map" in self.record_models:
+            self._reload_records("map")
+        if changes.arguments:
             self.refresh()
-        else:
-            self.tree_model.update_statuses(argument_map.statuses(self.store, [argument_id]))
+        elif changes.reviews:
+            self._populate_filters()
+            if self.tree_model.filter.status:
+                self.refresh()
+            else:
+                statuses = argument_map.statuses(self.store, sorted(changes.reviews))
+                self.tree_model.update_statuses(statuses)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QAbstractItemView):

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.vocabulary import REVIEW_STATUSES, review_status
-from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.commands import Operations
 from briefing_app.services import library
 from briefing_app.services.arguments import set_tags, tag_names
 from briefing_app.services.review import add_review, reviews
@@ -88,9 +88,11 @@ class ReviewPanel(QWidget):
     deleteRequested = Signal(int)
     navigateRequested = Signal(int)  # -1 previous, +1 next argument
 
-    def __init__(self, store: Store, events: StoreEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.store, self.events = store, events
+        self.store, self.ops = store, operations
         self.setObjectName("reviewPanel")
         self.setAccessibleName("Review panel")
         self.setMinimumWidth(340)
@@ -386,16 +388,18 @@ class ReviewPanel(QWidget):
         if self.argument_id is None:
             return False
         self._remember_author()
-        argument_id = self.argument_id
-        try:
-            add_review(self.store, argument_id, status, comment, self.author())
-        except StoreError as exc:
-            self.statusMessage.emit(f"The review was not saved: {exc}")
+        argument_id, author, refused = self.argument_id, self.author(), []
+        saved = self.ops.run(
+            lambda: add_review(self.store, argument_id, status, comment, author),
+            self,
+            on_error=refused.append,
+        )
+        if saved is None:
+            self.statusMessage.emit(f"The review was not saved: {refused[0]}")
             self.refresh()
             return False
         label = review_status(status).label.lower()
         self.statusMessage.emit(f"Comment added ({label})." if comment else f"Marked {label}.")
-        self.events.reviewsChanged.emit(argument_id)
         return True
 
     def apply_tags(self) -> None:
@@ -405,14 +409,15 @@ class ReviewPanel(QWidget):
         wanted = sorted({" ".join(n.split()) for n in names}, key=str.casefold)
         if wanted == sorted(self.record.tags, key=str.casefold):
             return
-        try:
-            saved = set_tags(self.store, self.record.id, names).value
-        except StoreError as exc:
-            self.statusMessage.emit(f"The tags were not saved: {exc}")
+        argument_id, refused = self.record.id, []
+        saved = self.ops.run(
+            lambda: set_tags(self.store, argument_id, names), self, on_error=refused.append
+        )
+        if saved is None:
+            self.statusMessage.emit(f"The tags were not saved: {refused[0]}")
             return
-        self.tags_edit.setText(", ".join(saved))
+        self.tags_edit.setText(", ".join(saved.value))
         self.statusMessage.emit("Tags saved.")
-        self.events.argumentsChanged.emit()
 
     def _edit(self) -> None:
         if self.argument_id is not None:

@@ -6,19 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from briefing_app.domain.errors import BriefingError
+from briefing_app.gui.commands import LIBRARY, Operations
 from briefing_app.gui.errors import report_unexpected
-from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.file_offer import offer_to_open
-from briefing_app.gui.review.commands import (
-    CommandContext,
-    CreateArgumentCommand,
-    DeleteArgumentCommand,
-    EditArgumentCommand,
-)
 from briefing_app.gui.review.dialog import ArgumentDialog, ArgumentFields
 from briefing_app.gui.review.panel import ReviewPanel
 from briefing_app.gui.review.reader import ReaderView, SelectionSpan
@@ -26,10 +19,10 @@ from briefing_app.gui.tasks import TaskRunner
 from briefing_app.paths import EXPORTS_DIR
 from briefing_app.progress import Cancelled, Progress
 from briefing_app.render.atomic import safe_filename
-from briefing_app.services import library
-from briefing_app.services.arguments import create_argument, delete_argument, update_argument
+from briefing_app.services import commands, library
 from briefing_app.services.reader import reader_document
 from briefing_app.services.review import review_progress as count_reviewed
+from briefing_app.store.changes import Changes
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
@@ -47,23 +40,23 @@ class ReviewView(QWidget):
     def __init__(
         self,
         store: Store,
-        undo_stack: QUndoStack,
+        operations: Operations,
         tasks: TaskRunner,
-        events: StoreEvents,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewView")
         self.setAccessibleName("Review")
-        self.store, self.undo_stack, self.tasks, self.events = store, undo_stack, tasks, events
-        self.context = CommandContext(store, events, self._report_failure)
+        self.store, self.ops, self.tasks = store, operations, tasks
+        self.events = operations.events
+        self.undo_stack = operations.stack(LIBRARY)  # edits of arguments: the library's
         self.argument_dialog: ArgumentDialog | None = None
         # Overridable for tests: ask for the report path; offer to open the written file.
         self.choose_report_path: Callable[[Path], Path | None] = self._ask_report_path
         self.offer_open: Callable[[Path], None] = self._offer_open
 
         self.reader = ReaderView(self)
-        self.panel = ReviewPanel(store, events, self)
+        self.panel = ReviewPanel(store, operations, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("reviewSplitter")
         self.splitter.addWidget(self.reader)
@@ -84,8 +77,7 @@ class ReviewView(QWidget):
         self.panel.editRequested.connect(self.edit_argument)
         self.panel.deleteRequested.connect(self.delete_argument)
         self.panel.navigateRequested.connect(self.step)
-        events.argumentsChanged.connect(self.refresh)
-        events.reviewsChanged.connect(self._reviews_changed)
+        self.events.changed.connect(self._store_changed)
         self.refresh()
 
     # --- showing ------------------------------------------------------------------------
@@ -103,8 +95,9 @@ class ReviewView(QWidget):
             self.reader.set_current_argument(None, scroll=False)
         self.panel.set_progress(*count_reviewed(self.store))
 
-    def _reviews_changed(self, _argument_id: int) -> None:
-        self.refresh()
+    def _store_changed(self, changes: Changes, _origin: object) -> None:
+        if changes.arguments or changes.reviews:
+            self.refresh()
 
     def select_argument(self, argument_id: int) -> None:
         """Scroll the reader to the argument's highlight and load it in the panel."""
@@ -142,23 +135,19 @@ class ReviewView(QWidget):
         dialog.open()
 
     def _create(self, span: SelectionSpan, fields: ArgumentFields) -> int | None:
-        try:
-            argument_id = create_argument(
-                self.store,
-                paragraph_id=span.paragraph_id,
-                start=span.start,
-                end=span.end,
-                label=fields.label,
-                claim=fields.claim,
-                kind=fields.kind,
-                perspectives=list(fields.perspectives),
-                relation=fields.relation,
-            ).value
-        except StoreError as exc:
-            self._report_failure(f"The argument was not created: {exc}")
+        command = commands.create_argument(
+            paragraph_id=span.paragraph_id,
+            start=span.start,
+            end=span.end,
+            label=fields.label,
+            claim=fields.claim,
+            kind=fields.kind,
+            perspectives=list(fields.perspectives),
+            relation=fields.relation,
+        )
+        if self._refused(command) or command.argument_id is None:
             return None
-        self.undo_stack.push(CreateArgumentCommand(self.context, argument_id, fields.label))
-        self.events.argumentsChanged.emit()
+        argument_id = command.argument_id
         self.select_argument(argument_id)
         self.argumentSelected.emit(argument_id)
         self.statusMessage.emit(f"Argument “{fields.label}” created.")
@@ -193,15 +182,8 @@ class ReviewView(QWidget):
         }
         if not changes:
             return
-        try:
-            previous = update_argument(self.store, argument_id, **changes).value
-        except StoreError as exc:
-            self._report_failure(f"The argument was not changed: {exc}")
+        if self._refused(commands.edit_argument(argument_id, after.label, **changes)):
             return
-        self.undo_stack.push(
-            EditArgumentCommand(self.context, argument_id, previous, changes, after.label)
-        )
-        self.events.argumentsChanged.emit()
         self.statusMessage.emit(f"Argument “{after.label}” saved.")
 
     def delete_selected_user_argument(self) -> None:
@@ -213,14 +195,21 @@ class ReviewView(QWidget):
     def delete_argument(self, argument_id: int) -> bool:
         """Delete a user-made argument (undoable); curated ones are refused with a message."""
         try:
-            snapshot = delete_argument(self.store, argument_id).value
+            label = library.argument(self.store, argument_id).label
         except StoreError as exc:
             self._report_failure(f"Cannot delete: {exc}")
             return False
-        self.undo_stack.push(DeleteArgumentCommand(self.context, snapshot))
-        self.events.argumentsChanged.emit()
-        self.statusMessage.emit(f"Argument “{snapshot.label}” deleted (Undo brings it back).")
+        if self._refused(commands.delete_argument(argument_id, label)):
+            return False
+        self.statusMessage.emit(f"Argument “{label}” deleted (Undo brings it back).")
         return True
+
+    def _refused(self, command: commands.Command) -> bool:
+        """Run an undoable edit; on refusal show its sentence and say so."""
+        sentence = self.ops.push(command, self)
+        if sentence is not None:
+            self._report_failure(sentence)
+        return sentence is not None
 
     def _report_failure(self, message: str) -> None:
         self.statusMessage.emit(message)

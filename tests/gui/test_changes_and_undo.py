@@ -1,0 +1,120 @@
+"""Undo per deck through the real Ctrl+Z, and panels refreshed by the one ``changed`` signal."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from briefing_app.cli import main
+from briefing_app.gui.main_window import DEFAULT_DECK, MainWindow
+from briefing_app.services import decks, history
+
+OTHER = "Other deck"
+
+
+@pytest.fixture
+def window(qtbot, deck_store):
+    decks.duplicate_deck(deck_store, DEFAULT_DECK, OTHER)
+    win = MainWindow(deck_store)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.open_initial_deck(DEFAULT_DECK)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win
+
+
+def _type_title(qtbot, win: MainWindow, text: str) -> int:
+    """Give the current slide a title as a user does: F2, type, Return; its id."""
+    editor = win.deck_editor
+    editor.select_slide(editor.preview.slides[2].record.id)
+    editor.canvas.setFocus()
+    qtbot.keyClick(editor.canvas, Qt.Key.Key_F2)
+    assert editor.canvas.is_editing()
+    editor.canvas.editor.selectAll()
+    qtbot.keyClicks(editor.canvas.editor, text)
+    qtbot.keyClick(editor.canvas.editor, Qt.Key.Key_Return)
+    return editor.current_slide().record.id
+
+
+def _open(qtbot, win: MainWindow, name: str) -> None:
+    """Pick a deck in the editor's deck list, as a user does."""
+    combo = win.deck_editor.deck_list.combo
+    combo.setCurrentIndex(combo.findText(name))
+    combo.activated.emit(combo.currentIndex())
+    assert win.deck_editor.current_deck() == name
+
+
+def _ctrl_z(qtbot, win: MainWindow) -> None:
+    qtbot.keyClick(win.deck_editor.strip, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def _title(win: MainWindow, slide_id: int) -> str:
+    return decks.slide_snapshot(win.store, slide_id).title
+
+
+def test_ctrl_z_undoes_only_the_deck_being_viewed(qtbot, window) -> None:
+    first = _type_title(qtbot, window, "Edited in the default deck")
+    _open(qtbot, window, OTHER)
+    second = _type_title(qtbot, window, "Edited in the other deck")
+    _open(qtbot, window, DEFAULT_DECK)
+    assert window.undo_action.text().endswith("Edit title")
+    _ctrl_z(qtbot, window)
+    assert _title(window, first) != "Edited in the default deck"
+    assert _title(window, second) == "Edited in the other deck"  # the other deck kept it
+    assert window.deck_editor.current_deck() == DEFAULT_DECK  # and we did not jump there
+    assert not window.undo_action.isEnabled()  # nothing more to undo in this deck
+    _open(qtbot, window, OTHER)
+    assert window.undo_action.isEnabled()
+    _ctrl_z(qtbot, window)
+    assert _title(window, second) != "Edited in the other deck"
+    assert window.deck_editor.current_slide().record.title == _title(window, second)
+
+
+def test_an_edit_re_lays_out_only_its_slide_and_the_strip_keeps_the_rest(qtbot, window):
+    editor = window.deck_editor
+    before = editor.preview
+    laid = editor.previewer.laid
+    slide_id = _type_title(qtbot, window, "Only this slide changes")
+    assert editor.previewer.laid == laid + 1
+    after = editor.preview
+    changed = [a.record.id for a, b in zip(after.slides, before.slides, strict=True) if a is not b]
+    assert changed == [slide_id]
+    assert editor.current_slide().record.title == "Only this slide changes"
+
+
+def test_an_edit_made_in_the_app_is_undone_from_the_command_line(qtbot, window, capsys):
+    slide_id = _type_title(qtbot, window, "Typed in the app")
+    assert [s.label for s in history.steps(window.store, window.deck_editor.current_deck_id())]
+    assert main(["--db", window.store.location, "undo", DEFAULT_DECK]) == 0
+    assert "Undid “Edit title”" in capsys.readouterr().out
+    assert _title(window, slide_id) != "Typed in the app"
+
+
+def test_undo_after_someone_else_changed_the_slide_is_refused(qtbot, window) -> None:
+    slide_id = _type_title(qtbot, window, "Mine")
+    decks.update_slide(window.store, slide_id, title="Theirs")  # another client
+    messages: list[str] = []
+    window.deck_editor.statusMessage.connect(messages.append)
+    _ctrl_z(qtbot, window)
+    assert _title(window, slide_id) == "Theirs"
+    assert any("Someone else has changed this slide" in m for m in messages), messages
+    assert window.deck_editor.current_slide().record.title == "Theirs"  # shown as stored
+
+
+def test_a_review_refreshes_the_library_and_details_through_changed(qtbot, window) -> None:
+    window.actions["show_review"].trigger()
+    review = window.review
+    argument_id = review.reader.argument_ids()[0]
+    review.select_argument(argument_id)
+    window.detail.show_source("argument", argument_id)
+    button = review.panel.status_buttons["disputed"]
+    with qtbot.waitSignal(window.events.changed) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    changes, origin = blocker.args
+    assert changes.reviews == {argument_id} and origin.initiator is review.panel
+    index = window.library.tree_model.index_of(argument_id)
+    status = index.sibling(index.row(), 2)
+    assert status.data(Qt.ItemDataRole.AccessibleTextRole) == "Disputed"
+    assert "Disputed" in window.detail.html
