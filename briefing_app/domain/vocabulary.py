@@ -25,6 +25,16 @@ ARGUMENT_KINDS = (
 RELATION_KINDS = ("supports", "opposes", "elaborates", "responds_to")
 ACTOR_KINDS = ("person", "state", "organisation", "place")
 
+
+@dataclass(frozen=True)
+class Perspective:
+    """A party whose view an argument can take. Each document's argument map declares its
+    own (``[[perspective]]``), so another essay brings its own parties."""
+
+    key: str  # what arguments store
+    name: str  # what the app shows
+
+
 # Slide layouts are not listed here: each is one module registered in
 # briefing_app.layout.registry (``NAMES``, in the order a briefer meets them), so adding a
 # layout touches only its module, its tests and the registry.

@@ -26,13 +26,13 @@ from briefing_app.importing.spans import TextIndex, apply_anchor
 from briefing_app.store.models import (
     CORRECTABLE_KINDS,
     CORRECTION_KINDS,
-    PERSPECTIVES,
     Actor,
     ActorAlias,
     Argument,
     ArgumentRelation,
     Correction,
     Document,
+    DocumentPerspective,
     Event,
     Footnote,
     Quote,
@@ -41,9 +41,10 @@ from briefing_app.store.store import Store
 from briefing_app.store.tags import tags_named
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_TABLES = ("argument", "actor", "quote", "event", "correction")
+_TABLES = ("perspective", "argument", "actor", "quote", "event", "correction")
 # Fields that must be text, and fields that must be lists (of text, or of footnote numbers).
 _TEXT = {
+    "perspective": ("key", "name"),
     "argument": ("key", "label", "claim", "kind", "quote"),
     "actor": ("key", "name", "kind", "description"),
     "quote": ("key", "text", "speaker", "source", "context", "attribution"),
@@ -51,6 +52,7 @@ _TEXT = {
     "correction": ("key", "kind", "text", "date", "precision", *CORRECTABLE_KINDS),
 }
 _LISTS: dict[str, dict[str, type]] = {
+    "perspective": {},
     "argument": {"perspectives": str, "tags": str, "footnotes": int}
     | dict.fromkeys(RELATION_KINDS, str),
     "actor": {"aliases": str},
@@ -126,6 +128,9 @@ def _validate(data: dict[str, Any]) -> None:
         duplicates = {k for k in keys if keys.count(k) > 1}
         if duplicates:
             raise ArgumentMapError(f"The {table} key {sorted(duplicates)[0]!r} is used twice.")
+    for entry in data.get("perspective", []):
+        _require(entry, "name", f"Perspective {entry['key']!r}")
+    declared = [entry["key"] for entry in data.get("perspective", [])]
     argument_keys = {a["key"] for a in data.get("argument", [])}
     actor_keys = {a["key"] for a in data.get("actor", [])}
     for arg in data.get("argument", []):
@@ -135,8 +140,12 @@ def _validate(data: dict[str, Any]) -> None:
         if arg["kind"] not in ARGUMENT_KINDS:
             raise ArgumentMapError(f"{where} has the unknown kind {arg['kind']!r}.")
         for perspective in arg.get("perspectives", []):
-            if perspective not in PERSPECTIVES:
-                raise ArgumentMapError(f"{where} has the unknown perspective {perspective!r}.")
+            if perspective not in declared:
+                known = ", ".join(declared) or "none"
+                raise ArgumentMapError(
+                    f"{where} has the perspective {perspective!r}, which the map does not "
+                    f"declare as a [[perspective]] (declared: {known})."
+                )
         for relation in RELATION_KINDS:
             for target in arg.get(relation, []):
                 if target not in argument_keys:
@@ -220,6 +229,7 @@ def apply_argument_map(session: Session, data: dict[str, Any], name: str) -> Map
             f"The argument map {name} is for the document {slug!r}, which is not in the store."
         )
     index = TextIndex(session, document.id)
+    _replace_perspectives(session, document.id, data.get("perspective", []))
     actors = _upsert_actors(session, document.id, data.get("actor", []))
     arguments = _upsert_arguments(session, document.id, data.get("argument", []), index)
     relations = _replace_relations(session, data.get("argument", []), arguments)
@@ -248,6 +258,18 @@ def _set(row: Any, **values: Any) -> None:
     for name, value in values.items():
         if getattr(row, name) != value:
             setattr(row, name, value)
+
+
+def _replace_perspectives(session: Session, document_id: int, entries: list[dict]) -> None:
+    """The document's perspectives become the map's, in the map's order."""
+    existing = _existing(session, DocumentPerspective, document_id)
+    for position, entry in enumerate(entries):
+        row = existing.get(entry["key"]) or DocumentPerspective(
+            document_id=document_id, key=entry["key"]
+        )
+        _set(row, name=entry["name"], position=position)
+        session.add(row)
+    _drop_missing(session, existing, {entry["key"] for entry in entries})
 
 
 def _upsert_actors(session: Session, document_id: int, entries: list[dict]) -> dict[str, Actor]:

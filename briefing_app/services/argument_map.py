@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from briefing_app.domain import dates
 from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS, REVIEW_STATUSES
 from briefing_app.services import review as review_service
+from briefing_app.services.arguments import declared_perspectives
 from briefing_app.services.review import LATEST_STATUS_SQL, ReviewRecord, latest_statuses
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.map_models import Map
@@ -146,7 +147,7 @@ class ArgumentDetail:
     label: str
     claim: str
     kind: str
-    perspectives: list[str]
+    perspectives: list[str]  # names, as the document's argument map gives them
     tags: list[str]
     origin: str
     quote: str
@@ -558,7 +559,9 @@ def argument_detail(store: Store, argument_id: int) -> ArgumentDetail:
         )
         related = _related(session, argument_id)
         key, label, claim, kind = arg.key, arg.label, arg.claim, arg.kind
-        perspectives, origin, quote = list(arg.perspectives or []), arg.origin, arg.quote
+        names = {p.key: p.name for p in declared_perspectives(session, arg.document_id)}
+        perspectives = [names.get(key, key) for key in arg.perspectives or []]
+        origin, quote = arg.origin, arg.quote
     reviews = list(reversed(review_service.reviews(store, argument_id)))
     return ArgumentDetail(
         id=argument_id,
@@ -574,7 +577,7 @@ def argument_detail(store: Store, argument_id: int) -> ArgumentDetail:
         footnotes=[FootnoteText(i, n, t) for i, n, t in notes],
         related=related,
         reviews=reviews,
-        review_status=reviews[0].status if reviews else "unreviewed",
+        review_status=statuses(store, [argument_id])[argument_id],
     )
 
 

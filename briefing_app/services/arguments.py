@@ -14,14 +14,14 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS
+from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS, Perspective
 from briefing_app.services.review import latest_statuses
 from briefing_app.store.changes import Changes, WithChanges, ids
 from briefing_app.store.errors import ConflictError, NotFoundError, StoreError
 from briefing_app.store.models import (
-    PERSPECTIVES,
     Argument,
     ArgumentRelation,
+    DocumentPerspective,
     Footnote,
     Paragraph,
     ReviewAnnotation,
@@ -86,14 +86,35 @@ def _kind(kind: Any) -> str:
     return kind
 
 
-def _perspectives(values: Any) -> list[str]:
+def perspectives(store: Store, document_id: int | None = None) -> list[Perspective]:
+    """The perspectives a document's argument map declares, in the map's order; with no
+    document, every document's (the first name given to a key wins)."""
+    with store.read() as session:
+        return declared_perspectives(session, document_id)
+
+
+def declared_perspectives(session: Session, document_id: int | None) -> list[Perspective]:
+    """:func:`perspectives` inside the caller's session."""
+    query = select(DocumentPerspective).order_by(
+        DocumentPerspective.document_id, DocumentPerspective.position
+    )
+    if document_id is not None:
+        query = query.where(DocumentPerspective.document_id == document_id)
+    found: dict[str, Perspective] = {}
+    for row in session.scalars(query):
+        found.setdefault(row.key, Perspective(row.key, row.name))
+    return list(found.values())
+
+
+def _perspectives(session: Session, document_id: int, values: Any) -> list[str]:
+    """``values`` checked against the document's declared perspectives, in their order."""
     values = list(values or [])
-    unknown = [v for v in values if v not in PERSPECTIVES]
+    declared = [p.key for p in declared_perspectives(session, document_id)]
+    unknown = [v for v in values if v not in declared]
     if unknown:
-        raise StoreError(
-            f"{unknown[0]!r} is not a perspective; use any of {', '.join(PERSPECTIVES)}."
-        )
-    return [p for p in PERSPECTIVES if p in values]
+        known = ", ".join(declared) if declared else "none are declared"
+        raise StoreError(f"{unknown[0]!r} is not a perspective of this document ({known}).")
+    return [key for key in declared if key in values]
 
 
 def _get(session: Session, argument_id: int) -> Argument:
@@ -137,11 +158,12 @@ def create_argument(
     ``relation`` is ``(kind, target argument id)``, from the new argument to the target.
     """
     label, claim = _text(label, "label"), _text(claim, "claim")
-    kind, chosen = _kind(kind), _perspectives(perspectives)
+    kind = _kind(kind)
     with store.transaction() as session:
         paragraph = session.get(Paragraph, paragraph_id)
         if paragraph is None:
             raise NotFoundError(f"There is no paragraph with id {paragraph_id}.")
+        chosen = _perspectives(session, paragraph.document_id, perspectives)
         if not (isinstance(start, int) and isinstance(end, int)) or not (
             0 <= start < end <= len(paragraph.text)
         ):
@@ -213,11 +235,13 @@ def update_argument(
             clean[name] = _text(value, name)
         elif name == "kind":
             clean[name] = _kind(value)
-        else:
-            clean[name] = _perspectives(value)
     with store.transaction() as session:
         argument = _get(session, argument_id)
         _user_only(argument)
+        if "perspectives" in fields:
+            clean["perspectives"] = _perspectives(
+                session, argument.document_id, fields["perspectives"]
+            )
         for name, value in (expected or {}).items():
             if _copy(getattr(argument, name)) != _copy(value):
                 raise ConflictError(

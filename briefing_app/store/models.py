@@ -41,7 +41,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-PERSPECTIVES = ("ukraine", "russia", "us", "serbia", "kosovo", "nato-eu")
 # How precisely an event's date is known: "approximate" is the essay's "around …".
 DATE_PRECISIONS = ("day", "month", "year", "approximate")
 CORRECTION_KINDS = ("correction", "caveat")
@@ -251,6 +250,23 @@ class ReviewAnnotation(Base):
 
     argument: Mapped[Argument] = relationship(back_populates="reviews")
     __table_args__ = (CheckConstraint(f"status IN {REVIEW_STATUSES!r}", name="status"),)
+
+
+class DocumentPerspective(Base):
+    """A party whose view an argument can take, as the document's argument map declares it
+    (``[[perspective]]``: a key arguments use, and the name shown for it)."""
+
+    __tablename__ = "perspective"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (UniqueConstraint("document_id", "key"),)
 
 
 class Actor(Base):

@@ -23,7 +23,7 @@ from briefing_app.gui.events import Origin, StoreEvents
 from briefing_app.gui.review import ReviewView
 from briefing_app.gui.review.reader import argument_url
 from briefing_app.services import library
-from briefing_app.services.arguments import create_argument
+from briefing_app.services.arguments import create_argument, perspectives
 from briefing_app.services.review import add_review, reviews
 from briefing_app.store.store import open_store
 
@@ -166,6 +166,8 @@ def test_new_argument_from_selection_with_undo_and_redo(essay_store, make_view, 
     assert not dialog.ok_button.isEnabled()  # no label yet
     qtbot.keyClicks(dialog.label_edit, "My reading")
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("risk"))
+    declared = perspectives(essay_store)  # the argument map's, with its names
+    assert [box.text() for box in dialog.perspective_boxes.values()] == [p.name for p in declared]
     dialog.perspective_boxes["serbia"].setChecked(True)
     target = h.view.reader.argument_ids()[0]
     dialog.relation_combo.setCurrentIndex(dialog.relation_combo.findData("supports"))

@@ -106,7 +106,7 @@ def argument_html(d: ArgumentDetail, note: CorrectionRecord | None = None) -> st
     parts = [f"<h2>{escape(d.label)}</h2>", f'<p class="meta">{" · ".join(meta)}</p>']
     if d.perspectives:
         parts.append(
-            f'<p class="meta">Perspectives: {escape(", ".join(_nice(p) for p in d.perspectives))}'
+            f'<p class="meta">Perspectives: {escape(", ".join(d.perspectives))}'
             "</p>"
         )
     if d.tags:
@@ -162,7 +162,3 @@ def source_html(d: SourceDetail, note: CorrectionRecord | None = None) -> str:
         parts.append(f"<h3>{escape(d.links_title)}</h3>{links}")
     return page("".join(parts))
 
-
-def _nice(perspective: str) -> str:
-    names = {"us": "US", "nato-eu": "NATO/EU"}
-    return names.get(perspective, perspective.capitalize())

@@ -44,6 +44,7 @@ from briefing_app.gui.library.models import (
 )
 from briefing_app.services import argument_map, search
 from briefing_app.services.argument_map import UNLINKED_ID, ArgumentFilter
+from briefing_app.services.arguments import perspectives
 from briefing_app.store.changes import Changes
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
@@ -58,7 +59,6 @@ FILTERS = (
     ("tag", "All tags", "Filter arguments by tag"),
     ("status", "Any review status", "Filter arguments by review status"),
 )
-PERSPECTIVE_NAMES = {"us": "US", "nato-eu": "NATO/EU"}
 
 
 class LibraryPanel(QWidget):
@@ -397,10 +397,12 @@ class LibraryPanel(QWidget):
 
     def _populate_filters(self) -> None:
         values = argument_map.filter_values(self.store)
+        names = {p.key: p.name for p in perspectives(self.store)}  # the map's order
+        shown = [k for k in names if k in values.perspectives]
+        shown += [k for k in values.perspectives if k not in names]
         options = {
             "kind": [(k.capitalize(), k) for k in values.kinds],
-            "perspective": [(PERSPECTIVE_NAMES.get(p, p.capitalize()), p)
-                            for p in values.perspectives],
+            "perspective": [(names.get(p, p), p) for p in shown],
             "tag": [(t, t) for t in values.tags],
             "status": [(review_status(s).label, s) for s in values.statuses],
         }  # fmt: skip

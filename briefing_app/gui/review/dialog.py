@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -19,17 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS
-from briefing_app.store.models import PERSPECTIVES
-
-PERSPECTIVE_NAMES = {
-    "ukraine": "Ukraine",
-    "russia": "Russia",
-    "us": "United States",
-    "serbia": "Serbia",
-    "kosovo": "Kosovo",
-    "nato-eu": "NATO / EU",
-}
+from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS, Perspective
 
 
 @dataclass(frozen=True)
@@ -51,6 +42,7 @@ class ArgumentDialog(QDialog):
         quote: str,
         initial: ArgumentFields | None = None,
         targets: list[tuple[int, str]] | None = None,
+        perspectives: Sequence[Perspective] = (),
     ) -> None:
         super().__init__(parent)
         editing = initial is not None
@@ -83,22 +75,30 @@ class ArgumentDialog(QDialog):
         for kind in ARGUMENT_KINDS:
             self.kind_combo.addItem(kind.capitalize(), kind)
 
-        perspectives = QWidget()
-        grid = QGridLayout(perspectives)
+        # The document's perspectives (its argument map declares them), plus any the
+        # argument already has that the map no longer declares, so an edit keeps them.
+        offered = list(perspectives)
+        kept = [key for key in (initial.perspectives if initial else ()) if key not in
+                {p.key for p in offered}]  # fmt: skip
+        offered += [Perspective(key, key) for key in kept]
+        perspective_grid = QWidget()
+        grid = QGridLayout(perspective_grid)
         grid.setContentsMargins(0, 0, 0, 0)
         self.perspective_boxes: dict[str, QCheckBox] = {}
-        for i, key in enumerate(PERSPECTIVES):
-            box = QCheckBox(PERSPECTIVE_NAMES.get(key, key))
-            box.setObjectName(f"perspective_{key}")
-            box.setAccessibleName(f"Perspective {PERSPECTIVE_NAMES.get(key, key)}")
+        for i, perspective in enumerate(offered):
+            box = QCheckBox(perspective.name)
+            box.setObjectName(f"perspective_{perspective.key}")
+            box.setAccessibleName(f"Perspective {perspective.name}")
             grid.addWidget(box, i // 3, i % 3)
-            self.perspective_boxes[key] = box
+            self.perspective_boxes[perspective.key] = box
+        if not offered:
+            grid.addWidget(QLabel("None declared in the argument map"), 0, 0)
 
         form = QFormLayout()
         form.addRow("&Label:", self.label_edit)
         form.addRow("&Claim:", self.claim_edit)
         form.addRow("&Kind:", self.kind_combo)
-        form.addRow("Perspectives:", perspectives)
+        form.addRow("Perspectives:", perspective_grid)
 
         self.relation_combo = QComboBox()
         self.target_combo = QComboBox()

@@ -20,6 +20,7 @@ from briefing_app.paths import EXPORTS_DIR
 from briefing_app.progress import Cancelled, Progress
 from briefing_app.render.atomic import safe_filename
 from briefing_app.services import commands, library
+from briefing_app.services.arguments import perspectives
 from briefing_app.services.reader import reader_document
 from briefing_app.services.review import review_progress as count_reviewed
 from briefing_app.store.changes import Changes
@@ -128,7 +129,9 @@ class ReviewView(QWidget):
     def new_argument(self, span: SelectionSpan) -> None:
         """Open the dialog for a new argument quoting ``span``; create it when accepted."""
         targets = [(a.id, f"{a.label} ({a.kind})") for a in library.arguments(self.store)]
-        dialog = ArgumentDialog(self, quote=span.text, targets=targets)
+        dialog = ArgumentDialog(
+            self, quote=span.text, targets=targets, perspectives=perspectives(self.store)
+        )
         dialog.accepted.connect(lambda: self._create(span, dialog.fields()))
         dialog.finished.connect(dialog.deleteLater)
         self.argument_dialog = dialog
@@ -168,7 +171,9 @@ class ReviewView(QWidget):
         initial = ArgumentFields(
             record.label, record.claim, record.kind, tuple(record.perspectives)
         )
-        dialog = ArgumentDialog(self, quote=record.quote, initial=initial)
+        dialog = ArgumentDialog(
+            self, quote=record.quote, initial=initial, perspectives=perspectives(self.store)
+        )
         dialog.accepted.connect(lambda: self._save_edit(argument_id, initial, dialog.fields()))
         dialog.finished.connect(dialog.deleteLater)
         self.argument_dialog = dialog
