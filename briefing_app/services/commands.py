@@ -461,6 +461,50 @@ class Batch(Command):
         return cls(label, deck_id, parts=parts)
 
 
+@dataclass
+class EditDeck(Command):
+    """Change a deck's own fields (title, subtitle, author, date, marking, name…)."""
+
+    kind: ClassVar[str] = "edit_deck"
+    label: str
+    deck_id: int | None
+    after: dict[str, str | None]
+    before: dict[str, str | None] | None = None
+
+    def do(self, store: Store) -> Changes:
+        assert self.deck_id is not None
+        with store.transaction():
+            if self.before is None:
+                self.before = decks.deck_fields(store, self.deck_id, sorted(self.after))
+            name = decks.deck_name_of(store, self.deck_id)
+            changes = decks.update_deck(store, name, expected=dict(self.before), **self.after)
+            self.after = decks.deck_fields(store, self.deck_id, sorted(self.after))  # as stored
+            return changes
+
+    def undo(self, store: Store) -> Changes:
+        assert self.deck_id is not None and self.before is not None
+        with store.transaction():
+            name = decks.deck_name_of(store, self.deck_id)
+            return decks.update_deck(store, name, expected=dict(self.after), **self.before)
+
+    @property
+    def is_noop(self) -> bool:
+        return self.before is not None and self.before == self.after
+
+    def state(self) -> dict[str, Any]:
+        return {"after": self.after, "before": self.before}
+
+    @classmethod
+    def from_state(cls, label: str, deck_id: int | None, state: dict[str, Any]) -> Command:
+        return cls(label, deck_id, **state)
+
+
+def edit_deck(deck_id: int, **fields: str | None) -> EditDeck:
+    """Change deck fields as :func:`decks.update_deck` does, undoably."""
+    label = "Rename deck" if set(fields) == {"name"} else "Edit deck details"
+    return EditDeck(label, deck_id, dict(fields))
+
+
 # --- user arguments -----------------------------------------------------------------------
 
 

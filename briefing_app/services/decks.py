@@ -211,14 +211,31 @@ def create_deck_in(
     return deck
 
 
-def update_deck(store: Store, deck_name: str, /, **fields: str | None) -> Changes:
-    """Change deck fields (name, title, subtitle, author, date_label, marking, theme)."""
-    allowed = {"name", "title", "subtitle", "author", "date_label", "marking", "theme"}
-    unknown = set(fields) - allowed
+DECK_FIELDS = ("name", "title", "subtitle", "author", "date_label", "marking", "theme")
+
+
+def update_deck(
+    store: Store,
+    deck_name: str,
+    /,
+    *,
+    expected: dict[str, str | None] | None = None,
+    **fields: str | None,
+) -> Changes:
+    """Change deck fields (name, title, subtitle, author, date_label, marking, theme);
+    ``expected`` holds what the client showed for them (refused if someone changed it)."""
+    unknown = set(fields) - set(DECK_FIELDS)
     if unknown:
         raise StoreError(f"A deck has no field {sorted(unknown)[0]!r}.")
     with store.transaction() as session:
         deck = deck_by_name(session, deck_name)
+        _lock_deck(session, deck.id)
+        for key, value in (expected or {}).items():
+            if getattr(deck, key) != value:
+                raise ConflictError(
+                    "Someone else changed this deck's details since, so your change was not "
+                    "saved and theirs is shown."
+                )
         if "name" in fields:
             fields["name"] = _check_name(session, fields["name"] or "", deck.id)
         if "marking" in fields:
@@ -229,6 +246,15 @@ def update_deck(store: Store, deck_name: str, /, **fields: str | None) -> Change
         _touch(deck)
         one = frozenset({deck.id})
         return Changes(decks=one, deck_fields=one, decks_renamed=one if renamed else frozenset())
+
+
+def deck_fields(store: Store, deck_id: int, names: list[str]) -> dict[str, str | None]:
+    """The stored values of some deck fields (as :func:`update_deck` names them)."""
+    with store.read() as session:
+        deck = session.get(Deck, deck_id)
+        if deck is None:
+            raise NotFoundError(f"There is no deck with id {deck_id}.")
+        return {name: getattr(deck, name) for name in names}
 
 
 def delete_deck(store: Store, name: str) -> Changes:

@@ -54,6 +54,15 @@ def record(store: Store, command: Command) -> int:
         return step.id
 
 
+def run(store: Store, command: Command) -> Changes:
+    """Do a command and keep it as its deck's newest step, in one transaction (the
+    command line's edits, so ``undo`` can take them back)."""
+    with store.transaction():
+        changes = command.do(store)
+        record(store, command)
+    return changes
+
+
 def update(store: Store, step_id: int, command: Command, *, undone: bool | None = None) -> None:
     """Store the command's state again (after a merge, undo or redo changed it)."""
     with store.transaction() as session:

@@ -148,3 +148,20 @@ def test_history_is_per_deck_and_in_the_store(deck) -> None:
     assert [s.undone for s in history.steps(store, deck_id)] == [False, False]
     decks.delete_deck(store, "Other")
     assert history.steps(store, other.id) == []
+
+
+def test_deck_details_edit_round_trips_and_refuses_after_someone_else(deck) -> None:
+    store, deck_id, _ = deck
+    edit = commands.edit_deck(deck_id, title="New title", marking="  OFFICIAL ")
+    changes = history.run(store, edit)
+    assert changes.deck_fields == {deck_id}
+    assert decks.deck_fields(store, deck_id, ["marking", "title"]) == {
+        "marking": "OFFICIAL", "title": "New title"}  # fmt: skip
+    step, _ = history.undo(store, deck_id)
+    assert step.label == "Edit deck details"
+    assert decks.deck_fields(store, deck_id, ["title"]) == {"title": "Brief"}
+    history.redo(store, deck_id)
+    decks.update_deck(store, "Brief", title="Theirs")
+    with pytest.raises(ConflictError):
+        history.undo(store, deck_id)
+    assert decks.deck_fields(store, deck_id, ["title"]) == {"title": "Theirs"}

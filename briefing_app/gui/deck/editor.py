@@ -349,13 +349,11 @@ class DeckEditor(QWidget):
         name = self.ask_text("Rename Deck", "New name of the deck:", self._deck)
         if not name or name == self._deck:
             return
-        old = self._deck
-        done = self.ops.run(
-            lambda: decks.update_deck(self.store, old, name=name),
-            self,
-            on_error=lambda s: self._error("Rename deck", s),
-        )
-        if done is not None:
+        assert self._deck_id is not None
+        refused = self.ops.push(cmd.edit_deck(self._deck_id, name=name), self)
+        if refused is not None:
+            self._error("Rename deck", refused)
+        else:
             self.statusMessage.emit(f"Renamed the deck to “{self._deck}”.")
 
     def duplicate_deck(self) -> None:
