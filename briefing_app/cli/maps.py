@@ -51,7 +51,8 @@ def _show(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 def _import(ctx: CommandContext, args: argparse.Namespace) -> int:
     name = _service().import_layer(
-        ctx.store, args.key, Path(args.file), name=args.name, gpkg_layer=args.gpkg_layer
+        ctx.store, args.key, Path(args.file), name=args.name, gpkg_layer=args.gpkg_layer,
+        as_of=args.date,
     ).value
     print(f"Added layer {name!r} to map {args.key!r}.")
     return 0
@@ -106,6 +107,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("key")
     p.add_argument("file")
     p.add_argument("--name", help="layer name (default: the file name)")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="the date the layer shows (a front line's); the legend states it")
     p.add_argument("--gpkg-layer", help="which table of a GeoPackage to read")
     p.set_defaults(handler=_import)
     p = actions.add_parser("adjust", help="change which features a layer shows")

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
+from briefing_app.domain import dates
 from briefing_app.maps import geodata, nato
 from briefing_app.maps.bundled import bundled_specs
 from briefing_app.maps.import_layers import ImportedLayer, MapImportError, read_layer_file
@@ -295,12 +296,21 @@ def remove_layer(store: Store, key: str, layer_name: str) -> Changes:
 
 def import_layer(store: Store, key: str, path: str | Path, *, name: str | None = None,
                  style: dict | None = None, attribution: str | None = None,
-                 gpkg_layer: str | None = None,
+                 gpkg_layer: str | None = None, as_of: str | None = None,
                  progress: Progress | None = None) -> WithChanges[str]:
     """Add a GeoJSON/GeoPackage file as the map's top layer; the layer's name.
 
-    The file is validated completely before the store is touched (MapImportError).
+    ``as_of`` (YYYY[-MM[-DD]]) is the date the layer shows, e.g. of a front line; the
+    legend then says it ("Front line, as of 15 Nov 2025"). The file is validated
+    completely before the store is touched (MapImportError).
     """
+    as_of_label = ""
+    if as_of:
+        try:
+            dates.check(as_of)
+        except dates.DateError as exc:
+            raise MapImportError(f"The layer's date: {exc}") from None
+        as_of_label = dates.label(as_of)
     report(progress, 0, 2, "Reading the layer file")
     imported: ImportedLayer = read_layer_file(path, layer=gpkg_layer)
     default_style = ({"stroke": "outline", "stroke_width": 1.2} if imported.kind == "line" else
@@ -315,8 +325,9 @@ def import_layer(store: Store, key: str, path: str | Path, *, name: str | None =
         row = _get(session, key)
         if any(lay.name == layer_name for lay in row.layers):
             raise MapImportError(f"Map {key!r} already has a layer named {layer_name!r}.")
+        legend = f"{layer_name}, as of {as_of_label}" if as_of_label else layer_name
         spec = LayerSpec(name=layer_name, source="inline", ids=(), style=layer_style,
-                         legend=layer_name, features=imported.features,
+                         legend=legend, features=imported.features,
                          attribution=attribution or f"Layer: {Path(path).name}")
         row.layers.append(_layer_row(spec, len(row.layers)))
         changes = Changes(maps=frozenset({row.id}))

@@ -220,3 +220,25 @@ def test_members_and_non_members_differ_in_greyscale() -> None:
         for box in _areas(boxes, "Croatia"):
             assert not box.stroke or luminance(box.stroke) > 0.9
     assert abs(lightness(PALETTE["nato"]) - lightness(PALETTE["land"])) >= 10
+
+
+def test_todays_front_imported_with_its_date_shows_the_date_in_the_legend(
+    essay_store, tmp_path
+) -> None:
+    import json
+
+    from briefing_app.maps.import_layers import MapImportError
+    from briefing_app.services import maps
+
+    path = tmp_path / "front.geojson"
+    line = {"type": "LineString", "coordinates": [[36.5, 47.2], [38.0, 48.0], [39.5, 49.0]]}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Front"}, "geometry": line}]}))
+    with pytest.raises(MapImportError, match="not a real date"):
+        maps.import_layer(essay_store, "ukraine-donbas", path, name="Front", as_of="2025-11-31")
+    maps.import_layer(essay_store, "ukraine-donbas", path, name="Front line",
+                      as_of="2025-11-15")  # fmt: skip
+    spec = maps.get_map(essay_store, "ukraine-donbas")
+    assert spec.layers[-1].legend == "Front line, as of 15 Nov 2025"
+    names = [b.name for b in map_boxes(spec, SLIDE)]
+    assert "Legend: Front line, as of 15 Nov 2025" in names
