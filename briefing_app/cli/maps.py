@@ -58,6 +58,12 @@ def _import(ctx: CommandContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _reset(ctx: CommandContext, args: argparse.Namespace) -> int:
+    _service().reset_to_bundled(ctx.store, args.key)
+    print(f"Map {args.key!r} is the bundled definition again.")
+    return 0
+
+
 def _adjust(ctx: CommandContext, args: argparse.Namespace) -> int:
     ids = tuple(x.strip() for x in args.ids.split(",") if x.strip()) if args.ids else None
     exclude = (
@@ -111,6 +117,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                    help="the date the layer shows (a front line's); the legend states it")
     p.add_argument("--gpkg-layer", help="which table of a GeoPackage to read")
     p.set_defaults(handler=_import)
+    p = actions.add_parser("reset", help="replace a map with its bundled definition")
+    p.add_argument("key")
+    p.set_defaults(handler=_reset)
     p = actions.add_parser("adjust", help="change which features a layer shows")
     p.add_argument("key")
     p.add_argument("layer")

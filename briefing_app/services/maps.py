@@ -176,6 +176,15 @@ def load_bundled_maps(store: Store, specs: tuple[MapSpec, ...] | None = None) ->
     return added
 
 
+def reset_to_bundled(store: Store, key: str) -> WithChanges[int]:
+    """Replace the stored map ``key`` with the bundled definition (a store made before the
+    bundled maps were corrected keeps its old copies until reset); its new id."""
+    spec = next((s for s in bundled_specs() if s.key == key), None)
+    if spec is None:
+        raise MapError(f"There is no bundled map {key!r}.")
+    return save_map(store, spec, origin="bundled", replace=True)
+
+
 def spec_of(row: Map) -> MapSpec:
     """The MapSpec of a map row loaded in an open session."""
     return _spec(row)

@@ -242,3 +242,19 @@ def test_todays_front_imported_with_its_date_shows_the_date_in_the_legend(
     assert spec.layers[-1].legend == "Front line, as of 15 Nov 2025"
     names = [b.name for b in map_boxes(spec, SLIDE)]
     assert "Legend: Front line, as of 15 Nov 2025" in names
+
+
+def test_an_old_copy_of_a_bundled_map_can_be_reset(essay_store) -> None:
+    from dataclasses import replace
+
+    from briefing_app.maps.styles import Style
+    from briefing_app.services import maps
+
+    old = maps.get_map(essay_store, "western-balkans")
+    wrong = replace(old, layers=tuple(
+        replace(layer, ids=("ALB", "HRV"), style=Style(fill="nato")) if layer.name ==
+        "NATO members" else layer for layer in old.layers))  # fmt: skip
+    maps.save_map(essay_store, wrong, origin="bundled", replace=True)
+    assert maps.get_map(essay_store, "western-balkans").layers != old.layers
+    maps.reset_to_bundled(essay_store, "western-balkans")
+    assert maps.get_map(essay_store, "western-balkans").layers == SPECS["western-balkans"].layers
