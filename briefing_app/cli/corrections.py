@@ -6,8 +6,8 @@ import argparse
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
 from briefing_app.domain.dates import PRECISIONS
+from briefing_app.domain.vocabulary import CORRECTABLE_KINDS
 from briefing_app.services import corrections
-from briefing_app.store.models import CORRECTABLE_KINDS
 
 
 def _correct(ctx: CommandContext, args: argparse.Namespace) -> int:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
-from briefing_app.services import templates as service
+from briefing_app.services import templates
 
 
 def _check(ctx: CommandContext, args: argparse.Namespace) -> int:
-    report = service.check_template(args.file)
+    report = templates.check_template(args.file)
     if args.json:
         print_json(report)
         return 0
@@ -38,8 +38,8 @@ def _check(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _add(ctx: CommandContext, args: argparse.Namespace) -> int:
-    before = {t.sha256 for t in service.list_templates(ctx.store)}
-    record = service.add_template(ctx.store, args.file, args.name)
+    before = {t.sha256 for t in templates.list_templates(ctx.store)}
+    record = templates.add_template(ctx.store, args.file, args.name)
     if args.json:
         print_json(record)
     elif record.sha256 in before:
@@ -50,7 +50,7 @@ def _add(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _templates(ctx: CommandContext, args: argparse.Namespace) -> int:
-    rows = service.list_templates(ctx.store)
+    rows = templates.list_templates(ctx.store)
     if args.json:
         print_json(rows)
         return 0

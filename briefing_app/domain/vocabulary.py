@@ -24,6 +24,9 @@ ARGUMENT_KINDS = (
 )
 RELATION_KINDS = ("supports", "opposes", "elaborates", "responds_to")
 ACTOR_KINDS = ("person", "state", "organisation", "place")
+# A reviewer's note beside a record (the essay itself stays verbatim), and what it may be on.
+CORRECTION_KINDS = ("correction", "caveat")
+CORRECTABLE_KINDS = ("argument", "quote", "event", "actor")
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,16 @@ from sqlalchemy.orm import Session
 
 from briefing_app.domain import dates
 from briefing_app.domain.errors import BriefingError
-from briefing_app.domain.vocabulary import ACTOR_KINDS, ARGUMENT_KINDS, RELATION_KINDS
+from briefing_app.domain.vocabulary import (
+    ACTOR_KINDS,
+    ARGUMENT_KINDS,
+    CORRECTABLE_KINDS,
+    CORRECTION_KINDS,
+    RELATION_KINDS,
+)
 from briefing_app.importing.attribution import AttributionError, check_attribution
 from briefing_app.importing.spans import TextIndex, apply_anchor
 from briefing_app.store.models import (
-    CORRECTABLE_KINDS,
-    CORRECTION_KINDS,
     Actor,
     ActorAlias,
     Argument,

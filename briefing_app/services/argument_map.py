@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from briefing_app.domain import dates
 from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS, REVIEW_STATUSES
-from briefing_app.services import review as review_service
+from briefing_app.services import review
 from briefing_app.services.arguments import declared_perspectives
 from briefing_app.services.review import LATEST_STATUS_SQL, ReviewRecord, latest_statuses
 from briefing_app.store.errors import NotFoundError, StoreError
@@ -562,7 +562,7 @@ def argument_detail(store: Store, argument_id: int) -> ArgumentDetail:
         names = {p.key: p.name for p in declared_perspectives(session, arg.document_id)}
         perspectives = [names.get(key, key) for key in arg.perspectives or []]
         origin, quote = arg.origin, arg.quote
-    reviews = list(reversed(review_service.reviews(store, argument_id)))
+    reviews = list(reversed(review.reviews(store, argument_id)))
     return ArgumentDetail(
         id=argument_id,
         key=key,

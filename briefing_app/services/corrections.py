@@ -15,18 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing_app.domain import dates
+from briefing_app.domain.vocabulary import CORRECTABLE_KINDS, CORRECTION_KINDS
 from briefing_app.store.changes import NO_CHANGES, Changes, WithChanges
 from briefing_app.store.errors import NotFoundError, StoreError
-from briefing_app.store.models import (
-    CORRECTABLE_KINDS,
-    CORRECTION_KINDS,
-    Actor,
-    Argument,
-    Correction,
-    Document,
-    Event,
-    Quote,
-)
+from briefing_app.store.models import Actor, Argument, Correction, Document, Event, Quote
 from briefing_app.store.store import Store
 
 TARGETS: dict[str, type] = {"argument": Argument, "quote": Quote, "event": Event, "actor": Actor}

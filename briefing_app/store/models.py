@@ -24,9 +24,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from briefing_app.domain.dates import PRECISIONS
 from briefing_app.domain.vocabulary import (
     ACTOR_KINDS,
     ARGUMENT_KINDS,
+    CORRECTABLE_KINDS,
+    CORRECTION_KINDS,
     RELATION_KINDS,
     REVIEW_STATUSES,
     SOURCE_KINDS,
@@ -42,9 +45,6 @@ NAMING_CONVENTION = {
 }
 
 # How precisely an event's date is known: "approximate" is the essay's "around …".
-DATE_PRECISIONS = ("day", "month", "year", "approximate")
-CORRECTION_KINDS = ("correction", "caveat")
-CORRECTABLE_KINDS = ("argument", "quote", "event", "actor")
 
 
 class Base(DeclarativeBase):
@@ -332,7 +332,7 @@ class Event(_Spanned, Base):
     date_precision: Mapped[str] = mapped_column(String(12), default="day")
     description: Mapped[str] = mapped_column(Text)
     quote: Mapped[str] = mapped_column(Text, default="")
-    # One of DATE_PRECISIONS; checked by the importer and the services (an existing
+    # One of domain.dates.PRECISIONS; checked by the importer and the services (an existing
     # table's CHECK cannot be changed on SQLite without rebuilding it).
     __table_args__ = (UniqueConstraint("document_id", "key"),)
 
@@ -381,7 +381,7 @@ class Correction(Base):
         CheckConstraint("origin IN ('curated', 'user')", name="origin"),
         CheckConstraint(ONE_TARGET, name="one_target"),
         CheckConstraint(
-            f"date_precision IS NULL OR date_precision IN {DATE_PRECISIONS!r}",
+            f"date_precision IS NULL OR date_precision IN {PRECISIONS!r}",
             name="date_precision",
         ),
     )
