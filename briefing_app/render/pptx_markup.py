@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from briefing_app.layout.boxes import PathBox, PictureBox, RectBox, RuleBox, TextBox
 from briefing_app.render.pptx_text import LinkRelater, text_body, xml_attr
+from briefing_app.templates.ooxml import DECORATIVE_EXT
 
 EMU_PER_PT = 12700
 
@@ -37,27 +38,26 @@ def _outline(color: str | None, width: float) -> str:
     return "<a:ln><a:noFill/></a:ln>"
 
 
-def _nv(tag: str, shape_id: int, name: str, extra: str = "") -> str:
-    return (
-        f'<p:nv{tag}Pr><p:cNvPr id="{shape_id}" name="{xml_attr(name)}"/>'
-        f"<p:cNv{tag}Pr{extra}/><p:nvPr/></p:nv{tag}Pr>"
-    )
+def _nv(tag: str, shape_id: int, name: str, extra: str = "", decorative: bool = False) -> str:
+    c_nv_pr = f'<p:cNvPr id="{shape_id}" name="{xml_attr(name)}"'
+    c_nv_pr += f">{DECORATIVE_EXT}</p:cNvPr>" if decorative else "/>"
+    return f"<p:nv{tag}Pr>{c_nv_pr}<p:cNv{tag}Pr{extra}/><p:nvPr/></p:nv{tag}Pr>"
 
 
 def _xfrm(x: int, y: int, cx: int, cy: int, flips: str = "") -> str:
     return f'<a:xfrm{flips}><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
 
 
-def rect_xml(shape_id: int, box: RectBox) -> str:
+def rect_xml(shape_id: int, box: RectBox, decorative: bool = False) -> str:
     geometry = _xfrm(_emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h))
     return (
-        f"<p:sp>{_nv('Sp', shape_id, box.name)}<p:spPr>{geometry}"
+        f"<p:sp>{_nv('Sp', shape_id, box.name, decorative=decorative)}<p:spPr>{geometry}"
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
         f"{_solid(box.fill)}{_outline(box.stroke, box.stroke_width)}</p:spPr></p:sp>"
     )
 
 
-def line_xml(shape_id: int, box: RuleBox) -> str:
+def line_xml(shape_id: int, box: RuleBox, decorative: bool = False) -> str:
     flips = (' flipH="1"' if box.x2 < box.x1 else "") + (' flipV="1"' if box.y2 < box.y1 else "")
     geometry = _xfrm(
         _emu(min(box.x1, box.x2)),
@@ -67,7 +67,7 @@ def line_xml(shape_id: int, box: RuleBox) -> str:
         flips,
     )
     return (
-        f"<p:cxnSp>{_nv('CxnSp', shape_id, box.name)}<p:spPr>{geometry}"
+        f"<p:cxnSp>{_nv('CxnSp', shape_id, box.name, decorative=decorative)}<p:spPr>{geometry}"
         '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
         f"{_outline(box.color, box.width)}</p:spPr></p:cxnSp>"
     )
@@ -82,6 +82,53 @@ def textbox_xml(shape_id: int, box: TextBox, relate: LinkRelater) -> str:
         f"<p:sp>{names}<p:spPr>{geometry}"
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{_solid(box.fill)}</p:spPr>'
         f"{body}</p:sp>"
+    )
+
+
+def placeholder_xml(
+    shape_id: int, box: TextBox, relate: LinkRelater, ph: str, fonts: dict[str, str]
+) -> str:
+    """``box`` as the slide's instance of a layout placeholder (``ph`` is its ``p:ph``):
+    positioned where layout put it, with the theme's font references where they apply."""
+    body, top, height = text_body(box, relate)
+    for face, ref in fonts.items():
+        body = body.replace(f'<a:latin typeface="{face}"/>', f'<a:latin typeface="{ref}"/>')
+    geometry = _xfrm(_emu(box.x), _emu(top), _emu(box.w), _emu(height))
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{xml_attr(box.name)}"/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr>'
+        f'<p:spPr>{geometry}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f"{_solid(box.fill)}</p:spPr>{body}</p:sp>"
+    )
+
+
+def field_placeholder_xml(
+    shape_id: int, box: TextBox, ph: str, field_type: str, guid: str, fonts: dict[str, str]
+) -> str:
+    """A slide-number (or date) placeholder whose text is a field PowerPoint updates."""
+    xml = placeholder_xml(shape_id, box, lambda url: "", ph, fonts)
+    start = xml.find("<a:r>")
+    end = xml.find("</a:r>", start)
+    if start < 0 or end < 0:
+        return xml
+    run = xml[start : end + len("</a:r>")]
+    field = run.replace("<a:r>", f'<a:fld id="{guid}" type="{field_type}">', 1)
+    field = field[: -len("</a:r>")] + "</a:fld>"
+    return xml[:start] + field + xml[end + len("</a:r>") :]
+
+
+def group_xml(shape_id: int, name: str, description: str, children: str, bounds: tuple) -> str:
+    """A group of already written shapes with alt text (its children keep slide
+    coordinates: the group's child frame equals its frame)."""
+    x, y, w, h = (_emu(v) for v in bounds)
+    frame = (
+        f'<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/>'
+        f'<a:chOff x="{x}" y="{y}"/><a:chExt cx="{w}" cy="{h}"/></a:xfrm>'
+    )
+    return (
+        f'<p:grpSp><p:nvGrpSpPr><p:cNvPr id="{shape_id}" name="{xml_attr(name)}" '
+        f'descr="{xml_attr(description)}"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+        f"<p:grpSpPr>{frame}</p:grpSpPr>{children}</p:grpSp>"
     )
 
 

@@ -15,6 +15,7 @@ slide format in app.xml, keywords, and the marking as a custom property.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -56,7 +57,7 @@ class _Template:
     presentation: tuple[str, str]  # presentation.xml around its slide id list
     presentation_rels: tuple[tuple[str, str, str], ...]  # (rId, type, target) but slides
     notes: tuple[str, str]  # around the notes text's paragraphs
-    layout_targets: tuple[str, ...]  # every slide layout, relative to a slide, in order
+    layout_targets: dict[str, str]  # slide layout member name -> target from a slide
     master_target: str  # the notes master, relative to a notes page
     width: int  # slide size, EMU
     height: int
@@ -111,7 +112,7 @@ def harvest(data: bytes) -> _Template:
         if rel.reltype == RT.SLIDE or rel.reltype in _DROPPED_RELTYPES:
             prs.part.drop_rel(rel.rId)
     notes_master = prs.notes_master.part  # made now if the template has none
-    layouts = [layout.part for layout in prs.slide_layouts]
+    layouts = [layout.part for master in prs.slide_masters for layout in master.slide_layouts]
     slide = prs.slides.add_slide(prs.slide_layouts[0])
     notes = slide.notes_slide
     notes.notes_text_frame.text = _MARK
@@ -120,7 +121,10 @@ def harvest(data: bytes) -> _Template:
     notes_head, _, notes_tail = notes_part.blob.decode().partition(mark_par)
     master_target = _target(notes_part, notes_master, RT.NOTES_MASTER)
     slide_part = slide.part
-    layout_targets = tuple(_target(slide_part, layout, RT.SLIDE_LAYOUT) for layout in layouts)
+    layout_targets = {
+        layout.partname.membername: _target(slide_part, layout, RT.SLIDE_LAYOUT)
+        for layout in layouts
+    }
     prs.part._element.sldIdLst.clear()
     prs.part.drop_rel(next(r.rId for r in prs.part.rels.values() if r.reltype == RT.SLIDE))
 
@@ -229,18 +233,28 @@ class PptxPackage:
     (python-pptx's default at ``width`` x ``height`` when None).
     """
 
-    def __init__(self, width: int = 0, height: int = 0, template_data: bytes | None = None) -> None:
+    def __init__(
+        self,
+        width: int = 0,
+        height: int = 0,
+        template_data: bytes | None = None,
+        replacements: dict[str, str] | None = None,
+    ) -> None:
         self.template = harvest(template_data) if template_data else template(width, height)
-        self.default_layout = 0 if template_data else _BLANK_LAYOUT
+        self.default_layout = next(iter(self.template.layout_targets))
+        if not template_data:
+            self.default_layout = list(self.template.layout_targets)[_BLANK_LAYOUT]
+        # Text put into the masters' and layouts' XML as it is written (e.g. the marking).
+        self.replacements = replacements or {}
         self.media = _Media()
         self._slides: list[tuple[str, SlideRels, str | None]] = []  # (xml, rels, notes xml)
 
-    def new_rels(self, layout: int | None = None) -> SlideRels:
-        """Relationships of a new slide on the template's slide layout number ``layout``
-        (python-pptx's "Blank" in its own template when None)."""
+    def new_rels(self, layout: str | None = None) -> SlideRels:
+        """Relationships of a new slide on the template's slide layout part ``layout``
+        ("ppt/slideLayouts/slideLayout2.xml"; python-pptx's "Blank" in its own template,
+        else the first layout, when None)."""
         rels = SlideRels(self.media)
-        index = self.default_layout if layout is None else layout
-        rels._add(RT.SLIDE_LAYOUT, self.template.layout_targets[index])
+        rels._add(RT.SLIDE_LAYOUT, self.template.layout_targets[layout or self.default_layout])
         return rels
 
     def add_slide(self, name: str, shapes: str, rels: SlideRels, notes: str | None) -> None:
@@ -317,9 +331,25 @@ class PptxPackage:
             ("ppt/_rels/presentation.xml.rels", _rels_xml(pres_rels)),
             *properties,
         ]
+        parts = tpl.parts
+        if self.replacements:
+            parts = tuple(
+                (name, _replaced(data, self.replacements) if _STYLED.match(name) else data)
+                for name, data in parts
+            )
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zf:
-            for name, data in [*fixed, *tpl.parts, *entries]:
+            for name, data in [*fixed, *parts, *entries]:
                 zf.writestr(name, data.encode() if isinstance(data, str) else data)
+
+
+_STYLED = re.compile(r"ppt/(slideMasters|slideLayouts)/[^/]+\.xml$")
+
+
+def _replaced(data: bytes, replacements: dict[str, str]) -> bytes:
+    text = data.decode("utf-8")
+    for old, new in replacements.items():
+        text = text.replace(old, new)
+    return text.encode("utf-8")
 
 
 def _notes_paragraphs(text: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from briefing_app.layout.theme import MINISTRY, Theme
@@ -154,8 +155,10 @@ def _line(shape_id: int, name: str, x1: float, y: float, x2: float, color: str, 
     )
 
 
-def _marking_bands(t: Theme, first_id: int) -> str:
+def _marking_bands(t: Theme, first_id: int, marked: bool = True) -> str:
     """The marking at the top and bottom of the page: a dark band with centred text."""
+    if not marked:
+        return ""
     out = []
     for k, (name, y) in enumerate(
         zip(MARKING_SHAPE_NAMES, (0.0, t.page_h - t.marking_h), strict=True)
@@ -185,8 +188,8 @@ def _tree(shapes: str) -> str:
 # -- chrome: footer line placeholders -----------------------------------------------------
 
 
-def _chrome_frames(t: Theme) -> dict[str, Frame]:
-    meta_y = t.footer_rule_y(True) + 6
+def _chrome_frames(t: Theme, marked: bool = True) -> dict[str, Frame]:
+    meta_y = t.footer_rule_y(marked) + 6
     return {
         "dt": Frame(t.margin + 612, meta_y, 160, 13.0),
         "ftr": Frame(t.margin, meta_y, 600, 13.0),
@@ -194,8 +197,8 @@ def _chrome_frames(t: Theme) -> dict[str, Frame]:
     }
 
 
-def _chrome(t: Theme, first_id: int, with_geometry: bool) -> str:
-    frames = _chrome_frames(t)
+def _chrome(t: Theme, first_id: int, with_geometry: bool, marked: bool = True) -> str:
+    frames = _chrome_frames(t, marked)
     muted = "scheme:accent3"
     dt = _placeholder(
         first_id,
@@ -273,9 +276,9 @@ def _bullet_levels(t: Theme, size: float) -> str:
     return "".join(levels)
 
 
-def master_xml(t: Theme, layout_count: int) -> str:
-    title = t.title_frame(True)
-    body = t.body_frame(True)
+def master_xml(t: Theme, layout_count: int, marked: bool = True) -> str:
+    title = t.title_frame(marked)
+    body = t.body_frame(marked)
     shapes = _placeholder(
         2, "Title Placeholder", '<p:ph type="title"/>', title, "Click to edit the title", anchor="b"
     )
@@ -289,12 +292,12 @@ def master_xml(t: Theme, layout_count: int) -> str:
             '<a:p><a:pPr lvl="1"/><a:r><a:rPr lang="en-GB"/><a:t>Supporting point</a:t></a:r></a:p>'
         ),
     )
-    shapes += _chrome(t, 4, with_geometry=True)
-    rule_y = t.title_rule_y(True)
+    shapes += _chrome(t, 4, with_geometry=True, marked=marked)
+    rule_y = t.title_rule_y(marked)
     shapes += _line(7, "Title Rule", t.margin, rule_y, t.page_w - t.margin, t.navy, t.title_rule_w)
-    foot_y = t.footer_rule_y(True)
+    foot_y = t.footer_rule_y(marked)
     shapes += _line(8, "Footer Rule", t.margin, foot_y, t.page_w - t.margin, t.rule, 0.5)
-    shapes += _marking_bands(t, 9)
+    shapes += _marking_bands(t, 9, marked)
     layout_ids = "".join(
         f'<p:sldLayoutId id="{_MASTER_ID + 1 + k}" r:id="rId{k + 1}"/>' for k in range(layout_count)
     )
@@ -388,7 +391,7 @@ def _slot_ph(slot: Slot, idx: int) -> str:
     return f'<p:ph type="{ph_type}" idx="{idx}"/>'
 
 
-def layout_xml(t: Theme, spec: LayoutSlots) -> str:
+def layout_xml(t: Theme, spec: LayoutSlots, marked: bool = True) -> str:
     big = spec.key in ("title", "section")
     title_size = t.cover_title_size if spec.key == "title" else t.section_title_size
     title_style = (
@@ -400,7 +403,7 @@ def layout_xml(t: Theme, spec: LayoutSlots) -> str:
     shapes = ""
     next_id = 2
     if big:  # these layouts hide the master's rules: draw the band and marking here
-        band = Frame(0.0, t.top(True), 16.0, t.bottom(True) - t.top(True))
+        band = Frame(0.0, t.top(marked), 16.0, t.bottom(marked) - t.top(marked))
         shapes += _rect(next_id, "Side Band", band, t.navy)
         next_id += 1
     shapes += _placeholder(
@@ -418,16 +421,16 @@ def layout_xml(t: Theme, spec: LayoutSlots) -> str:
         )
         next_id += 1
     if spec.chrome:
-        shapes += _chrome(t, next_id, with_geometry=False)
+        shapes += _chrome(t, next_id, with_geometry=False, marked=marked)
         next_id += 3
     if big:
         x = spec.title.x
         if spec.key == "title":
-            y, w, width = t.top(True) + 344, 240.0, 1.5
+            y, w, width = t.top(marked) + 344, 240.0, 1.5
         else:
-            y, w, width = t.top(True) + 264, 96.0, 4.0
+            y, w, width = t.top(marked) + 264, 96.0, 4.0
         shapes += _line(next_id, "Accent Rule", x, y, x + w, t.navy, width)
-        shapes += _marking_bands(t, next_id + 1)
+        shapes += _marking_bands(t, next_id + 1, marked)
     show = ' showMasterSp="0"' if big else ""
     layout_type = {"title": "title", "section": "secHead"}.get(spec.key, "obj")
     if spec.key in ("comparison",):
@@ -499,10 +502,11 @@ def _rels(rels: list[tuple[str, str]]) -> str:
     return f'{_XML}<Relationships xmlns="{ox.NS_RELS}">{body}</Relationships>'
 
 
-def build_parts(t: Theme = MINISTRY) -> list[tuple[str, str]]:
-    """Every part of the template as (member name, XML text), in writing order."""
-    specs = layout_slots(t)
-    layouts = [layout_xml(t, s) for s in specs] + [title_only_xml(t)]
+def build_parts(t: Theme = MINISTRY, marked: bool = True) -> list[tuple[str, str]]:
+    """Every part of the template as (member name, XML text), in writing order; with
+    ``marked`` False, the variant for an unmarked deck (no bands, frames moved up)."""
+    specs = layout_slots(t, marked)
+    layouts = [layout_xml(t, s, marked) for s in specs] + [title_only_xml(t)]
     n = len(layouts)
     overrides = [
         ("/ppt/presentation.xml", ox.CT_PRESENTATION),
@@ -586,7 +590,7 @@ def build_parts(t: Theme = MINISTRY) -> list[tuple[str, str]]:
             'def="{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"/>',
         ),
         ("ppt/theme/theme1.xml", theme_xml(t)),
-        ("ppt/slideMasters/slideMaster1.xml", master_xml(t, n)),
+        ("ppt/slideMasters/slideMaster1.xml", master_xml(t, n, marked)),
         (
             "ppt/slideMasters/_rels/slideMaster1.xml.rels",
             _rels(
@@ -609,13 +613,14 @@ def build_parts(t: Theme = MINISTRY) -> list[tuple[str, str]]:
     return parts
 
 
-def build_bytes(t: Theme = MINISTRY) -> bytes:
+@cache
+def build_bytes(t: Theme = MINISTRY, marked: bool = True) -> bytes:
     """The template file's bytes (identical on every run)."""
     import io
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, xml in build_parts(t):
+        for name, xml in build_parts(t, marked):
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -38,9 +38,10 @@ class LayoutSlots:
         return next(s for s in self.slots if s.label == label)
 
 
-def layout_slots(t: Theme = MINISTRY) -> tuple[LayoutSlots, ...]:
-    """Our layouts in the order our template lists them (most general first)."""
-    m = True
+def layout_slots(t: Theme = MINISTRY, marked: bool = True) -> tuple[LayoutSlots, ...]:
+    """Our layouts in the order our template lists them (most general first); the frames
+    are those of a marked deck unless ``marked`` is False."""
+    m = marked
     top = t.top(m)
     title = t.title_frame(m)
     body = t.body_frame(m)
