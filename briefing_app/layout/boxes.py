@@ -169,6 +169,7 @@ class LaidSlide:
     notes: str = ""
     width: float = PAGE_WIDTH
     height: float = PAGE_HEIGHT
+    layout: str = ""  # the name of the layout that made it ("bluf"), for templates
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ class Page:
     chrome: bool = True
     footer_sources: tuple[str, ...] = ()
     notes: str = ""
+    layout: str = ""  # the layout's name, set by the engine (templates pick by it)
 
 
 def cont_title(title: str, index: int) -> str:

@@ -12,7 +12,11 @@ from briefing_app.progress import Progress, report
 
 def layout_slide(slide: SlideContent, ctx: Ctx) -> list[Page]:
     """One content slide as one or more unnumbered pages, by its layout."""
-    return registry.for_content(slide).lay_out(slide, ctx)
+    layout = registry.for_content(slide)
+    pages = layout.lay_out(slide, ctx)
+    for page in pages:
+        page.layout = layout.name
+    return pages
 
 
 def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
@@ -21,7 +25,9 @@ def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
     if page.chrome:
         boxes += footer_boxes(ctx, page, number)
     boxes += marking_boxes(ctx)
-    return LaidSlide(number=number, title=page.title, boxes=tuple(boxes), notes=page.notes)
+    return LaidSlide(
+        number=number, title=page.title, boxes=tuple(boxes), notes=page.notes, layout=page.layout
+    )
 
 
 def layout_deck(deck: DeckContent, progress: Progress | None = None) -> LaidDeck:

@@ -33,6 +33,9 @@ import os
 from pathlib import Path
 
 from briefing_app.layout.boxes import (
+    Box,
+    FieldRef,
+    ItemRef,
     LaidDeck,
     LaidSlide,
     PathBox,
@@ -44,50 +47,213 @@ from briefing_app.layout.boxes import (
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
 from briefing_app.render.pptx_markup import (
+    field_placeholder_xml,
     freeform_xml,
+    group_xml,
     line_xml,
     picture_xml,
+    placeholder_xml,
     rect_xml,
     textbox_xml,
 )
 from briefing_app.render.pptx_package import CoreProperties, PptxPackage, SlideRels
+from briefing_app.render.pptx_template import (
+    BOX_SLOTS,
+    CHROME_PLACEHOLDERS,
+    HOUSE_DRAWN,
+    PptxTemplate,
+    for_marking,
+    house_template,
+    ph_xml,
+)
+from briefing_app.templates.match import LayoutChoice
 
 EMU_PER_PT = 12700
 SLIDE_WIDTH_EMU = 12192000
 SLIDE_HEIGHT_EMU = 6858000
+SLIDENUM_GUID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+# Reading order (screen readers follow the shape tree): title, body, figure, sources, footer.
+_TITLE, _BODY, _FIGURE, _SOURCES, _FOOTER = range(5)
+_FOOTER_NAMES = frozenset({"DeckTitle", "SlideNumber", "MarkingTop", "MarkingBottom"})
 
 
 def render_pptx(
-    deck: LaidDeck, path: str | os.PathLike[str], progress: Progress | None = None
+    deck: LaidDeck,
+    path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    template: PptxTemplate | None = None,
 ) -> Path:
-    """Write ``deck`` to ``path`` (atomically) and return the path."""
-    package = PptxPackage(SLIDE_WIDTH_EMU, SLIDE_HEIGHT_EMU)
+    """Write ``deck`` to ``path`` (atomically) in ``template`` (ours when None)."""
+    template = for_marking(template or house_template(bool(deck.marking)), deck.marking)
+    package = PptxPackage(template_data=template.data, replacements=template.replacements)
     total = len(deck.slides)
     report(progress, 0, total, "Writing PowerPoint")
     for index, laid in enumerate(deck.slides):
-        rels = package.new_rels()
-        package.add_slide(laid.title, slide_shapes(laid, rels), rels, laid.notes)
+        choice = template.choice(laid.layout)
+        rels = package.new_rels(choice.layout.part if choice.layout else None)
+        package.add_slide(laid.title, slide_shapes(laid, rels, template, choice), rels, laid.notes)
         report(progress, index + 1, total, f"Slide {index + 1} of {total}")
     props = CoreProperties(deck.title, deck.author, deck.subject, deck.keywords, deck.marking)
     return atomic_write(path, lambda tmp: package.write(tmp, props))
 
 
-def slide_shapes(laid: LaidSlide, rels: SlideRels) -> str:
-    """The markup of every box on ``laid``, in drawing order (shape ids 2, 3, ...)."""
-    markup: list[str] = []
-    for box in laid.boxes:
-        shape_id = len(markup) + 2  # id 1 is the shape tree itself
-        if isinstance(box, TextBox):
-            markup.append(textbox_xml(shape_id, box, rels.link))
-        elif isinstance(box, RectBox):
-            markup.append(rect_xml(shape_id, box))
+def _is_title(box: Box) -> bool:
+    return isinstance(box, TextBox) and box.source == FieldRef("title")
+
+
+def _in_figure(box: Box) -> bool:
+    return isinstance(box.source, ItemRef) and box.source.part == "figure"
+
+
+def _placeholders(choice: LayoutChoice) -> dict[str, str]:
+    """Slot label (and "ftr"/"sldNum") -> the ``p:ph`` of the placeholder it goes into."""
+    out = {
+        a.slot: ph_xml(a.placeholder.type, a.placeholder.idx)
+        for a in choice.assignments
+        if a.placeholder is not None
+    }
+    if choice.layout is not None:
+        for ph in choice.layout.placeholders:
+            if ph.type in ("ftr", "sldNum"):
+                out.setdefault(ph.type, ph_xml(ph.type, ph.idx))
+    return out
+
+
+def _category(box: Box) -> int:
+    if _is_title(box):
+        return _TITLE
+    if _in_figure(box):
+        return _FIGURE
+    if isinstance(box, TextBox):
+        if box.name in _FOOTER_NAMES:
+            return _FOOTER
+        if box.name in ("Footer", "Caption"):
+            return _SOURCES
+    return _BODY
+
+
+def _decorative(box: Box) -> bool:
+    return isinstance(box, (RectBox, RuleBox)) and not _in_figure(box)
+
+
+def _alt_text(laid: LaidSlide, figure: list[Box], caption: str) -> str:
+    """A map in one sentence or three: its title, its legend entries and its caption."""
+    legend = [b.name.removeprefix("Legend: ") for b in figure if b.name.startswith("Legend: ")]
+    parts = [f"Map: {laid.title.strip() or 'untitled'}."]
+    if legend:
+        parts.append("Legend: " + "; ".join(legend) + ".")
+    if caption:
+        parts.append(caption.rstrip(".") + ".")
+    return " ".join(parts)
+
+
+def _bounds(boxes: list[Box]) -> tuple[float, float, float, float]:
+    xs: list[float] = []
+    ys: list[float] = []
+    for box in boxes:
+        if isinstance(box, PathBox):
+            for ring in box.rings:
+                xs += [x for x, _ in ring]
+                ys += [y for _, y in ring]
         elif isinstance(box, RuleBox):
-            markup.append(line_xml(shape_id, box))
-        elif isinstance(box, PathBox):
-            path = freeform_xml(shape_id, box)
-            if path is not None:
-                markup.append(path)
-        elif isinstance(box, PictureBox):
+            xs += [box.x1, box.x2]
+            ys += [box.y1, box.y2]
+        else:
+            xs += [box.x, box.x + box.w]
+            ys += [box.y, box.y + box.h]
+    if not xs:
+        return 0.0, 0.0, 1.0, 1.0
+    return min(xs), min(ys), max(max(xs) - min(xs), 1.0), max(max(ys) - min(ys), 1.0)
+
+
+def _text(box: TextBox) -> str:
+    return " ".join(
+        "".join(r.text for r in line.runs) for par in box.paragraphs for line in par.lines
+    )
+
+
+def slide_shapes(
+    laid: LaidSlide,
+    rels: SlideRels,
+    template: PptxTemplate | None = None,
+    choice: LayoutChoice | None = None,
+) -> str:
+    """The markup of ``laid``'s boxes in reading order (shape ids 2, 3, ...): decorative
+    shapes first (behind everything), then title, body, figure (one group), sources and
+    footer; text in the layout's placeholders where it has them."""
+    placeholders = _placeholders(choice) if choice is not None else {}
+    drawn_by_template = HOUSE_DRAWN if template is not None and template.house else frozenset()
+    boxes = [b for b in laid.boxes if b.name not in drawn_by_template]
+    decorative = [b for b in boxes if _decorative(b)]
+    rest = sorted((b for b in boxes if not _decorative(b)), key=_category)
+    markup: list[str] = []
+    next_id = [2]  # id 1 is the shape tree itself
+
+    def new_id() -> int:
+        next_id[0] += 1
+        return next_id[0] - 1
+
+    def draw(box: Box, as_decoration: bool = False) -> str | None:
+        if isinstance(box, TextBox):
+            return _text_shape(new_id(), box, laid, rels, template, placeholders)
+        if isinstance(box, RectBox):
+            return rect_xml(new_id(), box, as_decoration)
+        if isinstance(box, RuleBox):
+            return line_xml(new_id(), box, as_decoration)
+        if isinstance(box, PathBox):
+            return freeform_xml(new_id(), box)
+        if isinstance(box, PictureBox):
             rid, description = rels.image(box.path)
-            markup.append(picture_xml(shape_id, box, rid, description))
+            return picture_xml(new_id(), box, rid, description)
+        return None
+
+    for box in decorative:
+        markup.append(draw(box, True) or "")
+    figure = [b for b in rest if _in_figure(b)]
+    figure_done = False
+    for box in rest:
+        if _in_figure(box):
+            if figure_done:
+                continue
+            figure_done = True
+            group_id = new_id()
+            children = "".join(draw(b) or "" for b in figure)
+            caption = next(
+                (_text(b) for b in rest if isinstance(b, TextBox) and b.name == "Caption"), ""
+            )
+            markup.append(
+                group_xml(
+                    group_id, "Map", _alt_text(laid, figure, caption), children, _bounds(figure)
+                )
+            )
+            continue
+        markup.append(draw(box) or "")
     return "".join(markup)
+
+
+def _text_shape(
+    shape_id: int,
+    box: TextBox,
+    laid: LaidSlide,
+    rels: SlideRels,
+    template: PptxTemplate | None,
+    placeholders: dict[str, str],
+) -> str:
+    if template is None:
+        return textbox_xml(shape_id, box, rels.link)
+    if _is_title(box):
+        choice = template.choice(laid.layout)
+        if choice.title is not None:
+            ph = ph_xml(choice.title.type, choice.title.idx)
+            return placeholder_xml(shape_id, box, rels.link, ph, template.title_fonts)
+    chrome = CHROME_PLACEHOLDERS.get(box.name)
+    if chrome and chrome in placeholders:
+        if chrome == "sldNum":
+            return field_placeholder_xml(
+                shape_id, box, placeholders[chrome], "slidenum", SLIDENUM_GUID, template.body_fonts
+            )
+        return placeholder_xml(shape_id, box, rels.link, placeholders[chrome], template.body_fonts)
+    slot = BOX_SLOTS.get((template.choice(laid.layout).ours, box.name))
+    if slot and slot in placeholders:
+        return placeholder_xml(shape_id, box, rels.link, placeholders[slot], template.body_fonts)
+    return textbox_xml(shape_id, box, rels.link)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from office_tools import fonts_embedded, libreoffice_to_pdf, outline_entries, pdf_info, pdf_text
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -88,13 +89,22 @@ def test_pptx_is_native_editable_and_complete(briefing, tmp_path: Path) -> None:
     assert len(prs.slides) == result.slides
     for number, slide in enumerate(prs.slides, start=1):
         names = {shape.name for shape in slide.shapes}
-        assert {"MarkingTop", "MarkingBottom"} <= names
+        # the marking is on the master (or on the cover and section layouts) of the file
+        layout = slide.slide_layout
+        holders = list(layout.shapes)
+        if layout._element.get("showMasterSp") != "0":
+            holders += list(layout.slide_master.shapes)
+        bands = [s.text_frame.text for s in holders if s.name.startswith("Marking ")]
+        assert bands == ["UNCLASSIFIED", "UNCLASSIFIED"]
+        assert slide.shapes.title is not None and slide.shapes.title.text.strip()
         assert all(s.shape_type != MSO_SHAPE_TYPE.PICTURE for s in slide.shapes)
         for shape in slide.shapes:
             if shape.has_text_frame:
                 assert shape.text_frame.auto_size in (None, 0)  # MSO_AUTO_SIZE.NONE
         if "SlideNumber" in names:
             number_shape = next(s for s in slide.shapes if s.name == "SlideNumber")
+            assert number_shape.is_placeholder
+            assert 'type="slidenum"' in etree.tostring(number_shape._element).decode()
             assert number_shape.text_frame.text == str(number)
     notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
     assert any("Essay ¶" in n for n in notes)
@@ -171,7 +181,15 @@ def test_map_slides_are_vectors_with_linked_arguments(briefing, tmp_path: Path) 
     assert "interim arrangement" in text and "[6]" in text
     result = export_deck(briefing, "Default", "pptx", tmp_path / "maps.pptx")
     slide = Presentation(str(result.path)).slides[map_slides[0].number - 1]
-    freeforms = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.FREEFORM]
+    # the map is one group with alt text (title, legend, caption), after title and body
+    groups = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    assert len(groups) == 1
+    descr = groups[0]._element.nvGrpSpPr.cNvPr.get("descr")
+    assert descr.startswith("Map: ") and "Legend: " in descr and "Donbas" in descr
+    order = [s.name for s in slide.shapes if not s.name.endswith("Rule")]
+    assert order.index("Title") < order.index("Body") < order.index("Map")
+    assert order.index("Map") < order.index("Caption") < order.index("SlideNumber")
+    freeforms = [s for s in groups[0].shapes if s.shape_type == MSO_SHAPE_TYPE.FREEFORM]
     assert len(freeforms) > 20
     assert any("Donetsk" in s.name for s in freeforms)
     pdf = export_deck(briefing, "Default", "pdf", tmp_path / "maps.pdf").path

@@ -48,8 +48,10 @@ def test_text_is_native_text_boxes(deck_file) -> None:
     for slide in prs.slides:
         kinds = {s.shape_type for s in slide.shapes}
         assert MSO_SHAPE_TYPE.PICTURE not in kinds
-        boxes = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.TEXT_BOX]
+        # text boxes, or the layout's placeholders where it has them (body, slide number)
+        boxes = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text]
         assert [s.name for s in boxes] == ["Title", "Body", "Caption", "SlideNumber"]
+        assert [s.is_placeholder for s in boxes] == [False, True, False, True]
         body = next(s for s in boxes if s.name == "Body").text_frame
         assert body.word_wrap is True
         assert body._bodyPr.find(qn("a:normAutofit")) is None
@@ -96,7 +98,7 @@ def test_paragraphs_have_no_hard_breaks_and_exact_spacing(deck_file) -> None:
     )
     assert par.text == laid_text
     assert par.line_spacing == Pt(laid_par.line_height)
-    assert par.runs[0].font.name == "Arial"
+    assert par.runs[0].font.name == "+mn-lt"  # the theme supplies Arial
     assert par.runs[0].font.size == Pt(20)
     p_pr = par._p.pPr
     assert p_pr.find(qn("a:buChar")).get("char") == "•"

@@ -1,0 +1,111 @@
+"""Which template a PowerPoint export is built on, and how each laid-out box lands in it.
+
+Every slide uses the template layout chosen for its layout of ours
+(:mod:`briefing_app.templates.match`). Its title goes into the layout's title placeholder,
+its main text into the body or object placeholders the slots were matched to, the deck
+title into the footer placeholder and the slide number into the slide-number placeholder
+as a field; each keeps the position layout gave it. Our own template draws the rules,
+bands and marking on its master and layouts, so those boxes are not drawn again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cache
+from xml.sax.saxutils import escape
+
+from briefing_app.templates.build_default import MARKING_PROMPT, TEMPLATE_NAME, build_bytes
+from briefing_app.templates.inspect import inspect_package
+from briefing_app.templates.match import LayoutChoice, TemplateMatch, match_template
+from briefing_app.templates.package import TemplatePackage, read_template_bytes
+
+# Boxes our own template draws on its master or layouts (by the names layout gives them).
+HOUSE_DRAWN = frozenset(
+    {
+        "TitleRule",
+        "FooterRule",
+        "MarkingTopBand",
+        "MarkingBottomBand",
+        "MarkingTop",
+        "MarkingBottom",
+        "CoverBand",
+        "SectionBand",
+        "CoverRule",
+        "SectionRule",
+    }
+)
+# Which slot of our layout a named box fills (layout, box name) -> slot label.
+BOX_SLOTS: dict[tuple[str, str], str] = {
+    ("argument", "Body"): "bullets",
+    ("agenda", "Body"): "agenda",
+    ("sources", "Body"): "references",
+    ("bluf", "Body"): "key judgements",
+    ("quote", "Quote"): "quote",
+    ("quote", "Speaker"): "speaker",
+    ("comparison", "LeftHeading"): "left heading",
+    ("comparison", "LeftColumn"): "left column",
+    ("comparison", "RightHeading"): "right heading",
+    ("comparison", "RightColumn"): "right column",
+    ("map", "Body"): "bullets",
+    ("map", "Caption"): "caption",
+    ("title", "Subtitle"): "subtitle",
+    ("section", "Subtitle"): "subtitle",
+}
+CHROME_PLACEHOLDERS = {"DeckTitle": "ftr", "SlideNumber": "sldNum"}
+
+
+@dataclass(frozen=True)
+class PptxTemplate:
+    """A checked template, its layout choices, and how to write into it."""
+
+    data: bytes  # the presentation the package is built from (a .potx already rewritten)
+    match: TemplateMatch
+    house: bool  # our own: it draws rules, bands and the marking itself
+    body_fonts: dict[str, str] = field(default_factory=dict)  # Office face -> "+mn-lt"
+    title_fonts: dict[str, str] = field(default_factory=dict)  # Office face -> "+mj-lt"
+    replacements: dict[str, str] = field(default_factory=dict)
+
+    def choice(self, layout: str) -> LayoutChoice:
+        return self.match.choice(layout if layout in _KEYS else "argument")
+
+
+_KEYS = frozenset(k for k, _ in BOX_SLOTS) | {"timeline"}
+
+
+def _theme_fonts(match: TemplateMatch) -> tuple[dict[str, str], dict[str, str]]:
+    """Faces the chosen master's theme supplies, as theme references (body, titles)."""
+    master = next(m for m in match.info.masters if m.index == match.master)
+    by_role = {f.role: f.name for f in master.fonts}
+    body = {by_role["body"]: "+mn-lt"} if "body" in by_role else {}
+    titles = {by_role["headings"]: "+mj-lt"} if "headings" in by_role else dict(body)
+    return body, titles
+
+
+def ph_xml(ph_type: str, idx: int) -> str:
+    if ph_type == "obj":
+        return f'<p:ph idx="{idx}"/>'
+    if idx == 0:
+        return f'<p:ph type="{ph_type}"/>'
+    return f'<p:ph type="{ph_type}" idx="{idx}"/>'
+
+
+@cache
+def house_template(marked: bool) -> PptxTemplate:
+    """Our own template, in the variant for a marked or an unmarked deck."""
+    data = build_bytes(marked=marked)
+    package = read_template_bytes(data, TEMPLATE_NAME)
+    match = match_template(inspect_package(package))
+    return PptxTemplate(data, match, True, *_theme_fonts(match))
+
+
+def for_marking(template: PptxTemplate, marking: str) -> PptxTemplate:
+    """``template`` with the deck's marking put where our template shows its prompt."""
+    if not template.house or not marking:
+        return template
+    text = f"<a:t>{escape(marking)}</a:t>"
+    return replace(template, replacements={f"<a:t>{MARKING_PROMPT}</a:t>": text})
+
+
+def stored_template(package: TemplatePackage, match: TemplateMatch) -> PptxTemplate:
+    """A user's template (any .pptx or .potx that passed the checks)."""
+    return PptxTemplate(package.as_presentation(), match, False, *_theme_fonts(match))
