@@ -106,12 +106,14 @@ def _slide_record(session: Session, slide: Slide) -> SlideRecord:
     )
 
 
-def deck_by_name(session: Session, name: str) -> Deck:
-    deck = session.scalar(
-        select(Deck)
-        .where(Deck.name == name)
-        .options(selectinload(Deck.slides).selectinload(Slide.items))
-    )
+def deck_by_name(session: Session, name: str, *, lock: bool = False) -> Deck:
+    """The deck with its slides and items; with ``lock``, its row is locked first (until
+    commit), so what is loaded is what no one else can change meanwhile."""
+    query = select(Deck).where(Deck.name == name)
+    if lock:
+        session.execute(select(Deck.id).where(Deck.name == name).with_for_update())
+        query = query.execution_options(populate_existing=True)
+    deck = session.scalar(query.options(selectinload(Deck.slides).selectinload(Slide.items)))
     if deck is None:
         raise NotFoundError(f"There is no deck named {name!r}.")
     return deck
@@ -228,8 +230,7 @@ def update_deck(
     if unknown:
         raise StoreError(f"A deck has no field {sorted(unknown)[0]!r}.")
     with store.transaction() as session:
-        deck = deck_by_name(session, deck_name)
-        _lock_deck(session, deck.id)
+        deck = deck_by_name(session, deck_name, lock=True)
         for key, value in (expected or {}).items():
             if getattr(deck, key) != value:
                 raise ConflictError(
@@ -259,14 +260,14 @@ def deck_fields(store: Store, deck_id: int, names: list[str]) -> dict[str, str |
 
 def delete_deck(store: Store, name: str) -> Changes:
     with store.transaction() as session:
-        deck = deck_by_name(session, name)
+        deck = deck_by_name(session, name, lock=True)
         session.delete(deck)
         return Changes(decks=frozenset({deck.id}), decks_deleted=frozenset({deck.id}))
 
 
 def duplicate_deck(store: Store, name: str, new_name: str) -> DeckRecord:
     with store.transaction() as session:
-        original = deck_by_name(session, name)
+        original = deck_by_name(session, name, lock=True)
         copy = Deck(
             name=_check_name(session, new_name),
             title=original.title,
@@ -314,7 +315,7 @@ def _renumber(rows: list) -> None:
 def add_slide(store: Store, deck_name: str, layout: str, **fields: Any) -> SlideRecord:
     """Add a slide (at ``position``, default the end); fields as for :func:`update_slide`."""
     with store.transaction() as session:
-        deck = deck_by_name(session, deck_name)
+        deck = deck_by_name(session, deck_name, lock=True)
         slide = add_slide_in(session, deck, layout, **fields)
         return replace(_slide_record(session, slide), changes=order_changes(deck.id, [slide.id]))
 
@@ -667,7 +668,8 @@ def restore_slide(
     """Re-create a deleted slide with its ids, items and notes at ``position`` (default:
     where it was)."""
     with store.transaction() as session:
-        deck = session.get(Deck, snapshot.deck_id)
+        _lock_deck(session, snapshot.deck_id)
+        deck = session.get(Deck, snapshot.deck_id, populate_existing=True)
         if deck is None:
             raise NotFoundError("The deck of this slide no longer exists.")
         if session.get(Slide, snapshot.id) is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
 import sqlite3
 import threading
@@ -21,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
     ArgumentError,
     DBAPIError,
+    IntegrityError,
     InterfaceError,
     NoSuchModuleError,
     OperationalError,
@@ -121,6 +123,8 @@ class Store:
         write takes the lock first, so it waits for another writer instead of failing.
         Opened inside another transaction of this thread, it joins that one: an undoable
         edit, its snapshots and its undo step commit together or not at all.
+        A name someone else took meanwhile (a unique constraint the services' own check
+        could not see yet, on a team store) is one sentence, and nothing is saved.
         """
         joined = getattr(self._open, "session", None)
         if joined is not None:
@@ -156,6 +160,11 @@ class Store:
         programming errors are bugs: they pass through, to be logged as unexpected."""
         try:
             yield
+        except IntegrityError as exc:  # a name someone else took meanwhile: one sentence
+            clash = unique_clash(exc)
+            if clash is None:
+                raise
+            raise clash from exc
         except DBAPIError as exc:
             if not _from_outside(exc):
                 raise
@@ -200,6 +209,52 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# What a unique key names, for the sentence when someone else took it first.
+_UNIQUE_THINGS = {
+    ("deck", "name"): "deck named",
+    ("map", "key"): "map with the key",
+    ("tag", "name"): "tag named",
+    ("map_layer", "name"): "layer named",
+    ("document", "slug"): "document with the slug",
+}
+
+
+# "Key (name)=(x) already exists." or, for a two-column key, "Key (map_id, name)=(3, x) …"
+_PG_KEY_DETAIL = re.compile(r"Key \((?:[^,)]*, )?(\w+)\)=\((?:[^,)]*, )?(.*)\) already")
+
+
+def unique_clash(exc: IntegrityError) -> StoreError | None:
+    """The sentence for a unique constraint another writer won, else None.
+
+    PostgreSQL names the table, the constraint and the value; SQLite says
+    "UNIQUE constraint failed: table.column".
+    """
+    orig = exc.orig
+    diag = getattr(orig, "diag", None)
+    table = column = value = None
+    if diag is not None and getattr(orig, "sqlstate", None) == "23505":
+        table = diag.table_name
+        match = re.match(
+            r"Key \((?:[^,)]*, )?(\w+)\)=\((?:[^,)]*, )?(.*)\) already", diag.message_detail or ""
+        )
+        if match:
+            column, value = match.group(1), match.group(2)
+    else:
+        match = re.search(r"UNIQUE constraint failed: (\w+)\.(\w+)", str(orig))
+        if match is None:
+            return None
+        table, column = match.group(1), match.group(2)
+    thing = _UNIQUE_THINGS.get((table or "", column or ""))
+    if thing is None:
+        thing = f"{(table or 'record').replace('_', ' ')} with that {column or 'key'}"
+        return StoreError(f"A {thing} already exists, so nothing was saved.")
+    named = f" {value!r}" if value is not None else " that"
+    return StoreError(
+        f"A {thing}{named} already exists (someone may have just made it), so nothing "
+        "was saved; choose another."
+    )
 
 
 def _keep_text_storable(session: Session, _context: object, _instances: object) -> None:
