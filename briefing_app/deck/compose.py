@@ -109,7 +109,7 @@ class _DeckComposer:
         self.session = session
         self.clean = clean
         self.cited: dict[int, set[int]] = {}  # document id → footnote numbers
-        self.documents: dict[int, Document] = {}
+        self.documents: dict[int, Document | None] = {}
         self.footnotes: dict[tuple[int, int], Footnote] = {}
         self.section_titles: tuple[str, ...] = ()
         self._links: dict[int, str | None] = {}  # footnote id → its hyperlink
@@ -125,7 +125,7 @@ class _DeckComposer:
             found: dict[int, set[str]] = {i: set() for i in missing}
             query = select(Link.footnote_id, Link.target).where(Link.footnote_id.in_(missing))
             for footnote_id, target in self.session.execute(query):
-                if (url := safe_link(target)) is not None:
+                if footnote_id is not None and (url := safe_link(target)) is not None:
                     found[footnote_id].add(url)
             for footnote_id, urls in found.items():
                 self._links[footnote_id] = urls.pop() if len(urls) == 1 else None
@@ -138,7 +138,9 @@ class _DeckComposer:
             self.documents[document_id] = self.session.get(Document, document_id)
         return self.documents[document_id]
 
-    def cite(self, refs: Refs, document_id: int, paragraph: int | None, numbers: tuple) -> None:
+    def cite(
+        self, refs: Refs, document_id: int, paragraph: int | None, numbers: tuple[int, ...]
+    ) -> None:
         """Count ``numbers`` of ``document_id`` as cited, deck-wide and on one slide."""
         self.cited.setdefault(document_id, set()).update(numbers)
         places = refs.setdefault(document_id, (set(), set()))

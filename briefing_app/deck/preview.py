@@ -113,8 +113,8 @@ class Previewer:
         self.capacity = capacity
         self.defer_maps = defer_maps
         self.deferred = False
-        self._cache: OrderedDict[tuple, tuple[LaidSlide, ...]] = OrderedDict()
-        self._raw: OrderedDict[tuple, tuple[Page, ...]] = OrderedDict()
+        self._cache: OrderedDict[tuple[object, ...], tuple[LaidSlide, ...]] = OrderedDict()
+        self._raw: OrderedDict[tuple[object, ...], tuple[Page, ...]] = OrderedDict()
         self.laid = 0  # stored slides laid out afresh (for tests and benchmarks)
         self._composed: dict[int, DeckContent] = {}  # deck id → content last arranged
 

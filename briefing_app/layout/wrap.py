@@ -246,7 +246,8 @@ def _runs(
 ) -> tuple[Run, ...]:
     """Join consecutive pieces of one template into runs in the laid-out size."""
     runs: list[Run] = []
-    last, texts = -1, []
+    last = -1
+    texts: list[str] = []
     for t, s in pieces:
         if t != last and texts:
             runs.append(Run("".join(texts), styles[last], spec.templates[last].link))
@@ -385,20 +386,21 @@ def fit_text(
     if len(text) > bound:
         text = text[:bound]
 
-    def attempt(body: str, size: float, final: bool) -> Fit | None:
-        spec = make_para([Run(body + suffix, style)], align=align)
-        if final:
-            return fit_paragraphs([spec], frame, size, min_size, step)
-        return layout_at([spec], frame, size, min_size, final=False)
+    def spec_for(body: str) -> ParaSpec:
+        return make_para([Run(body + suffix, style)], align=align)
 
-    fit = attempt(text, max_size, final=True)
+    def at_floor(body: str) -> Fit | None:
+        """``body`` laid out at ``min_size``, or None when it does not fit."""
+        return layout_at([spec_for(body)], frame, min_size, min_size, final=False)
+
+    fit = fit_paragraphs([spec_for(text)], frame, max_size, min_size, step)
     if fit.fits:
         return fit
     placed = sum(len(r.text) for line in fit.lines for r in line.runs)
     lo, hi = 0, min(len(text), placed + 1)
     while lo < hi:  # largest prefix that fits with the ellipsis
         mid = (lo + hi + 1) // 2
-        if attempt(_cut(text, mid), min_size, final=False) is not None:
+        if at_floor(_cut(text, mid)) is not None:
             lo = mid
         else:
             hi = mid - 1
@@ -406,9 +408,9 @@ def fit_text(
     space = body.rfind(" ", 0, len(body) - 1)
     if space > 0.7 * len(body):
         word_cut = body[:space].rstrip(" ,;:") + "…"
-        if attempt(word_cut, min_size, final=False) is not None:
+        if at_floor(word_cut) is not None:
             body = word_cut
-    result = attempt(body, min_size, final=False)
+    result = at_floor(body)
     return result if result is not None else Fit((), min_size, 0.0)
 
 
