@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from briefing_app.domain.vocabulary import REVIEW_STATUSES, review_status
 from briefing_app.gui.commands import Operations
 from briefing_app.services import library
-from briefing_app.services.arguments import set_tags, tag_names
+from briefing_app.services.arguments import perspectives, set_tags, tag_names
 from briefing_app.services.review import add_review, reviews
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
@@ -300,7 +300,9 @@ class ReviewPanel(QWidget):
         origin = "your argument" if record.origin == "user" else "curated"
         meta = [escape(record.kind.capitalize()), origin]
         if record.perspectives:
-            meta.append("perspectives: " + escape(", ".join(record.perspectives)))
+            names = {p.key: p.name for p in perspectives(self.store)}
+            shown = ", ".join(names.get(key, key) for key in record.perspectives)
+            meta.append("perspectives: " + escape(shown))
         self.title_label.setText(escape(record.label))
         self.meta_label.setText(" · ".join(meta))
         self.claim_label.setText(escape(record.claim))
