@@ -55,7 +55,7 @@ def _line_argument(r: library.ArgumentRecord) -> str:
 
 
 def _line_quote(r: library.QuoteRecord) -> str:
-    speaker = shorten(r.speaker or "?", 22)
+    speaker = shorten(r.speaker or r.source or "?", 22)
     return f"{r.id:>3}  {r.date or '':<10} {speaker:<22} “{shorten(r.text, 80)}”"
 
 

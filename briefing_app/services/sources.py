@@ -81,7 +81,8 @@ def resolve(session: Session, kind: str | None, source_id: int | None) -> Source
             numbers,
             passage,
             index,
-            speaker=quote.speaker.name if quote.speaker else "",
+            # Words a text holds (a bill) are attributed to the text, never to a person.
+            speaker=quote.speaker.name if quote.speaker else (quote.source or ""),
             date_label=date_label(quote.date_text),
             document_id=quote.document_id,
             correction=_correction(session, kind, quote.id),

@@ -77,3 +77,13 @@ def test_corrections_reach_the_speaker_notes(essay_store) -> None:
     content = next(s for s in composed.content.slides if isinstance(s, TimelineContent))
     assert "Correction: The essay says 19 October" in content.notes
     assert content.entries[0].date_label == "17 Oct 2025"
+
+
+def test_a_bills_words_are_attributed_to_the_bill(essay_store) -> None:
+    from briefing_app.services import sources
+
+    quote = next(q for q in library.quotes(essay_store) if q.key == "mast-support-kosovo")
+    assert quote.speaker is None and "Brian Mast" in (quote.source or "")
+    with essay_store.read() as session:
+        info = sources.resolve(session, "quote", quote.id)
+    assert info is not None and info.speaker.startswith("Legislation introduced by")
