@@ -21,6 +21,7 @@ from briefing_app.layout.layouts import (
     sources,
     timeline,
     title,
+    two_quotes,
 )
 from briefing_app.layout.slide_layout import Placement, PresentItem, SlideLayout, SourceKey
 
@@ -33,6 +34,7 @@ LAYOUTS: tuple[Layout, ...] = (
     section.LAYOUT,
     argument.LAYOUT,
     quote.LAYOUT,
+    two_quotes.LAYOUT,
     comparison.LAYOUT,
     timeline.LAYOUT,
     map.LAYOUT,

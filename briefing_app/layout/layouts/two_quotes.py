@@ -1,0 +1,190 @@
+"""Two quotes side by side: contrasting positions, each with its speaker and date.
+
+The left column shows the slide's first quote in column 0 and the right column the first
+in column 1 (when one column is empty, the other column's next quote moves across). The
+slide's left and right headings name the two positions ("Moscow", "Belgrade"). Both quotes
+share one type size, shrinking to the body floor before continuing on "(cont.)" slides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefing_app.layout.boxes import Box, FieldRef, RuleBox, SlideField, TextParagraph
+from briefing_app.layout.chrome import Ctx, Page, cont_title, text_box, title_boxes
+from briefing_app.layout.content import SlideContent
+from briefing_app.layout.layouts.comparison import pending
+from briefing_app.layout.layouts.quote import (
+    Quotation,
+    credit_ref,
+    credit_runs,
+    first_quote,
+    quotation,
+    quote_spec,
+)
+from briefing_app.layout.slide_layout import (
+    DraftItem,
+    PlaceholderKind,
+    Placement,
+    PresentItem,
+    SlideDraft,
+    SlideLayout,
+    SourceKey,
+)
+from briefing_app.layout.wrap import (
+    LINE_HEIGHT,
+    Fit,
+    Frame,
+    ParaSpec,
+    fit_paragraphs,
+    fit_text,
+    make_para,
+)
+
+QUOTE_SIZE = 24.0
+CREDIT_SCALE = 0.75  # the speaker line is set at 18 pt beside 24 pt quotes
+GAP = 48.0  # between the columns
+BAR_INSET = 20.0  # the quote's bar sits in this margin at the left of its column
+
+
+@dataclass(frozen=True)
+class TwoQuotesContent(SlideContent):
+    left_heading: str = ""
+    right_heading: str = ""
+    left: Quotation = field(default_factory=Quotation)
+    right: Quotation = field(default_factory=Quotation)
+
+
+def pick_quotes(items: Sequence[DraftItem]) -> tuple[DraftItem | None, DraftItem | None]:
+    """The left and right quotes: each column's first quote (else its first item); an
+    empty column takes the other column's next one."""
+    columns = [[i for i in items if i.column == n] for n in (0, 1)]
+    left, right = first_quote(columns[0]), first_quote(columns[1])
+    if left is None and right is not None:
+        left, right = right, first_quote([i for i in columns[1] if i is not right])
+    elif right is None and left is not None:
+        right = first_quote([i for i in columns[0] if i is not left])
+    return left, right
+
+
+def column_specs(quote: Quotation, ctx: Ctx) -> tuple[ParaSpec, ...]:
+    """The quote, then its credit line under it."""
+    t = ctx.theme
+    runs = credit_runs(quote, t, QUOTE_SIZE * CREDIT_SCALE)
+    credit = make_para(runs, scale=CREDIT_SCALE, space_before=0.6, source=credit_ref(quote))
+    return pending([quote_spec(quote, t, QUOTE_SIZE), credit])
+
+
+def _quote_extent(paragraphs: Sequence[TextParagraph]) -> tuple[float, float] | None:
+    """Top and bottom of the quote's own lines (italic), not its credit line."""
+    lines = [
+        line
+        for p in paragraphs
+        if p.lines and p.lines[0].runs and p.lines[0].runs[0].style.italic
+        for line in p.lines
+    ]
+    if not lines:
+        return None
+    return lines[0].baseline - lines[0].ascent, lines[-1].baseline + lines[-1].descent
+
+
+class TwoQuotesLayout(SlideLayout[TwoQuotesContent]):
+    name = "two_quotes"
+    label = "Two quotes"
+    content_type = TwoQuotesContent
+    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY, PlaceholderKind.BODY)
+    empty_hint = "Drag two quotes here from the library, one for each position"
+
+    def compose(self, draft: SlideDraft) -> TwoQuotesContent:
+        left, right = pick_quotes(draft.items)
+        return TwoQuotesContent(
+            title=draft.title,
+            notes=draft.notes,
+            left_heading=draft.left_heading,
+            right_heading=draft.right_heading,
+            left=quotation(left),
+            right=quotation(right),
+            footer_sources=draft.footer(),
+        )
+
+    def lay_out(self, content: TwoQuotesContent, ctx: Ctx) -> list[Page]:
+        t = ctx.theme
+        body = t.body_frame(ctx.marking)
+        col_w = (body.w - GAP) / 2
+        xs = (body.x, body.x + col_w + GAP)
+        head_style = t.style(20.0, t.navy, bold=True)
+        fields: tuple[SlideField, SlideField] = ("left_heading", "right_heading")
+        texts = (content.left_heading, content.right_heading)
+        heads: list[Fit | None] = []
+        for text, x in zip(texts, xs, strict=True):
+            frame = Frame(x, body.y, col_w, 2 * LINE_HEIGHT * 20.0)
+            heads.append(fit_text(text, head_style, frame, 20.0, 16.0) if text.strip() else None)
+        head_h = max((h.height for h in heads if h is not None), default=0.0)
+        rule_y = body.y + head_h + 4
+        top = rule_y + 14 if head_h else body.y
+        frames = [Frame(x + BAR_INSET, top, col_w - BAR_INSET, body.bottom - top) for x in xs]
+        rest = [column_specs(content.left, ctx), column_specs(content.right, ctx)]
+        pages: list[Page] = []
+        while True:
+            first = not pages
+            top_size = QUOTE_SIZE if first else t.body_min
+            fits = [
+                fit_paragraphs(r, f, top_size, t.body_min)
+                for r, f in zip(rest, frames, strict=True)
+            ]
+            size = min((f.size for f, r in zip(fits, rest, strict=True) if r), default=QUOTE_SIZE)
+            fits = [
+                f
+                if f.size == size or not r
+                else fit_paragraphs(r, fr, size, size, floor=t.body_min)
+                for f, r, fr in zip(fits, rest, frames, strict=True)
+            ]
+            i = len(pages)
+            boxes: list[Box] = title_boxes(ctx, content.title, i)
+            for side, slide_field, head, x, fit, frame in zip(
+                ("Left", "Right"), fields, heads, xs, fits, frames, strict=True
+            ):
+                if head is not None and first:
+                    head_frame = Frame(x, body.y, col_w, head_h)
+                    ref = FieldRef(slide_field)
+                    name = side + "Heading"
+                    boxes.append(text_box(head, head_frame, name, "bottom", source=ref))
+                    boxes.append(
+                        RuleBox(x, rule_y, x + col_w, rule_y, t.navy, 1.0, side + "HeadingRule")
+                    )
+                if not fit.paragraphs:
+                    continue
+                extent = _quote_extent(fit.paragraphs)
+                if extent is not None:
+                    bar_x = x + 4
+                    boxes.append(
+                        RuleBox(bar_x, extent[0], bar_x, extent[1], t.navy, 4.0, side + "QuoteBar")
+                    )
+                boxes.append(text_box(fit, frame, side + "Quote"))
+            mid = body.x + col_w + GAP / 2
+            boxes.append(RuleBox(mid, body.y, mid, body.bottom, t.rule, 0.75, "Divider"))
+            pages.append(
+                Page(
+                    cont_title(content.title, i),
+                    boxes,
+                    True,
+                    content.footer_sources,
+                    content.notes if first else "",
+                )
+            )
+            new_rest = [pending(f.overflow) for f in fits]
+            if not any(new_rest) or new_rest == rest:
+                return pages
+            rest = new_rest
+
+    def accept(
+        self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]
+    ) -> tuple[Placement, ...]:
+        """Dropped quotes fill the empty columns, left first; nothing else is taken."""
+        free = [c for c in (0, 1) if not any(p.column == c for p in present)]
+        quotes = [(k, i) for k, i in dropped if k == "quote"]
+        return tuple(Placement(k, i, column) for (k, i), column in zip(quotes, free, strict=False))
+
+
+LAYOUT = TwoQuotesLayout()
