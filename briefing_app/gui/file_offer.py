@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -17,6 +17,7 @@ def offer_to_open(
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(title)
     box.setAccessibleName(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names come from deck titles
     box.setText(text)
     box.setInformativeText(details or f"Saved in {path.parent}.")
     open_file = box.addButton("Open File", QMessageBox.ButtonRole.ActionRole)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefing_app.gui.file_offer import offer_to_open
@@ -72,6 +72,7 @@ def result_box(parent: QWidget, result: ExportResult) -> QMessageBox:
 def error_box(parent: QWidget, title: str, sentence: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, QMessageBox.StandardButton.Ok,
                       parent)  # fmt: skip
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the sentence quotes names the user typed
     box.setObjectName("deckErrorBox")
     box.setAccessibleName(title)
     box.open()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6 import QtGui
 from PySide6.QtCore import QSettings, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -339,7 +340,9 @@ class ReviewPanel(QWidget):
             if note.comment:
                 text += f"\n{note.comment}"
             item = QListWidgetItem(text)
-            item.setToolTip(text)
+            # A tooltip has no plain-text mode and Qt renders anything that looks like
+            # markup: author and comment are stored text, so they are escaped on purpose.
+            item.setToolTip(QtGui.Qt.convertFromPlainText(text))
             self.history.addItem(item)
 
     def _set_status(self, status: str) -> None:
