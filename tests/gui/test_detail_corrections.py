@@ -105,3 +105,43 @@ def test_a_reviewer_removes_a_correction(qtbot, essay_store) -> None:
     qtbot.mouseClick(view.correct_button, Qt.MouseButton.LeftButton)
     assert corrections.correction_for(essay_store, "actor", nis.id) is None
     assert view.correct_button.text() == "Add correction…"
+
+
+def test_a_corrected_date_moves_the_event_in_the_events_tab(qtbot, essay_store) -> None:
+    from briefing_app.gui.library.models import IdRole
+    from briefing_app.gui.library.panel import LibraryPanel
+
+    events = StoreEvents()
+    panel = LibraryPanel(essay_store, events)
+    qtbot.addWidget(panel)
+    view = DetailView(essay_store, events)
+    qtbot.addWidget(view)
+    view.show()
+    panel.tabs.setCurrentWidget(panel.record_views["event"])
+    model = panel.record_models["event"]
+    model.ensure_loaded()
+
+    def rows() -> list[tuple[int, str]]:
+        return [(model.index(r, 0).data(IdRole), model.index(r, 0).data())
+                for r in range(model.rowCount())]  # fmt: skip
+
+    meeting = _event(essay_store, "zelensky-trump-meeting-2025")
+    assert (meeting.id, "17 Oct 2025 *") in rows()
+    refused = _event(essay_store, "serbia-refuses-sanctions-2022")
+    invasion = _event(essay_store, "russian-invasion-2022")
+    ids = [i for i, _ in rows()]
+    assert ids.index(refused.id) > ids.index(invasion.id)  # "2022" after Feb 2022
+    view.show_source("event", refused.id)
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.text.setPlainText("Serbia declined on 1 February 2022.")
+        dialog.date.setText("2022-02-01")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, fill)
+    with qtbot.waitSignal(events.changed, timeout=5000):
+        qtbot.mouseClick(view.correct_button, Qt.MouseButton.LeftButton)
+    ids = [i for i, _ in rows()]
+    assert ids.index(refused.id) == ids.index(invasion.id) - 1
+    assert (refused.id, "1 Feb 2022 *") in rows()

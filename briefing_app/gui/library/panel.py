@@ -488,6 +488,8 @@ class LibraryPanel(QWidget):
         """Re-read after arguments changed; after reviews only, just their statuses."""
         if changes.maps and "map" in self.record_models:
             self._reload_records("map")
+        if changes.corrections and self.record_models["event"].loaded:
+            self._reload_records("event")  # a corrected date moves an event
         if changes.arguments:
             self.refresh()
         elif changes.reviews:

@@ -75,10 +75,13 @@ def record_models(store: Store, parent=None) -> dict[str, RecordTableModel]:
             "event",
             lambda: library.events(store),
             [
-                Column("Date", lambda e: e.date),
+                # The corrected date where a reviewer corrected it, marked "*".
+                Column("Date", lambda e: (e.date_label or e.date) + (" *" if e.correction else "")),
                 Column("Event", lambda e: _one_line(e.description)),
             ],
-            tooltip=lambda e: f"{e.date}\n{e.description}",
+            tooltip=lambda e: "\n".join(
+                x for x in (e.date_label or e.date, e.description, e.correction) if x
+            ),
             source_kind="event",
             parent=parent,
         ),
@@ -113,7 +116,7 @@ COLUMN_SAMPLES: dict[str, Sequence[str | None]] = {
     "quote": (None, "Aleksandar Vučić", "2025-09-30"),
     "footnote": ("No.", None),
     "actor": (None, "Organisation"),
-    "event": ("2025-09-30", None),
+    "event": ("30 Sep 2025 *", None),
     "map": (None, "Layers"),
 }
 
