@@ -14,7 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefing_app.services.bootstrap import open_prepared
-from briefing_app.store.errors import CorruptStoreError, NewerStoreError, StoreError
+from briefing_app.store.errors import (
+    CorruptStoreError,
+    ForeignObjectsError,
+    NewerStoreError,
+    StoreError,
+)
 from briefing_app.store.store import Store, restore_backup
 
 RESTORE, NEW_ELSEWHERE, QUIT = "restore", "new", "quit"
@@ -73,19 +78,50 @@ def tell_with_dialog(parent: QWidget | None) -> Callable[[str, str], None]:
     return tell
 
 
+def confirm_removal_with_dialog(parent: QWidget | None) -> Callable[[str, list[str]], bool]:
+    def confirm(sentence: str, names: list[str]) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "The store carries foreign commands", "",
+                          parent=parent)  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"This store carries {', '.join(names)}, which the app did not create. A trigger "
+            "runs its own commands whenever the app saves. Remove them and open the store?"
+        )
+        box.setDetailedText(sentence)
+        remove = box.addButton("Remove and Open", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Do Not Open", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is remove
+
+    return confirm
+
+
 def open_store_interactively(
     location: str,
     parent: QWidget | None = None,
     ask: Asker | None = None,
     choose: Callable[[Path], Path | None] | None = None,
     tell: Callable[[str, str], None] | None = None,
+    confirm_removal: Callable[[str, list[str]], bool] | None = None,
 ) -> Store | None:
-    """The opened store, or None when the user chose to quit (or nothing could open)."""
+    """The opened store, or None when the user chose to quit (or nothing could open).
+
+    A store carrying triggers or views the app did not create is opened only after the
+    user agreed to remove them (named in the question); otherwise it is treated as a
+    store that cannot be opened.
+    """
     ask = ask or ask_with_dialog(parent)
     choose = choose or (lambda near: choose_new_location(parent, near))
     tell = tell or tell_with_dialog(parent)
+    confirm_removal = confirm_removal or confirm_removal_with_dialog(parent)
+    again = (ask, choose, tell, confirm_removal)
     try:
-        return open_prepared(location)
+        try:
+            return open_prepared(location)
+        except ForeignObjectsError as foreign:
+            if not confirm_removal(str(foreign), foreign.names):
+                raise
+            return open_prepared(location, remove_foreign=True)
     except (CorruptStoreError, NewerStoreError) as exc:
         path = Path(location) if "://" not in location else None
         backup = latest_backup(path) if path is not None else None
@@ -95,11 +131,11 @@ def open_store_interactively(
                 restore_backup(path, backup)
             except StoreError as failure:  # e.g. a full disk: the store is as it was
                 tell("The backup could not be restored", str(failure))
-            return open_store_interactively(location, parent, ask, choose, tell)
+            return open_store_interactively(location, parent, *again)
         if choice == NEW_ELSEWHERE:
             target = choose(path or Path.cwd() / "briefing.sqlite")
             if target is not None:
-                return open_store_interactively(str(target), parent, ask, choose, tell)
+                return open_store_interactively(str(target), parent, *again)
         return None
     except StoreError as exc:
         tell("The store cannot be opened", str(exc))

@@ -92,3 +92,27 @@ def test_real_dialog_is_shown_for_a_corrupt_store(tmp_path: Path, qtbot) -> None
     assert open_store_interactively(str(path), ask=ask_with_dialog(None)) is None
     assert seen and "briefing.sqlite" in seen[0]
     assert _digest(path) == before
+
+
+def test_planted_trigger_is_removed_only_after_asking(essay_store_path: Path) -> None:
+    with sqlite3.connect(essay_store_path) as conn:
+        conn.execute("CREATE TRIGGER wipe AFTER UPDATE ON deck BEGIN DELETE FROM argument; END")
+    conn.close()
+    before = _digest(essay_store_path)
+    asked: list[list[str]] = []
+    declined = open_store_interactively(
+        str(essay_store_path),
+        ask=lambda message, backup: QUIT,
+        confirm_removal=lambda sentence, names: asked.append(names) is not None and False,
+    )
+    assert declined is None and asked == [["trigger 'wipe'"]]
+    assert _digest(essay_store_path) == before
+    store = open_store_interactively(
+        str(essay_store_path), ask=lambda m, b: QUIT, confirm_removal=lambda s, n: True
+    )
+    assert store is not None and store.removed_objects == ["trigger 'wipe'"]
+    store.close()
+    with sqlite3.connect(essay_store_path) as conn:
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                            "AND name = 'wipe'").fetchone() == (0,)  # fmt: skip
+    conn.close()
