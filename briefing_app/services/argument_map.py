@@ -448,15 +448,22 @@ def filter_values(store: Store) -> FilterValues:
                 )
             )
         )
-        found = set(session.scalars(text("SELECT DISTINCT status FROM review_annotation")))
+        # The statuses some reviewed argument has now (by the one rule), reading only
+        # the reviewed ones; "unreviewed" when any argument has never been reviewed.
+        found = set(
+            session.scalars(
+                text(
+                    f"SELECT DISTINCT {LATEST_STATUS_SQL} FROM argument a "
+                    "WHERE a.id IN (SELECT ra.argument_id FROM review_annotation ra)"
+                )
+            )
+        )
         unreviewed = session.execute(
             text(
                 "SELECT 1 FROM argument a WHERE NOT EXISTS "
                 "(SELECT 1 FROM review_annotation ra WHERE ra.argument_id = a.id) LIMIT 1"
             )
         ).first()
-        # A status counts as present if it is some argument's latest; approximated cheaply
-        # by "appears in any annotation" (plus "unreviewed" for never-reviewed arguments).
         if unreviewed is not None:
             found.add("unreviewed")
     return FilterValues(

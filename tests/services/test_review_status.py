@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefing_app.services import argument_map, library, reader
 from briefing_app.services.arguments import latest_status
-from briefing_app.services.review import add_review, review_progress
+from briefing_app.services.review import add_review, latest_statuses, review_progress
 from briefing_app.store.store import Store
 
 
@@ -36,6 +36,12 @@ def _every_reading(store: Store, argument_id: int) -> dict[str, str]:
     }
 
 
+def _filter_offers_exactly_the_current_statuses(store: Store) -> None:
+    with store.read() as session:
+        current = set(latest_statuses(session).values())
+    assert set(argument_map.filter_values(store).statuses) == current
+
+
 def test_every_view_reads_the_newest_review(essay_store: Store) -> None:
     argument_id = library.arguments(essay_store)[1].id
     assert set(_every_reading(essay_store, argument_id).values()) == {"unreviewed"}
@@ -44,6 +50,7 @@ def test_every_view_reads_the_newest_review(essay_store: Store) -> None:
     add_review(essay_store, argument_id, "disputed", "first")
     add_review(essay_store, argument_id, "agreed", "second")
     assert set(_every_reading(essay_store, argument_id).values()) == {"agreed"}
+    _filter_offers_exactly_the_current_statuses(essay_store)  # "disputed" is history now
     add_review(essay_store, argument_id, "needs-source")
     assert set(_every_reading(essay_store, argument_id).values()) == {"needs-source"}
     assert review_progress(essay_store) == (reviewed + 1, total)
