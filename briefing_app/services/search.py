@@ -55,7 +55,7 @@ def search(store: Store, query: str, limit: int = 20) -> list[SearchHit]:
     backend = _BACKENDS.get(store.engine.dialect.name)
     if backend is None:
         raise StoreError(f"Search is not available on a {store.engine.dialect.name} store.")
-    with store.engine.connect() as conn:
+    with store.connection() as conn:
         rows = backend(conn, query, limit)
         conn.rollback()
     hits = []

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -152,6 +152,13 @@ class Store:
                 yield session
             finally:
                 session.rollback()
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A plain connection (for SQL the ORM does not express, such as full-text search),
+        behind the same boundary as sessions; the caller commits or rolls back."""
+        with self._translated(), self.engine.connect() as conn:
+            yield conn
 
     @contextmanager
     def _translated(self) -> Iterator[None]:

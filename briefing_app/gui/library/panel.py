@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from briefing_app.domain.vocabulary import review_status
 from briefing_app.gui.events import StoreEvents
@@ -354,7 +353,7 @@ class LibraryPanel(QWidget):
         try:
             hits = search.search(self.store, query, limit=SEARCH_LIMIT)
             message = None
-        except (StoreError, SQLAlchemyError) as exc:
+        except StoreError as exc:
             hits, message = [], f"Search is unavailable: {exc}"
         self.results_model.set_hits(hits)
         if message:
