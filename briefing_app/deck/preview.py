@@ -140,8 +140,9 @@ class Previewer:
             return None
         if any(i not in index for i in wanted):
             return None
-        records = slide_records(store, wanted)
-        contents, warnings = compose_slides(store, previous.record.id, wanted)
+        with store.read():  # one session, one state, for the records and their content
+            records = slide_records(store, wanted)
+            contents, warnings = compose_slides(store, previous.record.id, wanted)
         if set(records) != set(wanted) or set(contents) != set(wanted):
             return None
         has_sources = any(s.record.layout == "sources" for s in previous.slides)

@@ -193,8 +193,8 @@ def _slide_edit(
     apply: Callable[[Store], Changes],
     merge_key: Hashable | None = None,
 ) -> SlideEdit:
-    deck_id = decks.slide_snapshot(store, slide_id).deck_id
-    return SlideEdit(label, deck_id, slide_id, apply, merge_key=merge_key)
+    return SlideEdit(label, decks.deck_id_of_slide(store, slide_id), slide_id, apply,
+                     merge_key=merge_key)  # fmt: skip
 
 
 def edit_slide_field(

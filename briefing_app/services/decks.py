@@ -625,6 +625,15 @@ def deck_name_of(store: Store, deck_id: int) -> str:
         return deck.name
 
 
+def deck_id_of_slide(store: Store, slide_id: int) -> int:
+    """The id of the deck a slide belongs to."""
+    with store.read() as session:
+        deck_id = session.scalar(select(Slide.deck_id).where(Slide.id == slide_id))
+        if deck_id is None:
+            raise NotFoundError(f"There is no slide with id {slide_id}.")
+        return deck_id
+
+
 def slide_snapshot(store: Store, slide_id: int) -> SlideSnapshot:
     """The slide's stored fields and items, ids included."""
     with store.read() as session:

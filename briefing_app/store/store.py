@@ -142,15 +142,18 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; anything it wrote would be rolled back. Inside a
-        transaction of this thread, that transaction's session (it sees its writes)."""
-        joined = getattr(self._open, "session", None)
+        transaction or a read of this thread, that one's session (so several reads see
+        one state, and a transaction's reads see its writes)."""
+        joined = getattr(self._open, "session", None) or getattr(self._open, "reading", None)
         if joined is not None:
             yield joined
             return
         with self._translated(), self._sessions() as session:
+            self._open.reading = session
             try:
                 yield session
             finally:
+                self._open.reading = None
                 session.rollback()
 
     @contextmanager

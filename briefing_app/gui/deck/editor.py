@@ -279,7 +279,8 @@ class DeckEditor(QWidget):
                 slides[min(max(old_index, 0), len(slides) - 1)].record.id if slides else None
             )
         self.strip.set_preview(preview)
-        self.strip.select_slide(self._slide_id, notify=False)
+        if self.strip.current_slide_id() != self._slide_id:  # else the strip stays as it is
+            self.strip.select_slide(self._slide_id, notify=False)
         self._show_slide()
 
     def _show_slide(self) -> None:
