@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from briefing_app.domain.errors import BriefingError
+from briefing_app.gui.errors import report_unexpected
 from briefing_app.gui.library.models import Column, RecordTableModel
 from briefing_app.services import library
 from briefing_app.store.store import Store
@@ -26,11 +28,14 @@ def maps_available() -> bool:
 
 
 def _list_maps(store: Store) -> list:
-    try:
-        from briefing_app.services import maps
+    from briefing_app.services import maps
 
+    try:
         return list(maps.list_maps(store))
-    except Exception:  # an older store or a broken map must not break the library
+    except BriefingError:  # a damaged map record must not break the library
+        return []
+    except Exception as exc:  # a bug: logged and shown as itself, the library still opens
+        report_unexpected(exc, "listing the maps")
         return []
 
 
