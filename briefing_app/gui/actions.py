@@ -39,7 +39,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Export a read-ahead PDF: each slide with its speaker notes"),
     ActionSpec("export_review", "Export &Review Report…",
                "Export every argument with its review status and comments (PDF)"),
-    ActionSpec("quit", "&Quit", "Quit the app", (Std.Quit,)),
+    ActionSpec("quit", "&Quit", "Quit the app", ("Ctrl+Q",)),
     ActionSpec("delete", "&Delete", "Delete the selected slide or point", (Std.Delete,)),
     ActionSpec("add_to_slide", "&Add to Slide", "Add the selected library items to the slide",
                ("Ctrl+Return",)),

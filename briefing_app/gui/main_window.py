@@ -9,6 +9,7 @@ and no layout.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = self.undo_group.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        undo.setObjectName("action_undo")
+        redo.setObjectName("action_redo")
         self.undo_action, self.redo_action = undo, redo
         menus = {
             "&File": ["new_deck", "new_default_deck", "rename_deck", "duplicate_deck",
@@ -121,33 +124,38 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # shortcuts work wherever the focus is
 
     def _connect(self) -> None:
-        a, editor = self.actions, self.deck_editor
-        a["new_deck"].triggered.connect(lambda: editor.new_deck(from_default=False))
-        a["new_default_deck"].triggered.connect(lambda: editor.new_deck(from_default=True))
-        a["rename_deck"].triggered.connect(editor.rename_deck)
-        a["duplicate_deck"].triggered.connect(editor.duplicate_deck)
-        a["delete_deck"].triggered.connect(editor.delete_deck)
-        a["save"].triggered.connect(self.save_now)
-        for fmt in ("pptx", "pdf", "handout"):
-            a[f"export_{fmt}"].triggered.connect(lambda _=False, f=fmt: editor.export(f))
-        a["export_review"].triggered.connect(lambda: self.review.export_report())
-        a["quit"].triggered.connect(self.close)
-        a["delete"].triggered.connect(self.delete_selection)
-        a["add_to_slide"].triggered.connect(
-            lambda: self.add_to_slide(self.library.selected_sources())
-        )
-        a["reset_to_source"].triggered.connect(editor.reset_selected_item)
-        a["new_slide"].triggered.connect(editor.new_slide)
-        a["find"].triggered.connect(self.library.focus_search)
-        a["show_slides"].triggered.connect(lambda: self.modes.setCurrentIndex(0))
-        a["show_review"].triggered.connect(lambda: self.modes.setCurrentIndex(1))
-        a["about"].triggered.connect(self.show_about)
+        editor = self.deck_editor
+        slots: dict[str, Callable[[], object]] = {
+            "new_deck": lambda: editor.new_deck(from_default=False),
+            "new_default_deck": lambda: editor.new_deck(from_default=True),
+            "rename_deck": editor.rename_deck,
+            "duplicate_deck": editor.duplicate_deck,
+            "delete_deck": editor.delete_deck,
+            "save": self.save_now,
+            "export_pptx": lambda: editor.export("pptx"),
+            "export_pdf": lambda: editor.export("pdf"),
+            "export_handout": lambda: editor.export("handout"),
+            "export_review": lambda: self.review.export_report(),
+            "quit": self.close,
+            "delete": self.delete_selection,
+            "add_to_slide": lambda: self.add_to_slide(self.library.selected_sources()),
+            "reset_to_source": editor.reset_selected_item,
+            "new_slide": lambda: editor.new_slide(),
+            "find": self.library.focus_search,
+            "show_slides": lambda: self.modes.setCurrentIndex(0),
+            "show_review": lambda: self.modes.setCurrentIndex(1),
+            "about": self.show_about,
+        }
+        for action_id, slot in slots.items():
+            # Never pass ``triggered(checked)`` on: a slot's first parameter is not a flag.
+            self.actions[action_id].triggered.connect(lambda _checked=False, s=slot: s())
 
         self.library.sourceActivated.connect(self.detail.show_source)
         self.library.addToSlideRequested.connect(self.add_to_slide)
         self.detail.sourceActivated.connect(self._show_related)
         self.deck_editor.statusMessage.connect(self._status)
         self.deck_editor.deckShown.connect(lambda _: self._activate_undo())
+        self.undo_group.cleanChanged.connect(lambda _clean: self._update_title())
         self.modes.currentChanged.connect(self._mode_changed)
 
     def _mode_changed(self, index: int) -> None:
@@ -161,6 +169,7 @@ class MainWindow(QMainWindow):
             self.ops.activate(LIBRARY)
         else:
             self.ops.activate(self.deck_editor.current_deck_id())
+        self._update_title()
 
     @property
     def review(self) -> ReviewView:
@@ -175,15 +184,23 @@ class MainWindow(QMainWindow):
             self._review_slot.layout().addWidget(self._review)
         return self._review
 
+    def _update_title(self) -> None:
+        """“Deck — Briefing”, with the platform's edited marker while there are edits."""
+        deck = self.deck_editor.current_deck()
+        self.setWindowTitle(f"{deck}[*] — Briefing" if deck else "Briefing[*]")
+        self.setWindowModified(any(not st.isClean() for st in self.ops.stacks().values()))
+
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
 
     # --- behaviour ------------------------------------------------------------------
 
     def add_to_slide(self, refs: list[tuple[str, int]]) -> None:
-        if refs:
-            self.modes.setCurrentIndex(0)
-            self.deck_editor.add_sources(refs)
+        if not refs:
+            self._status("Select an argument, quote, event or map in the library first.")
+            return
+        self.modes.setCurrentIndex(0)
+        self.deck_editor.add_sources(refs)
 
     def delete_selection(self) -> None:
         if self.modes.currentIndex() == 1:
@@ -193,6 +210,9 @@ class MainWindow(QMainWindow):
 
     def save_now(self) -> None:
         self.deck_editor.commit_pending_edits()
+        for stack in self.ops.stacks().values():
+            stack.setClean()
+        self._update_title()
         self.statusBar().showMessage("All changes are saved in the store.", 4000)
 
     def _show_related(self, kind: str, source_id: int) -> None:
@@ -205,15 +225,20 @@ class MainWindow(QMainWindow):
         self.library.select_argument(argument_id)
 
     def open_initial_deck(self, name: str | None) -> None:
-        """Open ``name``, else the last deck, else the default briefing (made if missing)."""
+        """Open ``name``, else the last deck, else the default briefing (made if missing).
+
+        A ``name`` that is not a deck raises NotFoundError naming the decks there are.
+        """
         names = [deck for deck, _, _ in decks.list_decks(self.store)]
+        if name is not None and name not in names:
+            there = ", ".join(f"“{n}”" for n in names) or "none yet"
+            raise NotFoundError(f"There is no deck named “{name}” (decks: {there}).")
         wanted = name or QSettings().value("deck/last", "", str)
         if wanted not in names:
-            if names and name is None:
+            if names:
                 wanted = names[0]
             else:
-                if DEFAULT_DECK not in names:
-                    self._create_default_deck()
+                self._create_default_deck()
                 wanted = DEFAULT_DECK
         self.deck_editor.open_deck(wanted)
         roots = argument_map.children(self.store, None, 0, 1)
@@ -233,15 +258,18 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         docs = library.documents(self.store)
         essay = docs[0].attribution if docs and docs[0].attribution else ""
-        QMessageBox.about(
-            self,
-            "About Briefing",
+        box = QMessageBox(QMessageBox.Icon.Information, "About Briefing", "", parent=self)
+        box.setObjectName("aboutBox")
+        box.setText(
             "<p><b>Briefing</b> — assemble policy briefings from a stored essay and export "
             "them to PowerPoint and PDF, offline.</p>"
             f"<p>Bundled essay: {html.escape(essay)}</p>"
             "<p>Fonts: Liberation (SIL Open Font License).</p>"
-            f"<p>Unexpected errors are logged to {html.escape(str(log_file()))}</p>",
+            f"<p>Unexpected errors are logged to {html.escape(str(log_file()))}</p>"
         )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_box = box
+        box.open()
 
     # --- persistence ----------------------------------------------------------------
 

@@ -10,9 +10,14 @@ from briefing_app.store.store import Store
 
 
 def make_editor(qtbot, store: Store) -> DeckEditor:
-    """A shown 1300×820 DeckEditor on ``store`` that owns its operations, events and tasks."""
+    """A shown 1300×820 DeckEditor on ``store`` that owns its operations, events and tasks.
+
+    Its questions are answered Yes and kept in ``editor.questions`` (no dialog blocks).
+    """
     events = StoreEvents()
     editor = DeckEditor(store, Operations(store, events), TaskRunner())
+    editor.questions = []  # type: ignore[attr-defined]
+    editor.confirm = lambda title, text: editor.questions.append(text) is None
     for child in (editor.ops, events, editor.tasks):
         child.setParent(editor)
     qtbot.addWidget(editor)

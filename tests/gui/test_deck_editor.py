@@ -252,8 +252,15 @@ def test_delete_selection_removes_the_point_then_the_slide(qtbot, editor) -> Non
     editor.delete_selection()
     assert len(editor.current_slide().record.items) == len(slide.items) - 1
     assert editor.canvas.selected_item() is None
+    editor.confirm = lambda title, text: False  # "Delete “…” and its points?" — No
+    editor.delete_selection()
+    assert len(deck(editor).slides) == count
+    editor.confirm = lambda title, text: True
     editor.delete_selection()
     assert len(deck(editor).slides) == count - 1
+    editor.undo_stack.undo()
+    assert len(deck(editor).slides) == count
+    editor.undo_stack.redo()
     editor.new_slide()
     assert len(deck(editor).slides) == count
     assert editor.current_slide().record.layout == "argument"

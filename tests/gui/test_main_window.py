@@ -100,3 +100,40 @@ def _deck(window: MainWindow):
     from briefing_app.services import decks
 
     return decks.get_deck(window.store, window.deck_editor.current_deck())
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [("missing/shot.png", "does not exist"), ("shot", "needs an extension")],
+    ids=["missing-folder", "no-extension"],
+)
+def test_screenshot_that_cannot_be_written_fails_with_a_sentence(
+    tmp_path: Path, essay_store_path: Path, capsys, name: str, sentence: str
+) -> None:
+    from briefing_app.gui.app import main
+
+    code = main(["--db", str(essay_store_path), "--screenshot", str(tmp_path / name)])
+    assert code != 0 and sentence in capsys.readouterr().err
+    assert not (tmp_path / name).exists()
+
+
+def test_screenshot_size_and_unknown_deck(tmp_path: Path, essay_store_path: Path, capsys) -> None:
+    from PySide6.QtGui import QImage
+
+    from briefing_app.gui.app import main
+
+    png = tmp_path / "small.png"
+    db = str(essay_store_path)
+    assert main(["--db", db, "--screenshot", str(png), "--size", "1024x700"]) == 0
+    assert QImage(str(png)).size().toTuple() == (1024, 700)
+    code = main(["--db", db, "--deck", "No such deck", "--screenshot", str(png)])
+    assert code != 0 and "There is no deck named “No such deck”" in capsys.readouterr().err
+
+
+def test_window_title_names_the_deck_and_marks_edits(window) -> None:
+    assert window.windowTitle() == f"{DEFAULT_DECK}[*] — Briefing"
+    assert not window.isWindowModified()
+    window.actions["new_slide"].trigger()
+    assert window.isWindowModified()
+    window.actions["save"].trigger()
+    assert not window.isWindowModified()

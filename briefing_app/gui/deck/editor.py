@@ -165,7 +165,7 @@ class DeckEditor(QWidget):
         self.deck_list.deckChosen.connect(self.open_deck)
         self.deck_list.requested.connect(self._deck_request)
         self.layout_picker.layoutChosen.connect(self._change_layout)
-        self.new_slide_button.clicked.connect(self.new_slide)
+        self.new_slide_button.clicked.connect(lambda: self.new_slide())
         self.strip.currentSlideChanged.connect(self._slide_chosen)
         self.strip.moveRequested.connect(self.move_slide)
         self.strip.deleteRequested.connect(self._delete_slide)
@@ -421,6 +421,14 @@ class DeckEditor(QWidget):
     def _delete_slide(self, slide_id: int) -> None:
         self.canvas.finish_edit()
         self.notes.flush()
+        slide = self.preview.slide(slide_id) if self.preview else None
+        if slide is not None and (slide.record.items or slide.record.title.strip()):
+            count = len(slide.record.items)
+            title = slide.record.title.strip() or f"slide {slide.first.number}"
+            points = f" and its {count} point{'s' if count != 1 else ''}" if count else ""
+            if not self.confirm("Delete Slide", f"Delete “{title}”{points}? Undo brings it back."):
+                self.statusMessage.emit("The slide was not deleted.")
+                return
         if self._push(cmd.delete_slide(self.store, slide_id)):
             self.statusMessage.emit("Deleted the slide (Undo brings it back).")
 
@@ -457,6 +465,14 @@ class DeckEditor(QWidget):
         self.commit_pending_edits()
         preview, deck_id = self.preview, self._deck_id
         target = preview.slide(slide_id) if insert_at is None else None
+        already: Refs = []
+        if target is not None:
+            present_refs = {(i.source_kind, i.source_id) for i in target.record.items}
+            already = [r for r in refs if r in present_refs]
+            refs = [r for r in refs if r not in present_refs]
+        if not refs:
+            self.statusMessage.emit(_already_sentence(already))
+            return
         if insert_at is None:
             index = preview.index_of(slide_id)
             insert_at = index + 1 if index >= 0 else len(preview.slides)
@@ -486,7 +502,10 @@ class DeckEditor(QWidget):
         if shown:
             self.select_slide(shown[-1])
         count = len(refs)
-        self.statusMessage.emit(f"Added {count} item{'s' if count != 1 else ''} to the deck.")
+        message = f"Added {count} item{'s' if count != 1 else ''} to the deck."
+        if already:
+            message += " " + _already_sentence(already)
+        self.statusMessage.emit(message)
 
     def _selected_record(self) -> tuple[int, Any] | None:
         slide, item_id = self.current_slide(), self.canvas.selected_item()
@@ -512,7 +531,8 @@ class DeckEditor(QWidget):
     def _delete_item(self, item_id: int) -> None:
         if self._slide_id is not None:
             self.canvas.finish_edit()
-            self._push(cmd.delete_item(self.store, self._slide_id, item_id))
+            if self._push(cmd.delete_item(self.store, self._slide_id, item_id)):
+                self.statusMessage.emit("Deleted the point (Undo brings it back).")
 
     def _move_item(self, item_id: int, position: int) -> None:
         if self._slide_id is not None:
@@ -650,6 +670,12 @@ class DeckEditor(QWidget):
             names = {name for name, _, _ in decks.list_decks(self.store)}
             if last in names:
                 self.open_deck(last)
+
+
+def _already_sentence(refs: Refs) -> str:
+    if len(refs) == 1:
+        return f"This {refs[0][0]} is already on the slide; it was not added again."
+    return f"{len(refs)} of these items are already on the slide; they were not added again."
 
 
 def _separator(parent: QWidget) -> QFrame:
