@@ -20,8 +20,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QWidget
 
-from briefing_app.services import decks as service
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.services import decks as service
 
 FAILURE = re.compile(r"^(Could not|Cannot|The export failed|.*could not be)", re.IGNORECASE)
 
