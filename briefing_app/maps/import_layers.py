@@ -206,10 +206,10 @@ def _declared_crs(crs: Any, name: str) -> bool:
         return False
     if code in MERCATOR_CODES:
         return True
-    shown = label[:60] or "one it does not name"
+    shown = f"the coordinate system {label[:60]}" if label else "a coordinate system by link"
     raise MapImportError(
-        f"The file {name} declares the coordinate system {shown}; only lon/lat (EPSG:4326, "
-        "CRS84) and Web Mercator (EPSG:3857) can be imported, so reproject it first."
+        f"The file {name} declares {shown}; only lon/lat (EPSG:4326, CRS84) and Web Mercator "
+        "(EPSG:3857) can be imported, so reproject it first."
     )
 
 

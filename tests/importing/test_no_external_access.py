@@ -252,6 +252,12 @@ def test_geojson_links_and_references_are_only_data(local_essay_store, tmp_path:
         }],
     }), encoding="utf-8")  # fmt: skip
     store_file = Path(local_essay_store.engine.url.database).resolve()
+    with watching() as events, pytest.raises(maps.MapImportError, match="by link"):
+        maps.import_layer(local_essay_store, "kosovo-north", path)  # a linked CRS: refused
+    assert reaching_out(events) == []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["crs"]
+    path.write_text(json.dumps(data), encoding="utf-8")
     with watching() as events:
         name = maps.import_layer(local_essay_store, "kosovo-north", path).value
     assert reaching_out(events) == []

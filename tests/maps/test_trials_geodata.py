@@ -230,6 +230,20 @@ def test_a_never_ending_read_stops_at_the_time_budget(
     _refused(essay_store_path, "map", "import", MAP, str(path), fragment="took longer than")
 
 
+def _wait_until_open(pid: int, path: Path) -> None:
+    target = str(path.resolve())
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        fds = Path(f"/proc/{pid}/fd")
+        try:
+            if any(os.readlink(fd) == target for fd in fds.iterdir()):
+                return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise AssertionError(f"the import never opened {path.name}")
+
+
 def test_ctrl_c_stops_a_gpkg_read(essay_store_path: Path, tmp_path: Path) -> None:
     path = _gpkg(tmp_path / "slow.gpkg", srs_view=True)
     before = store_dump(essay_store_path)
@@ -238,14 +252,12 @@ def test_ctrl_c_stops_a_gpkg_read(essay_store_path: Path, tmp_path: Path) -> Non
          MAP, str(path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(), cwd=REPO,
     )
-    time.sleep(2.0)  # started, store opened, reading the file
-    started = time.monotonic()
+    _wait_until_open(proc.pid, path)  # the read of the never-ending view has begun
     os.kill(proc.pid, signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
-    stopped = time.monotonic() - started
+    _, err = proc.communicate(timeout=60)
+    # 130, not the read budget's exit 2: Ctrl+C stopped SQLite mid-statement
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err
-    assert stopped < 2.5, f"Ctrl+C took {stopped:.1f} s to stop the import"
     assert store_dump(essay_store_path) == before
 
 
