@@ -25,7 +25,6 @@ key = "meeting"
 label = "A meeting"
 claim = "The note reports a meeting."
 kind = "thesis"
-perspectives = ["serbia"]
 quote = "Vučić met Đukić"
 """
 
