@@ -124,8 +124,8 @@ def backup_store(store: Store, slug: str) -> Path:
     """Save what a replacement would overwrite; the backup's path.
 
     A SQLite store is copied whole beside itself (``NAME.backup-TIME.sqlite``, the file
-    "Restore Latest Backup" offers); a team store keeps no files, so the document's rows
-    are written as JSON to the backups folder beside the default store.
+    "Restore Latest Backup" offers); a team store keeps no files here, so the document's
+    rows are written as JSON to ``backups/`` beside the default local store.
     """
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
     if store.is_sqlite and store.engine.url.database:
@@ -142,9 +142,11 @@ def backup_store(store: Store, slug: str) -> Path:
                 "nothing was imported"
             ) from exc
         return target
-    from briefing_app.paths import DEFAULT_DB_PATH
+    from briefing_app.paths import DEFAULT_DB_PATH, default_store_location
 
-    folder = DEFAULT_DB_PATH.parent / "backups"
+    local = default_store_location()
+    base = DEFAULT_DB_PATH if "://" in local else Path(local)
+    folder = base.parent / "backups"
     folder.mkdir(parents=True, exist_ok=True)
     target = _free_name(folder, f"{slug}.backup-{stamp}", ".json")
     target.write_text(json.dumps(_document_rows(store, slug), ensure_ascii=False,
@@ -162,7 +164,7 @@ def _free_name(folder: Path, stem: str, suffix: str) -> Path:
 def _document_rows(store: Store, slug: str) -> dict[str, list[dict[str, Any]]]:
     with store.read() as session:
         document = session.scalar(select(Document).where(Document.slug == slug))
-        out: dict[str, list[dict[str, Any]]] = {"documents": [_row(document)]}
+        out: dict[str, list[dict[str, Any]]] = {Document.__tablename__: [_row(document)]}
         for model in (Section, Paragraph, Footnote, Link, TextStyleSpan):
             rows = session.scalars(select(model).where(model.document_id == document.id))
             out[model.__tablename__] = [_row(r) for r in rows]

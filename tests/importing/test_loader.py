@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -194,3 +196,21 @@ def test_a_metadata_file_with_a_list_for_the_slug_is_a_clear_error(essay_store, 
     (tmp_path / "note.meta.toml").write_text('slug = ["a", "b"]\n', encoding="utf-8")
     with pytest.raises(ImportFormatError, match=r"'slug' in its metadata file note\.meta\.toml"):
         import_file(essay_store, source)
+
+
+def test_replace_backs_up_first_on_either_store(essay_store, store_backend, tmp_path) -> None:
+    from briefing_app.importing.files import import_document
+
+    small = tmp_path / "docs" / "balkans-breakthrough-for-ukraine.md"
+    small.parent.mkdir()
+    small.write_text("# Replacement\n\nOne paragraph only.\n", encoding="utf-8")
+    paragraphs = len(library.paragraphs(essay_store))
+    done = import_document(essay_store, small, replace=True)
+    assert done.result.status == "replaced" and len(library.paragraphs(essay_store)) == 1
+    assert done.backup is not None and done.backup.is_file()
+    if store_backend == "sqlite":
+        with sqlite3.connect(done.backup) as conn:
+            assert conn.execute("SELECT count(*) FROM paragraph").fetchone()[0] == paragraphs
+    else:
+        rows = json.loads(done.backup.read_text(encoding="utf-8"))
+        assert len(rows["paragraph"]) == paragraphs and rows["document"][0]["title"]
