@@ -24,7 +24,7 @@ from briefing_app.layout.slide_layout import ComposedFigure, DraftItem
 from briefing_app.layout.textclean import clean_text_with_warnings
 from briefing_app.maps.compose import MapFigure
 from briefing_app.services import maps, sources
-from briefing_app.services.decks import deck_by_name
+from briefing_app.services.decks import SlideRecord, deck_by_name, slide_record
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import Document, Footnote, Link, Paragraph, Slide, SlideItem
 from briefing_app.store.store import Store
@@ -305,13 +305,20 @@ def compose_deck(store: Store, name: str) -> Composed:
     return Composed(content, clean.warnings)
 
 
-def compose_slides(
-    store: Store, deck_id: int, slide_ids: Iterable[int]
-) -> tuple[dict[int, SlideContent], list[str]]:
-    """Some slides of a deck composed as :func:`compose_deck` composes them, by id, for a
-    refresh after an edit. Layouts that compose last (they list what the whole deck
-    cites) are composed from these slides alone, so callers recompose the whole deck
-    when citations may have changed."""
+@dataclass
+class SomeSlides:
+    """Some slides of a deck, read and composed for a refresh after an edit."""
+
+    records: dict[int, SlideRecord]
+    content: dict[int, SlideContent]
+    warnings: list[str]
+
+
+def compose_slides(store: Store, deck_id: int, slide_ids: Iterable[int]) -> SomeSlides:
+    """Some slides of a deck, by id, as :func:`decks.get_deck` reads them and
+    :func:`compose_deck` composes them, in one read. Layouts that compose last (they list
+    what the whole deck cites) are composed from these slides alone, so callers recompose
+    the whole deck when citations may have changed."""
     clean = _Cleaner()
     with store.read() as session:
         slides = session.scalars(
@@ -332,7 +339,8 @@ def compose_slides(
             clean.line(title) for title, layout in rows if registry.get(layout).starts_section
         )
         content = {s.id: registry.get(s.layout).compose(_Draft(composer, s)) for s in slides}
-        return content, clean.warnings
+        records = {s.id: slide_record(session, s) for s in slides}
+        return SomeSlides(records, content, clean.warnings)
 
 
 def _with_corrections(notes: str, corrections: list[str]) -> str:

@@ -31,7 +31,6 @@ from briefing_app.services.decks import (
     SlideRecord,
     deck_by_name,
     deck_record,
-    slide_records,
 )
 from briefing_app.store.store import Store
 
@@ -140,9 +139,8 @@ class Previewer:
             return None
         if any(i not in index for i in wanted):
             return None
-        with store.read():  # one session, one state, for the records and their content
-            records = slide_records(store, wanted)
-            contents, warnings = compose_slides(store, previous.record.id, wanted)
+        some = compose_slides(store, previous.record.id, wanted)
+        records, contents, warnings = some.records, some.content, some.warnings
         if set(records) != set(wanted) or set(contents) != set(wanted):
             return None
         has_sources = any(s.record.layout == "sources" for s in previous.slides)
@@ -170,16 +168,26 @@ class Previewer:
         """Lay out ``content`` (composed from ``record``) slide by slide; a slide whose
         record and pages are those of ``previous`` keeps its preview (and click targets)."""
         kept = previous.slides if previous is not None else ()
+        before = self._composed.get(record.id) if previous is not None else None
         self._composed[record.id] = content
         ctx = Ctx(get_theme(content.theme), content)
         deck_key = replace(content, slides=())
         self.deferred = False
         number = 1
         slides = []
+        same_deck = before is not None and replace(before, slides=()) == deck_key
         for n, (stored, slide) in enumerate(zip(record.slides, content.slides, strict=True)):
+            old = kept[n] if n < len(kept) else None
+            if (same_deck and old is not None and old.record is stored
+                    and before is not None and n < len(before.slides)
+                    and before.slides[n] is slide and old.first.number == number):  # fmt: skip
+                slides.append(old)  # untouched and where it was: nothing to do
+                number += len(old.pages)
+                if self.defer_maps and slide.has_figures and not geodata.loaded():
+                    self.deferred = True
+                continue
             pages = self._pages(ctx, deck_key, slide, number)
             number += len(pages)
-            old = kept[n] if n < len(kept) else None
             if old is not None and old.record is stored and old.pages is pages:
                 slides.append(old)
                 continue

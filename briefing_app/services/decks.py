@@ -92,7 +92,8 @@ def _item_record(session: Session, item: SlideItem) -> ItemRecord:
     )
 
 
-def _slide_record(session: Session, slide: Slide) -> SlideRecord:
+def slide_record(session: Session, slide: Slide) -> SlideRecord:
+    """The record of a slide loaded in ``session`` (its sources best preloaded)."""
     return SlideRecord(
         id=slide.id,
         position=slide.position,
@@ -129,7 +130,7 @@ def deck_record(session: Session, deck: Deck) -> DeckRecord:
         date_label=deck.date_label,
         marking=deck.marking,
         theme=deck.theme,
-        slides=[_slide_record(session, s) for s in deck.slides],
+        slides=[slide_record(session, s) for s in deck.slides],
     )
 
 
@@ -143,19 +144,6 @@ def list_decks(store: Store) -> list[tuple[str, str, int]]:
             .order_by(Deck.name)
         )
         return [(name, title, count) for name, title, count in rows]
-
-
-def slide_records(store: Store, slide_ids: list[int]) -> dict[int, SlideRecord]:
-    """The slides with these ids (those that exist), by id: a refresh after an edit."""
-    with store.read() as session:
-        slides = session.scalars(
-            select(Slide).where(Slide.id.in_(slide_ids)).options(selectinload(Slide.items))
-        ).all()
-        refs = [(i.source_kind, i.source_id) for slide in slides for i in slide.items]
-        loaded = sources.preload(session, refs)  # keeps the sources in the identity map
-        records = {slide.id: _slide_record(session, slide) for slide in slides}
-        del loaded
-        return records
 
 
 def get_deck(store: Store, name: str) -> DeckRecord:
@@ -317,7 +305,7 @@ def add_slide(store: Store, deck_name: str, layout: str, **fields: Any) -> Slide
     with store.transaction() as session:
         deck = deck_by_name(session, deck_name, lock=True)
         slide = add_slide_in(session, deck, layout, **fields)
-        return replace(_slide_record(session, slide), changes=order_changes(deck.id, [slide.id]))
+        return replace(slide_record(session, slide), changes=order_changes(deck.id, [slide.id]))
 
 
 def add_slide_in(
