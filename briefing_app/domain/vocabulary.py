@@ -23,6 +23,8 @@ ARGUMENT_KINDS = (
     "evidence",
 )
 RELATION_KINDS = ("supports", "opposes", "elaborates", "responds_to")
+# How a relation reads between two arguments ("A responds to B").
+RELATION_LABELS = {kind: kind.replace("_", " ") for kind in RELATION_KINDS}
 ACTOR_KINDS = ("person", "state", "organisation", "place")
 # A reviewer's note beside a record (the essay itself stays verbatim), and what it may be on.
 CORRECTION_KINDS = ("correction", "caveat")

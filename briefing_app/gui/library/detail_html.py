@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from briefing_app.domain.vocabulary import review_status
-from briefing_app.gui.library.models import KIND_COLORS, RELATION_TEXT
+from briefing_app.domain.vocabulary import RELATION_LABELS, review_status
+from briefing_app.gui.library.models import KIND_COLORS
 from briefing_app.services.argument_map import (
     ArgumentDetail,
     FootnoteText,
@@ -121,7 +121,7 @@ def argument_html(d: ArgumentDetail, note: CorrectionRecord | None = None) -> st
     if d.related:
         rows = []
         for r in d.related:
-            verb = RELATION_TEXT.get(r.relation, r.relation)
+            verb = RELATION_LABELS.get(r.relation, r.relation)
             link = f'<a href="argument:{r.id}">{escape(r.label)}</a>'
             kind = f'<span class="meta">({escape(r.kind)})</span>'
             if r.direction == "outgoing":

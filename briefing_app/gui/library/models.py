@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from briefing_app.domain.vocabulary import SOURCE_KINDS, review_status
+from briefing_app.domain.vocabulary import RELATION_LABELS, SOURCE_KINDS, review_status
 from briefing_app.gui.mime import SOURCES_MIME, encode_sources
 from briefing_app.services import argument_map
 from briefing_app.services.argument_map import UNLINKED_ID, ArgumentFilter, TreeNode
@@ -53,12 +53,6 @@ KIND_COLORS = {
 _PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _DRAGGABLE = _PLAIN | Qt.ItemFlag.ItemIsDragEnabled
 _NONE = Qt.ItemFlag.NoItemFlags
-RELATION_TEXT = {
-    "supports": "supports",
-    "opposes": "opposes",
-    "elaborates": "elaborates",
-    "responds_to": "responds to",
-}
 
 Ref = tuple[str, int]
 
@@ -244,7 +238,7 @@ class ArgumentTreeModel(QAbstractItemModel):
         status = review_status(item.review_status).label
         lines = [item.label, f"{item.kind.capitalize()} · {status}"]
         if item.relation:
-            lines.append(f"{RELATION_TEXT.get(item.relation, item.relation)} its parent")
+            lines.append(f"{RELATION_LABELS.get(item.relation, item.relation)} its parent")
         return "\n".join(lines)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS, Perspective
+from briefing_app.domain.vocabulary import (
+    ARGUMENT_KINDS,
+    RELATION_KINDS,
+    RELATION_LABELS,
+    Perspective,
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,7 @@ class ArgumentDialog(QDialog):
             self.relation_combo.setAccessibleName("Relation to another argument")
             self.relation_combo.addItem("No relation", None)
             for kind in RELATION_KINDS:
-                self.relation_combo.addItem(kind.replace("_", " ").capitalize(), kind)
+                self.relation_combo.addItem(RELATION_LABELS[kind].capitalize(), kind)
             self.target_combo.setObjectName("argumentTarget")
             self.target_combo.setAccessibleName("Related argument")
             for argument_id, label in targets or []:
