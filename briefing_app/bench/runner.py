@@ -61,6 +61,12 @@ def _office() -> BenchResult:
     return office.main()
 
 
+def _hostile_imports() -> BenchResult:
+    from briefing_app.bench import hostile_imports
+
+    return hostile_imports.run()
+
+
 def _team_store() -> BenchResult:
     from briefing_app.bench import team_store
 
@@ -76,6 +82,7 @@ BENCHES: dict[str, Callable[[], BenchResult]] = {
     "map-painter": _map_painter,
     "office": _office,
     "team-store": _team_store,
+    "hostile-imports": _hostile_imports,
 }
 
 
