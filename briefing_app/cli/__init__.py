@@ -7,6 +7,7 @@ user can cause are one sentence on stderr and a non-zero exit, never a traceback
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -81,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = CommandContext(args.db or default_store_location())
     try:
         return int(args.handler(context, args) or 0)
+    except BrokenPipeError:  # the reader stopped early (`… --json | head -1`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second complaint
+        return 0
     except USER_ERRORS as exc:
         _say(user_sentence(exc))
         return EXIT_USER_ERROR

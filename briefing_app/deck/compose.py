@@ -294,6 +294,7 @@ def compose_deck(store: Store, name: str) -> Composed:
             subtitle=clean.line(deck.subtitle),
             author=clean.line(deck.author),
             date_label=clean.line(deck.date_label),
+            distribution=clean.line(deck.distribution or ""),
             marking=clean.line(deck.marking) or None,
             theme=deck.theme,
             subject=clean.line(deck.subtitle or deck.title),

@@ -58,6 +58,7 @@ class DeckContent:
     subtitle: str = ""
     author: str = ""
     date_label: str = ""
+    distribution: str = ""  # who the deck is for, on the cover
     marking: str | None = None  # e.g. "UNCLASSIFIED"; drawn top and bottom when set
     theme: str = "ministry"
     subject: str = ""

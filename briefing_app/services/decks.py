@@ -70,6 +70,7 @@ class DeckRecord:
     marking: str | None
     theme: str
     slides: list[SlideRecord]
+    distribution: str = ""  # who the deck is for, on its cover
     changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)  # set by writes
 
 
@@ -131,6 +132,7 @@ def deck_record(session: Session, deck: Deck) -> DeckRecord:
         marking=deck.marking,
         theme=deck.theme,
         slides=[slide_record(session, s) for s in deck.slides],
+        distribution=deck.distribution or "",
     )
 
 
@@ -187,7 +189,9 @@ def create_deck_in(
     author: str | None = "",
     date_label: str | None = "",
     marking: str | None = None,
+    distribution: str | None = "",
 ) -> Deck:
+    _check_properties({"author": author, "date_label": date_label, "marking": marking})
     deck = Deck(
         name=_check_name(session, name),
         title=storable_text(title or name),
@@ -195,13 +199,55 @@ def create_deck_in(
         author=storable_text(author or ""),
         date_label=storable_text(date_label or ""),
         marking=storable_text((marking or "").strip()) or None,
+        distribution=storable_text(distribution or ""),
     )
     session.add(deck)
     session.flush()
     return deck
 
 
-DECK_FIELDS = ("name", "title", "subtitle", "author", "date_label", "marking", "theme")
+DECK_FIELDS = ("name", "title", "subtitle", "author", "date_label", "marking", "theme",
+               "distribution")  # fmt: skip
+# What the Deck Properties dialog and ``deck set`` change (the cover and every page's marking).
+PROPERTY_FIELDS = ("title", "subtitle", "author", "date_label", "marking", "distribution")
+PROPERTY_LABELS = {"title": "title", "subtitle": "subtitle", "author": "author or unit",
+                   "date_label": "date", "marking": "marking",
+                   "distribution": "distribution line"}  # fmt: skip
+# Longest value each property may hold (the store's column sizes).
+PROPERTY_LIMITS = {"author": 300, "date_label": 100, "marking": 100}
+# Handling markings offered in a list; a deck may carry any other (typed) marking too.
+STANDARD_MARKINGS = ("UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "NATO UNCLASSIFIED",
+                     "CUI", "RESTRICTED", "CONFIDENTIAL", "EU RESTRICTED")  # fmt: skip
+
+
+def _check_properties(fields: dict[str, str | None]) -> None:
+    """One sentence for a property too long for the store."""
+    for key, limit in PROPERTY_LIMITS.items():
+        value = fields.get(key)
+        if value is not None and len(value.strip()) > limit:
+            raise StoreError(
+                f"A deck's {PROPERTY_LABELS[key]} can be at most {limit} characters long."
+            )
+
+
+def known_markings(store: Store) -> list[str]:
+    """The standard markings, then every other marking a deck in the store carries."""
+    with store.read() as session:
+        used = session.scalars(select(Deck.marking).where(Deck.marking.is_not(None)).distinct())
+        extra = sorted({m for m in used if m and m not in STANDARD_MARKINGS})
+    return [*STANDARD_MARKINGS, *extra]
+
+
+def set_deck_properties(
+    store: Store, deck_name: str, /, *, expected: dict[str, str | None] | None = None,
+    **fields: str | None,
+) -> Changes:
+    """Set the deck's cover and handling properties (:data:`PROPERTY_FIELDS`); a blank
+    marking removes it. Undoable edits go through ``commands.edit_deck`` instead."""
+    unknown = set(fields) - set(PROPERTY_FIELDS)
+    if unknown:
+        raise StoreError(f"{sorted(unknown)[0]!r} is not a deck property.")
+    return update_deck(store, deck_name, expected=expected, **fields)
 
 
 def update_deck(
@@ -225,6 +271,7 @@ def update_deck(
                     "Someone else changed this deck's details since, so your change was not "
                     "saved and theirs is shown."
                 )
+        _check_properties(fields)
         if "name" in fields:
             fields["name"] = _check_name(session, fields["name"] or "", deck.id)
         if "marking" in fields:
@@ -263,6 +310,7 @@ def duplicate_deck(store: Store, name: str, new_name: str) -> DeckRecord:
             author=original.author,
             date_label=original.date_label,
             marking=original.marking,
+            distribution=original.distribution,
             theme=original.theme,
             template_id=original.template_id,
         )

@@ -400,6 +400,8 @@ class Deck(Base):
     author: Mapped[str] = mapped_column(String(300), default="")
     date_label: Mapped[str] = mapped_column(String(100), default="")
     marking: Mapped[str | None] = mapped_column(String(100))
+    # Who the deck is for, printed on its cover ("Distribution: …"); "" for none.
+    distribution: Mapped[str] = mapped_column(Text, default="", server_default="")
     theme: Mapped[str] = mapped_column(String(50), default="ministry")
     # The house PowerPoint template the deck exports in (None: our own template).
     template_id: Mapped[int | None] = mapped_column(
