@@ -92,6 +92,11 @@ def _slide(ctx: CommandContext, deck: str, number: int) -> decks.SlideRecord:
     return slides[number - 1]
 
 
+def _again(ctx: CommandContext, deck: str, slide_id: int) -> decks.SlideRecord:
+    """The slide with ``slide_id`` as stored now."""
+    return next(s for s in decks.get_deck(ctx.store, deck).slides if s.id == slide_id)
+
+
 def _point(slide: decks.SlideRecord, number: int, deck: str) -> decks.ItemRecord:
     if not 1 <= number <= len(slide.items):
         raise StoreError(
@@ -227,7 +232,7 @@ def _add(ctx: CommandContext, args: argparse.Namespace) -> int:
             points.append({"source_kind": kind, "source_id": value, "text": args.text,
                            "level": args.level, "column": column})  # fmt: skip
     history.run(ctx.store, edits.add_items(ctx.store, slide.id, points))
-    after = decks.slide_records(ctx.store, [slide.id])[slide.id]
+    after = _again(ctx, args.name, slide.id)
     added = after.items[len(slide.items):] if column == 0 else [
         i for i in after.items if i.id not in {j.id for j in slide.items}
     ]
@@ -251,7 +256,7 @@ def _move(ctx: CommandContext, args: argparse.Namespace) -> int:
     else:
         item = _point(slide, args.point, args.name)
         history.run(ctx.store, edits.move_item(ctx.store, slide.id, item.id, args.to - 1))
-        after = decks.slide_records(ctx.store, [slide.id])[slide.id]
+        after = _again(ctx, args.name, slide.id)
         column = [i.id for i in after.items if i.column == item.column]
         where = column.index(item.id) + 1
         what = f"point {args.point} of slide {args.slide}"
@@ -290,7 +295,7 @@ def _edit_slide(ctx: CommandContext, args: argparse.Namespace) -> int:
     for name, text in fields.items():
         if getattr(slide, name) != text:
             history.run(ctx.store, edits.edit_slide_field(ctx.store, slide.id, name, text))
-    after = decks.slide_records(ctx.store, [slide.id])[slide.id]
+    after = _again(ctx, args.name, slide.id)
     changed = [f for f in ("layout", *SLIDE_OPTIONS) if getattr(after, f) != getattr(slide, f)]
     if args.json:
         print_json({"deck": args.name, "slide": args.slide, "changed": changed})
