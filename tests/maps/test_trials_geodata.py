@@ -187,14 +187,21 @@ _NEVER_ENDING = (
 )
 
 
-def _gpkg(path: Path, *, features_view: bool = False, srs_view: bool = False) -> Path:
+def _gpkg(path: Path, *, features_view: bool = False, srs_view: bool = False,
+          srs: int = 4326) -> Path:
     conn = sqlite3.connect(path)
     conn.executescript(
         "CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT, srs_id INT);"
         "CREATE TABLE gpkg_geometry_columns (table_name TEXT, column_name TEXT);"
-        "INSERT INTO gpkg_contents VALUES ('zones', 'features', 4326);"
+        f"INSERT INTO gpkg_contents VALUES ('zones', 'features', {srs});"
         "INSERT INTO gpkg_geometry_columns VALUES ('zones', 'geom');"
     )
+    if srs != 4326:
+        conn.executescript(
+            "CREATE TABLE gpkg_spatial_ref_sys (srs_id INT PRIMARY KEY, organization TEXT, "
+            "organization_coordsys_id INT);"
+            f"INSERT INTO gpkg_spatial_ref_sys VALUES ({srs}, 'EPSG', {srs});"
+        )
     if srs_view:
         conn.execute("CREATE VIEW gpkg_spatial_ref_sys AS " + _NEVER_ENDING.format(
             cols="4326 AS srs_id, 'EPSG' AS organization, 4326 AS organization_coordsys_id"))
@@ -203,7 +210,10 @@ def _gpkg(path: Path, *, features_view: bool = False, srs_view: bool = False) ->
             cols="x AS fid, 'Zone' AS name, NULL AS geom"))
     else:
         conn.execute("CREATE TABLE zones (fid INTEGER PRIMARY KEY, name TEXT, geom BLOB)")
-        wkb = shapely.to_wkb(shapely.box(36, 47, 39, 49))
+        box = shapely.box(36, 47, 39, 49)
+        if srs == 3857:
+            box = shapely.Polygon([_mercator(*xy) for xy in box.exterior.coords])
+        wkb = shapely.to_wkb(box)
         conn.execute("INSERT INTO zones (name, geom) VALUES ('Zone', ?)",
                      (b"GP\x00\x01" + (4326).to_bytes(4, "little") + wkb,))
     conn.commit()
@@ -214,6 +224,19 @@ def _gpkg(path: Path, *, features_view: bool = False, srs_view: bool = False) ->
 def test_a_gpkg_table_imports(essay_store_path: Path, tmp_path: Path) -> None:
     run = run_cli(essay_store_path, "map", "import", MAP, str(_gpkg(tmp_path / "ok.gpkg")))
     assert run.returncode == 0, run.stderr
+
+
+def test_a_gpkg_in_web_mercator_is_converted_and_others_refused(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    path = _gpkg(tmp_path / "merc.gpkg", srs=3857)
+    run = run_cli(essay_store_path, "map", "import", MAP, str(path))
+    assert run.returncode == 0, run.stderr
+    (feature,) = _stored_layer(essay_store_path, "merc")
+    bounds = shapely.geometry.shape(feature["geometry"]).bounds
+    assert bounds == pytest.approx((36, 47, 39, 49), abs=1e-6)
+    other = _gpkg(tmp_path / "utm.gpkg", srs=32634)
+    _refused(essay_store_path, "map", "import", MAP, str(other), fragment="EPSG:32634")
 
 
 def test_a_view_as_the_feature_table_is_refused_at_once(
@@ -259,6 +282,42 @@ def test_ctrl_c_stops_a_gpkg_read(essay_store_path: Path, tmp_path: Path) -> Non
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err
     assert store_dump(essay_store_path) == before
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(c) for c in text.split()]
+
+
+def test_ctrl_c_stops_a_repair(essay_store_path: Path, tmp_path: Path) -> None:
+    star = _geojson(tmp_path / "star.geojson", [_star(5000)])
+    before = store_dump(essay_store_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefing_app", "--db", str(essay_store_path), "map", "import",
+         MAP, str(star)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(), cwd=REPO,
+    )
+    deadline = time.monotonic() + 60
+    while not _children(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    helpers = _children(proc.pid)
+    assert helpers, "the repair helper never started"
+    os.kill(proc.pid, signal.SIGINT)  # the terminal sends it to both; the app must cope alone
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+    assert not any(Path(f"/proc/{pid}").exists() and _state(pid) != "Z" for pid in helpers)
+    assert store_dump(essay_store_path) == before
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][:1]
+    except OSError:
+        return "Z"
 
 
 # --- removing a layer -----------------------------------------------------------------------
