@@ -115,7 +115,10 @@ def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:
         frame = t.title_frame(m)
         boxes.append(text_box(fit, frame, "Title", anchor="bottom", source=TITLE_REF))
     y = t.title_rule_y(m)
-    boxes.append(RuleBox(t.margin, y, t.page_w - t.margin, y, t.navy, t.title_rule_w, "TitleRule"))
+    if t.rules:
+        boxes.append(
+            RuleBox(t.margin, y, t.page_w - t.margin, y, t.navy, t.title_rule_w, "TitleRule")
+        )
     return boxes
 
 
@@ -145,7 +148,8 @@ def footer_boxes(ctx: Ctx, page: Page, number: int) -> list[Box]:
         fit = fit_text(sources, t.style(t.footer_size, t.muted), frame, t.footer_size, t.footer_min)
         out.append(text_box(fit, frame, "Footer", anchor="bottom"))
     y = t.footer_rule_y(m)
-    out.append(RuleBox(t.margin, y, t.page_w - t.margin, y, t.rule, 0.5, "FooterRule"))
+    if t.rules:
+        out.append(RuleBox(t.margin, y, t.page_w - t.margin, y, t.rule, 0.5, "FooterRule"))
     meta = t.meta_frame(m)
     if ctx.deck.title.strip():
         frame = replace(meta, w=meta.w * 0.8)

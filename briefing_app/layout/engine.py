@@ -6,7 +6,7 @@ from briefing_app.layout import registry
 from briefing_app.layout.boxes import Box, LaidDeck, LaidSlide
 from briefing_app.layout.chrome import Ctx, Page, footer_boxes, marking_boxes
 from briefing_app.layout.content import DeckContent, SlideContent
-from briefing_app.layout.theme import get_theme
+from briefing_app.layout.theme import Theme, get_theme
 from briefing_app.progress import Progress, report
 
 
@@ -26,13 +26,22 @@ def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
         boxes += footer_boxes(ctx, page, number)
     boxes += marking_boxes(ctx)
     return LaidSlide(
-        number=number, title=page.title, boxes=tuple(boxes), notes=page.notes, layout=page.layout
+        number=number,
+        title=page.title,
+        boxes=tuple(boxes),
+        notes=page.notes,
+        width=ctx.theme.page_w,
+        height=ctx.theme.page_h,
+        layout=page.layout,
     )
 
 
-def layout_deck(deck: DeckContent, progress: Progress | None = None) -> LaidDeck:
-    """Lay out every slide of ``deck``; long content continues on " (cont.)" slides."""
-    ctx = Ctx(get_theme(deck.theme), deck)
+def layout_deck(
+    deck: DeckContent, progress: Progress | None = None, theme: Theme | None = None
+) -> LaidDeck:
+    """Lay out every slide of ``deck``; long content continues on " (cont.)" slides.
+    ``theme`` replaces the deck's named theme (a house template's, say)."""
+    ctx = Ctx(theme or get_theme(deck.theme), deck)
     total = len(deck.slides)
     pages: list[Page] = []
     for i, slide in enumerate(deck.slides):

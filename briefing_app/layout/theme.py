@@ -55,6 +55,11 @@ class Theme:
     cover_title_min: float = 28.0
     section_title_size: float = 40.0
     section_title_min: float = 28.0
+    # A house template's own frames (virtual points, see templates.theme) and whether we
+    # draw our title and footer rules on top of its design.
+    title_box: Frame | None = None
+    body_box: Frame | None = None
+    rules: bool = True
 
     # -- styles ---------------------------------------------------------------------------
     def style(self, size: float, color: str | None = None, **kw: bool) -> TextStyle:
@@ -81,6 +86,10 @@ class Theme:
         return self.page_w - 2 * self.margin
 
     def title_frame(self, marking: bool) -> Frame:
+        if self.title_box is not None:  # the template's title placeholder, below a band
+            box = self.title_box
+            shift = max(0.0, self.top(marking) - box.y)
+            return Frame(box.x, box.y + shift, box.w, box.h)
         return Frame(self.margin, self.top(marking) + self.title_gap, self.content_w, self.title_h)
 
     def title_rule_y(self, marking: bool) -> float:
@@ -98,8 +107,12 @@ class Theme:
         return Frame(self.margin, self.footer_rule_y(marking) + 6, self.content_w, 13.0)
 
     def body_frame(self, marking: bool) -> Frame:
-        top = self.title_rule_y(marking) + self.body_gap
         bottom = self.sources_frame(marking).y - self.body_to_sources
+        if self.body_box is not None:  # the template's body placeholder, above our sources
+            box = self.body_box
+            top = max(box.y, self.title_frame(marking).bottom)
+            return Frame(box.x, top, box.w, min(box.bottom, bottom) - top)
+        top = self.title_rule_y(marking) + self.body_gap
         return Frame(self.margin, top, self.content_w, bottom - top)
 
 

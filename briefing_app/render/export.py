@@ -11,11 +11,14 @@ from pathlib import Path
 from briefing_app.deck.compose import compose_deck
 from briefing_app.layout.boxes import LaidDeck
 from briefing_app.layout.engine import layout_deck
+from briefing_app.layout.scale import scaled_deck
 from briefing_app.paths import EXPORTS_DIR
 from briefing_app.progress import Progress
 from briefing_app.render.atomic import ExportTargetError, check_target, safe_filename
+from briefing_app.services import templates
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
+from briefing_app.templates.theme import scale_of, template_theme
 
 Renderer = Callable[[LaidDeck, Path, Progress | None], Path]
 
@@ -47,9 +50,15 @@ def default_export_path(title: str, fmt: str, folder: Path | None = None) -> Pat
 
 
 def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
-    """The deck ``name`` composed and laid out, as every renderer will draw it."""
+    """The deck ``name`` composed and laid out, as every renderer will draw it: on the
+    page of its house template, in that template's frames, when it has one."""
     composed = compose_deck(store, name)
-    return layout_deck(composed.content), composed.warnings
+    stored = templates.stored_deck_template(store, name)
+    if stored is None:
+        return layout_deck(composed.content), composed.warnings
+    _, match = stored
+    laid = layout_deck(composed.content, theme=template_theme(match))
+    return scaled_deck(laid, scale_of(match)), composed.warnings
 
 
 def resolve_target(out: Path | str | None, title: str, fmt: str) -> Path:
@@ -96,5 +105,12 @@ def export_deck(
             f"The deck {name!r} has no slides, so there is nothing to export; add a slide first."
         )
     out = resolve_target(out, deck.title or name, fmt)
-    path = renderer(fmt)(deck, out, progress)
+    if fmt == "pptx":
+        from briefing_app.render.pptx_template import stored_template
+
+        stored = templates.stored_deck_template(store, name)
+        template = stored_template(*stored) if stored is not None else None
+        path = renderer(fmt)(deck, out, progress, template=template)
+    else:
+        path = renderer(fmt)(deck, out, progress)
     return ExportResult(path=Path(path), slides=len(deck.slides), warnings=warnings)

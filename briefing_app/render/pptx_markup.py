@@ -85,14 +85,20 @@ def textbox_xml(shape_id: int, box: TextBox, relate: LinkRelater) -> str:
     )
 
 
+def theme_font_refs(xml: str, fonts: dict[str, str]) -> str:
+    """Runs in a face the theme supplies refer to the theme ("+mn-lt") instead of naming it."""
+    for face, ref in fonts.items():
+        xml = xml.replace(f'<a:latin typeface="{face}"/>', f'<a:latin typeface="{ref}"/>')
+    return xml
+
+
 def placeholder_xml(
     shape_id: int, box: TextBox, relate: LinkRelater, ph: str, fonts: dict[str, str]
 ) -> str:
     """``box`` as the slide's instance of a layout placeholder (``ph`` is its ``p:ph``):
     positioned where layout put it, with the theme's font references where they apply."""
     body, top, height = text_body(box, relate)
-    for face, ref in fonts.items():
-        body = body.replace(f'<a:latin typeface="{face}"/>', f'<a:latin typeface="{ref}"/>')
+    body = theme_font_refs(body, fonts)
     geometry = _xfrm(_emu(box.x), _emu(top), _emu(box.w), _emu(height))
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{xml_attr(box.name)}"/>'

@@ -55,6 +55,7 @@ from briefing_app.render.pptx_markup import (
     placeholder_xml,
     rect_xml,
     textbox_xml,
+    theme_font_refs,
 )
 from briefing_app.render.pptx_package import CoreProperties, PptxPackage, SlideRels
 from briefing_app.render.pptx_template import (
@@ -241,6 +242,10 @@ def _text_shape(
 ) -> str:
     if template is None:
         return textbox_xml(shape_id, box, rels.link)
+    if _is_title(box) or box.name in ("Title", "Subtitle"):
+        fonts = template.title_fonts if _is_title(box) else template.body_fonts
+    else:
+        fonts = template.body_fonts
     if _is_title(box):
         choice = template.choice(laid.layout)
         if choice.title is not None:
@@ -256,4 +261,4 @@ def _text_shape(
     slot = BOX_SLOTS.get((template.choice(laid.layout).ours, box.name))
     if slot and slot in placeholders:
         return placeholder_xml(shape_id, box, rels.link, placeholders[slot], template.body_fonts)
-    return textbox_xml(shape_id, box, rels.link)
+    return theme_font_refs(textbox_xml(shape_id, box, rels.link), fonts)

@@ -213,6 +213,18 @@ def deck_template(store: Store, deck_name: str) -> tuple[TemplatePackage, Templa
     return default_template()
 
 
+def stored_deck_template(
+    store: Store, deck_name: str
+) -> tuple[TemplatePackage, TemplateMatch] | None:
+    """The house template a deck exports in, or None when it uses our own."""
+    with store.read() as session:
+        deck = deck_by_name(session, deck_name)
+        row = session.get(Template, deck.template_id) if deck.template_id else None
+        if row is None:
+            return None
+        return _analysed(row.sha256, row.data, row.filename or row.name)
+
+
 def default_template() -> tuple[TemplatePackage, TemplateMatch]:
     data = DEFAULT_TEMPLATE.read_bytes()
     return _analysed(hashlib.sha256(data).hexdigest(), data, TEMPLATE_NAME)

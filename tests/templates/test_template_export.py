@@ -1,0 +1,66 @@
+"""The default briefing exported in real templates nobody here made (LibreOffice's own
+Impress templates and pandoc's reference.pptx) and in ours: native, inside the slide."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.render.export import export_deck, laid_out
+from briefing_app.services import templates
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _check_native(path: Path, slides: int, theme_faces: set[str]) -> None:
+    prs = Presentation(str(path))
+    width, height = prs.slide_width, prs.slide_height
+    assert len(prs.slides) == slides
+    for slide in prs.slides:
+        title = slide.shapes.title  # the title placeholder, as outline view reads it
+        assert title is not None and title.text.strip(), slide.slide_id
+        for shape in slide.shapes:  # nothing outside the slide
+            assert shape.left >= -2 and shape.top >= -2, shape.name
+            assert shape.left + shape.width <= width + 2, shape.name
+            assert shape.top + shape.height <= height + 2, shape.name
+        groups = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+        for group in groups:
+            assert group._element.nvGrpSpPr.cNvPr.get("descr", "").startswith("Map: ")
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("ppt/slides/slide"):
+                root = etree.fromstring(z.read(name))
+                assert not list(root.iter(f"{_A}br")), name  # no hard line breaks
+                for latin in root.iter(f"{_A}latin"):  # the theme's fonts only by reference
+                    assert latin.get("typeface", "") not in theme_faces, name
+
+
+def test_default_briefing_in_libreoffice_and_pandoc_templates(
+    essay_store, tmp_path: Path, libreoffice_templates: dict[str, Path], pandoc_reference: Path
+) -> None:
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
+    ours = export_deck(essay_store, "Default", "pptx", tmp_path / "ours.pptx")
+    _check_native(ours.path, ours.slides, {"Arial"})
+    for name, path in [*libreoffice_templates.items(), ("pandoc", pandoc_reference)]:
+        templates.add_template(essay_store, path, name)
+        templates.set_deck_template(essay_store, "Default", name)
+        result = export_deck(essay_store, "Default", "pptx", tmp_path / f"{name}.pptx")
+        prs = Presentation(str(result.path))
+        info = templates.stored_deck_template(essay_store, "Default")[1].info
+        # the template's page, and layout scaled onto it
+        assert (prs.slide_width, prs.slide_height) == (
+            round(info.width * 12700),
+            round(info.height * 12700),
+        )
+        laid, _ = laid_out(essay_store, "Default")
+        for laid_slide in laid.slides:
+            assert laid_slide.width == pytest.approx(info.width)
+            assert laid_slide.height == pytest.approx(info.height)
+        faces = {f.name for f in info.fonts if f.role in ("headings", "body")}
+        _check_native(result.path, result.slides, faces)
