@@ -141,7 +141,10 @@ class Operations(QObject):
 
     def activate(self, key: object | None) -> None:
         """Make the Undo and Redo actions act on deck ``key`` (None: on nothing)."""
-        self.group.setActiveStack(self.stack(key) if key is not None else None)
+        if key is None:
+            self.group.setActiveStack(None)  # type: ignore[arg-type]  # Qt takes "no stack"
+        else:
+            self.group.setActiveStack(self.stack(key))
 
     def drop(self, key: object) -> None:
         """Forget a deleted deck's stack."""
