@@ -64,17 +64,19 @@ def run(slides: int = 200) -> dict[str, float]:
             results[key] = time.perf_counter() - start
         results["thumb_renders"] = cache.renders
 
-        samples = []
+        samples, cpu = [], []
         for n in range(EDITS):  # slides all over the deck, each edit its own undo step
             slide = previews[(n * 37 + len(previews) // 2) % len(previews)].record
             editor.select_slide(slide.id)
             app.processEvents()
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             editor.canvas.textCommitted.emit(slide.id, "title", None, f"Edited {n}", ("b", n))
             app.processEvents()  # the event loop paints what the edit changed
             samples.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
             previews = editor.preview.slides if editor.preview else previews
         results["edit_p50_s"], results["edit_p95_s"] = percentiles(samples)
+        results["edit_cpu_p50_s"], results["edit_cpu_p95_s"] = percentiles(cpu)
         results["edits"] = len(samples)
         results["slides"] = len(previews)
         window.close()
@@ -96,6 +98,8 @@ def measures(r: dict[str, float]) -> list[Measure]:
                 r["edit_p50_s"] * 1000, "ms"),
         Measure("edit_repaint_p95_ms", f"edit-to-repaint on a {n}-slide deck, p95",
                 r["edit_p95_s"] * 1000, "ms", EDIT_TARGET_MS, strict=False, headline=True),
+        Measure("edit_repaint_cpu_p95_ms", "edit-to-repaint, CPU time of this process, p95",
+                r["edit_cpu_p95_s"] * 1000, "ms"),
         Measure("peak_rss_mb", f"peak memory, {n}-slide deck open in the editor",
                 r["peak_rss_mb"], "MB", 400.0, headline=True),
     ]  # fmt: skip
@@ -116,6 +120,8 @@ def main(slides: int = 200) -> BenchResult:
             f"| {r['edit_p50_s'] * 1000:.1f} ms | |")
     out.say(f"| edit-to-repaint, p95 (edit → store → relayout → repaint) "
             f"| {r['edit_p95_s'] * 1000:.1f} ms | ≤ {EDIT_TARGET_MS:g} ms |")
+    out.say(f"| the same, CPU time of this process, p95 | {r['edit_cpu_p95_s'] * 1000:.1f} ms "
+            "| (load-independent view) |")
     out.say(f"| peak resident memory | {r['peak_rss_mb']:.0f} MB | < 400 MB |")
     return out
 

@@ -166,6 +166,7 @@ class SlideCanvas(QWidget):
         self._hover: Region | None = None
         self._drop_active = False
         self._pixmap: tuple[tuple, QSize, float, QPixmap] | None = None
+        self._shadow: tuple[tuple[QSize, float], QPixmap] | None = None  # drawn once per size
         self._edit_target: tuple[int, str, int | None] | None = None  # slide, kind, item
         self._session = 0
         self.editor = InlineEdit(self)
@@ -366,12 +367,25 @@ class SlideCanvas(QWidget):
         self._paint_overlays(p, page)
         p.end()
 
-    @staticmethod
-    def _paint_shadow(p: QPainter, page: QRectF) -> None:
-        p.setPen(Qt.PenStyle.NoPen)
-        for i in range(10, 0, -1):
-            p.setBrush(QColor(0, 0, 0, int(26 / i)))
-            p.drawRoundedRect(page.adjusted(-i * 0.6, -i * 0.3 + 2, i * 0.6, i + 2), i, i)
+    def _paint_shadow(self, p: QPainter, page: QRectF) -> None:
+        """The page's soft shadow, drawn once per page size (every repaint reuses it)."""
+        margin, dpr = 16, self.devicePixelRatioF()
+        key = (page.size().toSize(), dpr)
+        if self._shadow is None or self._shadow[0] != key:
+            size = page.size().toSize() + QSize(2 * margin, 2 * margin)
+            image = QPixmap(round(size.width() * dpr), round(size.height() * dpr))
+            image.setDevicePixelRatio(dpr)
+            image.fill(Qt.GlobalColor.transparent)
+            q = QPainter(image)
+            q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            q.setPen(Qt.PenStyle.NoPen)
+            local = QRectF(margin, margin, page.width(), page.height())
+            for i in range(10, 0, -1):
+                q.setBrush(QColor(0, 0, 0, int(26 / i)))
+                q.drawRoundedRect(local.adjusted(-i * 0.6, -i * 0.3 + 2, i * 0.6, i + 2), i, i)
+            q.end()
+            self._shadow = (key, image)
+        p.drawPixmap(page.topLeft() - QPointF(margin, margin), self._shadow[1])
         p.setPen(QPen(QColor(0, 0, 0, 40), 1))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(page.adjusted(-0.5, -0.5, 0.5, 0.5))

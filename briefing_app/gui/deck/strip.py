@@ -65,7 +65,9 @@ class SlideListModel(QAbstractListModel):
         super().__init__(parent)
         self._slides: tuple[SlidePreview, ...] = ()
 
-    def set_preview(self, preview: DeckPreview | None) -> None:
+    def set_preview(self, preview: DeckPreview | None) -> bool:
+        """Show ``preview``'s slides; True when the rows were rebuilt (slides came, went or
+        moved), False when only the rows whose preview changed were updated."""
         slides = preview.slides if preview is not None else ()
         if [s.record.id for s in slides] == [s.record.id for s in self._slides]:
             pairs = enumerate(zip(slides, self._slides, strict=True))
@@ -73,10 +75,11 @@ class SlideListModel(QAbstractListModel):
             self._slides = slides
             if changed:  # only the rows whose preview is new (an edit touches one or two)
                 self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]))
-            return
+            return False
         self.beginResetModel()
         self._slides = slides
         self.endResetModel()
+        return True
 
     def slides(self) -> tuple[SlidePreview, ...]:
         return self._slides
@@ -218,12 +221,12 @@ class SlideStrip(QListView):
 
     def set_preview(self, preview: DeckPreview | None) -> None:
         current = self.current_slide_id()
-        self.slide_model.set_preview(preview)
+        rebuilt = self.slide_model.set_preview(preview)
         if preview is not None:
             self.cache.retain({s.record.id for s in preview.slides})
         else:
             self.cache.clear()
-        if current is not None and self.slide_model.row_of(current) >= 0:
+        if rebuilt and current is not None and self.slide_model.row_of(current) >= 0:
             self.select_slide(current, notify=False)
 
     def current_slide_id(self) -> int | None:
