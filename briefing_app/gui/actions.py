@@ -30,6 +30,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("rename_deck", "&Rename Deck…", "Rename the current deck", ("F2",)),
     ActionSpec("duplicate_deck", "D&uplicate Deck…", "Copy the current deck"),
     ActionSpec("delete_deck", "Delete Deck…", "Delete the current deck (asks first)"),
+    ActionSpec("deck_properties", "Deck &Properties…",
+               "Title, subtitle, author or unit, date, distribution and marking of the deck"),
     ActionSpec("save", "&Save", "Write everything to the store now (edits save themselves)",
                (Std.Save,)),
     ActionSpec("export_pptx", "&Export to PowerPoint…", "Export the deck as an editable .pptx",

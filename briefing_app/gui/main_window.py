@@ -29,11 +29,13 @@ from briefing_app.errorlog import log_file
 from briefing_app.gui.actions import build_actions
 from briefing_app.gui.commands import LIBRARY, Operations
 from briefing_app.gui.deck.editor import DeckEditor
+from briefing_app.gui.deck_properties import DeckPropertiesDialog
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.library.detail import DetailView
 from briefing_app.gui.library.panel import LibraryPanel
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.services import argument_map, decks, library
+from briefing_app.services.commands import edit_deck
 from briefing_app.store.errors import NotFoundError
 from briefing_app.store.store import Store
 
@@ -95,12 +97,13 @@ class MainWindow(QMainWindow):
         redo.setObjectName("action_redo")
         self.undo_action, self.redo_action = undo, redo
         menus = {
-            "&File": ["new_deck", "new_default_deck", "rename_deck", "duplicate_deck",
-                      "delete_deck", None, "save", None, "export_pptx", "export_pdf",
-                      "export_handout", "export_review", None, "quit"],
+            "&File": ["save", None, "export_pptx", "export_pdf", "export_handout",
+                      "export_review", None, "quit"],
             "&Edit": [undo, redo, None, "new_slide", "add_to_slide", "reset_to_source",
                       "delete", None, "find"],
             "&View": ["show_slides", "show_review"],
+            "&Deck": ["new_deck", "new_default_deck", "rename_deck", "duplicate_deck",
+                      "delete_deck", None, "deck_properties"],
             "&Help": ["about"],
         }  # fmt: skip
         for title, entries in menus.items():
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
             "duplicate_deck": editor.duplicate_deck,
             "delete_deck": editor.delete_deck,
             "save": self.save_now,
+            "deck_properties": self.edit_deck_properties,
             "export_pptx": lambda: editor.export("pptx"),
             "export_pdf": lambda: editor.export("pdf"),
             "export_handout": lambda: editor.export("handout"),
@@ -154,6 +158,7 @@ class MainWindow(QMainWindow):
         self.library.addToSlideRequested.connect(self.add_to_slide)
         self.detail.sourceActivated.connect(self._show_related)
         self.deck_editor.statusMessage.connect(self._status)
+        self.deck_editor.canvas.deckPropertiesRequested.connect(self.edit_deck_properties)
         self.deck_editor.deckShown.connect(lambda _: self._activate_undo())
         self.undo_group.cleanChanged.connect(lambda _clean: self._update_title())
         self.modes.currentChanged.connect(self._mode_changed)
@@ -207,6 +212,31 @@ class MainWindow(QMainWindow):
             self.review.delete_selected_user_argument()
         else:
             self.deck_editor.delete_selection()
+
+    def edit_deck_properties(self) -> None:
+        """Open Deck Properties for the deck shown (not blocking; OK applies, undoably)."""
+        name, deck_id = self.deck_editor.current_deck(), self.deck_editor.current_deck_id()
+        if name is None or deck_id is None:
+            self._status("Open or create a deck first.")
+            return
+        self.deck_editor.commit_pending_edits()
+        dialog = DeckPropertiesDialog(
+            decks.get_deck(self.store, name), decks.known_markings(self.store), self
+        )
+        dialog.accepted.connect(lambda: self._apply_properties(deck_id, dialog.changes()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.properties_dialog = dialog
+        dialog.open()
+
+    def _apply_properties(self, deck_id: int, changes: dict[str, str | None]) -> None:
+        if not changes:
+            self._status("The deck's properties were left as they were.")
+            return
+        if self.ops.push(edit_deck(deck_id, **changes), self) is not None:
+            return  # the refusal is shown by the editor
+        names = [decks.PROPERTY_LABELS[name] for name in changes]
+        listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+        self._status(f"Changed the deck's {listed} (Undo takes it back).")
 
     def save_now(self) -> None:
         self.deck_editor.commit_pending_edits()

@@ -242,6 +242,21 @@ def _redone(run: Run) -> None:
     assert _state(run.win)["slides"] == run.before["slides"] + 1
 
 
+def _properties(run: Run) -> None:
+    dialog = run.win.properties_dialog
+    assert dialog.isVisible()
+    distribution = f"Probe office {next(_names)}"
+    dialog.fields["distribution"].setText(distribution)
+    dialog.marking.setCurrentText("OFFICIAL-SENSITIVE")
+    QTest.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    deck = _deck(run.win)
+    assert (deck.distribution, deck.marking) == (distribution, "OFFICIAL-SENSITIVE")
+    message = run.win.statusBar().currentMessage()
+    assert message.startswith("Changed the deck's") and "distribution line" in message
+
+
 def _quit(run: Run) -> None:
     assert not run.win.isVisible()
 
@@ -256,6 +271,7 @@ PROBES: dict[str, Probe] = {
     "action_rename_deck": Probe(_renamed, _scratch_deck, lambda w: w.deck_editor.deck_list.combo),
     "action_duplicate_deck": Probe(_duplicated, _open_default),
     "action_delete_deck": Probe(_deleted_deck, _scratch_deck),
+    "action_deck_properties": Probe(_properties, _open_default),
     "action_save": Probe(_saved, _typed_notes, lambda w: w.deck_editor.notes.edit),
     "action_export_pptx": Probe(_exported("pptx"), _open_default),
     "action_export_pdf": Probe(_exported("pdf"), _open_default),

@@ -137,3 +137,32 @@ def test_window_title_names_the_deck_and_marks_edits(window) -> None:
     assert window.isWindowModified()
     window.actions["save"].trigger()
     assert not window.isWindowModified()
+
+
+def test_deck_properties_from_a_double_click_on_the_cover(window, qtbot) -> None:
+    from PySide6.QtCore import QPointF, Qt
+
+    from briefing_app.gui.deck_properties import NO_MARKING
+
+    editor = window.deck_editor
+    cover = next(s for s in _deck(window).slides if s.layout == "title")
+    editor.select_slide(cover.id)
+    author = next(b for b in editor.current_slide().first.boxes if b.name == "Author")
+    page, scale = editor.canvas.page_rect(), editor.canvas._scale()
+    where = QPointF(page.x() + (author.x + 4) * scale, page.y() + (author.y + 4) * scale)
+    qtbot.mouseDClick(editor.canvas, Qt.MouseButton.LeftButton, pos=where.toPoint())
+    dialog = window.properties_dialog
+    assert dialog.isVisible() and dialog.fields["author"].text() == "Policy unit"
+    dialog.fields["author"].setText("Western Balkans unit")
+    dialog.marking.setCurrentText("EYES ONLY")  # typed, not in the list
+    dialog.accept()
+    deck = _deck(window)
+    assert (deck.author, deck.marking) == ("Western Balkans unit", "EYES ONLY")
+    window.undo_action.trigger()  # one step back: both as they were
+    deck = _deck(window)
+    assert (deck.author, deck.marking) == ("Policy unit", None)
+    window.actions["deck_properties"].trigger()
+    dialog = window.properties_dialog
+    offered = [dialog.marking.itemText(i) for i in range(dialog.marking.count())]
+    assert offered[0] == NO_MARKING and "EYES ONLY" in offered and "OFFICIAL" in offered
+    dialog.reject()

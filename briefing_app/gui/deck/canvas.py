@@ -37,6 +37,9 @@ FIELD_NAMES = {"title": "title", "subtitle": "subtitle", "left_heading": "left h
                "right_heading": "right heading", "item": "point"}  # fmt: skip
 
 
+DECK_FIELD_BOXES = {"Author", "Date", "Distribution"}  # cover text from deck fields
+
+
 class LayoutPicker(QComboBox):
     """The current slide's layout; choosing one emits ``layoutChosen``."""
 
@@ -150,6 +153,7 @@ class SlideCanvas(QWidget):
     sourcesDropped = Signal(object)  # refs
     deleteItemRequested = Signal(int)
     moveItemRequested = Signal(int, int)  # item id, new position in its column
+    deckPropertiesRequested = Signal()  # a deck field (author, date…) was double-clicked
     levelRequested = Signal(int, int)  # item id, level
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -485,6 +489,22 @@ class SlideCanvas(QWidget):
         region = self.region_at(event.position())
         if region is not None:
             self.begin_edit(region.kind, region.item_id)
+        elif self._deck_field_at(event.position()):
+            self.deckPropertiesRequested.emit()
+
+    def _deck_field_at(self, pos: QPointF) -> bool:
+        """Whether ``pos`` is on text drawn from the deck's own fields (the cover's author
+        or unit, date, distribution), which the Deck Properties dialog edits."""
+        if self.slide is None:
+            return False
+        page, s = self.page_rect(), self._scale()
+        x, y = (pos.x() - page.x()) / s, (pos.y() - page.y()) / s
+        return any(
+            getattr(box, "name", "") in DECK_FIELD_BOXES
+            and box.x <= x <= box.x + box.w
+            and box.y <= y <= box.y + box.h
+            for box in self.slide.first.boxes
+        )
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         region = self.region_at(event.position())

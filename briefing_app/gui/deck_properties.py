@@ -1,0 +1,136 @@
+"""Deck › Properties…: the cover's title, subtitle, author or unit, date and distribution
+line, and the handling marking printed on every page.
+
+The marking is picked from a list (the standard markings, those other decks carry, and
+any the user typed before) or typed. The dialog only collects values; the main window
+makes the change through one undoable core command.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.services.decks import PROPERTY_FIELDS, PROPERTY_LIMITS, DeckRecord
+
+CUSTOM_MARKINGS_KEY = "deck/custom_markings"
+NO_MARKING = "(none)"
+
+
+def remembered_markings() -> list[str]:
+    """Markings the user typed in this dialog before (newest first)."""
+    value = QSettings().value(CUSTOM_MARKINGS_KEY, [])
+    return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+
+
+def remember_marking(marking: str, known: list[str]) -> None:
+    """Offer a typed marking in the list from now on."""
+    if marking and marking not in known:
+        kept = [marking, *[m for m in remembered_markings() if m != marking]][:20]
+        QSettings().setValue(CUSTOM_MARKINGS_KEY, kept)
+
+
+class DeckPropertiesDialog(QDialog):
+    """Edits one deck's properties; :meth:`changes` says which ones the user changed."""
+
+    def __init__(self, deck: DeckRecord, markings: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("deckPropertiesDialog")
+        self.setWindowTitle(f"Deck Properties — {deck.name}")
+        self.setAccessibleName("Deck properties")
+        self.deck = deck
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form = form
+        rows = (
+            ("title", "&Title:", "The deck's title, on the cover and in the footer"),
+            ("subtitle", "S&ubtitle:", "The line under the title on the cover"),
+            ("author", "&Author or unit:", "Who presents it, e.g. Policy unit"),
+            ("date_label", "&Date:", "The date as the cover shows it"),
+            ("distribution", "Di&stribution:", "Who it is for, e.g. private offices"),
+        )  # fmt: skip
+        for name, label, tip in rows:
+            edit = QLineEdit(getattr(deck, name) or "", self)
+            edit.setObjectName(f"deck_{name}")
+            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            edit.setToolTip(tip)
+            edit.setPlaceholderText(tip)
+            if name in PROPERTY_LIMITS:
+                edit.setMaxLength(PROPERTY_LIMITS[name])
+            self.fields[name] = edit
+            if name == "date_label":
+                today = QPushButton("T&oday", self)
+                today.setObjectName("deckDateToday")
+                today.setAccessibleName("Set the date to today")
+                today.clicked.connect(lambda: self.fields["date_label"].setText(_today()))
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                row.addWidget(today)
+                form.addRow(label, row)
+                form.labelForField(row).setBuddy(edit)
+            else:
+                form.addRow(label, edit)
+        self.marking = QComboBox(self)
+        self.marking.setObjectName("deck_marking")
+        self.marking.setAccessibleName("Marking")
+        self.marking.setEditable(True)
+        self.marking.setToolTip(
+            "Printed at the top and bottom of every slide and page; pick one or type your own"
+        )
+        self.known_markings = [m for m in dict.fromkeys([*markings, *remembered_markings()])]
+        self.marking.addItems([NO_MARKING, *self.known_markings])
+        self.marking.setCurrentText(deck.marking or NO_MARKING)
+        self.marking.lineEdit().setMaxLength(PROPERTY_LIMITS["marking"])
+        form.addRow("&Marking:", self.marking)
+        # The house template picker (templates) goes in a row here: self.form.addRow(…).
+        hint = QLabel("Changes can be undone with Ctrl+Z.", self)
+        hint.setStyleSheet("color: #595959;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def values(self) -> dict[str, str | None]:
+        """Every property as the dialog shows it (a marking of "(none)" is None)."""
+        values: dict[str, str | None] = {n: e.text().strip() for n, e in self.fields.items()}
+        marking = " ".join(self.marking.currentText().split())
+        values["marking"] = None if marking in ("", NO_MARKING) else marking
+        return {name: values[name] for name in PROPERTY_FIELDS}
+
+    def changes(self) -> dict[str, str | None]:
+        """The properties the user changed, with their new values."""
+        stored = {name: getattr(self.deck, name) for name in PROPERTY_FIELDS}
+        stored["marking"] = stored["marking"] or None
+        return {name: value for name, value in self.values().items() if value != stored[name]}
+
+    def accept(self) -> None:
+        marking = self.values()["marking"]
+        if marking:
+            remember_marking(marking, self.known_markings)
+        super().accept()
+
+
+def _today() -> str:
+    today = date.today()
+    return f"{today.day} {today:%B %Y}"
