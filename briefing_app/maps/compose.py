@@ -105,25 +105,37 @@ def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
     # The legend goes inside the map where it covers none of the subject: in one column
     # (narrower if need be), else in two; where no such spot exists it stands beside the
     # map (right of a wide frame, under a tall one) and the map takes the rest.
-    layouts: list[tuple[Rect, tuple[float, float] | None, float, int]] = [
+    layouts: list[tuple] = [
         ((x, y, w, map_h), None, legend_w, 1),
         ((x, y, w, map_h), None, legend_w * 0.8, 1),
         ((x, y, w, map_h), None, min(w * 0.8, 2 * legend_w), 2),
     ]
-    _, size = legend(entries, [], "top-left", (0.0, 0.0, w, map_h), legend_w)
+    wide = w >= map_h
+    beside_w = max(150.0, min(legend_w, w * 0.3)) if wide else legend_w  # a narrow column
+    _, size = legend(entries, [], "top-left", (0.0, 0.0, w, map_h), beside_w)
+    notes_at = (x, y + map_h, w)  # notes under the map, across the frame
     if size:
         lw, lh = size[2] - size[0], size[3] - size[1]
-        if w - lw - MARGIN >= 0.55 * w and w >= map_h:
-            layouts.append(((x, y, w - lw - MARGIN, map_h), (x + w - lw, y), legend_w, 1))
+        if wide:
+            # Beside a wide frame's map, the notes go under the legend when they fit there,
+            # and the map keeps the full height.
+            full_h = h - SOURCE_STRIP
+            column_notes = notes_height(notes, lw)
+            tall = lh + MARGIN + column_notes <= full_h
+            rect_h = full_h if tall else map_h
+            layouts.append(((x, y, w - lw - MARGIN, rect_h), (x + w - lw, y), beside_w, 1,
+                            (x + w - lw, y + lh + MARGIN, lw) if tall else notes_at))
         else:
-            layouts.append(((x, y, w, map_h - lh - MARGIN), (x, y + map_h - lh), legend_w, 1))
-    for rect, outside, width, columns in layouts:
+            layouts.append(((x, y, w, map_h - lh - MARGIN), (x, y + map_h - lh), beside_w, 1,
+                            notes_at))
+    for rect, outside, width, columns, *where in layouts:
         result = _compose(spec, rect, entries, width, outside, columns)
         if result is not None or outside is not None:
+            notes_at = where[0] if where else notes_at
             break
     assert result is not None
     boxes = list(result)
-    boxes += notes_block(notes, x, y + map_h, w)
+    boxes += notes_block(notes, *notes_at)
     sources = [ATTRIBUTION, *sorted({lay.attribution for lay in spec.layers if lay.attribution})]
     text = "; ".join(sources) + f". Projection: {probe.proj.name}."
     boxes.append(source_line(text, x, y + h - SOURCE_STRIP, w))
@@ -135,7 +147,10 @@ def _compose(spec: MapSpec, rect: Rect, entries: list[LegendEntry], legend_w: fl
     """The map in ``rect`` (x, y, w, h) with its labels and furniture; None when the legend
     must go inside but no spot inside keeps it off the subject."""
     x, y, w, h = rect
-    view = make_view(projection_from(spec.projection_params), spec.extent, rect)
+    # With the legend beside the map, the room the extent keeps for it is not needed: the
+    # view closes in on the subject, so it is drawn as large as the frame allows.
+    extent = spec.extent if outside is None else _subject_extent(spec)
+    view = make_view(projection_from(spec.projection_params), extent, rect)
     area = (x, y, x + w, y + h)
     boxes: list[Box] = [RectBox(*rect, fill=resolve(spec.sea), name="Sea")]
     drawn = _draw_layers(spec, view, boxes)
@@ -178,6 +193,23 @@ def _compose(spec: MapSpec, rect: Rect, entries: list[LegendEntry], legend_w: fl
     boxes += furniture
     boxes.append(frame_border(rect))
     return boxes
+
+
+def _subject_extent(spec: MapSpec) -> tuple[float, float, float, float]:
+    """The lon/lat bounds of the map's subject (a little margin), within its extent."""
+    patterns = nato.expand(spec.subject)
+    if not patterns:
+        return spec.extent
+    shapes = [f.geometry for f in geodata.subset().values()
+              if f.layer != "disputed" and _matches(f.id, patterns)]
+    if not shapes:
+        return spec.extent
+    lon0, lat0, lon1, lat1 = shapely.union_all(shapes).bounds
+    pad_x, pad_y = (lon1 - lon0) * 0.03, (lat1 - lat0) * 0.03
+    e = spec.extent
+    box = (max(e[0], lon0 - pad_x), max(e[1], lat0 - pad_y),
+           min(e[2], lon1 + pad_x), min(e[3], lat1 + pad_y))
+    return box if box[0] < box[2] and box[1] < box[3] else spec.extent
 
 
 def _clear_spot(w: float, h: float, area: Rect, subject: BaseGeometry, land: BaseGeometry,

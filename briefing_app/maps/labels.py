@@ -116,10 +116,14 @@ def place_labels(requests: list[LabelRequest], bounds: Rect, obstacles: list[Rec
                 placed.append(_padded(box))
             elif req.callout:
                 pending.append(req)
-        for req in pending:
+        for n, req in enumerate(pending):
+            # Not over the subject's main regions, nor over a region still waiting for
+            # its own callout (its leader needs a free point inside it).
             others = [r.region for r in requests if r is not req and not r.region.is_empty
                       and r.priority >= CALLOUT_AVOID_PRIORITY]
-            avoid = shapely.union_all(others) if others else None
+            others += [r.region for r in pending[n + 1:]]
+            avoid = shapely.GeometryCollection([shapely.make_valid(g) for g in others]) \
+                if others else None
             found = (_place_callout(req, bounds, placed, avoid, keep_off, CALLOUT_CLEAR_REACH)
                      or _place_callout(req, bounds, placed, None, keep_off))
             if found is not None:
@@ -135,7 +139,7 @@ def _padded(box: TextBox) -> Rect:
 
 CALLOUT_DIRECTIONS = ((1, 0), (-1, 0), (1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1),
                       (2, -1), (2, 1), (-2, -1), (-2, 1), (1, -2), (1, 2), (-1, -2), (-1, 2))
-CALLOUT_DISTANCES = (8.0, 14.0, 22.0, 32.0, 45.0, 60.0)  # leader lengths, shortest first
+CALLOUT_DISTANCES = (8.0, 14.0, 22.0, 32.0, 45.0, 60.0, 80.0)  # leader lengths, shortest first
 CALLOUT_CLEAR_REACH = 32.0  # how far a callout looks for room off the subject's regions
 
 
@@ -151,7 +155,12 @@ def _place_callout(req: LabelRequest, bounds: Rect, placed: list[Rect],
     anchor = main.representative_point()
     # The leader starts at a point of the region no label covers (a neighbour's label may
     # run over the region's middle).
-    free = [(px, py) for px, py in _candidates(req.region)
+    x0, y0, x1, y1 = main.bounds
+    gx, gy = np.meshgrid(np.linspace(x0, x1, 15), np.linspace(y0, y1, 15))
+    grid = [(float(px), float(py)) for px, py in zip(gx.ravel(), gy.ravel(), strict=True)]
+    inside = shapely.contains_xy(main, [p[0] for p in grid], [p[1] for p in grid])
+    points = _candidates(req.region) + [p for p, ok in zip(grid, inside, strict=True) if ok]
+    free = [(px, py) for px, py in points
             if not any(o[0] <= px <= o[2] and o[1] <= py <= o[3] for o in placed)]
     ax, ay = free[0] if free else (anchor.x, anchor.y)
     style = req.style

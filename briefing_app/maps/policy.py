@@ -26,7 +26,6 @@ OCCUPATION_NOTE = (
 )
 OCCUPATION_STYLE = Style(fill=None, stroke="hatch", stroke_width=0.4, hatch="hatch")
 KOSOVO_ID = "KOS"
-MIN_VISIBLE_AREA = 50.0  # square points: a sliver at the map's edge needs no note
 KOSOVO_NOTE = (
     "Kosovo: declared independence 2008; not recognised by Serbia, Russia, China and five EU "
     "members; UNSCR 1244 in force."
@@ -44,8 +43,9 @@ def apply_policies(spec: MapSpec, view: View) -> MapSpec:
     """``spec`` with the Kosovo status note when its view shows Kosovo, and the occupation
     overlay and note when it shows Crimea."""
     bounds = view.lonlat_bounds()
-    kosovo = to_page(geodata.feature(KOSOVO_ID).geometry, view, bounds)
-    if kosovo.area >= MIN_VISIBLE_AREA and KOSOVO_NOTE not in spec.notes:
+    kosovo = geodata.feature(KOSOVO_ID).geometry
+    middle = to_page(kosovo.representative_point().buffer(0.01), view, bounds)
+    if not middle.is_empty and KOSOVO_NOTE not in spec.notes:  # on the map, not a sliver
         spec = replace(spec, notes=(*spec.notes, KOSOVO_NOTE))
     crimea = to_page(geodata.feature(OCCUPIED_IDS[0]).geometry, view, bounds)
     if crimea.is_empty:

@@ -20,8 +20,10 @@ from briefing_app.maps.styles import PALETTE, lightness, luminance
 from briefing_app.paths import ARGUMENT_MAP_DIR
 
 SPECS = {spec.key: spec for spec in bundled_specs()}
-# The map area of a map slide (960 × 540 pt), a full-width map, and the tests' usual frame.
-FRAMES = [(360.0, 90.0, 560.0, 380.0), (40.0, 80.0, 880.0, 400.0), (40.0, 80.0, 600.0, 430.0)]
+# The map area of a map slide (960 × 540 pt; unmarked, then marked), a taller one, a
+# full-width map, and the tests' usual frame.
+FRAMES = [(383.0, 114.0, 529.0, 312.0), (383.0, 134.0, 529.0, 272.0),
+          (360.0, 90.0, 560.0, 380.0), (40.0, 80.0, 880.0, 400.0), (40.0, 80.0, 600.0, 430.0)]
 SLIDE = FRAMES[0]
 ARGUMENT_MAP = tomllib.loads(
     (ARGUMENT_MAP_DIR / "balkans-breakthrough-for-ukraine.toml").read_text(encoding="utf-8")
@@ -175,9 +177,11 @@ def test_the_ukraine_map_labels_every_oblast_and_keeps_labels_off_the_line() -> 
         for label in _labels(boxes):
             rect = shapely.box(label.x, label.y, label.x + label.w, label.y + label.h)
             assert not rect.intersects(line), label.name
-    legend = " ".join(b.name for b in map_boxes(SPECS["ukraine-donbas"], SLIDE))
+    boxes = map_boxes(SPECS["ukraine-donbas"], SLIDE)
+    legend = " ".join(b.name for b in boxes)
     assert "Approximate line of contact, Feb 2015 – Feb 2022 — not the current front" in legend
-    assert "import today's front as a dated layer" in legend
+    notes = " ".join(" ".join(_texts(b)) for b in boxes if b.name == "Map note")
+    assert "import it as a dated layer" in notes  # where today's front can be added
 
 
 def test_kosovo_names_are_bilingual_and_mitrovica_is_clear() -> None:
