@@ -118,3 +118,26 @@ def test_a_review_refreshes_the_library_and_details_through_changed(qtbot, windo
     status = index.sibling(index.row(), 2)
     assert status.data(Qt.ItemDataRole.AccessibleTextRole) == "Disputed"
     assert "Disputed" in window.detail.html
+
+
+def test_editing_an_argument_in_review_refreshes_only_the_slides_showing_it(qtbot, window):
+    from briefing_app.services import arguments, library
+
+    paragraph = library.paragraphs(window.store)[4]
+    made = arguments.create_argument(window.store, paragraph_id=paragraph.id, start=0, end=25,
+                                     label="Mine", claim="My first claim", kind="premise",
+                                     perspectives=[]).value  # fmt: skip
+    editor = window.deck_editor
+    slide_id = editor.preview.slides[4].record.id
+    decks.add_item(window.store, slide_id, source_kind="argument", source_id=made)
+    editor.reload()
+    laid = editor.previewer.laid
+    window.actions["show_review"].trigger()
+    window.review.select_argument(made)
+    qtbot.mouseClick(window.review.panel.edit_button, Qt.MouseButton.LeftButton)
+    dialog = window.review.argument_dialog
+    dialog.claim_edit.setPlainText("My better claim")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    item = next(i for i in editor.preview.slide(slide_id).record.items if i.source_id == made)
+    assert item.source_text == "My better claim" and item.differs_from_source
+    assert editor.previewer.laid - laid <= 2  # that slide (and a map slide, if any)

@@ -201,14 +201,33 @@ class DeckEditor(QWidget):
             return
         if origin.deck_id == deck_id and origin.focus is not None:
             self._slide_id = origin.focus
-        whole = deck_id in changes.slide_order or deck_id in changes.deck_fields
-        if deck_id in changes.decks and not whole and self.preview is not None:
-            preview = self.previewer.refresh(self.store, self.preview, changes.slides)
+        mine = deck_id in changes.decks
+        whole = mine and (deck_id in changes.slide_order or deck_id in changes.deck_fields)
+        if whole or changes.maps or changes.corrections:  # maps and corrections: rare, wide
+            self.reload()
+            return
+        slides = set(changes.slides) if mine else set()
+        if changes.arguments and self.preview is not None:
+            slides |= self._showing(changes.arguments)
+        if not slides and not mine:
+            return  # nothing shown here changed
+        if slides and self.preview is not None:
+            preview = self.previewer.refresh(self.store, self.preview, slides)
             if preview is not None:
                 self._show(preview, self.preview.index_of(self._slide_id))
                 return
-        if deck_id in changes.decks or changes.sources:
-            self.reload()
+        self.reload()
+
+    def _showing(self, arguments: frozenset[int]) -> set[int]:
+        """Slides that may show these arguments: as points, or listed beside a map."""
+        assert self.preview is not None
+        return {
+            s.record.id
+            for s in self.preview.slides
+            if any(i.source_kind == "map" or (i.source_kind == "argument"
+                                              and i.source_id in arguments)
+                   for i in s.record.items)
+        }  # fmt: skip
 
     def _write_failed(self, message: str, conflict: bool, deck_id: int | None) -> None:
         """Show why, then show the store as it is (someone else may have changed it).
