@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
                       "export_review", None, "quit"],
             "&Edit": [undo, redo, None, "new_slide", "add_to_slide", "reset_to_source",
                       "delete", None, "find"],
-            "&View": ["show_slides", "show_review"],
+            "&View": ["show_slides", "show_review", None, "present", "present_current"],
             "&Deck": ["new_deck", "new_default_deck", "rename_deck", "duplicate_deck",
                       "delete_deck", None, "deck_properties"],
             "&Help": ["about"],
@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
             "delete_deck": editor.delete_deck,
             "save": self.save_now,
             "deck_properties": self.edit_deck_properties,
+            "present": lambda: self.present(from_current=False),
+            "present_current": lambda: self.present(from_current=True),
             "export_pptx": lambda: editor.export("pptx"),
             "export_pdf": lambda: editor.export("pdf"),
             "export_handout": lambda: editor.export("handout"),
@@ -212,6 +214,28 @@ class MainWindow(QMainWindow):
             self.review.delete_selected_user_argument()
         else:
             self.deck_editor.delete_selection()
+
+    def present(self, from_current: bool) -> None:
+        """Start the slideshow (full screen; a presenter view when there are two screens)."""
+        from briefing_app.gui.present.session import SlideShowSession
+
+        editor = self.deck_editor
+        editor.commit_pending_edits()
+        preview = editor.preview
+        if preview is None or not preview.laid_slides:
+            self._status("Open a deck with slides to present it.")
+            return
+        current = editor.current_slide()
+        start = current.first.number - 1 if from_current and current is not None else 0
+        self.slideshow = SlideShowSession(preview.laid_slides, start, self)
+        self.slideshow.ended.connect(self._slideshow_ended)
+        where = "with the presenter view" if self.slideshow.presenter else "full screen"
+        self._status(f"Presenting “{preview.record.name}” {where}; Esc ends the slideshow.")
+
+    def _slideshow_ended(self, index: int) -> None:
+        total = len(self.slideshow.presentation.slides)
+        self._status(f"The slideshow ended at slide {index + 1} of {total}.")
+        self.activateWindow()
 
     def edit_deck_properties(self) -> None:
         """Open Deck Properties for the deck shown (not blocking; OK applies, undoably)."""

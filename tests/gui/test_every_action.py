@@ -257,6 +257,20 @@ def _properties(run: Run) -> None:
     assert message.startswith("Changed the deck's") and "distribution line" in message
 
 
+def _presented(from_current: bool) -> Callable[[Run], None]:
+    def check(run: Run) -> None:
+        _says(run, r"^Presenting “.+”.*; Esc ends the slideshow\.$")
+        session = run.win.slideshow
+        assert session.show_window.isVisible()
+        current = run.win.deck_editor.current_slide()
+        start = current.first.number - 1 if from_current else 0
+        assert session.presentation.index == start
+        QTest.keyClick(session.focus_widget(), Qt.Key.Key_Escape)
+        assert not session.show_window.isVisible()
+
+    return check
+
+
 def _quit(run: Run) -> None:
     assert not run.win.isVisible()
 
@@ -282,6 +296,8 @@ PROBES: dict[str, Probe] = {
     "action_reset_to_source": Probe(_reset, _edited_point, lambda w: w.deck_editor.canvas),
     "action_new_slide": Probe(_new_slide, _open_default),
     "action_find": Probe(_found, _open_default),
+    "action_present": Probe(_presented(False), _on_argument_slide),
+    "action_present_current": Probe(_presented(True), _on_argument_slide),
     "action_show_slides": Probe(_mode(0), lambda w: w.modes.setCurrentIndex(1)),
     "action_show_review": Probe(_mode(1), _open_default),
     "action_about": Probe(_about),
