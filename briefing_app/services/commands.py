@@ -75,12 +75,22 @@ class Command:
 
 
 def from_json(text: str) -> Command:
-    """The command :meth:`Command.to_json` wrote."""
-    data = json.loads(text)
-    kind = _KINDS.get(data.get("kind"))
-    if kind is None:
-        raise StoreError(f"The undo history holds an edit of unknown kind {data.get('kind')!r}.")
-    return kind.from_state(data["label"], data["deck_id"], data["state"])
+    """The command :meth:`Command.to_json` wrote; a StoreError if the text is not one
+    (changed outside the app, or written by a newer version)."""
+    try:
+        data = json.loads(text)
+        kind = _KINDS.get(data.get("kind"))
+        if kind is None:
+            raise StoreError(
+                f"The undo history holds an edit of an unknown kind ({data.get('kind')!r}), "
+                "perhaps from a newer version of the app; it was not undone."
+            )
+        return kind.from_state(data["label"], data["deck_id"], data["state"])
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise StoreError(
+            "The undo history of this deck is damaged (changed outside the app), so its "
+            "newest edit cannot be undone or redone; nothing was changed."
+        ) from exc
 
 
 # --- snapshots as JSON ----------------------------------------------------------------------

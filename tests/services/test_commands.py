@@ -165,3 +165,20 @@ def test_deck_details_edit_round_trips_and_refuses_after_someone_else(deck) -> N
     with pytest.raises(ConflictError):
         history.undo(store, deck_id)
     assert decks.deck_fields(store, deck_id, ["title"]) == {"title": "Theirs"}
+
+
+def test_a_damaged_history_step_is_one_sentence(deck) -> None:
+    from sqlalchemy import update
+
+    from briefing_app.store.errors import StoreError
+    from briefing_app.store.models import UndoStep
+
+    store, deck_id, slide_id = deck
+    history.run(store, commands.edit_slide_field(store, slide_id, "title", "Mine"))
+    for junk in ("{not json", '{"kind": "slide", "label": "x"}', '{"kind": "teleport"}', "[]"):
+        with store.transaction() as session:
+            session.execute(update(UndoStep).values(command=junk))
+        with pytest.raises(StoreError) as caught:
+            history.undo(store, deck_id)
+        assert "undo history" in str(caught.value)
+        assert decks.slide_snapshot(store, slide_id).title == "Mine"  # nothing changed
