@@ -32,6 +32,7 @@ from briefing_app.layout.boxes import (
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
+from briefing_app.render.citations import is_citation, sources_slide
 
 HATCH_SPACING = 4.0
 UNDERLINE_POSITION = 217 / 2048  # Liberation Sans post table, em below the baseline
@@ -105,10 +106,12 @@ def render_pdf(
         canvas = _new_canvas(tmp, deck, size)
         total = len(deck.slides)
         report(progress, 0, total, "Writing PDF")
+        sources = sources_slide(deck.slides)
+        cite_key = f"slide-{sources + 1}" if sources is not None else None
         for index, laid in enumerate(deck.slides):
             canvas.setPageSize((laid.width, laid.height))
             _bookmark(canvas, laid, index)
-            draw_slide(canvas, laid)
+            draw_slide(canvas, laid, cite_key)
             canvas.showPage()
             report(progress, index + 1, total, f"Slide {index + 1} of {total}")
         canvas.save()
@@ -119,12 +122,13 @@ def render_pdf(
 # --- drawing one slide (in slide coordinates: y down from the slide's top edge) --------
 
 
-def draw_slide(canvas: Canvas, laid: LaidSlide) -> None:
-    """Draw every box of ``laid`` on ``canvas`` under the current transform."""
+def draw_slide(canvas: Canvas, laid: LaidSlide, cite_key: str | None = None) -> None:
+    """Draw every box of ``laid`` on ``canvas`` under the current transform; citation
+    marks link to the page bookmarked ``cite_key`` (the sources slide)."""
     height = laid.height
     for box in laid.boxes:
         if isinstance(box, TextBox):
-            _draw_text(canvas, box, height)
+            _draw_text(canvas, box, height, cite_key)
         elif isinstance(box, RectBox):
             _draw_rect(canvas, box, height)
         elif isinstance(box, RuleBox):
@@ -200,7 +204,7 @@ def _draw_hatch(canvas: Canvas, box: PathBox, height: float) -> None:
     canvas.restoreState()
 
 
-def _draw_text(canvas: Canvas, box: TextBox, height: float) -> None:
+def _draw_text(canvas: Canvas, box: TextBox, height: float, cite_key: str | None = None) -> None:
     if box.fill:
         canvas.setFillColor(_color(box.fill))
         canvas.rect(box.x, height - box.y - box.h, box.w, box.h, stroke=0, fill=1)
@@ -220,6 +224,9 @@ def _draw_text(canvas: Canvas, box: TextBox, height: float) -> None:
                     _underline(canvas, run.style, x, y, width)  # as PowerPoint shows links
                     rect = (x, y - line.descent, x + width, y + line.ascent)
                     canvas.linkURL(run.link, rect, relative=1, thickness=0)
+                elif width > 0 and cite_key and is_citation(run):
+                    rect = (x, y - line.descent, x + width, y + line.ascent)
+                    canvas.linkRect("", cite_key, rect, relative=1, thickness=0)
                 x += width
 
 

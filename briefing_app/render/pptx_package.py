@@ -28,7 +28,7 @@ from pptx.opc.package import Part
 from pptx.opc.spec import default_content_types
 from pptx.parts.image import Image
 
-from briefing_app.render.pptx_text import xml_attr, xml_safe, xml_text
+from briefing_app.render.pptx_text import CITATION_TARGET, xml_attr, xml_safe, xml_text
 
 XML_HEADER = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -187,6 +187,7 @@ class SlideRels:
 
     media: _Media
     rels: list[tuple[str, str, str, bool]] = field(default_factory=list)
+    sources_target: str | None = None  # the sources slide, relative to this slide
     _ids: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def _add(self, reltype: str, target: str, external: bool = False) -> str:
@@ -197,7 +198,10 @@ class SlideRels:
         return self._ids[key]
 
     def link(self, url: str) -> str:
-        """The rId of an external hyperlink to ``url``."""
+        """The rId of an external hyperlink to ``url``; for ``CITATION_TARGET``, of the
+        deck's sources slide ("" when the deck has none)."""
+        if url == CITATION_TARGET:
+            return self._add(RT.SLIDE, self.sources_target) if self.sources_target else ""
         return self._add(RT.HYPERLINK, url, external=True)
 
     def image(self, path: str) -> tuple[str, str]:

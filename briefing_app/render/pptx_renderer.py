@@ -46,6 +46,7 @@ from briefing_app.layout.boxes import (
 )
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
+from briefing_app.render.citations import sources_slide
 from briefing_app.render.pptx_markup import (
     field_placeholder_xml,
     freeform_xml,
@@ -89,9 +90,12 @@ def render_pptx(
     package = PptxPackage(template_data=template.data, replacements=template.replacements)
     total = len(deck.slides)
     report(progress, 0, total, "Writing PowerPoint")
+    sources = sources_slide(deck.slides)
     for index, laid in enumerate(deck.slides):
         choice = template.choice(laid.layout)
         rels = package.new_rels(choice.layout.part if choice.layout else None)
+        if sources is not None:  # slides are written as slide1.xml, slide2.xml, ...
+            rels.sources_target = f"slide{sources + 1}.xml"
         package.add_slide(laid.title, slide_shapes(laid, rels, template, choice), rels, laid.notes)
         report(progress, index + 1, total, f"Slide {index + 1} of {total}")
     props = CoreProperties(deck.title, deck.author, deck.subject, deck.keywords, deck.marking)

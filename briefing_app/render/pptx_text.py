@@ -18,6 +18,7 @@ from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import Run, TextBox, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import descent, text_width
+from briefing_app.render.citations import is_citation
 
 EMU_PER_PT = 12700
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -28,7 +29,8 @@ _HLINK_COLOR = (
     ' val="tx"/></a:ext></a:extLst>'
 )
 
-LinkRelater = Callable[[str], str]  # URL -> relationship id
+LinkRelater = Callable[[str], str]  # URL -> relationship id ("" when there is none)
+CITATION_TARGET = "#sources"  # asks a LinkRelater for the sources slide
 # Characters XML 1.0 cannot hold at all (lxml refuses them; we drop them).
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 # Other control characters: python-pptx writes them in text as "_xHHHH_".
@@ -120,8 +122,16 @@ def _rpr_open(style: TextStyle, tag: str) -> str:
     )
 
 
-def _rpr(style: TextStyle, tag: str = "a:rPr", link_rid: str | None = None) -> str:
-    link = f'<a:hlinkClick r:id="{link_rid}">{_HLINK_COLOR}</a:hlinkClick>' if link_rid else ""
+def _rpr(
+    style: TextStyle, tag: str = "a:rPr", link_rid: str | None = None, jump: bool = False
+) -> str:
+    if link_rid and jump:  # to a slide of this deck, keeping the run's own colour
+        link = f'<a:hlinkClick r:id="{link_rid}" action="ppaction://hlinksldjump">'
+        link += f"{_HLINK_COLOR}</a:hlinkClick>"
+    elif link_rid:
+        link = f'<a:hlinkClick r:id="{link_rid}">{_HLINK_COLOR}</a:hlinkClick>'
+    else:
+        link = ""
     return f"{_rpr_open(style, tag)}{link}</{tag}>"
 
 
@@ -249,7 +259,12 @@ def _paragraph(par: TextParagraph, before: float, box: TextBox, relate: LinkRela
     last: TextStyle | None = None
     for text, run in joined_runs(lines):
         link = safe_link(run.link)  # the one rule, again: whoever built the boxes
-        rpr = _rpr(run.style, link_rid=relate(link) if link else None)
+        if link:
+            rpr = _rpr(run.style, link_rid=relate(link))
+        elif is_citation(run):  # a citation mark jumps to the sources slide
+            rpr = _rpr(run.style, link_rid=relate(CITATION_TARGET) or None, jump=True)
+        else:
+            rpr = _rpr(run.style)
         out.append(f"<a:r>{rpr}<a:t>{xml_text(text)}</a:t></a:r>")
         last = run.style
     end = last or par.bullet_style or TextStyle("sans", line_size(lines[0]))
