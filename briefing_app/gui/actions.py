@@ -56,7 +56,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("show_slides", "&Slides", "Assemble and edit slides", ("Ctrl+1",)),
     ActionSpec("show_review", "&Review", "Read the essay and review its arguments",
                ("Ctrl+2",)),
-    ActionSpec("about", "&About", "About this app and the bundled essay"),
+    ActionSpec("guide", "User &Guide", "How to find an argument, add it to a slide, review and "
+               "export", ("F1",)),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", "Every shortcut on one sheet", ("?",)),
+    ActionSpec("about", "&About", "Version, the store's location and the bundled essay"),
 )  # fmt: skip
 
 SPECS = {spec.id: spec for spec in ACTIONS}

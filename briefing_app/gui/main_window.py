@@ -8,7 +8,6 @@ and no layout.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -31,9 +30,11 @@ from briefing_app.gui.commands import LIBRARY, Operations
 from briefing_app.gui.deck.editor import DeckEditor
 from briefing_app.gui.deck_properties import DeckPropertiesDialog
 from briefing_app.gui.events import StoreEvents
+from briefing_app.gui.help import GuideDialog, ShortcutsDialog, about_html
 from briefing_app.gui.library.detail import DetailView
 from briefing_app.gui.library.panel import LibraryPanel
 from briefing_app.gui.tasks import TaskRunner
+from briefing_app.paths import app_version
 from briefing_app.services import argument_map, decks, library
 from briefing_app.services.commands import edit_deck
 from briefing_app.store.errors import NotFoundError
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
             "&View": ["show_slides", "show_review", None, "present", "present_current"],
             "&Deck": ["new_deck", "new_default_deck", "rename_deck", "duplicate_deck",
                       "delete_deck", None, "deck_properties"],
-            "&Help": ["about"],
+            "&Help": ["guide", "shortcuts", None, "about"],
         }  # fmt: skip
         for title, entries in menus.items():
             menu = self.menuBar().addMenu(title)
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
             "show_slides": lambda: self.modes.setCurrentIndex(0),
             "show_review": lambda: self.modes.setCurrentIndex(1),
             "about": self.show_about,
+            "guide": self.show_guide,
+            "shortcuts": self.show_shortcuts,
         }
         for action_id, slot in slots.items():
             # Never pass ``triggered(checked)`` on: a slot's first parameter is not a flag.
@@ -309,17 +312,26 @@ class MainWindow(QMainWindow):
 
         self.ops.run(create, self)
 
+    def show_shortcuts(self) -> None:
+        self.shortcuts_dialog = ShortcutsDialog(self._all_actions(), self)
+        self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog.open()
+
+    def show_guide(self) -> None:
+        self.guide_dialog = GuideDialog(self)
+        self.guide_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.guide_dialog.open()
+
+    def _all_actions(self) -> list:
+        return [*self.actions.values(), self.undo_action, self.redo_action]
+
     def show_about(self) -> None:
         docs = library.documents(self.store)
         essay = docs[0].attribution if docs and docs[0].attribution else ""
         box = QMessageBox(QMessageBox.Icon.Information, "About Briefing", "", parent=self)
         box.setObjectName("aboutBox")
         box.setText(
-            "<p><b>Briefing</b> — assemble policy briefings from a stored essay and export "
-            "them to PowerPoint and PDF, offline.</p>"
-            f"<p>Bundled essay: {html.escape(essay)}</p>"
-            "<p>Fonts: Liberation (SIL Open Font License).</p>"
-            f"<p>Unexpected errors are logged to {html.escape(str(log_file()))}</p>"
+            about_html(app_version(), self.store.display_location, essay, str(log_file()))
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_box = box

@@ -231,6 +231,7 @@ def _mode(index: int) -> Callable[[Run], None]:
 def _about(run: Run) -> None:
     box = run.win.findChild(QMessageBox, "aboutBox")
     assert box is not None and box.isVisible() and "Briefing" in box.text()
+    assert "Version " in box.text() and run.win.store.display_location in box.text()
     box.done(0)
 
 
@@ -271,6 +272,25 @@ def _presented(from_current: bool) -> Callable[[Run], None]:
     return check
 
 
+def _shortcuts_sheet(run: Run) -> None:
+    dialog = run.win.shortcuts_dialog
+    assert dialog.isVisible()
+    table = dialog.table
+    rows = {
+        (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())
+    }
+    assert ("Ctrl+M", "New Slide") in rows and ("F5", "Present from Beginning") in rows
+    assert ("?", "Keyboard Shortcuts") in rows
+    dialog.done(0)
+
+
+def _guide(run: Run) -> None:
+    dialog = run.win.guide_dialog
+    text = dialog.text.toPlainText()
+    assert dialog.isVisible() and "Find an argument" in text and "Export" in text
+    dialog.done(0)
+
+
 def _quit(run: Run) -> None:
     assert not run.win.isVisible()
 
@@ -301,6 +321,8 @@ PROBES: dict[str, Probe] = {
     "action_show_slides": Probe(_mode(0), lambda w: w.modes.setCurrentIndex(1)),
     "action_show_review": Probe(_mode(1), _open_default),
     "action_about": Probe(_about),
+    "action_shortcuts": Probe(_shortcuts_sheet),
+    "action_guide": Probe(_guide),
     "action_undo": Probe(_undone, _undoable_edit),
     "action_redo": Probe(_redone, _undone_edit),
     "newSlideButton": Probe(_new_slide, _open_default),
