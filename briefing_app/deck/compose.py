@@ -26,7 +26,16 @@ from briefing_app.maps.compose import MapFigure
 from briefing_app.services import maps, sources
 from briefing_app.services.decks import SlideRecord, deck_by_name, slide_record
 from briefing_app.store.map_models import Map
-from briefing_app.store.models import Document, Footnote, Link, Paragraph, Slide, SlideItem
+from briefing_app.store.models import (
+    Document,
+    Footnote,
+    Link,
+    Paragraph,
+    Slide,
+    SlideItem,
+    Tag,
+    argument_tag,
+)
 from briefing_app.store.store import Store
 
 FOOTNOTE_SNIPPET_WORDS = 9
@@ -298,12 +307,28 @@ def compose_deck(store: Store, name: str) -> Composed:
             marking=clean.line(deck.marking) or None,
             theme=deck.theme,
             subject=clean.line(deck.subtitle or deck.title),
+            keywords=clean.line(_keywords(session, refs)),
             slides=tuple(
                 slide if slide is not None else layout.compose(draft)
                 for slide, layout, draft in zip(slides, layouts, drafts, strict=True)
             ),
         )
     return Composed(content, clean.warnings)
+
+
+def _keywords(session: Session, refs: Iterable[tuple[str | None, int | None]]) -> str:
+    """The tags of the arguments on the deck's slides, by name, as document keywords."""
+    ids = {i for kind, i in refs if kind == "argument" and i is not None}
+    if not ids:
+        return ""
+    names = session.scalars(
+        select(Tag.name)
+        .join(argument_tag, argument_tag.c.tag_id == Tag.id)
+        .where(argument_tag.c.argument_id.in_(ids))
+        .distinct()
+        .order_by(Tag.name)
+    )
+    return "; ".join(names)
 
 
 @dataclass

@@ -63,3 +63,4 @@ class DeckContent:
     theme: str = "ministry"
     subject: str = ""
     slides: tuple[SlideContent, ...] = field(default_factory=tuple)
+    keywords: str = ""  # the tags of the arguments the deck shows, for document properties

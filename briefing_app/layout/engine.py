@@ -54,5 +54,6 @@ def layout_deck(
         author=deck.author,
         subject=deck.subject,
         slides=slides,
+        keywords=deck.keywords,
         marking=(deck.marking or "").strip(),
     )

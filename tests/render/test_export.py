@@ -86,6 +86,8 @@ def test_pptx_is_native_editable_and_complete(briefing, tmp_path: Path) -> None:
     assert prs.slide_width == 12192000 and prs.slide_height == 6858000
     assert prs.core_properties.title == "Balkans Breakthrough for Ukraine"
     assert prs.core_properties.author == "Policy unit"
+    # keywords: the tags of the arguments the deck shows
+    assert {"kosovo-serbia", "un-1244"} <= set(prs.core_properties.keywords.split("; "))
     assert len(prs.slides) == result.slides
     for number, slide in enumerate(prs.slides, start=1):
         names = {shape.name for shape in slide.shapes}
