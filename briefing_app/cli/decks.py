@@ -341,6 +341,8 @@ def numbered(path: Path) -> Path:
 
 
 def _export(ctx: CommandContext, args: argparse.Namespace) -> int:
+    if args.two_up and args.format != "handout":
+        raise StoreError("--two-up is a handout option; add --format handout.")
     decks.get_deck_id(ctx.store, args.deck)  # an unknown deck is one sentence, first
     # Named after the deck (unique), not its title (two decks may share one).
     target = resolve_target(args.out, args.deck, args.format)
@@ -349,7 +351,9 @@ def _export(ctx: CommandContext, args: argparse.Namespace) -> int:
         target = numbered(target)
         print(f"briefing-app: {taken.name} exists; writing {target.name} "
               "(--force replaces it).", file=sys.stderr)  # fmt: skip
-    result = export_deck(ctx.store, args.deck, args.format, target, _progress)
+    result = export_deck(
+        ctx.store, args.deck, args.format, target, _progress, two_up=args.two_up
+    )
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for warning in result.warnings:
@@ -514,6 +518,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--force", action="store_true",
         help="replace an existing file (default: write NAME (2).EXT beside it)",
+    )  # fmt: skip
+    p.add_argument(
+        "--two-up", action="store_true",
+        help="with --format handout: two slides a page, notes beside each",
     )  # fmt: skip
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=_export)

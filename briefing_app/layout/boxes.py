@@ -180,3 +180,9 @@ class LaidDeck:
     slides: tuple[LaidSlide, ...] = field(default_factory=tuple)
     keywords: str = ""
     marking: str = ""  # the handling marking, also written as a document property
+    subtitle: str = ""  # the cover's fields, repeated on the handout's cover page
+    date_label: str = ""
+    distribution: str = ""
+    # What layout could not do as asked (a title shrunk to its floor, a slide over the
+    # word limit, an empty slide), one sentence each naming the slide.
+    warnings: tuple[str, ...] = ()

@@ -56,4 +56,7 @@ def layout_deck(
         slides=slides,
         keywords=deck.keywords,
         marking=(deck.marking or "").strip(),
+        subtitle=deck.subtitle,
+        date_label=deck.date_label,
+        distribution=deck.distribution,
     )

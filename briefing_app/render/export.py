@@ -55,10 +55,13 @@ def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
     composed = compose_deck(store, name)
     stored = templates.stored_deck_template(store, name)
     if stored is None:
-        return layout_deck(composed.content), composed.warnings
-    _, match = stored
-    laid = layout_deck(composed.content, theme=template_theme(match))
-    return scaled_deck(laid, scale_of(match)), composed.warnings
+        laid = layout_deck(composed.content)
+    else:
+        _, match = stored
+        laid = scaled_deck(
+            layout_deck(composed.content, theme=template_theme(match)), scale_of(match)
+        )
+    return laid, [*composed.warnings, *(w for w in laid.warnings if w not in composed.warnings)]
 
 
 def resolve_target(out: Path | str | None, title: str, fmt: str) -> Path:
@@ -95,10 +98,16 @@ def export_deck(
     fmt: str,
     out: Path | str | None = None,
     progress: Progress | None = None,
+    *,
+    two_up: bool = False,
 ) -> ExportResult:
-    """Write the deck to ``out`` (a file, a folder, or None for exports/) atomically."""
+    """Write the deck to ``out`` (a file, a folder, or None for exports/) atomically and
+    return what was written with every warning (composing and layout); ``two_up`` puts
+    two slides on a handout page."""
     if fmt not in FORMATS:
         raise StoreError(f"{fmt!r} is not an export format; use pptx, pdf or handout.")
+    if two_up and fmt != "handout":
+        raise StoreError("Two slides a page is a handout option; export with --format handout.")
     deck, warnings = laid_out(store, name)
     if not deck.slides:
         raise StoreError(
@@ -112,5 +121,6 @@ def export_deck(
         template = stored_template(*stored) if stored is not None else None
         path = renderer(fmt)(deck, out, progress, template=template)
     else:
-        path = renderer(fmt)(deck, out, progress)
+        options = {"two_up": True} if two_up else {}
+        path = renderer(fmt)(deck, out, progress, **options)  # type: ignore[call-arg]
     return ExportResult(path=Path(path), slides=len(deck.slides), warnings=warnings)

@@ -79,10 +79,7 @@ def _new_canvas(path: Path, deck: LaidDeck, pagesize: tuple[float, float]) -> Ca
         initialFontName="LiberationSans",
         initialFontSize=12,
     )
-    canvas.setTitle(deck.title)
-    canvas.setAuthor(deck.author)
-    canvas.setSubject(deck.subject)
-    canvas.setKeywords(deck.keywords)
+    _pdf_metadata(canvas, deck)
     canvas.setCreator("briefing_app")
     canvas.showOutline()
     return canvas
@@ -251,8 +248,29 @@ def _draw_string(canvas: Canvas, text: str, style: TextStyle, x: float, y: float
 
 HANDOUT_MARGIN = 48.0
 NOTES_FONT = "LiberationSans"
+NOTES_BOLD = "LiberationSans-Bold"
 NOTES_SIZE = 10.5
 NOTES_LEADING = 14.0
+TWO_UP_NOTES_SIZE = 8.5
+TWO_UP_LEADING = 11.0
+MARKING_SIZE = 9.0
+HEADER_SIZE = 8.5
+MIN_LINES_PER_PAGE = 2  # never a page (or a page's end) with one orphan line of notes
+
+
+def _pdf_metadata(canvas: Canvas, deck: LaidDeck) -> None:
+    """Title, author, subject and keywords; the marking leads subject and keywords, so a
+    file manager or document system shows the handling of a marked file."""
+    canvas.setTitle(deck.title)
+    canvas.setAuthor(deck.author)
+    marking = deck.marking.strip()
+    subject = deck.subject
+    keywords = deck.keywords
+    if marking:
+        subject = f"{marking} — {subject}" if subject else marking
+        keywords = f"Marking: {marking}" + (f"; {keywords}" if keywords else "")
+    canvas.setSubject(subject)
+    canvas.setKeywords(keywords)
 
 
 def render_handout(
@@ -260,101 +278,265 @@ def render_handout(
     path: str | os.PathLike[str],
     progress: Progress | None = None,
     pagesize: tuple[float, float] = A4,
+    two_up: bool = False,
 ) -> Path:
-    """Write a portrait handout: each slide scaled down with its speaker notes beneath."""
+    """Write a portrait handout: a cover page, then each slide scaled down with its speaker
+    notes beneath (or, ``two_up``, two slides a page with their notes beside them).
+
+    Every page carries the marking at its top and bottom, in its own header and footer.
+    """
 
     def write(tmp: Path) -> None:
         canvas = _new_canvas(tmp, deck, pagesize)
+        writer = _Handout(canvas, deck, pagesize)
         total = len(deck.slides)
         report(progress, 0, total, "Writing handout")
-        page = 1
-        for index, laid in enumerate(deck.slides):
-            page = _handout_slide(canvas, deck, laid, index, page, pagesize)
-            report(progress, index + 1, total, f"Slide {index + 1} of {total}")
+        writer.cover()
+        if two_up:
+            writer.two_up(progress)
+        else:
+            for index, laid in enumerate(deck.slides):
+                writer.one_up(laid, index)
+                report(progress, index + 1, total, f"Slide {index + 1} of {total}")
         canvas.save()
 
     return atomic_write(path, write)
 
 
-def _handout_slide(
-    canvas: Canvas,
-    deck: LaidDeck,
-    laid: LaidSlide,
-    index: int,
-    page: int,
-    pagesize: tuple[float, float],
-) -> int:
-    page_w, page_h = pagesize
-    width = page_w - 2 * HANDOUT_MARGIN
-    scale = width / laid.width
-    slide_h = laid.height * scale
-    top = page_h - HANDOUT_MARGIN
-    _bookmark(canvas, laid, index)
-    _handout_header(canvas, deck, laid, pagesize)
-    canvas.saveState()
-    canvas.translate(HANDOUT_MARGIN, top - slide_h)
-    canvas.scale(scale, scale)
-    clip = canvas.beginPath()
-    clip.rect(0, 0, laid.width, laid.height)
-    canvas.clipPath(clip, stroke=0, fill=0)
-    draw_slide(canvas, laid)
-    canvas.restoreState()
-    canvas.setStrokeColor(_color("808080"))
-    canvas.setLineWidth(0.5)
-    canvas.rect(HANDOUT_MARGIN, top - slide_h, width, slide_h, stroke=1, fill=0)
-
-    lines = wrap_text(laid.notes, NOTES_FONT, NOTES_SIZE, width)
-    y = top - slide_h - 24
-    canvas.setFillColor(_color("000000"))
-    for line in lines:
-        if y < HANDOUT_MARGIN + NOTES_LEADING:
-            _handout_footer(canvas, page, pagesize)
-            canvas.showPage()
-            page += 1
-            _handout_header(canvas, deck, laid, pagesize, continued=True)
-            y = top - 8
-            canvas.setFillColor(_color("000000"))
-        canvas.setFont(NOTES_FONT, NOTES_SIZE)
-        canvas.drawString(HANDOUT_MARGIN, y, line)
-        y -= NOTES_LEADING
-    _handout_footer(canvas, page, pagesize)
-    canvas.showPage()
-    return page + 1
+def render_handout_two_up(
+    deck: LaidDeck, path: str | os.PathLike[str], progress: Progress | None = None
+) -> Path:
+    """The handout with two slides a page, notes beside each."""
+    return render_handout(deck, path, progress, two_up=True)
 
 
-def _handout_header(
-    canvas: Canvas,
-    deck: LaidDeck,
-    laid: LaidSlide,
-    pagesize: tuple[float, float],
-    continued: bool = False,
-) -> None:
-    page_w, page_h = pagesize
-    label = f"Slide {laid.number}: {laid.title}".replace("\n", " ")
-    if continued:
-        label += " (notes continued)"
-    canvas.setFillColor(_color("404040"))
-    canvas.setFont("LiberationSans", 8.5)
-    width = page_w - 2 * HANDOUT_MARGIN
-    canvas.drawString(HANDOUT_MARGIN, page_h - HANDOUT_MARGIN + 10, _fit(label, 8.5, width))
+def split_lines(lines: list[str], first: int, later: int) -> list[list[str]]:
+    """``lines`` in page-sized chunks (``first`` fit on the first page, ``later`` on each
+    further one) with no chunk of a single line where a neighbour can spare one: a lone
+    last line pulls one more over with it, and a lone first line moves on whole."""
+    lines = list(lines)
+    chunks: list[list[str]] = []
+    room = max(first, 0)
+    while lines:
+        take = lines[:room]
+        lines = lines[room:]
+        chunks.append(take)
+        room = max(later, MIN_LINES_PER_PAGE)
+    for i in range(len(chunks) - 1, 0, -1):  # rebalance from the end
+        before, chunk = chunks[i - 1], chunks[i]
+        while 0 < len(chunk) < MIN_LINES_PER_PAGE and len(before) > MIN_LINES_PER_PAGE:
+            chunk.insert(0, before.pop())
+    if len(chunks) > 1 and 0 < len(chunks[0]) < MIN_LINES_PER_PAGE:
+        chunks[1][:0] = chunks[0]
+        chunks[0] = []
+    out = []
+    for chunk in chunks:  # a page never starts with a paragraph gap
+        while chunk and not chunk[0].strip() and out:
+            chunk.pop(0)
+        out.append(chunk)
+    return out
 
 
-def _handout_footer(canvas: Canvas, page: int, pagesize: tuple[float, float]) -> None:
-    page_w, _ = pagesize
-    canvas.setFillColor(_color("404040"))
-    canvas.setFont("LiberationSans", 8.5)
-    canvas.drawRightString(page_w - HANDOUT_MARGIN, HANDOUT_MARGIN - 20, f"Page {page}")
+class _Handout:
+    """Pages of one handout: cover, slide pages, notes pages, each marked."""
+
+    def __init__(self, canvas: Canvas, deck: LaidDeck, pagesize: tuple[float, float]) -> None:
+        self.canvas = canvas
+        self.deck = deck
+        self.page_w, self.page_h = pagesize
+        self.page = 0
+        self.width = self.page_w - 2 * HANDOUT_MARGIN
+        self.top = self.page_h - HANDOUT_MARGIN - 12  # below the marking and slide label
+        self.bottom = HANDOUT_MARGIN + 8
+
+    # pages ----------------------------------------------------------------------------
+
+    def _begin(self, label: str) -> None:
+        self.page += 1
+        self._marking()
+        if label:
+            c = self.canvas
+            c.setFillColor(_color("404040"))
+            y = self.page_h - HANDOUT_MARGIN + 4
+            for line in wrap_text(label, NOTES_FONT, HEADER_SIZE, self.width)[:2]:
+                c.setFont(NOTES_FONT, HEADER_SIZE)
+                c.drawString(HANDOUT_MARGIN, y, line)
+                y -= HEADER_SIZE * 1.2
+
+    def _end(self) -> None:
+        c = self.canvas
+        c.setFillColor(_color("404040"))
+        c.setFont(NOTES_FONT, HEADER_SIZE)
+        title = self.deck.title.replace("\n", " ")
+        if title:
+            c.drawString(
+                HANDOUT_MARGIN, HANDOUT_MARGIN - 20, _fit(title, HEADER_SIZE, self.width * 0.7)
+            )
+        c.drawRightString(self.page_w - HANDOUT_MARGIN, HANDOUT_MARGIN - 20, f"Page {self.page}")
+        c.showPage()
+
+    def _marking(self) -> None:
+        """The marking centred in the page's header and footer (none when unmarked)."""
+        marking = self.deck.marking.strip()
+        if not marking:
+            return
+        c = self.canvas
+        c.setFillColor(_color("000000"))
+        c.setFont(NOTES_BOLD, MARKING_SIZE)
+        text = _fit(marking, MARKING_SIZE, self.width, NOTES_BOLD)
+        c.drawCentredString(self.page_w / 2, self.page_h - 22, text)
+        c.drawCentredString(self.page_w / 2, 14, text)
+
+    def cover(self) -> None:
+        """Title, subtitle, author, date, marking and distribution line."""
+        deck, c = self.deck, self.canvas
+        self._begin("")
+        c.bookmarkPage("cover")
+        c.addOutlineEntry("Cover", "cover", level=0)
+        y = self.page_h * 0.68
+        marking = deck.marking.strip()
+        if marking:
+            c.setFillColor(_color("000000"))
+            for line in wrap_text(marking, NOTES_BOLD, 14, self.width):
+                c.setFont(NOTES_BOLD, 14)
+                c.drawString(HANDOUT_MARGIN, y, line)
+                y -= 18
+            y -= 18
+        c.setFillColor(_color("1F3864"))
+        for line in wrap_text(deck.title or "Untitled deck", NOTES_BOLD, 24, self.width)[:6]:
+            c.setFont(NOTES_BOLD, 24)
+            c.drawString(HANDOUT_MARGIN, y, line)
+            y -= 30
+        y -= 6
+        c.setFillColor(_color("404040"))
+        for line in wrap_text(deck.subtitle, NOTES_FONT, 13, self.width)[:6]:
+            c.setFont(NOTES_FONT, 13)
+            c.drawString(HANDOUT_MARGIN, y, line)
+            y -= 17
+        y -= 14
+        for text in (deck.author, deck.date_label):
+            for line in wrap_text(text, NOTES_FONT, 12, self.width)[:3]:
+                c.setFont(NOTES_FONT, 12)
+                c.drawString(HANDOUT_MARGIN, y, line)
+                y -= 16
+        if deck.distribution.strip():
+            y -= 10
+            c.setFillColor(_color("000000"))
+            line_text = deck.distribution.strip()
+            if not line_text.lower().startswith("distribution"):
+                line_text = f"Distribution: {line_text}"
+            for line in wrap_text(line_text, NOTES_FONT, 11, self.width)[:4]:
+                c.setFont(NOTES_FONT, 11)
+                c.drawString(HANDOUT_MARGIN, y, line)
+                y -= 15
+        c.setFillColor(_color("404040"))
+        c.setFont(NOTES_FONT, 10)
+        count = len(deck.slides)
+        c.drawString(
+            HANDOUT_MARGIN,
+            HANDOUT_MARGIN + 20,
+            f"Handout: {count} slide{'s' * (count != 1)} with speaker notes",
+        )
+        self._end()
+
+    def _slide(self, laid: LaidSlide, x: float, top: float, width: float) -> float:
+        """Draw ``laid`` scaled to ``width`` with its top-left at (x, top); its height."""
+        c = self.canvas
+        scale = width / laid.width
+        slide_h = laid.height * scale
+        c.saveState()
+        c.translate(x, top - slide_h)
+        c.scale(scale, scale)
+        clip = c.beginPath()
+        clip.rect(0, 0, laid.width, laid.height)
+        c.clipPath(clip, stroke=0, fill=0)
+        draw_slide(c, laid)
+        c.restoreState()
+        c.setStrokeColor(_color("808080"))
+        c.setLineWidth(0.5)
+        c.rect(x, top - slide_h, width, slide_h, stroke=1, fill=0)
+        return slide_h
+
+    def _lines(self, lines: list[str], x: float, y: float, size: float, leading: float) -> None:
+        c = self.canvas
+        c.setFillColor(_color("000000"))
+        for line in lines:
+            c.setFont(NOTES_FONT, size)
+            c.drawString(x, y, line)
+            y -= leading
+
+    @staticmethod
+    def _label(laid: LaidSlide, continued: bool = False) -> str:
+        label = f"Slide {laid.number}: {laid.title}".replace("\n", " ")
+        return label + (" (notes continued)" if continued else "")
+
+    def one_up(self, laid: LaidSlide, index: int) -> None:
+        """A slide above its notes; notes that do not fit continue on further pages."""
+        self._begin(self._label(laid))
+        _bookmark(self.canvas, laid, index)
+        slide_h = self._slide(laid, HANDOUT_MARGIN, self.top, self.width)
+        lines = wrap_text(laid.notes, NOTES_FONT, NOTES_SIZE, self.width)
+        first_y = self.top - slide_h - 24
+        first = int((first_y - self.bottom) // NOTES_LEADING) + 1
+        later = int((self.top - 8 - self.bottom) // NOTES_LEADING) + 1
+        chunks = split_lines(lines, first, later) or [[]]
+        self._lines(chunks[0], HANDOUT_MARGIN, first_y, NOTES_SIZE, NOTES_LEADING)
+        for chunk in chunks[1:]:
+            self._end()
+            self._begin(self._label(laid, continued=True))
+            self._lines(chunk, HANDOUT_MARGIN, self.top - 8, NOTES_SIZE, NOTES_LEADING)
+        self._end()
+
+    def two_up(self, progress: Progress | None) -> None:
+        """Two slides a page, each with its notes in a column beside it; a slide whose
+        notes do not fit its half page gets a page of its own (and continues as one-up)."""
+        total = len(self.deck.slides)
+        half = (self.top - self.bottom) / 2
+        thumb_w = self.width * 0.55
+        gap = 12.0
+        notes_x = HANDOUT_MARGIN + thumb_w + gap
+        notes_w = self.width - thumb_w - gap
+        slot = 0  # 0: top half free, 1: bottom half free
+        for index, laid in enumerate(self.deck.slides):
+            beside = wrap_text(laid.notes, NOTES_FONT, TWO_UP_NOTES_SIZE, notes_w)
+            room = int((half - 16) // TWO_UP_LEADING)
+            if len(beside) > room:
+                if slot == 1:
+                    self._end()
+                    slot = 0
+                self.one_up(laid, index)
+            else:
+                if slot == 0:
+                    self._begin("")
+                top = self.top - slot * half
+                c = self.canvas
+                c.setFillColor(_color("404040"))
+                c.setFont(NOTES_FONT, HEADER_SIZE)
+                c.drawString(HANDOUT_MARGIN, top, _fit(self._label(laid), HEADER_SIZE, self.width))
+                _bookmark(c, laid, index)
+                self._slide(laid, HANDOUT_MARGIN, top - 8, thumb_w)
+                self._lines(
+                    beside, notes_x, top - 8 - TWO_UP_NOTES_SIZE, TWO_UP_NOTES_SIZE, TWO_UP_LEADING
+                )
+                slot += 1
+                if slot == 2:
+                    self._end()
+                    slot = 0
+            report(progress, index + 1, total, f"Slide {index + 1} of {total}")
+        if slot == 1:
+            self._end()
 
 
-def _fit(text: str, size: float, width: float) -> str:
+def _fit(text: str, size: float, width: float, font: str = NOTES_FONT) -> str:
     """``text``, or its longest start that fits ``width`` with an ellipsis (found by
-    bisection: a title can be a megabyte long)."""
-    if pdfmetrics.stringWidth(text, NOTES_FONT, size) <= width:
+    bisection: a title can be a megabyte long). Used for running heads only, never for
+    a slide's own title."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
     low, high = 0, len(text)  # text[:low] + "…" fits; text[:high] + "…" does not
     while high - low > 1:
         middle = (low + high) // 2
-        if pdfmetrics.stringWidth(text[:middle] + "…", NOTES_FONT, size) <= width:
+        if pdfmetrics.stringWidth(text[:middle] + "…", font, size) <= width:
             low = middle
         else:
             high = middle

@@ -261,13 +261,23 @@ class PptxPackage:
         rels._add(RT.SLIDE_LAYOUT, self.template.layout_targets[layout or self.default_layout])
         return rels
 
-    def add_slide(self, name: str, shapes: str, rels: SlideRels, notes: str | None) -> None:
-        """Add a slide named ``name`` holding ``shapes`` (markup), with plain-text ``notes``."""
+    def add_slide(
+        self, name: str, shapes: str, rels: SlideRels, notes: str | None, marking: str = ""
+    ) -> None:
+        """Add a slide named ``name`` holding ``shapes`` (markup), with plain-text ``notes``.
+
+        With a ``marking``, the slide always has a notes page, and the marking is in that
+        page's own header and footer (printed notes pages are pages of the deck too).
+        """
         xml = f"{_SLIDE_HEAD}{xml_attr(name)}{_SLIDE_MIDDLE}{shapes}{_SLIDE_TAIL}"
         notes_xml = None
-        if notes:
+        if notes or marking.strip():
             notes_head, notes_tail = self.template.notes
-            notes_xml = f"{notes_head}{_notes_paragraphs(notes)}{notes_tail}"
+            if marking.strip():
+                head, sep, tail = notes_tail.rpartition("</p:spTree>")
+                if sep:
+                    notes_tail = head + _notes_marking(marking.strip()) + sep + tail
+            notes_xml = f"{notes_head}{_notes_paragraphs(notes or '')}{notes_tail}"
         self._slides.append((xml, rels, notes_xml))
 
     def write(self, path: Path, props: CoreProperties) -> None:
@@ -354,6 +364,32 @@ def _replaced(data: bytes, replacements: dict[str, str]) -> bytes:
     for old, new in replacements.items():
         text = text.replace(old, new)
     return text.encode("utf-8")
+
+
+# Header and footer of a notes page (python-pptx's notes master positions, portrait
+# 7.5 x 10 in), given explicitly so a notes master without them still shows the marking.
+_NOTES_BANDS = (
+    (90, "Header", "hdr", "", 0),
+    (91, "Footer", "ftr", ' idx="4"', 8685213),
+)
+
+
+def _notes_marking(marking: str) -> str:
+    """Header and footer placeholders of a notes page, each holding ``marking``."""
+    text = xml_text(marking)
+    shapes = []
+    for shape_id, name, kind, idx, y in _NOTES_BANDS:
+        shapes.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name} Marking"/>'
+            '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+            f'<p:nvPr><p:ph type="{kind}" sz="quarter"{idx}/></p:nvPr></p:nvSpPr>'
+            f'<p:spPr><a:xfrm><a:off x="0" y="{y}"/><a:ext cx="6858000" cy="458787"/>'
+            "</a:xfrm></p:spPr>"
+            '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="ctr"/>'
+            f'<a:r><a:rPr lang="en-GB" b="1" dirty="0"/><a:t>{text}</a:t></a:r></a:p>'
+            "</p:txBody></p:sp>"
+        )
+    return "".join(shapes)
 
 
 def _notes_paragraphs(text: str) -> str:

@@ -96,7 +96,8 @@ def render_pptx(
         rels = package.new_rels(choice.layout.part if choice.layout else None)
         if sources is not None:  # slides are written as slide1.xml, slide2.xml, ...
             rels.sources_target = f"slide{sources + 1}.xml"
-        package.add_slide(laid.title, slide_shapes(laid, rels, template, choice), rels, laid.notes)
+        shapes = slide_shapes(laid, rels, template, choice)
+        package.add_slide(laid.title, shapes, rels, laid.notes, deck.marking)
         report(progress, index + 1, total, f"Slide {index + 1} of {total}")
     props = CoreProperties(deck.title, deck.author, deck.subject, deck.keywords, deck.marking)
     return atomic_write(path, lambda tmp: package.write(tmp, props))

@@ -172,12 +172,23 @@ def _title_page(store: Store, args: list, styles: _Styles) -> list:
     return story
 
 
-def _footer(canvas, doc) -> None:  # reportlab page callback
-    canvas.saveState()
-    canvas.setFont(SANS, 8)
-    canvas.setFillColor(MUTED)
-    canvas.drawRightString(A4[0] - 20 * mm, 12 * mm, f"Review report · page {doc.page}")
-    canvas.restoreState()
+def _page_furniture(marking: str):
+    """The page callback: the marking centred in every page's header and footer (when
+    marked) and the page number."""
+
+    def draw(canvas, doc) -> None:  # reportlab page callback
+        canvas.saveState()
+        if marking:
+            canvas.setFont(f"{SANS}-Bold", 9)
+            canvas.setFillColor(INK)
+            canvas.drawCentredString(A4[0] / 2, A4[1] - 10 * mm, marking)
+            canvas.drawCentredString(A4[0] / 2, 6 * mm, marking)
+        canvas.setFont(SANS, 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(A4[0] - 20 * mm, 12 * mm, f"Review report · page {doc.page}")
+        canvas.restoreState()
+
+    return draw
 
 
 def build_story(store: Store, progress: Progress | None = None) -> list:
@@ -207,11 +218,17 @@ def build_story(store: Store, progress: Progress | None = None) -> list:
 
 
 def export_review_report(
-    store: Store, path: str | os.PathLike[str], progress: Progress | None = None
+    store: Store,
+    path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    marking: str = "",
 ) -> Path:
-    """Write the review report PDF to ``path`` atomically and return the path."""
+    """Write the review report PDF to ``path`` atomically and return the path; with a
+    ``marking``, every page carries it at top and bottom, and so does the metadata."""
     register_fonts()
+    marking = " ".join(marking.split())
     story = build_story(store, progress)
+    furniture = _page_furniture(marking)
 
     def write(tmp: Path) -> None:
         doc = SimpleDocTemplate(
@@ -222,10 +239,12 @@ def export_review_report(
             topMargin=20 * mm,
             bottomMargin=22 * mm,
             title="Review report",
+            subject=f"{marking} — review report" if marking else "Review report",
+            keywords=f"Marking: {marking}" if marking else "",
             author="briefing_app",
             creator="briefing_app",
             initialFontName=SANS,
         )
-        doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
+        doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
 
     return atomic_write(path, write)

@@ -455,21 +455,29 @@ def delete_slide(
 
 
 def _notes_for(session: Session, source: sources.SourceInfo) -> str:
-    """Speaker notes for a source: its passage in the essay and its footnotes in full."""
-    lines = []
-    if source.passage:
-        where = f"Essay ¶{source.paragraph + 1}" if source.paragraph is not None else "Essay"
-        if source.kind == "map":
-            where = f"Map “{source.text}”"
-        lines.append(f"{where}: {source.passage}")
-    for number in source.citations:
-        note = session.scalar(
+    """Speaker notes for a source: its passage in the essay and its footnotes in full,
+    each labelled as what it is (a passage anchored in a footnote is that footnote)."""
+    notes = {
+        number: session.scalar(
             select(Footnote).where(
                 Footnote.number == number, Footnote.document_id == source.document_id
             )
         )
+        for number in source.citations
+    }
+    lines = []
+    if source.passage:
+        where = f"Essay ¶{source.paragraph + 1}" if source.paragraph is not None else "Essay"
+        anchored = (n for n, note in notes.items() if note and note.text == source.passage)
+        anchor = next(anchored, None)
+        if source.kind == "map":
+            where = f"Map “{source.text}”"
+        elif anchor is not None:
+            where = f"Footnote {anchor}"
+        lines.append(f"{where}: {source.passage}")
+    for number, note in notes.items():
         if note is not None and note.text != source.passage:
-            lines.append(f"[{number}] {note.text}")
+            lines.append(f"Footnote {number}: {note.text}")
     return "\n\n".join(lines)
 
 
@@ -515,10 +523,10 @@ def add_item_in(
     items.insert(at, item)
     slide.items.append(item)
     _renumber(items)
-    if source is not None:
-        extra = _notes_for(session, source)
-        if extra and extra not in slide.notes:
-            slide.notes = f"{slide.notes}\n\n{extra}".strip()
+    if source is not None:  # each passage or footnote once per slide
+        for extra in _notes_for(session, source).split("\n\n"):
+            if extra and extra not in slide.notes:
+                slide.notes = f"{slide.notes}\n\n{extra}".strip()
     _touch(slide.deck)
     session.flush()
     return item

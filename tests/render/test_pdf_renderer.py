@@ -10,7 +10,7 @@ from office_tools import pdf_info as _info
 from office_tools import run as _run
 
 from briefing_app.layout.boxes import LaidDeck
-from briefing_app.render.pdf_renderer import render_handout, render_pdf, wrap_text
+from briefing_app.render.pdf_renderer import render_handout, render_pdf, split_lines, wrap_text
 
 from ._deck import sample_deck, sample_slide
 
@@ -67,8 +67,29 @@ def test_handout(tmp_path: Path, deck: LaidDeck) -> None:
     assert "<b>said</b> &" in text
     for name in NAMES:
         assert name in text
-    assert _outline_titles(path) == 3
+    assert _outline_titles(path) == 4  # the cover and three slides
     assert b"/URI" in path.read_bytes()
+
+
+def test_handout_cover_names_title_date_marking_and_distribution(tmp_path: Path) -> None:
+    base = sample_deck(2)
+    deck = LaidDeck(
+        "Balkans brief", "Policy unit", "s", base.slides, marking="OFFICIAL-SENSITIVE",
+        date_label="14 November 2025", distribution="Minister's office; NATO desk",
+    )  # fmt: skip
+    path = render_handout(deck, tmp_path / "cover.pdf")
+    cover = _run("pdftotext", "-f", "1", "-l", "1", str(path), "-")
+    for text in ("Balkans brief", "14 November 2025", "OFFICIAL-SENSITIVE", "NATO desk"):
+        assert text in cover
+
+
+def test_notes_never_leave_one_line_alone_on_a_page() -> None:
+    lines = [f"line {i}" for i in range(11)]
+    chunks = split_lines(lines, 5, 5)  # 5 + 5 + 1 would leave one line alone
+    assert [len(c) for c in chunks] == [5, 4, 2]
+    assert [x for c in chunks for x in c] == lines
+    assert [len(c) for c in split_lines(lines[:6], 1, 8)] == [0, 6]  # no lone first line
+    assert all(len(c) != 1 for c in split_lines(lines, 3, 4)[1:])
 
 
 def test_handout_letter(tmp_path: Path, deck: LaidDeck) -> None:

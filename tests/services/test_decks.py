@@ -25,7 +25,7 @@ def test_item_from_argument_takes_claim_and_fills_notes(deck) -> None:
     assert item.text == arg.claim and not item.differs_from_source
     notes = decks.get_deck(deck, "Brief").slides[0].notes
     assert arg.quote in notes
-    assert "[3]" in notes and "Witkoff" in notes  # the footnotes it rests on, in full
+    assert "Footnote 3: " in notes and "Witkoff" in notes  # the footnotes it rests on, in full
 
 
 def test_edit_then_reset_to_source(deck) -> None:
