@@ -14,6 +14,11 @@ from pathlib import Path
 
 from briefing_app.paths import FONTS_DIR
 
+# How much wider than Liberation Sans a font with no metric twin is assumed to be: enough
+# for the widest common Office sans faces (Verdana, Tahoma), so measured text never
+# overflows in the real font (it may wrap earlier than it needs to).
+CONSERVATIVE_WIDTH = 1.2
+
 
 @dataclass(frozen=True)
 class FontFamily:
@@ -24,6 +29,9 @@ class FontFamily:
     bold: Path
     italic: Path
     bold_italic: Path
+    # > 1 for a family that stands in for a font we have no metric twin of: its text is
+    # measured this much wider than the file we draw with, so it fits in the real font.
+    width_scale: float = 1.0
 
     def file_for(self, bold: bool, italic: bool) -> Path:
         if bold and italic:
@@ -35,8 +43,9 @@ class FontFamily:
         return self.regular
 
 
-def _family(key: str, stem: str, office_name: str) -> FontFamily:
+def _family(key: str, stem: str, office_name: str, width_scale: float = 1.0) -> FontFamily:
     return FontFamily(
+        width_scale=width_scale,
         key=key,
         pdf_name=stem,
         office_name=office_name,
@@ -53,6 +62,9 @@ FAMILIES: dict[str, FontFamily] = {
     "mono": _family("mono", "LiberationMono", "Courier New"),
     "carlito": _family("carlito", "Carlito", "Calibri"),
     "caladea": _family("caladea", "Caladea", "Cambria"),
+    # A template's theme font we have no twin of (Verdana, a corporate face): text names
+    # the theme's font ("+mn-lt"), is drawn in PDFs with Liberation Sans and measured wider.
+    "wide": _family("wide", "LiberationSans", "+mn-lt", CONSERVATIVE_WIDTH),
 }
 
 # Office font name (lower case) -> family key of a metric-compatible bundled face.

@@ -10,7 +10,7 @@ is already cleaned, but measuring never fails.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -96,8 +96,18 @@ def face_path(font: str, bold: bool = False, italic: bool = False) -> Path:
 
 @lru_cache(maxsize=64)
 def face(font: str, bold: bool = False, italic: bool = False) -> FaceMetrics:
-    """Metrics of the face a style selects."""
-    return load_face(str(face_path(font, bold, italic)))
+    """Metrics of the face a style selects (widened for a conservative family)."""
+    metrics = load_face(str(face_path(font, bold, italic)))
+    family = FAMILIES.get(font)
+    if family is None or family.width_scale == 1.0:
+        return metrics
+    k = family.width_scale
+    return replace(
+        metrics,
+        notdef_advance=round(metrics.notdef_advance * k),
+        advances={cp: round(a * k) for cp, a in metrics.advances.items()},
+        em_widths={c: w * k for c, w in metrics.em_widths.items()},
+    )
 
 
 def face_for(style: TextStyle) -> FaceMetrics:

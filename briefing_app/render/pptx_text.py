@@ -112,13 +112,16 @@ def _office_name(style: TextStyle) -> str:
 @cache
 def _rpr_open(style: TextStyle, tag: str) -> str:
     name = xml_attr(_office_name(style))
+    # A theme reference ("+mn-lt") names the Latin font only.
+    faces = f'<a:latin typeface="{name}"/>'
+    if not name.startswith("+"):
+        faces += f'<a:cs typeface="{name}"/>'
     return (
         f'<{tag} lang="en-GB" sz="{_pts(max(1.0, style.size))}" '
         f'b="{1 if style.bold else 0}" i="{1 if style.italic else 0}" kern="0" '
         # a template's placeholder style may set capitals or spacing: the text is ours
         'cap="none" spc="0" u="none" baseline="0" dirty="0">'
-        f'<a:solidFill><a:srgbClr val="{_hex(style.color)}"/></a:solidFill>'
-        f'<a:latin typeface="{name}"/><a:cs typeface="{name}"/>'
+        f'<a:solidFill><a:srgbClr val="{_hex(style.color)}"/></a:solidFill>{faces}'
     )
 
 

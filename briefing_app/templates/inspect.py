@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from briefing_app.layout.fonts import metric_substitute
+from briefing_app.layout.fonts import CONSERVATIVE_WIDTH, metric_substitute
 from briefing_app.templates import ooxml as ox
 from briefing_app.templates.package import TemplatePackage
 
@@ -37,9 +37,7 @@ _MASTER_KIND = {
 }
 CHROME_TYPES = ("dt", "ftr", "sldNum", "hdr")
 TITLE_TYPES = ("title", "ctrTitle")
-# Width factor for fonts we have no metric-compatible face for: wide enough for the widest
-# common Office sans faces (Verdana, Tahoma), so text measured with it never overflows.
-UNKNOWN_FONT_WIDTH = 1.2
+UNKNOWN_FONT_WIDTH = CONSERVATIVE_WIDTH  # fonts with no metric twin are measured this wide
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def template_theme(match: TemplateMatch, base: Theme = MINISTRY) -> Theme:
     body_font = next((f for f in master.fonts if f.role == "body"), None) if master else None
     if body_font is not None:
         key = METRIC_SUBSTITUTES.get(" ".join(body_font.name.split()).lower())
-        theme = replace(theme, font=key or "sans")
+        theme = replace(theme, font=key or "wide")  # no twin: measured conservatively
     choice = match.choice("argument")
     if choice.title is not None:
         title = _frame(choice.title, k)

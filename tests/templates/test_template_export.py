@@ -64,3 +64,52 @@ def test_default_briefing_in_libreoffice_and_pandoc_templates(
             assert laid_slide.height == pytest.approx(info.height)
         faces = {f.name for f in info.fonts if f.role in ("headings", "body")}
         _check_native(result.path, result.slides, faces)
+
+
+def _with_theme_font(path: Path, face: str, out: Path) -> Path:
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("ppt/theme/"):
+                data = data.replace(b'typeface="Calibri', f'typeface="{face}'.encode())
+            dst.writestr(info, data)
+    return out
+
+
+def test_a_theme_font_without_a_free_twin_is_measured_wider(
+    essay_store, tmp_path: Path, pandoc_reference: Path
+) -> None:
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
+    verdana = _with_theme_font(pandoc_reference, "Verdana", tmp_path / "verdana.pptx")
+    report = templates.check_template(verdana)
+    assert len(report.warnings) == 1 and "Verdana" in report.warnings[0]
+    lines = {}
+    for name, path in (("calibri", pandoc_reference), ("verdana", verdana)):
+        templates.add_template(essay_store, path, name)
+        templates.set_deck_template(essay_store, "Default", name)
+        laid, _ = laid_out(essay_store, "Default")
+        lines[name] = sum(
+            len(p.lines)
+            for s in laid.slides
+            for b in s.boxes
+            if getattr(b, "name", "") == "Body"
+            for p in b.paragraphs
+        )
+        fonts = {
+            r.style.font
+            for s in laid.slides
+            for b in s.boxes
+            if b.name == "Body"
+            for p in b.paragraphs
+            for line in p.lines
+            for r in line.runs
+        }
+        assert fonts == ({"carlito"} if name == "calibri" else {"wide"})
+    assert lines["verdana"] > lines["calibri"]  # measured wider, wrapped sooner
+    result = export_deck(essay_store, "Default", "pptx", tmp_path / "v.pptx")
+    _check_native(result.path, result.slides, {"Verdana"})
+    with zipfile.ZipFile(result.path) as z:
+        slide = z.read("ppt/slides/slide2.xml").decode()
+    assert '<a:latin typeface="+mn-lt"/>' in slide  # PowerPoint sets it in Verdana
+    pdf = export_deck(essay_store, "Default", "pdf", tmp_path / "v.pdf")
+    assert pdf.slides == result.slides
