@@ -8,7 +8,10 @@ and no layout.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
@@ -24,17 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.domain.errors import BriefingError
 from briefing_app.errorlog import log_file
+from briefing_app.gui import printing
 from briefing_app.gui.actions import build_actions
 from briefing_app.gui.commands import LIBRARY, Operations
 from briefing_app.gui.deck.editor import DeckEditor
 from briefing_app.gui.deck_properties import DeckPropertiesDialog
+from briefing_app.gui.errors import report_unexpected
 from briefing_app.gui.events import StoreEvents
 from briefing_app.gui.help import GuideDialog, ShortcutsDialog, about_html
 from briefing_app.gui.library.detail import DetailView
 from briefing_app.gui.library.panel import LibraryPanel
 from briefing_app.gui.tasks import TaskRunner
 from briefing_app.paths import app_version
+from briefing_app.progress import Cancelled, Progress
+from briefing_app.render.export import export_deck
 from briefing_app.services import argument_map, decks, library
 from briefing_app.services.commands import edit_deck
 from briefing_app.store.errors import NotFoundError
@@ -57,6 +65,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.ops = Operations(store, self.events, self.undo_group, self)
         self.tasks = TaskRunner(self)
+        # The print dialog; tests replace it so nothing blocks on a native dialog.
+        self.choose_printer = printing.ask_with_dialog(self)
         self.actions = build_actions(self)
 
         self.library = LibraryPanel(store, self.events, self)
@@ -99,7 +109,8 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         menus = {
             "&File": ["save", None, "export_pptx", "export_pdf", "export_handout",
-                      "export_review", None, "quit"],
+                      "export_review", None, "print_deck", "print_handout", "print_review",
+                      None, "quit"],
             "&Edit": [undo, redo, None, "new_slide", "add_to_slide", "reset_to_source",
                       "delete", None, "find"],
             "&View": ["show_slides", "show_review", None, "present", "present_current"],
@@ -137,6 +148,9 @@ class MainWindow(QMainWindow):
             "delete_deck": editor.delete_deck,
             "save": self.save_now,
             "deck_properties": self.edit_deck_properties,
+            "print_deck": lambda: self.print_document("pdf"),
+            "print_handout": lambda: self.print_document("handout"),
+            "print_review": lambda: self.print_document("review"),
             "present": lambda: self.present(from_current=False),
             "present_current": lambda: self.present(from_current=True),
             "export_pptx": lambda: editor.export("pptx"),
@@ -217,6 +231,56 @@ class MainWindow(QMainWindow):
             self.review.delete_selected_user_argument()
         else:
             self.deck_editor.delete_selection()
+
+    def print_document(self, what: str) -> None:
+        """Print the deck ("pdf"), its handout or the review report: the system print
+        dialog first, then the exported PDF's pages in the background, then the printer."""
+        editor = self.deck_editor
+        name = editor.current_deck()
+        if what != "review" and name is None:
+            self._status("Open a deck to print it.")
+            return
+        editor.commit_pending_edits()
+        title = "Review report" if what == "review" else str(name)
+        printer = printing.new_printer(what, title)
+        if not self.choose_printer(printer, printing.WHAT[what]):
+            self._status("Printing cancelled.")
+            return
+        folder = Path(tempfile.mkdtemp(prefix="briefing-print-"))
+        pdf, store = folder / "print.pdf", self.store
+
+        def make_pdf(progress: Progress) -> Path:
+            if what == "review":
+                from briefing_app.render.review_report import export_review_report
+
+                export_review_report(store, pdf, progress)
+            else:
+                export_deck(store, str(name), what, pdf, progress)
+            return pdf
+
+        def done(path: Path) -> None:
+            try:
+                pages = printing.print_pdf(path, printer)
+            except OSError as exc:
+                self._status(f"Nothing was printed: {str(exc).rstrip('.')}.")
+                return
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            where = printer.printerName() or printer.outputFileName()
+            plural = "s" if pages != 1 else ""
+            self._status(f"Printed {pages} page{plural} of {printing.WHAT[what]} on {where}.")
+
+        def failed(exc: BaseException) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            if isinstance(exc, Cancelled):
+                self._status("Printing cancelled.")
+            elif isinstance(exc, (BriefingError, OSError)):
+                self._status(f"Nothing was printed: {str(exc).rstrip('.')}.")
+            else:
+                report_unexpected(exc, "preparing a print")
+                self._status("Nothing was printed: an unexpected error occurred (see the log).")
+
+        self.tasks.run(f"Preparing {printing.WHAT[what]} for printing", make_pdf, done, failed)
 
     def present(self, from_current: bool) -> None:
         """Start the slideshow (full screen; a presenter view when there are two screens)."""

@@ -291,6 +291,21 @@ def _guide(run: Run) -> None:
     dialog.done(0)
 
 
+def _printed(what: str) -> Callable[[Run], None]:
+    def check(run: Run) -> None:
+        from briefing_app.gui.printing import page_count
+
+        _says(run, rf"^Printed \d+ pages of the {what} on .+\.pdf\.$")
+        pages = int(run.last.split()[1])
+        path = Path(run.last.rsplit(" on ", 1)[1][:-1])
+        assert page_count(path) == pages > 0
+        if what == "deck":
+            assert pages == len(run.win.deck_editor.preview.laid_slides)
+        path.unlink()
+
+    return check
+
+
 def _quit(run: Run) -> None:
     assert not run.win.isVisible()
 
@@ -306,6 +321,9 @@ PROBES: dict[str, Probe] = {
     "action_duplicate_deck": Probe(_duplicated, _open_default),
     "action_delete_deck": Probe(_deleted_deck, _scratch_deck),
     "action_deck_properties": Probe(_properties, _open_default),
+    "action_print_deck": Probe(_printed("deck"), _open_default),
+    "action_print_handout": Probe(_printed("handout"), _open_default),
+    "action_print_review": Probe(_printed("review report"), _open_default),
     "action_save": Probe(_saved, _typed_notes, lambda w: w.deck_editor.notes.edit),
     "action_export_pptx": Probe(_exported("pptx"), _open_default),
     "action_export_pdf": Probe(_exported("pdf"), _open_default),
@@ -354,6 +372,14 @@ def window(qtbot, essay_store, tmp_path: Path):
     editor.choose_export_path = lambda fmt, suggested: tmp_path / suggested.name
     win.review.choose_report_path = lambda suggested: tmp_path / suggested.name
     win.review.offer_open = lambda path: None
+    printed = itertools.count(1)
+
+    def to_pdf(printer, what: str) -> bool:
+        printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"printed-{next(printed)}.pdf"))
+        return True
+
+    win.choose_printer = to_pdf
     return win
 
 
