@@ -115,10 +115,29 @@ def target_id(store: Store, target_kind: str, reference: str | int) -> int:
     raise NotFoundError(f"There is no {target_kind} {text!r}.")
 
 
+_CACHE = "briefing_corrections"  # session.info key: corrections loaded in bulk
+
+
+def preload_corrections(session: Session, wanted: dict[str, set[int]]) -> None:
+    """Load the corrections of many records in one query per kind, so composing a long
+    deck does not ask once per item; :func:`correction_in` then answers from memory."""
+    cache: dict[tuple[str, int], CorrectionRecord | None] = session.info.setdefault(_CACHE, {})
+    for kind, ids in wanted.items():
+        if kind not in TARGETS or not ids:
+            continue
+        column = getattr(Correction, f"{kind}_id")
+        cache.update(dict.fromkeys(((kind, i) for i in ids), None))
+        for row in session.scalars(select(Correction).where(column.in_(ids))):
+            cache[(kind, getattr(row, f"{kind}_id"))] = record(row)
+
+
 def correction_in(session: Session, target_kind: str, target_id: int) -> CorrectionRecord | None:
     """The correction of one record inside an open session (for composers and details)."""
     if target_kind not in TARGETS:
         return None
+    cache = session.info.get(_CACHE)
+    if cache is not None and (target_kind, target_id) in cache:
+        return cache[(target_kind, target_id)]
     row = _row(session, target_kind, target_id)
     return record(row) if row is not None else None
 
@@ -174,6 +193,7 @@ def set_correction(
         except dates.DateError as exc:
             raise CorrectionError(str(exc)) from exc
     with store.transaction() as session:
+        session.info.pop(_CACHE, None)  # a joined session may hold corrections read before
         if session.get(model, target_id) is None:
             raise NotFoundError(f"There is no {target_kind} with id {target_id}.")
         row = _row(session, target_kind, target_id)
@@ -191,6 +211,7 @@ def remove_correction(store: Store, target_kind: str, target_id: int) -> Changes
     """Remove the correction of one record (no changes when it had none)."""
     _check_kind(target_kind)
     with store.transaction() as session:
+        session.info.pop(_CACHE, None)
         row = _row(session, target_kind, target_id)
         if row is None:
             return NO_CHANGES
@@ -200,11 +221,14 @@ def remove_correction(store: Store, target_kind: str, target_id: int) -> Changes
 
 def timeline_in(session: Session, events: list[Event]) -> list[TimelineEvent]:
     """``events`` in date order, each at its corrected date when it has one."""
-    ids = [e.id for e in events]
-    notes = {
-        row.event_id: record(row)
-        for row in session.scalars(select(Correction).where(Correction.event_id.in_(ids)))
-    }
+    cache = session.info.get(_CACHE, {})
+    notes = {e.id: cache[("event", e.id)] for e in events if ("event", e.id) in cache}
+    missing = [e.id for e in events if e.id not in notes]
+    if missing:
+        notes |= {
+            row.event_id: record(row)
+            for row in session.scalars(select(Correction).where(Correction.event_id.in_(missing)))
+        }
     result = []
     for event in events:
         note = notes.get(event.id)

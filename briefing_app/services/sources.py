@@ -8,7 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from briefing_app.domain import dates
-from briefing_app.services.corrections import correction_in, timeline_in
+from briefing_app.services.corrections import (
+    correction_in,
+    preload_corrections,
+    timeline_in,
+)
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import Argument, Event, Footnote, Paragraph, Quote
 
@@ -154,6 +158,7 @@ def preload(session: Session, refs: list[tuple[str | None, int | None]]) -> Prel
         "footnote": (Footnote, None),
     }
     rows: list[object] = []
+    preload_corrections(session, wanted)
     for kind, ids in wanted.items():
         if kind not in loaders:
             continue
