@@ -472,6 +472,55 @@ def _refuse_or_remove_foreign(
     return found
 
 
+_PG_OBJECTS = """
+SELECT 'trigger', t.tgname, c.relname, t.tgfoid::regproc::text
+FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE NOT t.tgisinternal AND n.nspname = current_schema()
+UNION ALL
+SELECT 'view', viewname, '', '' FROM pg_views WHERE schemaname = current_schema()
+"""
+
+
+def _refuse_or_remove_server_foreign(store: Store, remove: bool) -> list[str]:
+    """The team store's counterpart of :func:`_refuse_or_remove_foreign`: a trigger is
+    ours when it is the search index's (``search_<table>`` calling
+    ``search_refresh_<table>``); any other trigger, and any view, is named and refused,
+    or dropped when ``remove`` says the user agreed."""
+    from briefing_app.store.search_sources import INDEXED_SOURCES
+
+    tables = {source.table for source in INDEXED_SOURCES} | {"actor_alias"}
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(_PG_OBJECTS).all()
+        conn.rollback()
+    foreign = [
+        (kind, name, table)
+        for kind, name, table, function in rows
+        if kind == "view"
+        or not (
+            table in tables and name == f"search_{table}" and function == f"search_refresh_{table}"
+        )
+    ]
+    found = [f"{kind} {name!r}" for kind, name, _ in sorted(foreign, key=lambda r: (r[0], r[1]))]
+    if not found:
+        return []
+    if not remove:
+        raise ForeignObjectsError(
+            f"The team store {store.display_location} carries what the app did not create "
+            f"({', '.join(found)}), and a trigger would run its own commands whenever the app "
+            "saves; it was not opened or changed, and the app can remove them if you ask it "
+            "to (briefing-app --db STORE init --remove-foreign).",
+            found,
+        )
+    with store.engine.begin() as conn:
+        for kind, name, table in foreign:
+            if kind == "view":
+                conn.exec_driver_sql(f"DROP VIEW IF EXISTS {_quoted(name)}")
+            else:
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_quoted(name)} ON {_quoted(table)}")
+    return found
+
+
 def _check_known_revision(revision: str, shown: str) -> None:
     from alembic.script import ScriptDirectory
 
@@ -537,6 +586,8 @@ def open_store(
     store = Store(engine=engine, location=location, removed_objects=removed)
     try:
         _migrate(store, path, upgrade)
+        if path is None and engine.dialect.name == "postgresql":
+            store.removed_objects = _refuse_or_remove_server_foreign(store, remove_foreign)
     except StoreError:
         engine.dispose()
         raise

@@ -44,6 +44,8 @@ COMMANDS = [
     ["deck", "show", "trial"],
     ["export", "trial", "--format", "pdf"],
     ["maps"],
+    ["map", "show", "kosovo-north"],
+    ["review", "1"],
     ["documents"],
     ["arguments"],
     ["search", "Kosovo"],

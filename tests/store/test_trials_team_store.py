@@ -157,3 +157,36 @@ def test_concurrent_add_slide_keeps_every_position_distinct(
     finally:
         engine.dispose()
     assert positions == list(range(writers * each))
+
+
+def test_a_planted_trigger_or_view_on_the_team_store_is_named_then_removed_on_request(
+    server, capsys
+) -> None:
+    from briefing_app.cli import main
+    from briefing_app.store.errors import ForeignObjectsError
+    from briefing_app.store.store import open_store
+
+    url = server.clone("essay", open_prepared)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "CREATE FUNCTION wipe() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN DELETE FROM argument; RETURN NULL; END $$"
+            )
+        )
+        conn.execute(
+            text("CREATE TRIGGER wipe_on_deck AFTER UPDATE ON deck EXECUTE FUNCTION wipe()")
+        )
+        conn.execute(text("CREATE VIEW everything AS SELECT * FROM argument"))
+        arguments = conn.execute(text("SELECT count(*) FROM argument")).scalar()
+    engine.dispose()
+    with pytest.raises(ForeignObjectsError) as caught:
+        open_store(url)
+    assert caught.value.names == ["trigger 'wipe_on_deck'", "view 'everything'"]
+    assert "Traceback" not in str(caught.value) and "\n" not in str(caught.value)
+    assert main(["--db", url, "init", "--remove-foreign"]) == 0
+    assert "Removed trigger 'wipe_on_deck', view 'everything'" in capsys.readouterr().out
+    assert main(["--db", url, "deck", "create", "after"]) == 0
+    assert _scalar(url, "SELECT count(*) FROM argument") == arguments
+    open_store(url).close()
