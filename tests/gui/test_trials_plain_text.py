@@ -33,9 +33,7 @@ def _as_qt_shows(text: str) -> str:
     return text
 
 
-def test_review_history_tooltip_shows_author_and_comment_as_typed(
-    qtbot, essay_store_path
-) -> None:
+def test_review_history_tooltip_shows_author_and_comment_as_typed(qtbot, essay_store_path) -> None:
     store = open_store(essay_store_path)
     try:
         events = StoreEvents()
