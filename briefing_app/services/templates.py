@@ -179,7 +179,7 @@ def template_by_name(session: Session, name: str) -> Template:
 def set_deck_template(store: Store, deck_name: str, template: str | None) -> Changes:
     """Export ``deck_name`` in the stored template ``template`` (None: our own)."""
     with store.transaction() as session:
-        deck = deck_by_name(session, deck_name)
+        deck = deck_by_name(session, deck_name, lock=True)
         template_id = template_by_name(session, template).id if template else None
         if deck.template_id == template_id:
             return Changes()
