@@ -44,6 +44,7 @@ from briefing_app.store.models import (
 from briefing_app.store.store import Store
 from briefing_app.store.tags import tags_named
 
+MAX_MAP_BYTES = 10 * 2**20
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _TABLES = ("perspective", "argument", "actor", "quote", "event", "correction")
 # Fields that must be text, and fields that must be lists (of text, or of footnote numbers).
@@ -82,6 +83,10 @@ class MapSummary:
 
 def read_map(path: Path) -> dict[str, Any]:
     try:
+        if path.stat().st_size > MAX_MAP_BYTES:
+            raise ArgumentMapError(
+                f"The argument map {path.name} is larger than {MAX_MAP_BYTES // 2**20} MB."
+            )
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except OSError as exc:
@@ -89,6 +94,8 @@ def read_map(path: Path) -> dict[str, Any]:
         raise ArgumentMapError(message) from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ArgumentMapError(f"The argument map {path.name} is not valid TOML: {exc}.") from exc
+    except RecursionError:
+        raise ArgumentMapError(f"The argument map {path.name} is nested too deeply.") from None
 
 
 def _require(entry: dict[str, Any], field: str, where: str) -> str:

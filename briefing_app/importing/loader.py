@@ -32,9 +32,9 @@ class DocumentExistsError(ImportFormatError):
     def __init__(self, slug: str, title: str, source: str | None) -> None:
         self.slug = slug
         super().__init__(
-            f"the store already holds a different document {slug!r} (“{title}”); "
-            "nothing was imported. Import it with --replace to replace that document's "
-            "text (the store is backed up first)",
+            f"the store already holds a different document {slug!r} (“{title}”), so nothing "
+            "was imported; import with --replace to replace that document's text (the store "
+            "is backed up first)",
             source=source,
         )
 

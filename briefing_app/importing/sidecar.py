@@ -80,6 +80,8 @@ def read_sidecar(path: Path) -> Sidecar:
         data = tomllib.loads(resolved.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ImportFormatError(f"the metadata file cannot be read ({exc})", source=where) from None
+    except RecursionError:
+        raise ImportFormatError("the metadata file is nested too deeply", source=where) from None
     for key in _TEXT_KEYS:
         if key in data and not isinstance(data[key], str):
             raise ImportFormatError(f"{key!r} in its metadata file {where} must be text")

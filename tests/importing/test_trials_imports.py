@@ -218,3 +218,18 @@ def test_paragraphs_up_to_the_limit_import_within_bounds(
     over = tmp_path / f"over{suffix}"
     over.write_text(doc.read_text(encoding="utf-8") + "One more.\n", encoding="utf-8")
     _refused(essay_store_path, "import", str(over), fragment="20,000")
+
+
+@pytest.mark.parametrize("where", ["sidecar", "map"])
+def test_toml_nested_deeper_than_the_recursion_limit(
+    essay_store_path: Path, tmp_path: Path, where: str
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    deep = "x = " + "[" * 100_000 + "]" * 100_000 + "\n"
+    if where == "sidecar":
+        note = _note(docs, deep)
+    else:
+        (docs / "map.toml").write_text('document = "note"\n' + deep, encoding="utf-8")
+        note = _note(docs, 'argument_map = "map.toml"\n')
+    _refused(essay_store_path, "import", str(note), fragment="nested too deeply")
