@@ -141,3 +141,26 @@ def test_editing_an_argument_in_review_refreshes_only_the_slides_showing_it(qtbo
     item = next(i for i in editor.preview.slide(slide_id).record.items if i.source_id == made)
     assert item.source_text == "My better claim" and item.differs_from_source
     assert editor.previewer.laid - laid <= 2  # that slide (and a map slide, if any)
+
+
+def test_ctrl_z_in_review_undoes_the_argument_edit_not_the_deck_edit(qtbot, window) -> None:
+    from briefing_app.services import arguments, library
+
+    slide_id = _type_title(qtbot, window, "Deck edit stays")
+    paragraph = library.paragraphs(window.store)[6]
+    made = arguments.create_argument(window.store, paragraph_id=paragraph.id, start=0, end=20,
+                                     label="Before", claim="c", kind="premise",
+                                     perspectives=[]).value  # fmt: skip
+    window.actions["show_review"].trigger()
+    review = window.review
+    review.select_argument(made)
+    qtbot.mouseClick(review.panel.edit_button, Qt.MouseButton.LeftButton)
+    review.argument_dialog.label_edit.setText("After")
+    qtbot.mouseClick(review.argument_dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert library.argument(window.store, made).label == "After"
+    qtbot.keyClick(review.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert library.argument(window.store, made).label == "Before"
+    assert _title(window, slide_id) == "Deck edit stays"
+    window.actions["show_slides"].trigger()
+    _ctrl_z(qtbot, window)
+    assert _title(window, slide_id) != "Deck edit stays"
