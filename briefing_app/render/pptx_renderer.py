@@ -68,6 +68,7 @@ from briefing_app.render.pptx_template import (
     house_template,
     ph_xml,
 )
+from briefing_app.templates.art import ART_PREFIX
 from briefing_app.templates.match import LayoutChoice
 
 EMU_PER_PT = 12700
@@ -189,7 +190,12 @@ def slide_shapes(
     footer; text in the layout's placeholders where it has them."""
     placeholders = _placeholders(choice) if choice is not None else {}
     drawn_by_template = HOUSE_DRAWN if template is not None and template.house else frozenset()
-    boxes = [b for b in laid.boxes if b.name not in drawn_by_template]
+    # The template's own art (drawn in the PDF) is on the slide's master and layout here.
+    boxes = [
+        b
+        for b in laid.boxes
+        if b.name not in drawn_by_template and not b.name.startswith(ART_PREFIX)
+    ]
     decorative = [b for b in boxes if _decorative(b)]
     rest = sorted((b for b in boxes if not _decorative(b)), key=_category)
     markup: list[str] = []
