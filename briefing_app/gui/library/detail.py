@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -143,23 +143,25 @@ class DetailView(QWidget):
         summary = next((m for m in maps.list_maps(self.store) if m.id == self.current[1]), None)
         if summary is None or not summary.layers:
             return
+        # stored names go only where Qt shows plain text: window titles, list items, and
+        # message boxes set to PlainText
         name, ok = QInputDialog.getItem(
-            self, "Remove Layer", f"Layer of “{summary.title}” to remove:",
+            self, f"Remove a Layer of {summary.title}", "Layer to remove:",
             list(summary.layers), len(summary.layers) - 1, False,
         )  # fmt: skip
         if not ok or not name:
             return
-        answer = QMessageBox.question(
-            self, "Remove Layer", f"Remove the layer “{name}” from this map? Slides that show "
-            "the map will draw it without the layer.",
-        )  # fmt: skip
-        if answer != QMessageBox.StandardButton.Yes:
+        confirm = _plain_box(self, QMessageBox.Icon.Question, "Remove Layer",
+                             f"Remove the layer “{name}” from this map? Slides that show the "
+                             "map will draw it without the layer.")  # fmt: skip
+        confirm.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if confirm.exec() != QMessageBox.StandardButton.Yes:
             return
         refused: list[str] = []
         key = summary.key
         if self.ops.run(lambda: maps.remove_layer(self.store, key, name), self,
                         on_error=refused.append) is None:  # fmt: skip
-            QMessageBox.warning(self, "Layer not removed", refused[0])
+            _plain_box(self, QMessageBox.Icon.Warning, "Layer not removed", refused[0]).exec()
 
     def _with_map_preview(self, map_id: int, html: str) -> str:
         """The map drawn by the same pipeline as slides, above its description."""
@@ -208,3 +210,10 @@ class DetailView(QWidget):
         kind, _, value = url.toString().partition(":")
         if value.isdigit():
             self.sourceActivated.emit(kind, int(value))
+
+
+def _plain_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A message box that shows ``text`` as typed, never as markup."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
