@@ -105,11 +105,8 @@ def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
     # The legend goes inside the map where it covers none of the subject: in one column
     # (narrower if need be), else in two; where no such spot exists it stands beside the
     # map (right of a wide frame, under a tall one) and the map takes the rest.
-    layouts: list[tuple] = [
-        ((x, y, w, map_h), None, legend_w, 1),
-        ((x, y, w, map_h), None, legend_w * 0.8, 1),
-        ((x, y, w, map_h), None, min(w * 0.8, 2 * legend_w), 2),
-    ]
+    inside = [(legend_w, 1), (legend_w * 0.8, 1), (min(w * 0.8, 2 * legend_w), 2)]
+    layouts: list[tuple] = [((x, y, w, map_h), None, inside)]
     wide = w >= map_h
     beside_w = max(150.0, min(legend_w, w * 0.3)) if wide else legend_w  # a narrow column
     _, size = legend(entries, [], "top-left", (0.0, 0.0, w, map_h), beside_w)
@@ -123,13 +120,13 @@ def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
             column_notes = notes_height(notes, lw)
             tall = lh + MARGIN + column_notes <= full_h
             rect_h = full_h if tall else map_h
-            layouts.append(((x, y, w - lw - MARGIN, rect_h), (x + w - lw, y), beside_w, 1,
+            layouts.append(((x, y, w - lw - MARGIN, rect_h), (x + w - lw, y), [(beside_w, 1)],
                             (x + w - lw, y + lh + MARGIN, lw) if tall else notes_at))
         else:
-            layouts.append(((x, y, w, map_h - lh - MARGIN), (x, y + map_h - lh), beside_w, 1,
-                            notes_at))
-    for rect, outside, width, columns, *where in layouts:
-        result = _compose(spec, rect, entries, width, outside, columns)
+            layouts.append(((x, y, w, map_h - lh - MARGIN), (x, y + map_h - lh),
+                            [(beside_w, 1)], notes_at))
+    for rect, outside, options, *where in layouts:
+        result = _compose(spec, rect, entries, options, outside)
         if result is not None or outside is not None:
             notes_at = where[0] if where else notes_at
             break
@@ -142,10 +139,12 @@ def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
     return tuple(boxes)
 
 
-def _compose(spec: MapSpec, rect: Rect, entries: list[LegendEntry], legend_w: float,
-             outside: tuple[float, float] | None, columns: int = 1) -> list[Box] | None:
+def _compose(spec: MapSpec, rect: Rect, entries: list[LegendEntry],
+             options: list[tuple[float, int]], outside: tuple[float, float] | None,
+             ) -> list[Box] | None:
     """The map in ``rect`` (x, y, w, h) with its labels and furniture; None when the legend
-    must go inside but no spot inside keeps it off the subject."""
+    must go inside but in none of ``options`` (width, columns) does a spot inside keep it
+    off the subject. The layers are drawn once for all the options."""
     x, y, w, h = rect
     # With the legend beside the map, the room the extent keeps for it is not needed: the
     # view closes in on the subject, so it is drawn as large as the frame allows.
@@ -154,8 +153,10 @@ def _compose(spec: MapSpec, rect: Rect, entries: list[LegendEntry], legend_w: fl
     area = (x, y, x + w, y + h)
     boxes: list[Box] = [RectBox(*rect, fill=resolve(spec.sea), name="Sea")]
     drawn = _draw_layers(spec, view, boxes)
-    subject = shapely.union_all(drawn.subject) if drawn.subject else shapely.Polygon()
-    land = shapely.union_all(drawn.land) if drawn.land else shapely.Polygon()
+    # Areas do not overlap one another, so what a panel covers is the sum over them.
+    subject, land = drawn.subject, drawn.land
+    for shape in subject + land:
+        shapely.prepare(shape)
 
     furniture: list[Box] = []
     obstacles: list[Rect] = []
@@ -172,9 +173,13 @@ def _compose(spec: MapSpec, rect: Rect, entries: list[LegendEntry], legend_w: fl
         covered.append(cover)
         return sx, sy
 
-    legend_boxes, legend_rect = legend(entries, [], spec.legend_corner, area, legend_w,
-                                       place=place_legend, columns=columns)
-    if covered and covered[0] > 1.0:
+    for legend_w, columns in options:
+        covered.clear()
+        legend_boxes, legend_rect = legend(entries, [], spec.legend_corner, area, legend_w,
+                                           place=place_legend, columns=columns)
+        if not covered or covered[0] <= 1.0:
+            break
+    else:
         return None
     furniture += legend_boxes
     if legend_rect and outside is None:
@@ -212,12 +217,16 @@ def _subject_extent(spec: MapSpec) -> tuple[float, float, float, float]:
     return box if box[0] < box[2] and box[1] < box[3] else spec.extent
 
 
-def _clear_spot(w: float, h: float, area: Rect, subject: BaseGeometry, land: BaseGeometry,
-                taken: list[Rect], preferred: str, *, corners_only: bool = False
-                ) -> tuple[float, float, float]:
+GRID_STEP = 2.0  # points between the samples that rank panel positions
+
+
+def _clear_spot(w: float, h: float, area: Rect, subject: list[BaseGeometry],
+                land: list[BaseGeometry], taken: list[Rect], preferred: str, *,
+                corners_only: bool = False) -> tuple[float, float, float]:
     """(x, y, subject area covered) for a w × h panel inside ``area`` that covers the least
     of the map's subject (then the least land, then lies nearest the preferred corner) and
-    overlaps no other panel. Positions run along the four edges of the map."""
+    overlaps no other panel. Positions run along the four edges of the map; they are ranked
+    on a sampled grid, and the best few measured exactly."""
     x0, y0 = area[0] + MARGIN, area[1] + MARGIN
     x1, y1 = area[2] - MARGIN - w, area[3] - MARGIN - h
     if corners_only:
@@ -226,21 +235,53 @@ def _clear_spot(w: float, h: float, area: Rect, subject: BaseGeometry, land: Bas
         xs, ys = np.linspace(x0, max(x0, x1), 41), np.linspace(y0, max(y0, y1), 25)
         spots = ([(float(sx), sy) for sx in xs for sy in (y0, y1)]
                  + [(sx, float(sy)) for sy in ys[1:-1] for sx in (x0, x1)])
+    spots = [(sx, sy) for sx, sy in spots
+             if not any(sx < o[2] and o[0] < sx + w and sy < o[3] and o[1] < sy + h
+                        for o in taken)]
     want = (x0 if preferred.endswith("left") else x1, y0 if preferred.startswith("top") else y1)
-    panels = shapely.box(*np.array([(sx, sy, sx + w, sy + h) for sx, sy in spots]).T)
-    on_subject = shapely.area(shapely.intersection(panels, subject))
-    on_land = shapely.area(shapely.intersection(panels, land))
-    best, best_cost = (want[0], want[1], float("inf")), None
-    for (sx, sy), cover, lands in zip(spots, on_subject, on_land, strict=True):
-        rect = (sx, sy, sx + w, sy + h)
-        if any(rect[0] < o[2] and o[0] < rect[2] and rect[1] < o[3] and o[1] < rect[3]
-               for o in taken):
-            continue
-        cost = (round(float(cover), 1), round(float(lands), 1),
-                abs(sx - want[0]) + abs(sy - want[1]))
-        if best_cost is None or cost < best_cost:
-            best, best_cost = (float(sx), float(sy), float(cover)), cost
+    if not spots:
+        return want[0], want[1], float("inf")
+    gx = np.arange(area[0] + GRID_STEP / 2, area[2], GRID_STEP)
+    gy = np.arange(area[1] + GRID_STEP / 2, area[3], GRID_STEP)
+    mx, my = np.meshgrid(gx, gy)
+    sums = [_integral(_covered(shapes, mx, my)) for shapes in (subject, land)]
+
+    def sampled(table: np.ndarray, sx: float, sy: float) -> float:
+        i0, i1 = np.searchsorted(gy, [sy, sy + h])
+        j0, j1 = np.searchsorted(gx, [sx, sx + w])
+        return float(table[i1, j1] - table[i0, j1] - table[i1, j0] + table[i0, j0])
+
+    ranked = sorted(spots, key=lambda p: (sampled(sums[0], *p), sampled(sums[1], *p),
+                                          abs(p[0] - want[0]) + abs(p[1] - want[1])))
+    best: tuple[float, float, float] | None = None
+    for sx, sy in ranked[:12]:
+        panel = shapely.box(sx, sy, sx + w, sy + h)
+        cover = sum(float(shapely.area(shapely.intersection(panel, g)))
+                    for g in subject if g.intersects(panel))
+        if best is None or cover < best[2]:
+            best = (float(sx), float(sy), cover)
+        if cover <= 1.0:
+            break
+    assert best is not None
     return best
+
+
+def _covered(shapes: list[BaseGeometry], mx: np.ndarray, my: np.ndarray) -> np.ndarray:
+    """Which grid points lie in any of ``shapes`` (each tested only within its bounds)."""
+    mask = np.zeros(mx.shape, dtype=bool)
+    for shape in shapes:
+        bx0, by0, bx1, by1 = shape.bounds
+        window = (mx >= bx0) & (mx <= bx1) & (my >= by0) & (my <= by1)
+        if window.any():
+            mask[window] |= shapely.contains_xy(shape, mx[window], my[window])
+    return mask
+
+
+def _integral(mask: np.ndarray) -> np.ndarray:
+    """Summed-area table of a boolean grid (a zero row and column in front)."""
+    table = np.zeros((mask.shape[0] + 1, mask.shape[1] + 1))
+    table[1:, 1:] = mask.cumsum(0).cumsum(1)
+    return table
 
 
 def _matches(feature_id: str, patterns: tuple[str, ...]) -> bool:

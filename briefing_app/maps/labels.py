@@ -202,8 +202,7 @@ def _place_callout(req: LabelRequest, bounds: Rect, placed: list[Rect],
 def _place_one(req: LabelRequest, bounds: Rect, placed: list[Rect],
                keep_off: BaseGeometry | None = None) -> TextBox | None:
     candidates = _candidates(req.region)
-    room = req.region.buffer(BORDER_SLACK)  # a label may cross its border by a hair
-    shapely.prepare(room)
+
     for lines, style in _variants(req.text, req.style, req.min_size):
         w = max(text_width(line, style) for line in lines) + 2.0
         h = line_height(style) * len(lines)
@@ -211,7 +210,10 @@ def _place_one(req: LabelRequest, bounds: Rect, placed: list[Rect],
         if not rects:
             return None
         polys = shapely.box(*np.array(rects).T)
-        fits = shapely.contains(room, polys)
+        # A label may cross its border by a hair: its box less the slack must lie inside.
+        s_ = BORDER_SLACK
+        inner = shapely.box(*(np.array(rects) + np.array([s_, s_, -s_, -s_])).T)
+        fits = shapely.contains(req.region, inner)
         if keep_off is not None:
             fits &= ~shapely.intersects(keep_off, polys)
         for rect, ok in zip(rects, fits, strict=True):
