@@ -22,8 +22,13 @@ from briefing_app.paths import ARGUMENT_MAP_DIR
 SPECS = {spec.key: spec for spec in bundled_specs()}
 # The map area of a map slide (960 × 540 pt; unmarked, then marked), a taller one, a
 # full-width map, and the tests' usual frame.
-FRAMES = [(383.0, 114.0, 529.0, 312.0), (383.0, 134.0, 529.0, 272.0),
-          (360.0, 90.0, 560.0, 380.0), (40.0, 80.0, 880.0, 400.0), (40.0, 80.0, 600.0, 430.0)]
+FRAMES = [
+    (383.0, 114.0, 529.0, 312.0),
+    (383.0, 134.0, 529.0, 272.0),
+    (360.0, 90.0, 560.0, 380.0),
+    (40.0, 80.0, 880.0, 400.0),
+    (40.0, 80.0, 600.0, 430.0),
+]
 SLIDE = FRAMES[0]
 ARGUMENT_MAP = tomllib.loads(
     (ARGUMENT_MAP_DIR / "balkans-breakthrough-for-ukraine.toml").read_text(encoding="utf-8")
@@ -94,8 +99,9 @@ def test_the_legend_covers_no_land_of_the_subject(key: str, frame) -> None:
     spec = SPECS[key]
     boxes = map_boxes(spec, frame)
     patterns = nato.expand(spec.subject)
-    names = {f.name for f in geodata.subset().values()
-             if any(fnmatchcase(f.id, p) for p in patterns)}
+    names = {
+        f.name for f in geodata.subset().values() if any(fnmatchcase(f.id, p) for p in patterns)
+    }
     subject = shapely.union_all([_shape(b) for b in boxes if isinstance(b, PathBox)
                                  and b.closed and b.name in names])  # fmt: skip
     assert subject.area > 1000
@@ -122,9 +128,7 @@ def _named_places(spec) -> set[str]:
     text = " ".join(f"{a['label']} {a['claim']} {a['quote']}" for a in wanted)
     found = set()
     for actor in ARGUMENT_MAP["actor"]:
-        if actor["kind"] in ("state", "place") and any(
-            alias in text for alias in actor["aliases"]
-        ):
+        if actor["kind"] in ("state", "place") and any(alias in text for alias in actor["aliases"]):
             found.add(actor["name"])
     return found
 
@@ -132,9 +136,15 @@ def _named_places(spec) -> set[str]:
 LABEL_WORTHY = 3000.0  # square points of a feature cut by the map's edge that call for its name
 # Where an actor's name is not the name of its map feature(s).
 FEATURES_OF = {
-    "Bosnia-Herzegovina": ["BIH"], "Turkey": ["TUR"], "Pristina": ["KOS.pristina"],
-    "Donbas": ["UKR.donetsk", "UKR.luhansk"], "Crimea": ["UKR.crimea"],
-    "United States": [], "The Balkans": [], "Belgrade": [], "Western Donbas": [],
+    "Bosnia-Herzegovina": ["BIH"],
+    "Turkey": ["TUR"],
+    "Pristina": ["KOS.pristina"],
+    "Donbas": ["UKR.donetsk", "UKR.luhansk"],
+    "Crimea": ["UKR.crimea"],
+    "United States": [],
+    "The Balkans": [],
+    "Belgrade": [],
+    "Western Donbas": [],
 }
 
 
@@ -145,22 +155,34 @@ def test_every_country_and_place_the_linked_arguments_name_is_labelled(key, fram
     boxes = map_boxes(spec, frame)
     labels = _label_text(boxes)
     (frame_box,) = [b for b in boxes if b.name == "Map frame"]
-    edge = shapely.box(frame_box.x, frame_box.y, frame_box.x + frame_box.w,
-                       frame_box.y + frame_box.h).exterior.buffer(1.0)
+    edge = shapely.box(
+        frame_box.x, frame_box.y, frame_box.x + frame_box.w, frame_box.y + frame_box.h
+    ).exterior.buffer(1.0)
     by_name = {_plain(f.name): f for f in geodata.subset().values() if f.layer != "disputed"}
     checked = 0
     for name in _named_places(spec):
         ids = FEATURES_OF.get(name)
-        features = ([geodata.feature(i) for i in ids] if ids is not None
-                    else [by_name[_plain(name)]] if _plain(name) in by_name else [])
+        features = (
+            [geodata.feature(i) for i in ids]
+            if ids is not None
+            else [by_name[_plain(name)]]
+            if _plain(name) in by_name
+            else []
+        )
         for feature in features:
             drawn = [_shape(b) for b in _areas(boxes, feature.name)]
             shown = sum(d.area for d in drawn)
             at_edge = any(d.intersects(edge) for d in drawn)
             if shown < 100 or (at_edge and shown < LABEL_WORTHY):
                 continue  # not on this map, or a sliver at its edge
-            names = {_plain(feature.name), *(_plain(n) for n in nato.label_names().values()
-                                               if nato.label_names().get(feature.id) == n)}
+            names = {
+                _plain(feature.name),
+                *(
+                    _plain(n)
+                    for n in nato.label_names().values()
+                    if nato.label_names().get(feature.id) == n
+                ),
+            }
             assert any(n in labels for n in names), f"{feature.name} is not labelled on {key}"
             checked += 1
     assert checked >= 2
@@ -193,17 +215,26 @@ def test_the_ukraine_map_labels_every_oblast_and_keeps_labels_off_the_line() -> 
 def test_kosovo_names_are_bilingual_and_mitrovica_is_clear(frame) -> None:
     boxes = map_boxes(SPECS["kosovo-north"], frame)
     labels = [" ".join(_texts(b)) for b in _labels(boxes)]
-    for name in ("Mitrovicë / Mitrovica", "Pejë / Peć", "Gjakovë / Đakovica",
-                 "Drenas / Glogovac", "Prishtinë / Priština"):
-        assert any(name.replace(" / ", " ") in text.replace(" / ", " ").replace("/ ", "")
-                   or name in text for text in labels), name
+    for name in (
+        "Mitrovicë / Mitrovica",
+        "Pejë / Peć",
+        "Gjakovë / Đakovica",
+        "Drenas / Glogovac",
+        "Prishtinë / Priština",
+    ):
+        assert any(
+            name.replace(" / ", " ") in text.replace(" / ", " ").replace("/ ", "") or name in text
+            for text in labels
+        ), name
     (mitrovica,) = [b for b in _labels(boxes) if "Mitrovica" in b.name]
-    rect = shapely.box(mitrovica.x, mitrovica.y, mitrovica.x + mitrovica.w,
-                       mitrovica.y + mitrovica.h)
+    rect = shapely.box(
+        mitrovica.x, mitrovica.y, mitrovica.x + mitrovica.w, mitrovica.y + mitrovica.h
+    )
     for other in _labels(boxes):
         if other is not mitrovica:
-            assert not rect.intersects(shapely.box(other.x, other.y, other.x + other.w,
-                                                   other.y + other.h)), other.name
+            assert not rect.intersects(
+                shapely.box(other.x, other.y, other.x + other.w, other.y + other.h)
+            ), other.name
 
 
 @pytest.mark.parametrize("key", ["western-balkans", "kosovo-north", "europe-nato"])
@@ -242,8 +273,16 @@ def test_todays_front_imported_with_its_date_shows_the_date_in_the_legend(
 
     path = tmp_path / "front.geojson"
     line = {"type": "LineString", "coordinates": [[36.5, 47.2], [38.0, 48.0], [39.5, 49.0]]}
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": "Front"}, "geometry": line}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {"type": "Feature", "properties": {"name": "Front"}, "geometry": line}
+                ],
+            }
+        )
+    )
     with pytest.raises(MapImportError, match="not a real date"):
         maps.import_layer(essay_store, "ukraine-donbas", path, name="Front", as_of="2025-11-31")
     maps.import_layer(essay_store, "ukraine-donbas", path, name="Front line",
