@@ -54,6 +54,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Put the source's wording back into the selected point", ("Ctrl+Shift+R",)),
     ActionSpec("new_slide", "New &Slide", "Add a slide after the current one", ("Ctrl+M",)),
     ActionSpec("find", "&Find", "Search the essay, arguments, quotes and actors", (Std.Find,)),
+    ActionSpec("show_details", "&Details Pane", "Show or hide the Details pane on the right",
+               ("Ctrl+3",)),
     ActionSpec("present", "&Present from Beginning", "Show the deck full screen (Esc ends it)",
                ("F5",)),
     ActionSpec("present_current", "Present from &Current Slide",

@@ -98,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     if args.screenshot:
         window.resize(*(args.size or DEFAULT_SIZE))
+        window.fit_panes()
         window.show()
         app.processEvents()
         saved = window.grab().save(args.screenshot)
@@ -108,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.size:
         window.resize(*args.size)
+        window.fit_panes()
     window.show()
     if os.environ.get("BRIEFING_STARTUP_PROBE"):  # benchmarks: report first paint, exit
         app.processEvents()

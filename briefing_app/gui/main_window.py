@@ -52,6 +52,9 @@ if TYPE_CHECKING:
     from briefing_app.gui.review.view import ReviewView
 
 DEFAULT_DECK = "Default briefing"
+DEFAULT_SIZE = (1600, 960)
+NARROW_WINDOW = 1200  # below this width Details starts folded away
+DETAILS_MIN_WIDTH = 220
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
         # The print dialog; tests replace it so nothing blocks on a native dialog.
         self.choose_printer = printing.ask_with_dialog(self)
         self.actions = build_actions(self)
+        self.actions["show_details"].setCheckable(True)
+        self.actions["show_details"].setChecked(True)
 
         self.library = LibraryPanel(store, self.events, self)
         self.detail = DetailView(store, self.events, self, self.ops)
@@ -90,6 +95,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
+        self.detail.setMinimumWidth(DETAILS_MIN_WIDTH)  # narrower breaks titles mid-word
         self.splitter.setSizes([340, 1000, 260])
         self.setCentralWidget(self.splitter)
         self._build_menus()
@@ -113,7 +119,8 @@ class MainWindow(QMainWindow):
                       None, "quit"],
             "&Edit": [undo, redo, None, "new_slide", "add_to_slide", "reset_to_source",
                       "delete", None, "find"],
-            "&View": ["show_slides", "show_review", None, "present", "present_current"],
+            "&View": ["show_slides", "show_review", "show_details", None, "present",
+                      "present_current"],
             "&Deck": ["new_deck", "new_default_deck", "rename_deck", "duplicate_deck",
                       "delete_deck", None, "deck_properties"],
             "&Help": ["guide", "shortcuts", None, "about"],
@@ -165,6 +172,7 @@ class MainWindow(QMainWindow):
             "find": self.library.focus_search,
             "show_slides": lambda: self.modes.setCurrentIndex(0),
             "show_review": lambda: self.modes.setCurrentIndex(1),
+            "show_details": lambda: self.show_details(self.actions["show_details"].isChecked()),
             "about": self.show_about,
             "guide": self.show_guide,
             "shortcuts": self.show_shortcuts,
@@ -406,24 +414,57 @@ class MainWindow(QMainWindow):
     def restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
-        if geometry is not None:
+        screen = self.screen().availableGeometry()
+        saved_on = settings.value("window/screen")
+        if geometry is not None and saved_on == [screen.width(), screen.height()]:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1600, 960)
+        if geometry is None or not screen.contains(self.frameGeometry()) or (
+            saved_on != [screen.width(), screen.height()]
+        ):  # saved on another screen (or never): sized to this one instead
+            self.resize(min(DEFAULT_SIZE[0], round(screen.width() * 0.94)),
+                        min(DEFAULT_SIZE[1], round(screen.height() * 0.94)))  # fmt: skip
+            self.move(screen.center() - self.rect().center())
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
         splitter = settings.value("window/splitter")
-        if splitter is not None:
+        if splitter is not None and geometry is not None and saved_on == [
+            screen.width(), screen.height()
+        ]:
+            shown = settings.value("window/details", True, bool)
+            self.detail.setVisible(shown)
+            self.actions["show_details"].setChecked(shown)
             self.splitter.restoreState(splitter)
+        else:
+            self.fit_panes()
         self.modes.setCurrentIndex(int(settings.value("window/mode", 0)))
         self.deck_editor.restore_state(settings)
+
+    def fit_panes(self) -> None:
+        """Share the window's width out: the library as wide as its tabs, Details beside
+        the slides when there is room for both, else folded away (View › Details)."""
+        width = self.width()
+        library = max(self.library.tabs_width(), min(420, round(width * 0.25)))
+        details = min(340, round(width * 0.2)) if width >= NARROW_WINDOW else 0
+        self.detail.setVisible(details > 0)
+        self.actions["show_details"].setChecked(details > 0)
+        self.splitter.setSizes([library, width - library - details, details])
+
+    def show_details(self, shown: bool) -> None:
+        self.detail.setVisible(shown)
+        if shown and self.splitter.sizes()[2] < 120:
+            sizes = self.splitter.sizes()
+            room = min(300, max(180, sizes[1] // 3))
+            self.splitter.setSizes([sizes[0], sizes[1] - room, room])
 
     def save_settings(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
+        screen = self.screen().availableGeometry()
+        settings.setValue("window/screen", [screen.width(), screen.height()])
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/details", self.actions["show_details"].isChecked())
         settings.setValue("window/mode", self.modes.currentIndex())
         self.deck_editor.save_state(settings)
         if self._review is not None:

@@ -62,6 +62,7 @@ def _state(win: MainWindow) -> dict:
         "items": sum(len(s.items) for s in deck.slides) if deck else 0,
         "undo": _stack(win).index() if _stack(win) is not None else 0,
         "mode": win.modes.currentIndex(),
+        "details": win.detail.isVisible(),
     }
 
 
@@ -306,6 +307,12 @@ def _printed(what: str) -> Callable[[Run], None]:
     return check
 
 
+def _details_toggled(run: Run) -> None:
+    shown = run.win.actions["show_details"].isChecked()
+    assert run.win.detail.isVisible() == shown
+    assert run.before["details"] != shown
+
+
 def _quit(run: Run) -> None:
     assert not run.win.isVisible()
 
@@ -334,6 +341,7 @@ PROBES: dict[str, Probe] = {
     "action_reset_to_source": Probe(_reset, _edited_point, lambda w: w.deck_editor.canvas),
     "action_new_slide": Probe(_new_slide, _open_default),
     "action_find": Probe(_found, _open_default),
+    "action_show_details": Probe(_details_toggled),
     "action_present": Probe(_presented(False), _on_argument_slide),
     "action_present_current": Probe(_presented(True), _on_argument_slide),
     "action_show_slides": Probe(_mode(0), lambda w: w.modes.setCurrentIndex(1)),

@@ -72,8 +72,9 @@ def test_settings_persist_across_restart(qtbot, essay_store) -> None:
     qtbot.addWidget(first)
     first.restore_settings()
     first.open_initial_deck(None)
-    first.resize(760, 560)
-    first.splitter.setSizes([300, 700, 234])
+    first.show()
+    first.resize(760, 560)  # narrow: Details folded away
+    first.splitter.setSizes([300, 700, 0])
     first.modes.setCurrentIndex(1)
     sizes = first.splitter.sizes()
     first.close()
@@ -82,6 +83,7 @@ def test_settings_persist_across_restart(qtbot, essay_store) -> None:
     qtbot.addWidget(second)
     second.restore_settings()
     second.open_initial_deck(None)
+    second.show()
     assert second.size().width() == first.size().width()
     assert second.modes.currentIndex() == 1
     assert second.splitter.sizes() == sizes
@@ -166,3 +168,42 @@ def test_deck_properties_from_a_double_click_on_the_cover(window, qtbot) -> None
     offered = [dialog.marking.itemText(i) for i in range(dialog.marking.count())]
     assert offered[0] == NO_MARKING and "EYES ONLY" in offered and "OFFICIAL" in offered
     dialog.reject()
+
+
+@pytest.mark.parametrize("size", [(1600, 960), (1280, 720), (1024, 700)], ids=str)
+def test_nothing_that_matters_is_clipped(window, size: tuple[int, int]) -> None:
+    from PySide6.QtWidgets import QApplication, QToolButton
+
+    window.resize(*size)
+    window.fit_panes()
+    QApplication.processEvents()
+    assert window.width() == size[0]  # the panes' minimums fit the window
+    bar = window.library.tabs.tabBar()
+    arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+    assert arrows == [] and bar.width() >= bar.sizeHint().width()
+    info = window.deck_editor.slide_info
+    assert info.text().startswith("Slide 1 of ")
+    assert info.width() >= info.fontMetrics().horizontalAdvance(info.text())
+    for combo in window.library.filter_combos.values():
+        longest = max(combo.itemText(i) for i in range(combo.count()))
+        assert combo.width() >= combo.minimumSizeHint().width(), longest
+    if size[0] >= 1200:
+        assert window.detail.isVisible() and window.detail.width() >= 220
+    else:  # folded away, and one shortcut away
+        assert not window.detail.isVisible()
+        window.actions["show_details"].trigger()
+        assert window.detail.isVisible()
+
+
+def test_a_geometry_saved_on_another_screen_is_ignored(qtbot, essay_store) -> None:
+    first = MainWindow(essay_store)
+    qtbot.addWidget(first)
+    first.resize(1066, 406)
+    first.save_settings()
+    QSettings().setValue("window/screen", [3840, 2160])  # saved on a bigger screen
+    second = MainWindow(essay_store)
+    qtbot.addWidget(second)
+    second.restore_settings()
+    screen = second.screen().availableGeometry()
+    assert second.size().toTuple() != (1066, 406)
+    assert second.width() == min(1600, round(screen.width() * 0.94))

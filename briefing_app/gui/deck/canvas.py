@@ -51,7 +51,7 @@ class LayoutPicker(QComboBox):
         self.setAccessibleName("Slide layout")
         self.setToolTip("Layout of the current slide")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(16)
+        self.setMinimumContentsLength(11)  # the list itself opens as wide as its names
         for layout in registry.LAYOUTS:
             self.addItem(layout.label, layout.name)
         self.activated.connect(lambda i: self.layoutChosen.emit(self.itemData(i)))
@@ -462,7 +462,7 @@ class SlideCanvas(QWidget):
                    "Double-click (or F2) to add a title")  # fmt: skip
 
     def _paint_badge(self, p: QPainter, rect: QRectF) -> None:
-        """An orange bar beside the point and an "edited" tab just outside the page."""
+        """An orange bar beside the point and an "edited" tab inside the page's right edge."""
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(EDITED)
         p.drawRoundedRect(QRectF(rect.left() - 7, rect.top() + 3, 3.5, rect.height() - 6), 1.5, 1.5)
@@ -472,7 +472,7 @@ class SlideCanvas(QWidget):
         p.setFont(font)
         label = "edited"
         width = p.fontMetrics().horizontalAdvance(label) + 10
-        pill = QRectF(self.page_rect().right() + 6, rect.top() + 3, width, 15)
+        pill = QRectF(self.page_rect().right() - width - 4, rect.top() + 3, width, 15)
         p.drawRoundedRect(pill, 7, 7)
         p.setPen(QColor("white"))
         p.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)

@@ -25,7 +25,7 @@ class DeckList(QWidget):
         self.combo.setObjectName("deckCombo")
         self.combo.setAccessibleName("Deck")
         self.combo.setToolTip("The deck being edited")
-        self.combo.setMinimumContentsLength(12)
+        self.combo.setMinimumContentsLength(8)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -108,13 +108,17 @@ class DeckEditor(QWidget):
         self.slide_info.setObjectName("slideInfo")
         self.slide_info.setAccessibleName("Current slide")
         self.slide_info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Never narrower than the counter: a small window clips the warning, not the count.
+        self.slide_info.setMinimumWidth(
+            self.slide_info.fontMetrics().horizontalAdvance("Slide 99 of 99  ⚠") + 2
+        )
         self.slide_info.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         toolbar = QFrame(self)
         toolbar.setObjectName("deckToolbar")
         bar = QHBoxLayout(toolbar)
-        bar.setContentsMargins(10, 4, 10, 4)
-        bar.setSpacing(8)
+        bar.setContentsMargins(8, 4, 8, 4)
+        bar.setSpacing(6)
         bar.addWidget(self.deck_list)
         bar.addWidget(_separator(toolbar))
         bar.addWidget(self.new_slide_button)
@@ -318,8 +322,13 @@ class DeckEditor(QWidget):
             return
         laid = len(self.preview.laid_slides)
         text = f"Slide {slide.first.number} of {laid}"
-        if self.preview.warnings:
-            text += "  ·  ⚠ " + self.preview.warnings[0]
+        warnings = self.preview.warnings
+        self.slide_info.setToolTip("\n".join(warnings))
+        if warnings:
+            full = f"{text}  ·  ⚠ {warnings[0]}"
+            room = self.slide_info.width() - 4
+            metrics = self.slide_info.fontMetrics()
+            text = full if metrics.horizontalAdvance(full) <= room else f"{text}  ⚠"
         self.slide_info.setText(text)
 
     def _refresh_deck_list(self) -> None:

@@ -152,7 +152,7 @@ class LibraryPanel(QWidget):
         bar = self.tabs.tabBar()
         bar.setExpanding(False)
         bar.setElideMode(Qt.TextElideMode.ElideNone)
-        bar.setStyleSheet("QTabBar::tab { padding: 5px 7px; }")
+        bar.setStyleSheet("QTabBar::tab { padding: 5px 5px; }")
 
         page = QWidget(self.tabs)
         page.setObjectName("argumentsPage")
@@ -215,7 +215,7 @@ class LibraryPanel(QWidget):
             view = tabs.make_view(f"{kind}List", title, self.tabs)
             view.setRootIsDecorated(False)
             view.setModel(model)
-            tabs.size_columns(view, tabs.COLUMN_SAMPLES[kind])
+            tabs.size_columns(view, tabs.column_samples(kind, view.model()))
             self._wire_view(view)
             self.record_views[kind] = view
             self.tabs.addTab(view, title)
@@ -253,6 +253,14 @@ class LibraryPanel(QWidget):
         self.tree.expand(index)
 
     # --- public API ---------------------------------------------------------------------
+
+    def tabs_width(self) -> int:
+        """The width that shows every tab's title without scroll arrows (the window's
+        default layout gives the library this much; a user may drag it narrower)."""
+        self.tabs.tabBar().ensurePolished()
+        outer = self.layout().contentsMargins() if self.layout() else self.contentsMargins()
+        margins = outer.left() + outer.right() + 4
+        return self.tabs.tabBar().sizeHint().width() + margins
 
     def focus_search(self) -> None:
         """Put the cursor in the search field with its text selected (Ctrl+F)."""

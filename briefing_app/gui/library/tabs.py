@@ -39,8 +39,26 @@ def _list_maps(store: Store) -> list:
         return []
 
 
+def several_documents(store: Store) -> bool:
+    return len(library.documents(store)) > 1
+
+
+def column_samples(kind: str, model: object) -> Sequence[str | None]:
+    """The width samples of ``kind``'s columns as ``model`` has them."""
+    samples = COLUMN_SAMPLES[kind]
+    count = model.columnCount() if hasattr(model, "columnCount") else len(samples)
+    return (*samples, *EXTRA_SAMPLES.get(kind, ()))[:count]
+
+
 def record_models(store: Store, parent=None) -> dict[str, RecordTableModel]:
-    """One lazily loaded table model per tab, keyed by source kind."""
+    """One lazily loaded table model per tab, keyed by source kind (footnotes say
+    which document they belong to once the store holds more than one)."""
+    footnote_columns = [
+        Column("No.", lambda f: str(f.number)),
+        Column("Footnote", lambda f: _one_line(f.text)),
+    ]
+    if several_documents(store):
+        footnote_columns.append(Column("Document", lambda f: f.document))
     models = {
         "quote": RecordTableModel(
             "quote",
@@ -57,11 +75,8 @@ def record_models(store: Store, parent=None) -> dict[str, RecordTableModel]:
         "footnote": RecordTableModel(
             "footnote",
             lambda: library.footnotes(store),
-            [
-                Column("No.", lambda f: str(f.number)),
-                Column("Footnote", lambda f: _one_line(f.text)),
-            ],
-            tooltip=lambda f: f.text,
+            footnote_columns,
+            tooltip=lambda f: f"{f.text}\n({f.document})",
             source_kind="footnote",
             parent=parent,
         ),
@@ -116,6 +131,8 @@ TAB_TITLES = {
 }
 
 # Column widths as sample texts (measured with the view's font); None stretches.
+# Columns shown only sometimes (the footnote's document when there are several).
+EXTRA_SAMPLES: dict[str, Sequence[str | None]] = {"footnote": ("balkans-breakthrough",)}
 COLUMN_SAMPLES: dict[str, Sequence[str | None]] = {
     "argument": (None, "Precedent", "Review"),
     "quote": (None, "Aleksandar Vučić", "2025-09-30"),
