@@ -28,6 +28,7 @@ from briefing_app.services.decks import PROPERTY_FIELDS, PROPERTY_LIMITS, DeckRe
 
 CUSTOM_MARKINGS_KEY = "deck/custom_markings"
 NO_MARKING = "(none)"
+OUR_TEMPLATE = "Briefing (our own)"
 
 
 def remembered_markings() -> list[str]:
@@ -46,7 +47,14 @@ def remember_marking(marking: str, known: list[str]) -> None:
 class DeckPropertiesDialog(QDialog):
     """Edits one deck's properties; :meth:`changes` says which ones the user changed."""
 
-    def __init__(self, deck: DeckRecord, markings: list[str], parent: QWidget | None = None):
+    def __init__(
+        self,
+        deck: DeckRecord,
+        markings: list[str],
+        parent: QWidget | None = None,
+        templates: list[str] | None = None,
+        template: str | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("deckPropertiesDialog")
         self.setWindowTitle(f"Deck Properties — {deck.name}")
@@ -96,7 +104,17 @@ class DeckPropertiesDialog(QDialog):
         self.marking.setCurrentText(deck.marking or NO_MARKING)
         self.marking.lineEdit().setMaxLength(PROPERTY_LIMITS["marking"])
         form.addRow("&Marking:", self.marking)
-        # The house template picker (templates) goes in a row here: self.form.addRow(…).
+        self.stored_template = template
+        self.template = QComboBox(self)
+        self.template.setObjectName("deck_template")
+        self.template.setAccessibleName("PowerPoint template")
+        self.template.setToolTip(
+            "The house PowerPoint template the deck exports in; add one with "
+            "briefing-app template add FILE"
+        )
+        self.template.addItems([OUR_TEMPLATE, *(templates or [])])
+        self.template.setCurrentText(template or OUR_TEMPLATE)
+        form.addRow("&PowerPoint template:", self.template)
         hint = QLabel("Changes can be undone with Ctrl+Z.", self)
         hint.setStyleSheet("color: #595959;")
         buttons = QDialogButtonBox(
@@ -123,6 +141,12 @@ class DeckPropertiesDialog(QDialog):
         stored = {name: getattr(self.deck, name) for name in PROPERTY_FIELDS}
         stored["marking"] = stored["marking"] or None
         return {name: value for name, value in self.values().items() if value != stored[name]}
+
+    def template_change(self) -> tuple[bool, str | None]:
+        """Whether the user picked another template, and which (None: our own)."""
+        picked = self.template.currentText()
+        chosen = None if picked == OUR_TEMPLATE else picked
+        return chosen != self.stored_template, chosen
 
     def accept(self) -> None:
         marking = self.values()["marking"]

@@ -43,7 +43,7 @@ from briefing_app.gui.tasks import TaskRunner
 from briefing_app.paths import app_version
 from briefing_app.progress import Cancelled, Progress
 from briefing_app.render.export import export_deck
-from briefing_app.services import argument_map, decks, library
+from briefing_app.services import argument_map, decks, library, templates
 from briefing_app.services.commands import edit_deck
 from briefing_app.store.errors import NotFoundError
 from briefing_app.store.store import Store
@@ -320,12 +320,28 @@ class MainWindow(QMainWindow):
             return
         self.deck_editor.commit_pending_edits()
         dialog = DeckPropertiesDialog(
-            decks.get_deck(self.store, name), decks.known_markings(self.store), self
+            decks.get_deck(self.store, name),
+            decks.known_markings(self.store),
+            self,
+            [t.name for t in templates.list_templates(self.store)],
+            templates.deck_template_name(self.store, name),
         )
         dialog.accepted.connect(lambda: self._apply_properties(deck_id, dialog.changes()))
+        dialog.accepted.connect(lambda: self._apply_template(deck_id, name, dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.properties_dialog = dialog
         dialog.open()
+
+    def _apply_template(self, deck_id: int, name: str, dialog: DeckPropertiesDialog) -> None:
+        changed, template = dialog.template_change()
+        if not changed:
+            return
+        done = self.ops.run(
+            lambda: templates.set_deck_template(self.store, name, template), self, deck_id=deck_id
+        )
+        if done is not None:
+            shown = f"the template {template!r}" if template else "our own template"
+            self._status(f"The deck now exports in {shown}.")
 
     def _apply_properties(self, deck_id: int, changes: dict[str, str | None]) -> None:
         if not changes:

@@ -207,3 +207,26 @@ def test_a_geometry_saved_on_another_screen_is_ignored(qtbot, essay_store) -> No
     screen = second.screen().availableGeometry()
     assert second.size().toTuple() != (1066, 406)
     assert second.width() == min(1600, round(screen.width() * 0.94))
+
+
+def test_deck_properties_pick_a_house_template(window, qtbot, tmp_path) -> None:
+    from briefing_app.gui.deck_properties import OUR_TEMPLATE
+    from briefing_app.services import templates
+    from briefing_app.templates.build_default import DEFAULT_TEMPLATE
+
+    templates.add_template(window.store, DEFAULT_TEMPLATE, "Ministry 2026")
+    name = window.deck_editor.current_deck()
+    window.actions["deck_properties"].trigger()
+    dialog = window.properties_dialog
+    offered = [dialog.template.itemText(i) for i in range(dialog.template.count())]
+    assert offered == [OUR_TEMPLATE, "Ministry 2026"]
+    assert dialog.template.currentText() == OUR_TEMPLATE
+    dialog.template.setCurrentText("Ministry 2026")
+    dialog.accept()
+    assert templates.deck_template_name(window.store, name) == "Ministry 2026"
+    window.actions["deck_properties"].trigger()
+    dialog = window.properties_dialog
+    assert dialog.template.currentText() == "Ministry 2026"
+    dialog.template.setCurrentText(OUR_TEMPLATE)
+    dialog.accept()
+    assert templates.deck_template_name(window.store, name) is None
