@@ -30,7 +30,7 @@ def _run(args: list[str], cwd: Path, env: dict[str, str]) -> str:
     return result.stdout
 
 
-@pytest.mark.slow
+@pytest.mark.stress
 def test_wheel_runs_the_cli_and_the_app_from_another_folder(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     _run(

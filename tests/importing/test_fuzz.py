@@ -408,6 +408,7 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
     return path
 
 
+@pytest.mark.stress
 def test_ten_thousand_documents(fuzz_store: Store, tmp_path: Path) -> None:
     started = time.perf_counter()
     counts = {"accepted": 0, "rejected": 0, "imported": 0}

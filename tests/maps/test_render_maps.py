@@ -44,7 +44,7 @@ def test_pdf_map_is_vector(key: str, tmp_path: Path) -> None:
     assert b" m" in content and (b"f*" in content or b" f" in content)
 
 
-@pytest.mark.slow
+@pytest.mark.stress
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_pptx_maps_open_in_libreoffice(tmp_path: Path) -> None:
     deck_path = tmp_path / "maps.pptx"

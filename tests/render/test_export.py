@@ -137,7 +137,7 @@ def test_handout_carries_notes(briefing, tmp_path: Path) -> None:
     fonts_embedded(result.path)
 
 
-@pytest.mark.slow
+@pytest.mark.stress
 def test_pptx_opens_in_libreoffice_with_same_text(briefing, tmp_path: Path) -> None:
     result = export_deck(briefing, "Default", "pptx", tmp_path / "brief.pptx")
     pdf = libreoffice_to_pdf(result.path, tmp_path)

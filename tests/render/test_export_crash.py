@@ -102,7 +102,7 @@ def _allowed(out: str, fmt: str, held: str) -> set[str]:
     return allowed
 
 
-@pytest.mark.slow
+@pytest.mark.stress
 def test_killed_export_leaves_the_old_or_the_new_file(
     essay_store_template: Path, tmp_path: Path
 ) -> None:

@@ -141,7 +141,7 @@ def test_a_long_deck_title_exports_to_powerpoint(essay_store, tmp_path, field: s
     assert max(len(core.title), len(core.author), len(core.subject)) == 255
 
 
-@pytest.mark.slow
+@pytest.mark.stress
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_opens_the_hostile_deck(hostile_store, tmp_path: Path) -> None:
     result = export_deck(hostile_store, DECK, "pptx", tmp_path / "hostile.pptx")

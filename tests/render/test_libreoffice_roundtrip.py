@@ -15,7 +15,7 @@ from briefing_app.render.pptx_renderer import render_pptx
 from ._deck import sample_deck
 
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.stress,
     pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed"),
 ]
 

@@ -32,7 +32,7 @@ SEED = int(os.environ.get("BRIEFING_CRASH_SEED") or random.randrange(2**32))
 MAX_DELAY = 0.4  # seconds after "ready"; the child makes a dozen or two edits in that time
 DECK = "Crash deck"
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.stress
 
 
 def test_killed_editor_loses_no_saved_edit(essay_store_template: Path, tmp_path: Path) -> None:

@@ -82,6 +82,8 @@ def _run_all(commands: list[list[str]], go: Path, timeout: float = 240) -> list:
     return results
 
 
+pytestmark = pytest.mark.stress  # many processes on one server
+
 def _scalar(url: str, sql: str):
     engine = create_engine(url)
     try:

@@ -26,6 +26,8 @@ from briefing_app.store import sqlite as sqlite_support
 from briefing_app.store.errors import StoreBusyError
 from briefing_app.store.store import open_store
 
+pytestmark = pytest.mark.stress  # two processes editing at once
+
 STEPS = int(os.environ.get("BRIEFING_CONCURRENT_STEPS", "150"))
 
 
