@@ -145,3 +145,23 @@ def test_a_corrected_date_moves_the_event_in_the_events_tab(qtbot, essay_store) 
     ids = [i for i, _ in rows()]
     assert ids.index(refused.id) == ids.index(invasion.id) - 1
     assert (refused.id, "1 Feb 2022 *") in rows()
+
+
+def test_an_approximate_corrected_date(qtbot, essay_store) -> None:
+    view = _view(qtbot, essay_store)
+    summit = _event(essay_store, "alaska-summit-2025")
+    view.show_source("event", summit.id)
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.text.setPlainText("Around mid-2025 by other accounts.")
+        dialog.date.setText("2025")
+        qtbot.mouseClick(dialog.approximate, Qt.MouseButton.LeftButton)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, fill)
+    with qtbot.waitSignal(view.events.changed, timeout=5000):
+        qtbot.mouseClick(view.correct_button, Qt.MouseButton.LeftButton)
+    note = corrections.correction_for(essay_store, "event", summit.id)
+    assert note is not None and note.precision == "approximate" and note.date_label == "c. 2025"
+    assert "c. 2025" in view.html

@@ -124,7 +124,7 @@ class DetailView(QWidget):
                 partial(corrections.remove_correction, self.store, kind, source_id)
                 if dialog.removed
                 else partial(corrections.set_correction, self.store, kind, source_id, text,
-                             kind=note_kind, date=date)
+                             kind=note_kind, date=date, precision=dialog.precision())
             )  # fmt: skip
             refused: list[str] = []
             if self.ops.run(write, self, on_error=refused.append) is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -47,10 +48,14 @@ class CorrectionDialog(QDialog):
         self.date = QLineEdit(self)
         self.date.setObjectName("correctionDate")
         self.date.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
+        self.approximate = QCheckBox("Approximate (shown as “c. 2014”)", self)
+        self.approximate.setObjectName("correctionApproximate")
         if target_kind == "event":
             form.addRow("Corrected date", self.date)
+            form.addRow("", self.approximate)
         else:
             self.date.hide()
+            self.approximate.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -64,6 +69,7 @@ class CorrectionDialog(QDialog):
             self.kind.setCurrentIndex(max(0, self.kind.findData(existing.kind)))
             self.text.setPlainText(existing.text)
             self.date.setText(existing.date or "")
+            self.approximate.setChecked(existing.precision == "approximate")
         form.addRow(buttons)
         self.buttons = buttons
 
@@ -74,3 +80,8 @@ class CorrectionDialog(QDialog):
     def values(self) -> tuple[str, str, str | None]:
         """(kind, text, corrected date or None)."""
         return self.kind.currentData(), self.text.toPlainText(), self.date.text().strip() or None
+
+    def precision(self) -> str | None:
+        """The precision: "approximate" when ticked (with a date), else the date's own."""
+        return "approximate" if self.approximate.isChecked() and self.date.text().strip() \
+            else None
