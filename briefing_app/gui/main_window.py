@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             # Never pass ``triggered(checked)`` on: a slot's first parameter is not a flag.
             self.actions[action_id].triggered.connect(lambda _checked=False, s=slot: s())
 
-        self.library.sourceActivated.connect(self.detail.show_source)
+        self.library.sourceActivated.connect(self._library_picked)
         self.library.addToSlideRequested.connect(self.add_to_slide)
         self.detail.sourceActivated.connect(self._show_related)
         self.deck_editor.statusMessage.connect(self._status)
@@ -192,7 +192,9 @@ class MainWindow(QMainWindow):
 
     def _mode_changed(self, index: int) -> None:
         if index == 1:
-            self.review  # noqa: B018  (built on first use)
+            shown = self.review.current_argument()  # built on first use
+            if shown is not None:  # Details shows the argument the panel shows
+                self.detail.show_source("argument", shown)
         self._activate_undo()
 
     def _activate_undo(self) -> None:
@@ -360,8 +362,16 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.statusBar().showMessage("All changes are saved in the store.", 4000)
 
-    def _show_related(self, kind: str, source_id: int) -> None:
+    def _library_picked(self, kind: str, source_id: int) -> None:
+        """Details shows what was picked; in Review the panel follows, so the two never
+        show different arguments."""
         self.detail.show_source(kind, source_id)
+        in_review = kind == "argument" and self.modes.currentIndex() == 1
+        if in_review and self.review.current_argument() != source_id:
+            self.review.select_argument(source_id)
+
+    def _show_related(self, kind: str, source_id: int) -> None:
+        self._library_picked(kind, source_id)
         if kind == "argument":
             self.library.select_argument(source_id)
 

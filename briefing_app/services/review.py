@@ -88,6 +88,20 @@ def add_review(
         return replace(_record(note), changes=Changes(reviews=frozenset({argument_id})))
 
 
+def comment_on(store: Store, review_id: int, comment: str) -> ReviewRecord:
+    """Give a review that was recorded without a comment its comment (a status set and
+    then explained is one entry in the history, not two). Refused once it has one."""
+    with store.transaction() as session:
+        note = session.get(ReviewAnnotation, review_id)
+        if note is None:
+            raise NotFoundError(f"There is no review with id {review_id}.")
+        if note.comment:
+            raise StoreError("This review already has a comment; add a new one instead.")
+        note.comment = comment
+        session.flush()
+        return replace(_record(note), changes=Changes(reviews=frozenset({note.argument_id})))
+
+
 def reviews(store: Store, argument_id: int) -> list[ReviewRecord]:
     with store.read() as session:
         rows = session.scalars(

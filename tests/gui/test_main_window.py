@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,16 @@ def test_deck_properties_pick_a_house_template(window, qtbot, tmp_path) -> None:
     dialog.template.setCurrentText(OUR_TEMPLATE)
     dialog.accept()
     assert templates.deck_template_name(window.store, name) is None
+
+
+def test_review_panel_and_details_show_the_same_argument(window) -> None:
+    from briefing_app.services import library
+
+    window.actions["show_review"].trigger()
+    review = window.review
+    for argument_id in review.reader.argument_ids()[:3]:
+        assert window.library.select_argument(argument_id)  # picked in the library
+        assert review.current_argument() == argument_id
+        label = library.argument(window.store, argument_id).label
+        assert label in window.detail.browser.toPlainText()
+        assert html.escape(label) in review.panel.title_label.text()

@@ -113,6 +113,7 @@ def test_status_and_comment_persist_across_restart(essay_store_path, make_view, 
         assert panel2.status_buttons["disputed"].isChecked()
         history = [panel2.history.item(i).text() for i in range(panel2.history.count())]
         assert any("Vučić would not accept this." in t and "Ana Đukić" in t for t in history)
+        assert len(history) == 1  # the status, then its comment: one entry
         assert panel2.author_edit.text() == "Ana Đukić"
         assert QSettings().value("review/author") == "Ana Đukić"
     finally:
@@ -409,3 +410,15 @@ def test_tag_completion_keeps_earlier_tags(essay_store, make_view) -> None:
     model = completer.model()
     row = model.stringList().index("ceasefire")
     assert completer.pathFromIndex(model.index(row)) == "alpha, ceasefire"
+
+
+def test_a_blank_author_is_not_called_anonymous(essay_store, make_view, qtbot) -> None:
+    h = make_view(essay_store)
+    panel = h.view.panel
+    h.view.select_argument(h.view.reader.argument_ids()[1])
+    panel.author_edit.setText("  ")
+    panel.comment_edit.setPlainText("Needs a source.")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    entry = panel.history.item(0).text()
+    assert "Needs a source." in entry and "anonymous" not in entry
+    assert reviews(essay_store, h.view.current_argument())[-1].author == ""

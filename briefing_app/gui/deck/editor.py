@@ -633,8 +633,9 @@ class DeckEditor(QWidget):
             self.statusMessage.emit("Open a deck to export it.")
             return
         self.commit_pending_edits()
-        title = self.preview.record.title or self._deck
-        suggested = default_export_path(title, fmt, exporting.last_folder())
+        # Named after the deck, which is unique (two decks may share a title); the save
+        # dialog asks before replacing a file that is already there.
+        suggested = default_export_path(self._deck, fmt, exporting.last_folder())
         path = self.choose_export_path(fmt, suggested)
         if path is None:
             return

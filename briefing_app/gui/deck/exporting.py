@@ -37,7 +37,18 @@ def ask_export_path(parent: QWidget, fmt: str, suggested: Path) -> Path | None:
         return None
     path = Path(chosen)
     extension = "." + FORMATS[fmt][0]
-    return path if path.suffix.lower() == extension else path.with_name(path.name + extension)
+    if path.suffix.lower() == extension:
+        return path  # the dialog itself asked before replacing it
+    path = path.with_name(path.name + extension)
+    if path.exists():  # the dialog checked the name without the extension
+        answer = QMessageBox.question(
+            parent, "Replace File?", f"{path.name} already exists. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+    return path
 
 
 def failure_sentence(exc: BaseException) -> str:

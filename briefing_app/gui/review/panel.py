@@ -36,7 +36,7 @@ from briefing_app.domain.vocabulary import REVIEW_STATUSES, review_status
 from briefing_app.gui.commands import Operations
 from briefing_app.services import library
 from briefing_app.services.arguments import perspectives, set_tags, tag_names
-from briefing_app.services.review import add_review, reviews
+from briefing_app.services.review import add_review, comment_on, reviews
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
@@ -99,6 +99,8 @@ class ReviewPanel(QWidget):
         self.setMinimumWidth(340)
         self.argument_id: int | None = None
         self.record: library.ArgumentRecord | None = None
+        # (argument, status, review id) of a status just set without a comment.
+        self._uncommented: tuple[int, str, int] | None = None
         self._build()
         self.load_argument(None)
 
@@ -131,6 +133,7 @@ class ReviewPanel(QWidget):
         self.legend.setObjectName("statusLegend")
         self.legend.setAccessibleName("Highlight legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # a narrow panel wraps it between statuses
         self.legend.setToolTip(
             "Highlights in the essay: tint, underline and mark show the latest review status"
         )
@@ -282,6 +285,7 @@ class ReviewPanel(QWidget):
                 record = None
         if record is None or argument_id != self.argument_id:
             self.comment_edit.clear()
+            self._uncommented = None
         self.argument_id = record.id if record else None
         self.record = record
         has = record is not None
@@ -335,8 +339,8 @@ class ReviewPanel(QWidget):
             self.history.addItem(item)
         for note in reversed(notes):  # newest first
             style = review_status(note.status)
-            who = note.author or "anonymous"
-            text = f"{style.glyph} {style.label} — {who}, {note.created_at}"
+            who = f"{note.author}, " if note.author else ""  # no name given: none shown
+            text = f"{style.glyph} {style.label} — {who}{note.created_at}"
             if note.comment:
                 text += f"\n{note.comment}"
             item = QListWidgetItem(text)
@@ -386,8 +390,26 @@ class ReviewPanel(QWidget):
         comment = self.comment_edit.toPlainText().strip()
         if not comment or self.argument_id is None:
             return
+        last = self._uncommented
+        if last is not None and last[0] == self.argument_id and last[1] == self.current_status():
+            if self._comment_on(last[2], comment):  # the status just set, now explained
+                self.comment_edit.clear()
+            return
         if self.record_review(self.current_status(), comment):
             self.comment_edit.clear()
+
+    def _comment_on(self, review_id: int, comment: str) -> bool:
+        refused: list[str] = []
+        saved = self.ops.run(
+            lambda: comment_on(self.store, review_id, comment), self, on_error=refused.append
+        )
+        self._uncommented = None
+        if saved is None:
+            self.statusMessage.emit(f"The comment was not saved: {refused[0]}")
+            return False
+        label = review_status(saved.status).label.lower()
+        self.statusMessage.emit(f"Comment added to the {label} review.")
+        return True
 
     def record_review(self, status: str, comment: str) -> bool:
         if self.argument_id is None:
@@ -403,6 +425,8 @@ class ReviewPanel(QWidget):
             self.statusMessage.emit(f"The review was not saved: {refused[0]}")
             self.refresh()
             return False
+        # A status without a comment takes the comment written next (one history entry).
+        self._uncommented = None if comment else (argument_id, status, saved.id)
         label = review_status(status).label.lower()
         self.statusMessage.emit(f"Comment added ({label})." if comment else f"Marked {label}.")
         return True
