@@ -119,6 +119,23 @@ def render_pdf(
 # --- drawing one slide (in slide coordinates: y down from the slide's top edge) --------
 
 
+def _bounds(boxes: list) -> tuple[float, float, float, float]:
+    """The rectangle (x0, y0, x1, y1) the boxes cover, in slide points."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for box in boxes:
+        if isinstance(box, PathBox):
+            xs += [p[0] for ring in box.rings for p in ring]
+            ys += [p[1] for ring in box.rings for p in ring]
+        elif isinstance(box, RuleBox):
+            xs += [box.x1, box.x2]
+            ys += [box.y1, box.y2]
+        else:
+            xs += [box.x, box.x + box.w]
+            ys += [box.y, box.y + box.h]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def draw_slide(canvas: Canvas, laid: LaidSlide, cite_key: str | None = None) -> None:
     """Draw every box of ``laid`` on ``canvas`` under the current transform; citation
     marks link to the page bookmarked ``cite_key`` (the sources slide)."""
@@ -247,6 +264,7 @@ def _draw_string(canvas: Canvas, text: str, style: TextStyle, x: float, y: float
 # --- handout ---------------------------------------------------------------------------
 
 HANDOUT_MARGIN = 48.0
+MAP_PAGE_MARGIN = 28.0  # a map page is wide enough for a slide's map at its own size
 NOTES_FONT = "LiberationSans"
 NOTES_BOLD = "LiberationSans-Bold"
 NOTES_SIZE = 10.5
@@ -297,6 +315,7 @@ def render_handout(
         else:
             for index, laid in enumerate(deck.slides):
                 writer.one_up(laid, index)
+                writer.map_page(laid)
                 report(progress, index + 1, total, f"Slide {index + 1} of {total}")
         canvas.save()
 
@@ -469,6 +488,27 @@ class _Handout:
     def _label(laid: LaidSlide, continued: bool = False) -> str:
         label = f"Slide {laid.number}: {laid.title}".replace("\n", " ")
         return label + (" (notes continued)" if continued else "")
+
+    def map_page(self, laid: LaidSlide) -> None:
+        """A slide's map again at full size on a page of its own, so its labels stay as
+        large as on the slide (a scaled-down slide shrinks them to half)."""
+        figure = [b for b in laid.boxes
+                  if getattr(getattr(b, "source", None), "part", None) == "figure"]
+        if not figure:
+            return
+        x0, y0, x1, _ = _bounds(figure)
+        room = self.page_w - 2 * MAP_PAGE_MARGIN
+        scale = min(1.0, room / max(x1 - x0, 1.0))
+        self._begin(f"Slide {laid.number}: {laid.title} (map at full size)".replace("\n", " "))
+        c = self.canvas
+        c.saveState()
+        left = (self.page_w - (x1 - x0) * scale) / 2
+        c.translate(left - x0 * scale, self.top - (laid.height - y0) * scale)
+        c.scale(scale, scale)
+        draw_slide(c, LaidSlide(laid.number, laid.title, tuple(figure), "", laid.width,
+                                laid.height))  # fmt: skip
+        c.restoreState()
+        self._end()
 
     def one_up(self, laid: LaidSlide, index: int) -> None:
         """A slide above its notes; notes that do not fit continue on further pages."""

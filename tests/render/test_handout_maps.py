@@ -1,0 +1,37 @@
+"""Handout maps stay legible: a map slide's map comes again at full size on its own page."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.render.export import laid_out
+from briefing_app.render.pdf_renderer import MAP_PAGE_MARGIN, _bounds, render_handout
+
+
+def _pages(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    return text.split("\f")
+
+
+def test_each_map_slide_gets_a_full_size_map_page(essay_store, tmp_path: Path) -> None:
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="OFFICIAL-SENSITIVE")
+    deck = laid_out(essay_store, "Default")[0]
+    maps = [s for s in deck.slides
+            if any(getattr(getattr(b, "source", None), "part", None) == "figure"
+                   for b in s.boxes)]  # fmt: skip
+    assert len(maps) >= 2
+    for slide in maps:  # drawn at full size: its labels keep their 10 pt
+        figure = [b for b in slide.boxes
+                  if getattr(getattr(b, "source", None), "part", None) == "figure"]
+        x0, _, x1, _ = _bounds(figure)
+        assert x1 - x0 <= 595 - 2 * MAP_PAGE_MARGIN  # fits an A4 page unscaled
+    pages = _pages(render_handout(deck, tmp_path / "handout.pdf"))
+    full = [p for p in pages if "(map at full size)" in p]
+    assert len(full) == len(maps)
+    ukraine = next(p for p in full if "Donbas" in p)
+    for name in ("Kharkiv", "Zaporizhzhia", "Crimea", "current front"):
+        assert name in ukraine
+    assert all("OFFICIAL-SENSITIVE" in p for p in full)
