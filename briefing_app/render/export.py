@@ -9,20 +9,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing_app.deck.compose import compose_deck
-from briefing_app.layout.boxes import Box, LaidDeck
+from briefing_app.layout.boxes import LaidDeck
 from briefing_app.layout.engine import layout_deck
-from briefing_app.layout.scale import scaled_deck
 from briefing_app.paths import EXPORTS_DIR
 from briefing_app.progress import Progress
 from briefing_app.render.atomic import ExportTargetError, check_target, safe_filename
 from briefing_app.services import templates
 from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
-from briefing_app.templates.art import template_art
-from briefing_app.templates.match import TemplateMatch
-from briefing_app.templates.package import TemplatePackage
-from briefing_app.templates.slots import LAYOUT_SLOTS
-from briefing_app.templates.theme import scale_of, template_theme
+from briefing_app.templates.art import TemplateLook
 
 Renderer = Callable[[LaidDeck, Path, Progress | None], Path]
 
@@ -53,21 +48,6 @@ def default_export_path(title: str, fmt: str, folder: Path | None = None) -> Pat
     return (folder or EXPORTS_DIR) / safe_filename(title, extension, tail=tail)
 
 
-def with_template_art(deck: LaidDeck, package: TemplatePackage, match: TemplateMatch) -> LaidDeck:
-    """Each slide with its template layout's art behind it, for the PDF (the PPTX shows
-    the template's own masters and leaves these boxes out)."""
-    page = (match.info.width, match.info.height)
-    art: dict[str, tuple[Box, ...]] = {}
-    slides = []
-    for slide in deck.slides:
-        choice = match.choice(slide.layout if slide.layout in LAYOUT_SLOTS else "argument")
-        part = choice.layout.part if choice.layout is not None else ""
-        if part and part not in art:
-            art[part] = template_art(package, part, page)
-        slides.append(replace(slide, boxes=(*art.get(part, ()), *slide.boxes)))
-    return replace(deck, slides=tuple(slides))
-
-
 def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
     """The deck ``name`` composed and laid out, as every renderer will draw it: on the
     page of its house template, in that template's frames, when it has one."""
@@ -76,11 +56,9 @@ def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
     if stored is None:
         laid = layout_deck(composed.content)
     else:
-        package, match = stored
-        laid = scaled_deck(
-            layout_deck(composed.content, theme=template_theme(match)), scale_of(match)
-        )
-        laid = with_template_art(laid, package, match)
+        look = TemplateLook(*stored)
+        laid = layout_deck(composed.content, theme=look.theme)
+        laid = replace(laid, slides=tuple(look.finish(s) for s in laid.slides))
     return laid, [*composed.warnings, *(w for w in laid.warnings if w not in composed.warnings)]
 
 

@@ -15,14 +15,18 @@ import hashlib
 import itertools
 import posixpath
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
 
-from briefing_app.layout.boxes import Box, PathBox, PictureBox, RectBox
+from briefing_app.layout.boxes import Box, LaidSlide, PathBox, PictureBox, RectBox
+from briefing_app.layout.scale import scaled_slide
 from briefing_app.templates import ooxml as ox
+from briefing_app.templates.match import TemplateMatch
 from briefing_app.templates.package import TemplatePackage
+from briefing_app.templates.slots import LAYOUT_SLOTS
+from briefing_app.templates.theme import scale_of, template_theme
 
 ART_PREFIX = "Template art: "  # names of the boxes this module makes
 _P, _A = f"{{{ox.NS_P}}}", f"{{{ox.NS_A}}}"
@@ -341,3 +345,28 @@ def template_art(
 ) -> tuple[Box, ...]:
     """The boxes a slide on ``layout_part`` shows behind its content, in page points."""
     return _art(package, layout_part, page)
+
+
+class TemplateLook:
+    """What layout and drawing take from a deck's house template: the layout theme, the
+    scale onto the template's page, and each template layout's art (computed once)."""
+
+    def __init__(self, package: TemplatePackage, match: TemplateMatch) -> None:
+        self.package = package
+        self.match = match
+        self.theme = template_theme(match)
+        self.scale = scale_of(match)
+        self.page = (match.info.width, match.info.height)
+        self._art: dict[str, tuple[Box, ...]] = {}
+
+    def art_for(self, layout: str) -> tuple[Box, ...]:
+        choice = self.match.choice(layout if layout in LAYOUT_SLOTS else "argument")
+        part = choice.layout.part if choice.layout is not None else ""
+        if part and part not in self._art:
+            self._art[part] = template_art(self.package, part, self.page)
+        return self._art.get(part, ())
+
+    def finish(self, slide: LaidSlide) -> LaidSlide:
+        """``slide`` (laid out in this look's theme) on the template's page, its art behind."""
+        scaled = scaled_slide(slide, self.scale)
+        return replace(scaled, boxes=(*self.art_for(slide.layout), *scaled.boxes))
