@@ -25,7 +25,7 @@ from briefing_app.layout.content import DeckContent, SlideContent
 from briefing_app.layout.engine import finish_page, layout_slide
 from briefing_app.layout.theme import get_theme
 from briefing_app.maps import geodata
-from briefing_app.services import sources
+from briefing_app.services import sources, templates
 from briefing_app.services.decks import (
     DeckRecord,
     SlideRecord,
@@ -33,6 +33,7 @@ from briefing_app.services.decks import (
     deck_record,
 )
 from briefing_app.store.store import Store
+from briefing_app.templates.art import TemplateLook
 
 FIELDS = ("title", "subtitle", "left_heading", "right_heading")  # regions in this order
 # Parts of an item that make up its click target (a timeline row is its date and text).
@@ -116,6 +117,8 @@ class Previewer:
         self._raw: OrderedDict[tuple[object, ...], tuple[Page, ...]] = OrderedDict()
         self.laid = 0  # stored slides laid out afresh (for tests and benchmarks)
         self._composed: dict[int, DeckContent] = {}  # deck id → content last arranged
+        self._looks: dict[int, TemplateLook | None] = {}  # deck id → its house template
+        self._keys: dict[int, object] = {}  # deck id → what its slides were laid out for
 
     def preview(self, store: Store, name: str) -> DeckPreview:
         for _attempt in range(3):  # two reads; retry if a write fell between them
@@ -123,6 +126,7 @@ class Previewer:
             composed = compose_deck(store, name)
             if len(record.slides) == len(composed.content.slides):
                 break
+        self._looks[record.id] = _look(store, name)
         return self.arrange(record, composed.content, tuple(composed.warnings))
 
     def refresh(
@@ -170,12 +174,16 @@ class Previewer:
         kept = previous.slides if previous is not None else ()
         before = self._composed.get(record.id) if previous is not None else None
         self._composed[record.id] = content
-        ctx = Ctx(get_theme(content.theme), content)
-        deck_key = replace(content, slides=())
+        look = self._looks.get(record.id)
+        ctx = Ctx(look.theme if look else get_theme(content.theme), content)
+        # The template is part of the key: another template lays every slide out anew.
+        deck_key = (replace(content, slides=()), id(look.package) if look else None)
         self.deferred = False
         number = 1
         slides = []
-        same_deck = before is not None and replace(before, slides=()) == deck_key
+        before_key = self._keys.get(record.id) if previous is not None else None
+        self._keys[record.id] = deck_key
+        same_deck = before is not None and before_key == deck_key
         for n, (stored, slide) in enumerate(zip(record.slides, content.slides, strict=True)):
             old = kept[n] if n < len(kept) else None
             if (same_deck and old is not None and old.record is stored
@@ -186,7 +194,7 @@ class Previewer:
                 if self.defer_maps and slide.has_figures and not geodata.loaded():
                     self.deferred = True
                 continue
-            pages = self._pages(ctx, deck_key, slide, number)
+            pages = self._pages(ctx, deck_key, slide, number, look)
             number += len(pages)
             if old is not None and old.record is stored and old.pages is pages:
                 slides.append(old)
@@ -196,14 +204,19 @@ class Previewer:
         return DeckPreview(record, tuple(slides), warnings)
 
     def _pages(
-        self, ctx: Ctx, deck_key: DeckContent, slide: SlideContent, number: int
+        self,
+        ctx: Ctx,
+        deck_key: object,
+        slide: SlideContent,
+        number: int,
+        look: TemplateLook | None = None,
     ) -> tuple[LaidSlide, ...]:
         """Laid slides of one stored slide: its layout is cached apart from its numbering,
         so inserting or moving a slide only re-finishes (footer, number) those after it."""
         if self.defer_maps and slide.has_figures and not geodata.loaded():
             self.deferred = True  # an empty map frame for now; nothing is cached
             waiting = layout_slide(slide.without_figures(), ctx)
-            return tuple(finish_page(p, n, ctx) for n, p in enumerate(waiting, number))
+            return tuple(_finish(p, n, ctx, look) for n, p in enumerate(waiting, number))
         key = (deck_key, slide, number)
         pages = self._cache.get(key)
         if pages is not None:
@@ -217,13 +230,24 @@ class Previewer:
             self._raw[raw_key] = raw
         else:
             self._raw.move_to_end(raw_key)
-        laid = [finish_page(p, n, ctx) for n, p in enumerate(raw, number)]
+        laid = [_finish(p, n, ctx, look) for n, p in enumerate(raw, number)]
         pages = tuple(laid) or (LaidSlide(number, slide.title, ()),)
         self._cache[key] = pages
         for cache in (self._cache, self._raw):
             while len(cache) > self.capacity:
                 cache.popitem(last=False)
         return pages
+
+
+def _finish(page: Page, number: int, ctx: Ctx, look: TemplateLook | None) -> LaidSlide:
+    """A page finished as export finishes it: on the house template's page, its art behind."""
+    laid = finish_page(page, number, ctx)
+    return look.finish(laid) if look is not None else laid
+
+
+def _look(store: Store, name: str) -> TemplateLook | None:
+    stored = templates.stored_deck_template(store, name)
+    return TemplateLook(*stored) if stored is not None else None
 
 
 def _reaches_others(*layouts: str) -> bool:

@@ -32,6 +32,36 @@ def test_preview_is_exactly_what_export_lays_out(briefing) -> None:
     assert numbers == list(range(1, len(numbers) + 1))
 
 
+def test_preview_in_a_house_template_is_what_export_lays_out(briefing, tmp_path) -> None:
+    import io
+    import zipfile
+
+    from briefing_app.services import templates
+    from briefing_app.templates.art import ART_PREFIX
+    from briefing_app.templates.build_default import build_bytes
+
+    # our template at 4:3 with a coloured band on its master: another page, and art
+    data = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(build_bytes())) as src, zipfile.ZipFile(data, "w") as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename == "ppt/presentation.xml":
+                part = part.replace(b'cx="12192000" cy="6858000"', b'cx="9144000" cy="6858000"')
+            dst.writestr(info, part)
+    path = tmp_path / "four-three.pptx"
+    path.write_bytes(data.getvalue())
+    templates.add_template(briefing, path, "4:3")
+    previewer = Previewer()
+    before = previewer.preview(briefing, DECK)
+    templates.set_deck_template(briefing, DECK, "4:3")
+    preview = previewer.preview(briefing, DECK)  # the same previewer: nothing stale
+    laid, _ = laid_out(briefing, DECK)
+    assert preview.laid_slides == laid.slides
+    assert {(s.width, s.height) for s in preview.laid_slides} == {(720.0, 540.0)}
+    assert {(s.width, s.height) for s in before.laid_slides} == {(960.0, 540.0)}
+    assert any(b.name.startswith(ART_PREFIX) for s in laid.slides for b in s.boxes)
+
+
 def test_regions_locate_points_title_and_headings(briefing) -> None:
     preview = preview_deck(briefing, DECK)
     argument = next(s for s in preview.slides if s.record.layout == "argument")
