@@ -463,3 +463,15 @@ def test_an_edit_over_someone_elses_change_is_refused_and_theirs_shown(qtbot, ed
     shown = editor.current_slide().record.items[0].text
     assert shown == "The colleague's wording"
     assert decks.get_deck(editor.store, DECK).slides[slide.position].items[0].text == shown
+
+
+def test_a_click_on_the_generated_agenda_explains_it(qtbot, editor) -> None:
+    agenda = next(s for s in deck(editor).slides if s.layout == "agenda")
+    assert agenda.items == []  # its entries are the section titles
+    editor.select_slide(agenda.id)
+    said: list[str] = []
+    editor.statusMessage.connect(said.append)
+    page = editor.canvas.page_rect()
+    qtbot.mouseClick(editor.canvas, Qt.MouseButton.LeftButton, pos=page.center().toPoint())
+    assert said and "section slides' titles" in said[-1]
+    assert editor.canvas.selected_item() is None

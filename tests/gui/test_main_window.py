@@ -244,3 +244,23 @@ def test_review_panel_and_details_show_the_same_argument(window) -> None:
         label = library.argument(window.store, argument_id).label
         assert label in window.detail.browser.toPlainText()
         assert html.escape(label) in review.panel.title_label.text()
+
+
+def test_delete_on_the_agenda_asks_first_and_undo_brings_it_back(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    editor = window.deck_editor
+    agenda = next(s for s in _deck(window).slides if s.layout == "agenda")
+    editor.select_slide(agenda.id)
+    qtbot.mouseClick(editor.canvas, Qt.MouseButton.LeftButton,
+                     pos=editor.canvas.page_rect().center().toPoint())  # fmt: skip
+    asked: list[str] = []
+    editor.confirm = lambda title, text: asked.append(text) is not None  # No
+    window.actions["delete"].trigger()
+    assert asked == ["Delete “Agenda”? Undo brings it back."]
+    assert any(s.id == agenda.id for s in _deck(window).slides)
+    editor.confirm = lambda title, text: True
+    window.actions["delete"].trigger()
+    assert all(s.id != agenda.id for s in _deck(window).slides)
+    window.undo_action.trigger()
+    assert any(s.id == agenda.id for s in _deck(window).slides)

@@ -153,6 +153,7 @@ class SlideCanvas(QWidget):
     sourcesDropped = Signal(object)  # refs
     deleteItemRequested = Signal(int)
     moveItemRequested = Signal(int, int)  # item id, new position in its column
+    hint = Signal(str)  # a sentence for the status bar about what was clicked
     deckPropertiesRequested = Signal()  # a deck field (author, date…) was double-clicked
     levelRequested = Signal(int, int)  # item id, level
 
@@ -483,6 +484,14 @@ class SlideCanvas(QWidget):
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         region = self.region_at(event.position())
         self.select_item(region.item_id if region and region.kind == "item" else None)
+        slide = self.slide
+        if region is None and slide is not None and not slide.record.items and (
+            slide.record.layout == "agenda"
+        ):  # its entries are drawn from the section slides, not points of its own
+            self.hint.emit(
+                "The agenda lists the section slides' titles: change them there, or add "
+                "points of your own to this slide to replace them."
+            )
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

@@ -180,6 +180,7 @@ class DeckEditor(QWidget):
         self.canvas.deleteItemRequested.connect(self._delete_item)
         self.canvas.moveItemRequested.connect(self._move_item)
         self.canvas.levelRequested.connect(self._set_level)
+        self.canvas.hint.connect(self.statusMessage)
         self.canvas.itemSelected.connect(lambda _: self._update_info())
         self.notes.notesEdited.connect(self._notes_edited)
         self.events.changed.connect(self._store_changed)
