@@ -149,6 +149,7 @@ _FILE_KINDS = (
     (stat.S_ISSOCK, "a socket"),
     (stat.S_ISCHR, "a device"),
     (stat.S_ISBLK, "a device"),
+    (stat.S_ISLNK, "a symbolic link"),
 )
 
 
@@ -179,6 +180,18 @@ def check_store_file(path: Path) -> StoreShape:
     """
     name = path.name
     check_regular_file(path)
+    for suffix in ("-journal", "-wal", "-shm"):  # SQLite's own files beside the store
+        companion = path.with_name(name + suffix)
+        try:
+            mode = companion.lstat().st_mode
+        except OSError:
+            continue
+        if not stat.S_ISREG(mode):
+            kind = next((k for test, k in _FILE_KINDS if test(mode)), "not a regular file")
+            raise StoreError(
+                f"Beside the store {name}, {companion.name} is {kind} where SQLite keeps its "
+                "own file; move it away and open the store again."
+            )
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:

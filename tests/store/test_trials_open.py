@@ -95,6 +95,29 @@ def test_cli_refuses_a_pipe_as_store(tmp_path: Path, capsys) -> None:
     assert "named pipe, not a file" in err and err.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("suffix", "make", "kind"),
+    [
+        ("-journal", lambda p: p.mkdir(), "a folder"),
+        ("-wal", lambda p: os.mkfifo(p), "a named pipe"),
+        ("-shm", lambda p: p.symlink_to("/etc/passwd"), "a symbolic link"),
+    ],
+    ids=["journal-folder", "wal-fifo", "shm-symlink"],
+)
+def test_an_odd_file_where_sqlite_keeps_its_own_is_one_sentence(
+    essay_store_path: Path, suffix: str, make, kind: str
+) -> None:
+    companion = essay_store_path.with_name(essay_store_path.name + suffix)
+    make(companion)
+    before = essay_store_path.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        open_prepared(str(essay_store_path))
+    message = str(caught.value)
+    _one_sentence(message)
+    assert f"{companion.name} is {kind}" in message
+    assert essay_store_path.read_bytes() == before
+
+
 # --- foreign databases ------------------------------------------------------------------
 
 
