@@ -126,8 +126,9 @@ class Previewer:
             composed = compose_deck(store, name)
             if len(record.slides) == len(composed.content.slides):
                 break
-        self._looks[record.id] = _look(store, name)
-        return self.arrange(record, composed.content, tuple(composed.warnings))
+        look = self._looks[record.id] = _look(store, name)
+        fonts = look.match.info.warnings if look is not None else ()
+        return self.arrange(record, composed.content, (*composed.warnings, *fonts))
 
     def refresh(
         self, store: Store, previous: DeckPreview, slide_ids: Iterable[int]

@@ -53,13 +53,16 @@ def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
     page of its house template, in that template's frames, when it has one."""
     composed = compose_deck(store, name)
     stored = templates.stored_deck_template(store, name)
+    font_warnings: tuple[str, ...] = ()
     if stored is None:
         laid = layout_deck(composed.content)
     else:
         look = TemplateLook(*stored)
         laid = layout_deck(composed.content, theme=look.theme)
         laid = replace(laid, slides=tuple(look.finish(s) for s in laid.slides))
-    return laid, [*composed.warnings, *(w for w in laid.warnings if w not in composed.warnings)]
+        font_warnings = look.match.info.warnings  # a theme font with no free twin
+    seen = [*composed.warnings, *font_warnings]
+    return laid, [*seen, *(w for w in laid.warnings if w not in seen)]
 
 
 def resolve_target(out: Path | str | None, title: str, fmt: str) -> Path:

@@ -114,6 +114,11 @@ def test_a_theme_font_without_a_free_twin_is_measured_wider(
         }
         assert fonts == ({"carlito"} if name == "calibri" else {"wide"})
     assert lines["verdana"] > lines["calibri"]  # measured wider, wrapped sooner
+    _, warnings = laid_out(essay_store, "Default")  # the export and the app say so once
+    assert sum("Verdana" in w for w in warnings) == 1
+    from briefing_app.deck.preview import preview_deck
+
+    assert sum("Verdana" in w for w in preview_deck(essay_store, "Default").warnings) == 1
     result = export_deck(essay_store, "Default", "pptx", tmp_path / "v.pptx")
     _check_native(result.path, result.slides, {"Verdana"})
     with zipfile.ZipFile(result.path) as z:
