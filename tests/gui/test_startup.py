@@ -116,3 +116,32 @@ def test_planted_trigger_is_removed_only_after_asking(essay_store_path: Path) ->
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
                             "AND name = 'wipe'").fetchone() == (0,)  # fmt: skip
     conn.close()
+
+
+def test_restore_latest_backup_on_a_full_disk_says_so_and_keeps_the_store(
+    tmp_path: Path, essay_store_template: Path
+) -> None:
+    """The old restore copied over the store in place: on a full disk it raised out of
+    the dialog and left a 0-byte store. Now the copy goes to a temp file first."""
+    from small_disk import fill, small_disk
+
+    with small_disk(tmp_path / "disk", size="3m") as disk:
+        path = disk / "briefing.sqlite"
+        damaged = b"SQLite format 3\x00" + b"\xff" * 50_000
+        path.write_bytes(damaged)
+        shutil.copyfile(essay_store_template, disk / "briefing.backup-20260101T000000.sqlite")
+        filler = fill(disk)
+        choices = iter([RESTORE, QUIT])
+        told: list[tuple[str, str]] = []
+        store = open_store_interactively(
+            str(path),
+            ask=lambda message, backup: next(choices),
+            tell=lambda title, sentence: told.append((title, sentence)),
+        )
+        assert store is None
+        assert told and "is full" in told[0][1] and "nothing was lost" in told[0][1]
+        assert path.read_bytes() == damaged
+        filler.unlink()
+        store = open_store_interactively(str(path), ask=lambda message, backup: RESTORE)
+        assert store is not None and library.documents(store)
+        store.close()
