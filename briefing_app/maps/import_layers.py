@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 MAX_BYTES = 50 * 1024 * 1024
 MAX_FEATURES = 5000
 MAX_VERTICES = 500_000  # read from the file
-MAX_STORED_VERTICES = 100_000  # kept after simplification
+MAX_STORED_VERTICES = 250_000  # kept after simplification
 MAX_REPAIR_VERTICES = 20_000  # an invalid layer larger than this is refused outright
 MAX_NUMBER_CHARS = 40  # digits, sign, point and exponent of one JSON number
 MAX_NAME_CHARS = 200

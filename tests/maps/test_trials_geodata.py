@@ -320,6 +320,35 @@ def _state(pid: int) -> str:
         return "Z"
 
 
+# --- a real GeoPackage nobody here wrote ---------------------------------------------------
+
+
+def _world_map() -> Path:
+    from .test_map_data import _gpkg as world_map
+
+    found = world_map()
+    if found is None:
+        pytest.skip("world_map.gpkg not available: `apt-get download qgis-common && dpkg -x "
+                    "qgis-common_*.deb x`, then set BRIEFING_WORLD_MAP_GPKG")
+    return found
+
+
+def test_natural_earth_countries_import_and_export_within_limits(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    world = _world_map()
+    run = run_cli(essay_store_path, "map", "import", MAP, str(world), "--gpkg-layer",
+                  "countries", "--name", "World")
+    assert run.returncode == 0, run.stderr
+    features = _stored_layer(essay_store_path, "World")
+    assert len(features) > 200
+    assert all(shapely.geometry.shape(f["geometry"]).is_valid for f in features)
+    _export_map_deck(essay_store_path, tmp_path / "maps.pdf")
+    # 400,000 points of provinces stay over the stored limit even simplified
+    _refused(essay_store_path, "map", "import", MAP, str(world), "--gpkg-layer",
+             "states_provinces", fragment="even after simplifying")
+
+
 # --- removing a layer -----------------------------------------------------------------------
 
 
