@@ -2,7 +2,7 @@
 figures as they come, and write ``bench-report.md`` and ``bench-report.json`` to DIR
 (default ``exports/bench/``); a subset writes ``bench-report-NAME[-NAME...]`` instead.
 
-Names: exports, startup, library, editor, maps, map-painter, office, team-store,
+Names: core, exports, startup, library, editor, maps, map-painter, office, team-store,
 hostile-imports (default: all; team-store needs BRIEFING_BENCH_POSTGRES). Each
 benchmark runs in its own process (see ``runner``).
 """

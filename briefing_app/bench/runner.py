@@ -67,6 +67,12 @@ def _hostile_imports() -> BenchResult:
     return hostile_imports.run()
 
 
+def _core() -> BenchResult:
+    from briefing_app.bench import core
+
+    return core.run()
+
+
 def _team_store() -> BenchResult:
     from briefing_app.bench import team_store
 
@@ -74,6 +80,7 @@ def _team_store() -> BenchResult:
 
 
 BENCHES: dict[str, Callable[[], BenchResult]] = {
+    "core": _core,
     "exports": _exports,
     "startup": _startup,
     "library": _library,

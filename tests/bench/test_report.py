@@ -169,7 +169,7 @@ def test_a_working_tool_gives_its_time_and_our_ratios(tmp_path: Path) -> None:
     compare(result, tool, runs=2, ours=0.5, ours_cmd=2.0)
     got = {m.key: m for m in result.measures}
     seconds = got["x_s"].value
-    assert seconds is not None and 0 < seconds < 5
+    assert seconds is not None and seconds > 0
     assert got["x_ratio"].value == pytest.approx(0.5 / seconds)
     assert got["x_ratio_command"].value == pytest.approx(2.0 / seconds)
     assert got["x_ratio"].note == f"ours 0.50 s in-process, X {seconds:.2f} s"

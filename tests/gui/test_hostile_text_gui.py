@@ -3,14 +3,13 @@
 Arguments, notes and deck titles hold NUL and control characters, lone surrogates,
 right-to-left scripts, CJK, emoji, markup, path-like names and a megabyte of text. The
 widgets must show them (escaped where HTML is involved), paint them, edit them, export
-them where the user chose, and not freeze on the megabyte: the time each step takes is
-printed (run with ``-s``) and bounded.
+them where the user chose, and get through the megabyte. How long each step takes is not
+asserted here (figures belong to ``python -m briefing_app.bench``).
 """
 
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -26,9 +25,6 @@ from briefing_app.gui.library.panel import LibraryPanel
 from briefing_app.render.atomic import safe_filename
 from briefing_app.services import decks
 
-MEGABYTE_BUDGET_S = 3.0  # the longest a 1 MB string may hold up one widget step
-Timings = dict[str, float]
-
 
 @pytest.fixture
 def panel(qtbot, essay_store):
@@ -41,18 +37,6 @@ def panel(qtbot, essay_store):
     return widget
 
 
-def _timed(timings: Timings, key: str, step) -> object:
-    start = time.perf_counter()
-    result = step()
-    timings[key] = timings.get(key, 0.0) + time.perf_counter() - start
-    return result
-
-
-def _report(what: str, timings: Timings) -> None:
-    slowest = sorted(timings.items(), key=lambda kv: -kv[1])[:3]
-    print(f"\n{what}: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in slowest))
-
-
 def test_library_tree_and_details_show_hostile_arguments(qtbot, essay_store, panel) -> None:
     ids = hostile_arguments(essay_store)
     panel.refresh()
@@ -60,41 +44,34 @@ def test_library_tree_and_details_show_hostile_arguments(qtbot, essay_store, pan
     qtbot.addWidget(detail)
     detail.resize(520, 700)
     detail.show()
-    timings: Timings = {}
     for key, argument_id in ids.items():
-        assert _timed(timings, key, lambda i=argument_id: panel.select_argument(i)), key
+        assert panel.select_argument(argument_id), key
         index = panel.tree.currentIndex()
         label = index.data()
         assert label == storable_text(f"{key}: {HOSTILE.get(key, MEGABYTE)}").strip()
         assert label.startswith(key) and index.data(Qt.ItemDataRole.ToolTipRole)
-        _timed(timings, f"{key} tree paint", lambda: panel.tree.viewport().grab())
-        _timed(timings, f"{key} details", lambda i=argument_id: detail.show_source("argument", i))
-        _timed(timings, f"{key} details paint", lambda: detail.browser.viewport().grab())
+        assert not panel.tree.viewport().grab().isNull()
+        detail.show_source("argument", argument_id)
+        assert not detail.browser.viewport().grab().isNull()
         assert "<script>" not in detail.html and "<b>bold" not in detail.html
-    _report("library tree + details, slowest", timings)
     detail.show_source("argument", ids["markup"])
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;" in detail.html
     assert "<script>alert(1)</script> &amp; <b>bold</b>" in detail.browser.toPlainText()
-    for step in ("megabyte", "megabyte tree paint", "megabyte details", "megabyte details paint"):
-        assert timings[step] < MEGABYTE_BUDGET_S, step
 
 
 def test_search_field_takes_hostile_and_megabyte_input(qtbot, essay_store, panel) -> None:
     ids = hostile_arguments(essay_store, megabyte=False)
-    timings: Timings = {}
     for key, text in [*HOSTILE.items(), ("megabyte", MEGABYTE)]:
-        _timed(timings, key, lambda t=text: panel.search_field.setText(t))
-        _timed(timings, key, panel.flush_search)
+        panel.search_field.setText(text)
+        panel.flush_search()
         model = panel.results_model
         rows = [model.index(r) for r in range(model.rowCount())]
         for row in rows:
             assert isinstance(row.data(), str) and row.data(Qt.ItemDataRole.ToolTipRole)
-        _timed(timings, key, lambda: panel.results_view.viewport().grab())
+        panel.results_view.viewport().grab()  # paints the rows (hidden when there are none)
         found = {(hit.kind, hit.id) for hit in model.hits}
         if key in ("arabic", "hebrew", "cjk", "markup", "traversal", "windows"):
             assert ("argument", ids[key]) in found, key
-    _report("search field, slowest", timings)
-    assert timings["megabyte"] < MEGABYTE_BUDGET_S
 
 
 @pytest.fixture
@@ -109,15 +86,11 @@ def test_deck_editor_shows_and_edits_hostile_slides(qtbot, hostile_editor) -> No
     editor = hostile_editor
     assert editor.current_deck() == DECK
     record = decks.get_deck(editor.store, DECK)
-    timings: Timings = {}
     for slide in record.slides:
-        key = slide.title[:12]
-        _timed(timings, key, lambda s=slide.id: editor.select_slide(s))
-        _timed(timings, key, lambda: editor.canvas.grab())
-        _timed(timings, key, lambda: editor.strip.viewport().grab())
+        editor.select_slide(slide.id)
+        assert not editor.canvas.grab().isNull()
+        assert not editor.strip.viewport().grab().isNull()
         assert editor.notes.edit.toPlainText() == slide.notes
-    _report("deck editor slides, slowest", timings)
-    assert max(timings.values()) < MEGABYTE_BUDGET_S
 
     slide = next(s for s in record.slides if s.title == HOSTILE["markup"])
     editor.select_slide(slide.id)
@@ -130,12 +103,10 @@ def test_deck_editor_shows_and_edits_hostile_slides(qtbot, hostile_editor) -> No
         assert stored == storable_text(_as_qt_holds_it(text)), (text, stored)
         editor.canvas.grab()
     editor.notes.edit.setPlainText(MEGABYTE)
-    _timed(timings, "flush 1 MB notes", editor.notes.flush)
+    editor.notes.flush()
     assert decks.get_deck(editor.store, DECK).slides[slide_index(record, slide.id)].notes == (
         MEGABYTE
     )
-    _report("typing 1 MB of notes", timings)
-    assert timings["flush 1 MB notes"] < MEGABYTE_BUDGET_S
     while editor.undo_stack.canUndo():
         editor.undo_stack.undo()
     assert decks.get_deck(editor.store, DECK) == record

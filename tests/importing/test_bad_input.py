@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 from pathlib import Path
 
 import pytest
@@ -142,16 +141,15 @@ def test_garbage_only_raises_import_format_error(data: bytes) -> None:
         _parse(data)
 
 
-def test_large_file_is_fast() -> None:
-    """About 10 MB of essay-like text parses in linear time (seconds, not minutes)."""
+def test_large_file_parses_whole() -> None:
+    """About 10 MB of essay-like text parses into every paragraph (its time is the core
+    benchmark's ``parse_10mb_s``)."""
     source = ESSAY.read_text(encoding="utf-8")
     head, _, rest = source.partition("In less than a year")
     body, _, notes = rest.partition("\nFootnotes\n")
     copies = 10_000_000 // len(body.encode("utf-8"))
     text = head + ("In less than a year" + body + "\n") * copies + "\nFootnotes\n" + notes
-    start = time.perf_counter()
     doc = _parse(text)
-    assert time.perf_counter() - start < 10
     assert len(doc.paragraphs) == 33 * copies
     assert doc.paragraphs[0].line == 16
 

@@ -18,7 +18,6 @@ import os
 import random
 import re
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,7 +33,6 @@ from briefing_app.store.store import Store, open_store
 SEED = int(os.environ.get("BRIEFING_FUZZ_SEED", "20251012"))
 COUNT = int(os.environ.get("BRIEFING_FUZZ_COUNT", "10000"))
 IMPORT_ONE_IN = 50  # accepted documents that also go through the store import
-SLOW_DOCUMENT_S = 2.0  # no single document may take longer to parse (no quadratic paths)
 INT64_MAX = 2**63 - 1
 
 ESSAY = Path(__file__).resolve().parents[2] / "resources" / "essay"
@@ -410,7 +408,6 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
 
 @pytest.mark.stress
 def test_ten_thousand_documents(fuzz_store: Store, tmp_path: Path) -> None:
-    started = time.perf_counter()
     counts = {"accepted": 0, "rejected": 0, "imported": 0}
     files = tmp_path / "docs"
     before = store_bytes(fuzz_store)  # kept up to date after every accepted import
@@ -418,7 +415,6 @@ def test_ten_thousand_documents(fuzz_store: Store, tmp_path: Path) -> None:
         where = f"seed {SEED}, document {index} (python3 {__file__} {SEED} {index})"
         data, markdown = make_document(SEED, index)
         name = "fuzz.md" if markdown else "fuzz.txt"
-        t0 = time.perf_counter()
         try:
             parsed = parse_bytes(data, name, markdown=markdown)
         except ImportFormatError as error:
@@ -427,8 +423,6 @@ def test_ten_thousand_documents(fuzz_store: Store, tmp_path: Path) -> None:
             pytest.fail(f"{where}: unhandled {error!r}")
         else:
             rejected = None
-        elapsed = time.perf_counter() - t0
-        assert elapsed < SLOW_DOCUMENT_S, f"{where}: parsing took {elapsed:.1f} s"
         if rejected is not None:
             counts["rejected"] += 1
             try:
@@ -456,8 +450,7 @@ def test_ten_thousand_documents(fuzz_store: Store, tmp_path: Path) -> None:
             counts["imported"] += 1
             _checkpoint(fuzz_store)
             before = store_bytes(fuzz_store)
-    elapsed = time.perf_counter() - started
-    print(f"\nfuzz: seed {SEED}, {COUNT} documents in {elapsed:.1f} s: {counts}")
+    print(f"\nfuzz: seed {SEED}, {COUNT} documents: {counts}")
     # Both outcomes must be common, or the mutators are not testing much.
     assert counts["accepted"] > COUNT // 10 and counts["rejected"] > COUNT // 10, counts
     assert counts["imported"] >= counts["accepted"] // IMPORT_ONE_IN

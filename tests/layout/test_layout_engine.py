@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import time
 from functools import cache
 
 from layout_sample_decks import (
@@ -229,13 +228,13 @@ def test_progress_reports_every_slide() -> None:
     assert [c[0] for c in calls[:-1]] == list(range(total))
 
 
-def test_hundred_slide_deck_is_fast() -> None:
+def test_hundred_slide_deck_lays_out_every_slide() -> None:
+    """One laid slide per slide, each in its frame (the time is the core benchmark's)."""
     deck = realistic_deck()
     big = DeckContent(deck.title, marking="UNCLASSIFIED", slides=deck.slides * 10)
-    start = time.perf_counter()
     laid = layout_deck(big)
     assert len(laid.slides) == 100
-    assert time.perf_counter() - start < 3.0
+    assert frame_violations(laid) == []
 
 
 def test_rules_and_rects_have_names() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from briefing_app.services import library
@@ -69,13 +67,3 @@ def test_unknown_document_is_a_clear_error(essay_store, empty_store) -> None:
     assert reader_document(essay_store, "balkans-breakthrough-for-ukraine").sections
 
 
-def test_is_fast(essay_store) -> None:
-    reader_document(essay_store)  # warm the statement caches
-    best = min(_timed(lambda: reader_document(essay_store)) for _ in range(3))
-    assert best < 0.05
-
-
-def _timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
