@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -96,6 +97,7 @@ class DeckPropertiesDialog(QDialog):
         self.marking.setObjectName("deck_marking")
         self.marking.setAccessibleName("Marking")
         self.marking.setEditable(True)
+        self.marking.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.marking.setToolTip(
             "Printed at the top and bottom of every slide and page; pick one or type your own"
         )

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 
 class DeckList(QWidget):
@@ -30,8 +38,11 @@ class DeckList(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         label.setBuddy(self.combo)
+        # Grows with the room there is (a long deck name shows in full on a wide window).
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.combo.setMaximumWidth(self.combo.fontMetrics().horizontalAdvance("x" * 40))
         layout.addWidget(label)
-        layout.addWidget(self.combo)
+        layout.addWidget(self.combo, 1)
         # "New…" as a button; Rename, Duplicate and Delete in its menu (keeps the bar slim).
         self.button = QToolButton(self)
         self.button.setObjectName("deckMenuButton")

@@ -119,7 +119,7 @@ class DeckEditor(QWidget):
         bar = QHBoxLayout(toolbar)
         bar.setContentsMargins(8, 4, 8, 4)
         bar.setSpacing(6)
-        bar.addWidget(self.deck_list)
+        bar.addWidget(self.deck_list, 1)
         bar.addWidget(_separator(toolbar))
         bar.addWidget(self.new_slide_button)
         layout_label = QLabel("&Layout:", toolbar)
