@@ -148,8 +148,8 @@ def test_exports_from_the_editor_land_where_the_user_chose(
     editor.choose_export_path = accept_suggestion
     editor.export(fmt)
     (suggested,) = suggestions
-    title = decks.get_deck(editor.store, DECK).title
-    stem = f"{title} handout" if fmt == "handout" else title
+    name = editor.current_deck()  # exports are named after the deck (titles repeat)
+    stem = f"{name} handout" if fmt == "handout" else name
     assert suggested == folder / safe_filename(stem, "pdf" if fmt == "handout" else fmt)
     assert editor.last_export is not None and editor.last_export.path == suggested
     exact = tmp_path / "elsewhere" / f"exact name {fmt}.{'pdf' if fmt == 'handout' else fmt}"
