@@ -60,13 +60,14 @@ class Theme:
     title_box: Frame | None = None
     body_box: Frame | None = None
     rules: bool = True
+    title_color: str | None = None  # a house template's title colour (RGB), else navy
 
     # -- styles ---------------------------------------------------------------------------
     def style(self, size: float, color: str | None = None, **kw: bool) -> TextStyle:
         return TextStyle(self.font, size, color=color or self.text, **kw)
 
     def title_style(self) -> TextStyle:
-        return self.style(self.title_size, self.navy, bold=True)
+        return self.style(self.title_size, self.title_color or self.navy, bold=True)
 
     def body_style(self) -> TextStyle:
         return self.style(self.body_size)

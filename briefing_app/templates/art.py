@@ -347,6 +347,37 @@ def template_art(
     return _art(package, layout_part, page)
 
 
+def title_color(
+    package: TemplatePackage, match: TemplateMatch, from_layout: bool = True
+) -> str | None:
+    """The RGB colour titles get: from the title placeholder of the layout our slides use
+    (when ``from_layout``, i.e. our titles sit in it), else from the master's."""
+    master = next((m for m in match.info.masters if m.index == match.master), None)
+    if master is None:
+        return None
+    reader = _Reader(package, master.part, _theme_colors(package, master.part))
+    choice = match.choice("argument")
+    parts = [choice.layout.part] if choice.layout is not None and from_layout else []
+    for part in [*parts, master.part]:  # the layout's title, then the master's
+        root = package.xml(part)
+        for sp in root.iter(f"{_P}sp"):
+            ph = sp.find(f"./{_P}nvSpPr/{_P}nvPr/{_P}ph")
+            if ph is None or ph.get("type") not in ("title", "ctrTitle"):
+                continue
+            # its list style, else the formatting of its prompt text
+            for path in (f".//{_A}lvl1pPr/{_A}defRPr", f".//{_A}rPr", f".//{_A}endParaRPr"):
+                holder = sp.find(path)
+                color = reader.color(holder) if holder is not None else None
+                if color:
+                    return color
+            break
+        if part == master.part:
+            level = root.find(f"{_P}txStyles/{_P}titleStyle/{_A}lvl1pPr/{_A}defRPr")
+            if level is not None:
+                return reader.color(level)
+    return None
+
+
 class TemplateLook:
     """What layout and drawing take from a deck's house template: the layout theme, the
     scale onto the template's page, and each template layout's art (computed once)."""
@@ -354,7 +385,9 @@ class TemplateLook:
     def __init__(self, package: TemplatePackage, match: TemplateMatch) -> None:
         self.package = package
         self.match = match
-        self.theme = template_theme(match)
+        theme = template_theme(match)
+        color = title_color(package, match, from_layout=theme.title_box is not None)
+        self.theme = replace(theme, title_color=color)
         self.scale = scale_of(match)
         self.page = (match.info.width, match.info.height)
         self._art: dict[str, tuple[Box, ...]] = {}

@@ -34,11 +34,21 @@ def _frame(ph: Placeholder, k: float) -> Frame:
     return Frame(ph.x / k, ph.y / k, ph.w / k, ph.h / k)
 
 
-def template_theme(match: TemplateMatch, base: Theme = MINISTRY) -> Theme:
-    """``base`` on the template's page, with its title and body frames and font."""
+def template_theme(
+    match: TemplateMatch, base: Theme = MINISTRY, title_color: str | None = None
+) -> Theme:
+    """``base`` on the template's page, with its title and body frames, font and title
+    colour (the master's title style's, so a title on a dark band stays readable)."""
     k = scale_of(match)
     page_h = match.info.height / k
-    theme = replace(base, name="template", page_w=PAGE_WIDTH, page_h=page_h, rules=False)
+    theme = replace(
+        base,
+        name="template",
+        page_w=PAGE_WIDTH,
+        page_h=page_h,
+        rules=False,
+        title_color=title_color,
+    )
     master = next((m for m in match.info.masters if m.index == match.master), None)
     body_font = next((f for f in master.fonts if f.role == "body"), None) if master else None
     if body_font is not None:
