@@ -465,10 +465,13 @@ def test_every_action_does_what_it_says(window: MainWindow, qtbot) -> None:
             _check(name, sequence.toString(), _fire(window, probe, press), probe)
         tried.append(name)
 
-    button = window.deck_editor.new_slide_button
-    probe = PROBES["newSlideButton"]
-    click = lambda: QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # noqa: E731
-    _check("+ New Slide", "button", _fire(window, probe, click), probe)
+    editor = window.deck_editor
+    for label, button, probe in (
+        ("+ New Slide", editor.new_slide_button, PROBES["newSlideButton"]),
+        ("New…", editor.deck_list.button, PROBES["deck_new"]),
+    ):
+        click = lambda b=button: QTest.mouseClick(b, Qt.MouseButton.LeftButton)  # noqa: E731
+        _check(label, "button", _fire(window, probe, click), probe)
 
     assert quit_action is not None
     quit = PROBES["action_quit"]
