@@ -4,8 +4,8 @@ as boxes, so the PDF draws what PowerPoint shows behind the slide's content.
 A subset of DrawingML, read from the checked package: solid backgrounds and picture
 backgrounds, pictures, rectangles and ellipses, and custom shapes made of straight and
 Bézier segments (curves flattened), with solid fills and outlines in RGB, theme or
-system colours; groups with their child transforms; flips. Placeholders are not art, and
-neither is text (a house template rarely puts static text on its master). The PPTX
+system colours; straight connectors (rules); groups with their child transforms; flips.
+Placeholders are not art, and neither is text yet (static text on a master is rare). The PPTX
 needs none of this: its slides use the template's real masters.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from briefing_app.layout.boxes import Box, LaidSlide, PathBox, PictureBox, RectBox
+from briefing_app.layout.boxes import Box, LaidSlide, PathBox, PictureBox, RectBox, RuleBox
 from briefing_app.layout.scale import scaled_slide
 from briefing_app.templates import ooxml as ox
 from briefing_app.templates.match import TemplateMatch
@@ -110,6 +110,8 @@ class _Reader:
                 self.shape(el, tf)
             elif tag == "pic":
                 self.picture(el, tf)
+            elif tag == "cxnSp":
+                self.connector(el, tf)
             elif tag == "grpSp":
                 self.group(el, tf)
 
@@ -202,6 +204,24 @@ class _Reader:
             self.boxes.append(
                 PathBox(tuple(rings), True, fill, stroke, width if stroke else 0.0, name=name)
             )
+
+    def connector(self, el: etree._Element, tf: _Transform) -> None:
+        """A straight connector (a rule) from corner to corner of its frame."""
+        geometry = _xfrm(el)
+        sp_pr = el.find(f"{_P}spPr")
+        if geometry is None or sp_pr is None:
+            return
+        line = sp_pr.find(f"{_A}ln")
+        color = self.color(line)
+        if color is None:
+            return
+        x, y, w, h, flip_h, flip_v = geometry
+        x1, x2 = (x + w, x) if flip_h else (x, x + w)
+        y1, y2 = (y + h, y) if flip_v else (y, y + h)
+        (px1, py1), (px2, py2) = tf.point(x1, y1), tf.point(x2, y2)
+        width = float(line.get("w", 12700)) / ox.EMU_PER_PT
+        name = ART_PREFIX + (el.find(f"./{_P}nvCxnSpPr/{_P}cNvPr").get("name", "") or "line")
+        self.boxes.append(RuleBox(px1, py1, px2, py2, color, width, name))
 
     def picture(self, el: etree._Element, tf: _Transform) -> None:
         geometry = _xfrm(el)
