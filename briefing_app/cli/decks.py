@@ -13,12 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
-from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.domain.vocabulary import SOURCE_KINDS
 from briefing_app.layout.registry import NAMES as LAYOUTS
 from briefing_app.render.export import FORMATS, export_deck, resolve_target
-from briefing_app.services import commands as edits
-from briefing_app.services import decks, history, templates
+from briefing_app.services import decks
 from briefing_app.store.errors import NotFoundError, StoreError
 
 DEFAULT_BRIEFING = "default-briefing"
@@ -42,6 +40,9 @@ def _decks(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _create(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+    from briefing_app.services import templates
+
     if args.template:  # refuse an unknown template before anything is created
         with ctx.store.read() as session:
             templates.template_by_name(session, args.template)
@@ -108,6 +109,9 @@ def _point(slide: decks.SlideRecord, number: int, deck: str) -> decks.ItemRecord
 
 def _set(ctx: CommandContext, args: argparse.Namespace) -> int:
     """Change a deck's properties (as Deck › Properties… does), undoably."""
+    from briefing_app.services import commands as edits
+    from briefing_app.services import history, templates
+
     fields = {
         prop: getattr(args, option)
         for option, prop in PROPERTY_OPTIONS.items()
@@ -149,6 +153,9 @@ def _set(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _rename(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import commands as edits
+    from briefing_app.services import history
+
     deck_id = _deck_id(ctx, args.name)
     history.run(ctx.store, edits.edit_deck(deck_id, name=args.new_name))
     new = decks.deck_name_of(ctx.store, deck_id)
@@ -179,6 +186,9 @@ def _delete(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _add_slide(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import commands as edits
+    from briefing_app.services import history
+
     deck_id = _deck_id(ctx, args.name)
     fields = {f: getattr(args, f) for f in SLIDE_OPTIONS if getattr(args, f) is not None}
     position = None if args.position is None else args.position - 1
@@ -210,6 +220,9 @@ def _parse_item(text: str) -> tuple[str, int | str]:
 
 
 def _add(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import commands as edits
+    from briefing_app.services import history
+
     slide = _slide(ctx, args.name, args.slide)
     parsed = [_parse_item(r) for r in args.items]
     refs = [(k, int(i)) for k, i in parsed if k != "text"]
@@ -247,6 +260,9 @@ def _add(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _move(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import commands as edits
+    from briefing_app.services import history
+
     slide = _slide(ctx, args.name, args.slide)
     if args.point is None:
         command = edits.move_slide(ctx.store, slide.id, args.to - 1)
@@ -268,6 +284,9 @@ def _move(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _remove(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import commands as edits
+    from briefing_app.services import history
+
     slide = _slide(ctx, args.name, args.slide)
     if args.point is None:
         history.run(ctx.store, edits.delete_slide(ctx.store, slide.id))
@@ -286,6 +305,9 @@ def _remove(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _edit_slide(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import commands as edits
+    from briefing_app.services import history
+
     slide = _slide(ctx, args.name, args.slide)
     fields = {f: getattr(args, f) for f in SLIDE_OPTIONS if getattr(args, f) is not None}
     if args.layout is None and not fields:
@@ -375,6 +397,8 @@ def _redo(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 def _step(ctx: CommandContext, args: argparse.Namespace, *, redo: bool) -> int:
     """Undo (or redo) the newest edit of a deck, made in the app or on the command line."""
+    from briefing_app.services import history
+
     deck = decks.get_deck_id(ctx.store, args.deck)
     done = (history.redo if redo else history.undo)(ctx.store, deck)
     verb = "redo" if redo else "undo"
@@ -394,6 +418,8 @@ def _step(ctx: CommandContext, args: argparse.Namespace, *, redo: bool) -> int:
 
 
 def _history(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import history
+
     steps = history.steps(ctx.store, decks.get_deck_id(ctx.store, args.deck))
     if args.json:
         print_json(steps)

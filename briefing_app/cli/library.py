@@ -10,7 +10,6 @@ from typing import Any
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
 from briefing_app.domain.vocabulary import REVIEW_STATUSES
-from briefing_app.importing.files import import_document
 from briefing_app.services import library, review, search
 
 
@@ -27,6 +26,8 @@ def _init(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _import(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.importing.files import import_document
+
     done = import_document(ctx.store, Path(args.file), replace=args.replace)
     result = done.result
     print(f"{result.status.capitalize()}: {result.slug} (document {result.document_id}).")

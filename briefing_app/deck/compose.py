@@ -22,8 +22,7 @@ from briefing_app.layout.boxes import ItemRef
 from briefing_app.layout.content import ContentItem, DeckContent, SlideContent
 from briefing_app.layout.slide_layout import ComposedFigure, DraftItem
 from briefing_app.layout.textclean import clean_text_with_warnings
-from briefing_app.maps.compose import MapFigure
-from briefing_app.services import maps, sources
+from briefing_app.services import sources
 from briefing_app.services.decks import SlideRecord, deck_by_name, slide_record
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import (
@@ -253,7 +252,11 @@ class _Draft:
         row = self._map(item)
         if row is None:
             return None
-        figure = MapFigure(maps.spec_of(row))
+        # shapely and the map services load only for a deck that has a map
+        from briefing_app.maps.compose import MapFigure
+        from briefing_app.services.maps import spec_of
+
+        figure = MapFigure(spec_of(row))
         return ComposedFigure(figure, row.key, self.deck.clean.line(row.caption))
 
     def figure_points(self, item: DraftItem, limit: int) -> tuple[ContentItem, ...]:

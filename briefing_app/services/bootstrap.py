@@ -1,19 +1,26 @@
-"""First run and imports: bring the bundled essay and its argument map into a store."""
+"""First run and imports: bring the bundled essay and its argument map into a store.
+
+The importers and the map service load only when a store lacks the essay or a bundled
+map, so opening a prepared store (every command, every start of the app) does not pay for
+them.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from briefing_app.importing.argument_map import MapSummary, load_argument_map
-from briefing_app.importing.files import import_document
-from briefing_app.importing.loader import ImportResult
-from briefing_app.importing.sidecar import check_slug
+from briefing_app.maps.bundled import bundled_specs
 from briefing_app.paths import ARGUMENT_MAP_DIR, ESSAY_DIR
-from briefing_app.services.maps import load_bundled_maps
+from briefing_app.store.map_models import Map
 from briefing_app.store.models import Document
 from briefing_app.store.store import Store, open_store
+
+if TYPE_CHECKING:
+    from briefing_app.importing.argument_map import MapSummary
+    from briefing_app.importing.loader import ImportResult
 
 BUNDLED_ESSAY = ESSAY_DIR / "balkans-breakthrough-for-ukraine.txt"
 
@@ -23,6 +30,8 @@ def import_file(store: Store, path: Path, *, replace: bool = False) -> ImportRes
 
     The bundled essay brings the bundled argument map; see ``importing.files``.
     """
+    from briefing_app.importing.files import import_document
+
     bundled = Path(path).resolve() == BUNDLED_ESSAY.resolve()
     argument_map = ARGUMENT_MAP_DIR / f"{BUNDLED_ESSAY.stem}.toml" if bundled else None
     return import_document(store, path, replace=replace, argument_map=argument_map).result
@@ -35,13 +44,20 @@ def ensure_bundled(store: Store) -> ImportResult | None:
     """
     with store.read() as session:
         count = session.scalar(select(func.count()).select_from(Document))
+        present = set(session.scalars(select(Map.key)))
     result = None if count else import_file(store, BUNDLED_ESSAY)
-    load_bundled_maps(store)
+    if not count or not present.issuperset(spec.key for spec in bundled_specs()):
+        from briefing_app.services.maps import load_bundled_maps
+
+        load_bundled_maps(store)
     return result
 
 
 def reload_argument_map(store: Store, slug: str) -> MapSummary:
     """Reload the bundled argument map of ``slug`` (a slug that names no file elsewhere)."""
+    from briefing_app.importing.argument_map import load_argument_map
+    from briefing_app.importing.sidecar import check_slug
+
     return load_argument_map(store, ARGUMENT_MAP_DIR / f"{check_slug(slug, 'argument map')}.toml")
 
 
