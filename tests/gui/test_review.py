@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QUrl
-from PySide6.QtGui import QTextCursor, QUndoStack
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -422,3 +423,17 @@ def test_a_blank_author_is_not_called_anonymous(essay_store, make_view, qtbot) -
     entry = panel.history.item(0).text()
     assert "Needs a source." in entry and "anonymous" not in entry
     assert reviews(essay_store, h.view.current_argument())[-1].author == ""
+
+
+def test_the_legend_is_never_cut_or_split(essay_store, make_view) -> None:
+    h = make_view(essay_store)
+    legend = h.view.panel.legend
+    for width in (1400, 600, 420):
+        h.view.resize(width, 700)
+        h.view.show()
+        QApplication.processEvents()
+        shown = QTextDocument()
+        shown.setDefaultFont(legend.font())
+        shown.setHtml(legend.text())
+        assert shown.idealWidth() <= legend.contentsRect().width() + 1, width
+        assert "Needs source" in shown.toPlainText()  # never "Needs" / "source"

@@ -59,8 +59,9 @@ class _TagCompleter(QCompleter):
         return ", ".join([*done, str(index.data())])
 
 
-def _legend() -> str:
-    """Rich text sample of each status's highlight, for the panel's legend."""
+def _legend(rows: int = 1) -> str:
+    """Rich text sample of each status's highlight, for the panel's legend (on ``rows``
+    lines, never breaking inside a status's name)."""
     parts = []
     for status in REVIEW_STATUSES:
         style = review_status(status)
@@ -69,7 +70,9 @@ def _legend() -> str:
             f"<span style='color:{style.colour}; font-weight:600'>{mark}</span>"
             f"<span style='background-color:{style.tint}'>&nbsp;{style.label}&nbsp;</span>"
         )
-    return "&nbsp;&nbsp; ".join(parts)
+    per_row = -(-len(parts) // rows)
+    lines = ["&nbsp;&nbsp; ".join(parts[i : i + per_row]) for i in range(0, len(parts), per_row)]
+    return "<br>".join(lines)
 
 
 def _wrapped(name: str, accessible: str, *, selectable: bool = True) -> QLabel:
@@ -99,6 +102,7 @@ class ReviewPanel(QWidget):
         self.setMinimumWidth(340)
         self.argument_id: int | None = None
         self.record: library.ArgumentRecord | None = None
+        self._legend_rows = 1
         # (argument, status, review id) of a status just set without a comment.
         self._uncommented: tuple[int, str, int] | None = None
         self._build()
@@ -133,7 +137,7 @@ class ReviewPanel(QWidget):
         self.legend.setObjectName("statusLegend")
         self.legend.setAccessibleName("Highlight legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)  # a narrow panel wraps it between statuses
+        self.legend.setMinimumWidth(60)  # it goes on two lines rather than widen the panel
         self.legend.setToolTip(
             "Highlights in the essay: tint, underline and mark show the latest review status"
         )
@@ -272,6 +276,18 @@ class ReviewPanel(QWidget):
         outer.addLayout(legend_row)
         outer.addWidget(scroll, 1)
         self._editors = [status_box, self.comment_edit, self.author_edit, self.tags_edit]
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        """The legend on one line when it fits, else on two (never cut, never split)."""
+        super().resizeEvent(event)
+        one_line = QtGui.QTextDocument()
+        one_line.setDefaultFont(self.legend.font())
+        one_line.setHtml(_legend())
+        room = self.legend.contentsRect().width() or self.width() - 28
+        rows = 1 if one_line.idealWidth() <= room else 2
+        if rows != self._legend_rows:
+            self._legend_rows = rows
+            self.legend.setText(_legend(rows))
 
     # --- content --------------------------------------------------------------------------
 
