@@ -22,7 +22,7 @@ from pathlib import Path
 
 from briefing_app.paths import PROJECT_ROOT
 
-# argv: result file, timeout seconds, command...; writes "start seconds maxrss_kb"
+# argv: result file, timeout seconds, command...; writes "start seconds maxrss_kb cpu"
 _LAUNCHER = """
 import os, signal, sys, time
 result, timeout, cmd = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
@@ -33,7 +33,7 @@ signal.setitimer(signal.ITIMER_REAL, timeout)
 _, status, usage = os.wait4(pid, 0)
 seconds = time.perf_counter() - start
 with open(result, "w") as f:
-    f.write(f"{started!r} {seconds!r} {usage.ru_maxrss}")
+    f.write(f"{started!r} {seconds!r} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime!r}")
 code = os.waitstatus_to_exitcode(status)
 sys.exit(code if code >= 0 else 128 - code)
 """
@@ -64,6 +64,7 @@ class ChildRun:
     started: float  # time.time() just before the child was spawned
     seconds: float  # wall time from spawn to exit
     peak_rss_mb: float
+    cpu_seconds: float = 0.0  # user + system CPU of the child: what load from others leaves
 
 
 def run_child(
@@ -80,11 +81,11 @@ def run_child(
         )  # fmt: skip
         if done.returncode or not result.exists():
             raise ChildFailed(done.returncode, list(cmd), done.stdout, done.stderr)
-        started, seconds, maxrss_kb = result.read_text().split()
+        started, seconds, maxrss_kb, cpu = result.read_text().split()
     global _largest_child_mb
     peak = int(maxrss_kb) / 1024
     _largest_child_mb = max(peak, _largest_child_mb or 0.0)
-    return ChildRun(done.stdout, float(started), float(seconds), peak)
+    return ChildRun(done.stdout, float(started), float(seconds), peak, float(cpu))
 
 
 def app_env(**extra: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.bench.measures import BenchResult, Measure, format_value
-from briefing_app.bench.office import NOT_INSTALLED, Tool, compare, markdown_deck
+from briefing_app.bench.office import NOT_INSTALLED, CommandTimes, Tool, compare, markdown_deck
 from briefing_app.bench.proc import find_program, run_child
 from briefing_app.bench.report import (
     _cpu_model,
@@ -143,8 +143,10 @@ def test_values_are_written_in_their_unit(value: float, unit: str, text: str) ->
 def test_a_missing_tool_gives_not_installed_rows(tmp_path: Path) -> None:
     result = BenchResult("office")
     tool = Tool("pandoc", "pandoc Markdown → PPTX", "PPTX export", "warm-up", None, tmp_path)
-    compare(result, tool, runs=1, ours=0.5, ours_cmd=2.0)
-    assert [m.key for m in result.measures] == ["pandoc_s", "pandoc_ratio", "pandoc_ratio_command"]
+    compare(result, tool, runs=1, ours=0.5, ours_cmd=CommandTimes(2.0, 1.0, 50.0, 2.0))
+    assert [m.key for m in result.measures] == [
+        "pandoc_s", "pandoc_ratio", "pandoc_ratio_command", "pandoc_ratio_command_cpu"
+    ]  # fmt: skip
     assert all(m.value is None and m.note == NOT_INSTALLED for m in result.measures)
     assert result.text == [f"pandoc Markdown → PPTX: {NOT_INSTALLED}"]
 
@@ -155,7 +157,7 @@ def test_a_failing_tool_is_reported_not_raised(tmp_path: Path) -> None:
     script.write_text("#!/bin/sh\necho 'cannot open input' >&2\nexit 3\n")
     script.chmod(0o755)
     tool = Tool("x", "x converts", "PDF export", "warm-up", [str(script)], tmp_path / "out")
-    compare(result, tool, runs=1, ours=0.5, ours_cmd=2.0)
+    compare(result, tool, runs=1, ours=0.5, ours_cmd=CommandTimes(2.0, 1.0, 50.0, 2.0))
     assert result.measures[0].note == "failed (exit 3: cannot open input)"
     assert result.measures[0].result_text() == "failed (exit 3: cannot open input)"
 
@@ -166,12 +168,13 @@ def test_a_working_tool_gives_its_time_and_our_ratios(tmp_path: Path) -> None:
     script.write_text('#!/bin/sh\necho converting\ntouch "$1"\n')
     script.chmod(0o755)
     tool = Tool("x", "X converts", "PDF export", "warm-up", [str(script), str(output)], output)
-    compare(result, tool, runs=2, ours=0.5, ours_cmd=2.0)
+    compare(result, tool, runs=2, ours=0.5, ours_cmd=CommandTimes(2.0, 1.0, 50.0, 2.0))
     got = {m.key: m for m in result.measures}
     seconds = got["x_s"].value
     assert seconds is not None and seconds > 0
     assert got["x_ratio"].value == pytest.approx(0.5 / seconds)
     assert got["x_ratio_command"].value == pytest.approx(2.0 / seconds)
+    assert "CPU: ours 1.00 s" in got["x_ratio_command_cpu"].note
     assert got["x_ratio"].note == f"ours 0.50 s in-process, X {seconds:.2f} s"
     assert got["x_ratio"].headline and not got["x_s"].headline
     assert 1 < (got["x_rss_mb"].value or 0) < 100  # the script's own memory, not ours

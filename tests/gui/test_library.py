@@ -6,7 +6,7 @@ import html
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
@@ -225,6 +225,10 @@ def test_detail_links_emit_source_activated(qtbot, essay_store) -> None:
 
 
 def test_lazy_tree_on_a_large_store(qtbot, tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    from briefing_app.gui.library.models import RANGE
+
     store = synthetic_store(tmp_path / "syn.sqlite", arguments=5000)
     try:
         panel = LibraryPanel(store, StoreEvents())
@@ -233,14 +237,30 @@ def test_lazy_tree_on_a_large_store(qtbot, tmp_path: Path) -> None:
         assert model.rowCount() == 1
         unlinked = model.index(0, 0)
         assert unlinked.data(IdRole) == UNLINKED_ID
-        assert model.rowCount(unlinked) <= BATCH
         model.fetchMore(unlinked)
-        assert model.rowCount(unlinked) == BATCH
+        # 5,000 unlinked arguments show as ranges of RANGE, each a group, not an argument
+        ranges = model.rowCount(unlinked)
+        assert ranges == -(-5000 // RANGE) > 1
+        first = model.index(0, 0, unlinked)
+        assert first.data() == f"Arguments 1–{RANGE:,}"
+        assert first.data(KindRole) == "group" and model.refs([first]) == []
+        model.fetchMore(first)
+        assert model.rowCount(first) == RANGE  # rows are there, read only when shown
+        assert model.index(0, 0, first).data(IdRole) is not None
         assert len(model.loaded_ids()) <= 2 * BATCH + 1
+
+        statements: list[str] = []
+        event.listen(
+            store.engine, "before_cursor_execute", lambda *a: statements.append(a[2])
+        )
         assert panel.select_argument(4321)
-        assert panel.tree.currentIndex().data(IdRole) == 4321
-        assert panel.tree.currentIndex().parent() == unlinked
-        assert not QModelIndex().isValid()
+        current = panel.tree.currentIndex()
+        assert current.data(IdRole) == 4321
+        assert current.parent().parent() == unlinked
+        assert current.parent().data() == f"Arguments {4 * RANGE + 1:,}–5,000"
+        # selection reads the argument's page, not every argument above it
+        assert len(model.loaded_ids()) <= 4 * BATCH + 1
+        assert len(statements) < 40
     finally:
         store.close()
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
@@ -30,6 +31,10 @@ from briefing_app.services.search import SearchHit
 from briefing_app.store.store import Store
 
 BATCH = 200
+# A longer "Unlinked" group shows its arguments in ranges of this many ("Arguments 1–1,000"
+# …): a tree view lays out every row of an expanded branch, so one flat branch of 100,000
+# rows would make each selection or expansion walk all of them.
+RANGE = 1000
 KindRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 RecordRole = Qt.ItemDataRole.UserRole + 3
@@ -89,22 +94,49 @@ def refs_mime(refs: Sequence[Ref], text: str = "") -> QMimeData | None:
 
 
 class _Node:
-    """A loaded row of the tree; the invisible root has ``item`` None."""
+    """A row of the tree; the invisible root has ``item`` None.
 
-    __slots__ = ("children", "exhausted", "item", "parent", "row")
+    A row far below the loaded ones (selecting an argument deep in a long list) starts as a
+    placeholder whose item is read, with its page of neighbours, when first asked for, so
+    the rows above it are not all read.
+    """
 
-    def __init__(self, item: TreeNode | None, parent: _Node | None, row: int) -> None:
-        self.item, self.parent, self.row = item, parent, row
+    __slots__ = ("_item", "children", "exhausted", "model", "parent", "row", "span", "total")
+
+    def __init__(
+        self,
+        item: TreeNode | None,
+        parent: _Node | None,
+        row: int,
+        model: ArgumentTreeModel | None = None,
+    ) -> None:
+        self._item, self.parent, self.row, self.model = item, parent, row, model
         self.children: list[_Node] = []
         self.exhausted = False
+        self.span: tuple[int, int] | None = None  # a range row: its rows of "Unlinked"
+        self.total: int | None = None  # a group shown in ranges: how many rows it has
+
+    @property
+    def item(self) -> TreeNode | None:
+        if self._item is None and self.parent is not None and self.model is not None:
+            self.model.load_page(self.parent, self.row)
+        return self._item
+
+    @item.setter
+    def item(self, item: TreeNode) -> None:
+        self._item = item
 
     @property
     def id(self) -> int | None:
-        return None if self.item is None else self.item.id
+        item = self.item
+        return None if item is None else item.id
 
     @property
     def has_children(self) -> bool:
-        return self.item is None or self.item.has_children
+        if self.parent is None:
+            return True  # the root: the top level
+        item = self.item
+        return item is not None and item.has_children
 
 
 class ArgumentTreeModel(QAbstractItemModel):
@@ -155,7 +187,9 @@ class ArgumentTreeModel(QAbstractItemModel):
         if parent.column() != 0:
             return False
         node = parent.internalPointer()
-        return node.item.has_children and (bool(node.children) or not node.exhausted)
+        if node._item is None:  # a placeholder: known once its page is read (see load_page)
+            return False
+        return node.has_children and (bool(node.children) or not node.exhausted)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
         node = self._node(parent)
@@ -169,6 +203,13 @@ class ArgumentTreeModel(QAbstractItemModel):
         if node.exhausted or not node.has_children:
             return
         offset = len(node.children)
+        if node.span is not None:  # a range: all its rows at once, each read when shown
+            self.beginInsertRows(parent, offset, node.span[1] - node.span[0] - 1)
+            size = node.span[1] - node.span[0]
+            node.children.extend(_Node(None, node, n, self) for n in range(offset, size))
+            node.exhausted = True
+            self.endInsertRows()
+            return
         items = self._load(node, offset, limit)
         if len(items) < limit:
             node.exhausted = True
@@ -177,6 +218,8 @@ class ArgumentTreeModel(QAbstractItemModel):
         self.beginInsertRows(parent, offset, offset + len(items) - 1)
         for n, item in enumerate(items, start=offset):
             child = _Node(item, node, n)
+            if node.total is not None:
+                child.span = (n * RANGE, min((n + 1) * RANGE, node.total))
             node.children.append(child)
             self._by_id.setdefault(item.id, child)
         self.endInsertRows()
@@ -186,20 +229,76 @@ class ArgumentTreeModel(QAbstractItemModel):
             if node.item is not None:
                 return []
             return argument_map.filtered_arguments(self.store, self.filter, offset, limit)
+        if node.span is not None:  # a range of "Unlinked"
+            first = node.span[0] + offset
+            limit = min(limit, node.span[1] - first)
+            return argument_map.children(self.store, UNLINKED_ID, first, limit) if limit > 0 else []
+        if node.id == UNLINKED_ID and node.parent is self._root:
+            count = argument_map.child_count(self.store, UNLINKED_ID)
+            if count > RANGE:
+                node.total = count
+                firsts = range(0, count, RANGE)[offset : offset + limit]
+                return [_range_node(first, min(first + RANGE, count)) for first in firsts]
         return argument_map.children(self.store, node.id, offset, limit)
 
-    def ensure_row(self, parent: AnyIndex, row: int) -> bool:
-        """Fetch children of ``parent`` until ``row`` is loaded; False if it never is."""
+    def _count(self, node: _Node) -> int:
+        if node.span is not None:
+            return node.span[1] - node.span[0]
+        return argument_map.child_count(self.store, node.id)
+
+    def locate(self, parent: QModelIndex, row: int) -> tuple[QModelIndex, int]:
+        """Where child ``row`` of ``parent`` (as the store counts children) is shown: in a
+        group shown in ranges, the range's index and the row within it."""
         node = self._node(parent)
+        if node.total is None:
+            return parent, row
+        if not self.ensure_row(parent, row // RANGE):
+            return parent, row
+        return self.index(row // RANGE, 0, parent), row % RANGE
+
+    def ensure_row(self, parent: AnyIndex, row: int) -> bool:
+        """Make ``row`` of ``parent`` a row of the model; False if it never is.
+
+        A row within a batch of the loaded ones is fetched with them; one further down (an
+        argument deep in "Unlinked") gets placeholder rows above it, read a page at a time
+        when shown, so selecting it reads one page instead of every row above it.
+        """
+        node = self._node(parent)
+        loaded = len(node.children)
+        if row >= loaded + self.batch and not self.filter.active and self.canFetchMore(parent):
+            count = self._count(node)
+            if loaded <= row < count:
+                self.beginInsertRows(parent, loaded, row)
+                node.children.extend(_Node(None, node, n, self) for n in range(loaded, row + 1))
+                self.endInsertRows()
+                node.exhausted = row + 1 >= count
         while len(node.children) <= row and self.canFetchMore(parent):
             self._fetch(parent, max(self.batch, row + 1 - len(node.children)))
         return row < len(node.children)
+
+    def load_page(self, node: _Node, row: int) -> None:
+        """Read the page of ``node``'s children holding placeholder ``row``."""
+        start = row - row % self.batch
+        branches = False
+        for n, item in enumerate(self._load(node, start, self.batch), start=start):
+            if n < len(node.children) and node.children[n]._item is None:
+                node.children[n].item = item
+                self._by_id.setdefault(item.id, node.children[n])
+                branches = branches or item.has_children
+        if branches:  # the view took these rows for leaves; let it ask again, after painting
+            QTimer.singleShot(0, self._relayout)
+
+    def _relayout(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
 
     # content
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item: TreeNode = index.internalPointer().item
+        item: TreeNode | None = index.internalPointer().item
+        if item is None:  # a placeholder the store no longer has (a reload follows)
+            return None
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if item.is_group:
@@ -249,7 +348,9 @@ class ArgumentTreeModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return _NONE
-        return _PLAIN if index.internalPointer().item.id == UNLINKED_ID else _DRAGGABLE
+        # read without loading: the view asks every row, and a placeholder is an argument
+        item = index.internalPointer()._item
+        return _PLAIN if item is not None and item.id == UNLINKED_ID else _DRAGGABLE
 
     # drag and drop
     def mimeTypes(self) -> list[str]:
@@ -262,7 +363,8 @@ class ArgumentTreeModel(QAbstractItemModel):
     def _items(indexes: Sequence[AnyIndex]) -> list[TreeNode]:
         """The arguments at ``indexes``, once each, top to bottom."""
         ordered = sorted((i for i in indexes if i.isValid()), key=_visual_key)
-        items = {i.internalPointer().item.id: i.internalPointer().item for i in ordered}
+        found = (i.internalPointer().item for i in ordered)
+        items = {item.id: item for item in found if item is not None}
         return [item for item in items.values() if not item.is_group]
 
     def refs(self, indexes: Sequence[AnyIndex]) -> list[Ref]:
@@ -302,6 +404,11 @@ class ArgumentTreeModel(QAbstractItemModel):
 
     def loaded_ids(self) -> list[int]:
         return list(self._by_id)
+
+
+def _range_node(first: int, stop: int) -> TreeNode:
+    """A row grouping rows ``first`` to ``stop`` of "Unlinked" (a group, not an argument)."""
+    return TreeNode(UNLINKED_ID, f"Arguments {first + 1:,}–{stop:,}", "unlinked", "", "", True)
 
 
 def _visual_key(index: AnyIndex) -> tuple:

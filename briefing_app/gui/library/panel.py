@@ -291,6 +291,7 @@ class LibraryPanel(QWidget):
             parent_index, parent_id = QModelIndex(), None
             for node_id in path:
                 row = argument_map.child_row(self.store, parent_id, node_id)
+                parent_index, row = self._locate(parent_index, row)
                 if node_id == argument_id:
                     return self._select_tree_index(parent_index, row, argument_id)
                 if not model.ensure_row(parent_index, row):
@@ -451,6 +452,14 @@ class LibraryPanel(QWidget):
         if kind in (None, "group"):
             return
         self.sourceActivated.emit(kind, int(source_id))
+
+    def _locate(self, parent: QModelIndex, row: int) -> tuple[QModelIndex, int]:
+        """The tree's parent and row for child ``row`` of ``parent``, opening the range of a
+        long group that holds it."""
+        inner, row = self.tree_model.locate(parent, row)
+        if inner != parent:
+            self._expand(inner)
+        return inner, row
 
     def _select_tree_index(self, parent: QModelIndex, row: int, argument_id: int) -> bool:
         if not self.tree_model.ensure_row(parent, row):
