@@ -40,7 +40,7 @@ def _decks(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _create(ctx: CommandContext, args: argparse.Namespace) -> int:
-    from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+    from briefing_app.deck.outline import BUNDLED, build_from_outline
     from briefing_app.services import templates
 
     if args.template:  # refuse an unknown template before anything is created
@@ -53,13 +53,15 @@ def _create(ctx: CommandContext, args: argparse.Namespace) -> int:
             fields = {"marking": args.marking, "title": args.title}
             decks.update_deck(ctx.store, deck.name, **{k: v for k, v in fields.items() if v})
             deck = decks.get_deck(ctx.store, deck.name)
-    elif args.source == DEFAULT_BRIEFING:
-        deck = build_from_outline(ctx.store, DEFAULT_OUTLINE, args.name, marking=args.marking)
+    elif args.source in BUNDLED:
+        outline = BUNDLED[args.source]
+        deck = build_from_outline(ctx.store, outline, args.name, marking=args.marking)
     elif args.source:
         there = ", ".join(sorted(names)) or "none yet"
         raise NotFoundError(
             f"There is no deck named {args.source!r} to start from (decks: {there}); "
-            f"use --from {DEFAULT_BRIEFING} for the generated default briefing."
+            f"use --from {DEFAULT_BRIEFING} for the generated default briefing, or "
+            "--from full-read-ahead for its long version."
         )
     else:
         deck = decks.create_deck(
@@ -460,7 +462,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--from", dest="source", metavar="DECK",
         help=f"start as a copy of DECK, or from {DEFAULT_BRIEFING} (the generated default "
-             "briefing of the essay)",
+             "briefing of the essay, twelve slides) or full-read-ahead (its long version)",
     )  # fmt: skip
     p.add_argument("--marking", help="handling marking, e.g. UNCLASSIFIED, OFFICIAL-SENSITIVE")
     p.add_argument("--title", help="deck title (defaults to the name)")

@@ -37,7 +37,6 @@ from briefing_app.store.models import (
 )
 from briefing_app.store.store import Store
 
-FOOTNOTE_SNIPPET_WORDS = 9
 # A title, heading or name longer than this is cut: no layout draws more than about 350
 # characters of one, and renderers measure them again on every page (a 1 MB slide title
 # kept the handout busy for hours).
@@ -98,12 +97,6 @@ def short_reference(document: Document) -> str:
     title = document.title.split(":")[0].strip()
     year = f" ({document.published.year})" if document.published else ""
     return f"{surname}, “{title}”{year}" if surname else f"“{title}”{year}"
-
-
-def _snippet(text: str) -> str:
-    words = text.split()
-    short = " ".join(words[:FOOTNOTE_SNIPPET_WORDS])
-    return short + ("…" if len(words) > FOOTNOTE_SNIPPET_WORDS else "")
 
 
 Refs = dict[int, tuple[set[int], set[int]]]  # document id → (paragraph numbers, footnotes)
@@ -181,22 +174,26 @@ class _DeckComposer:
         if source is None:
             return DraftItem(content, None, item.column)
         speaker = self.clean.line(source.speaker) if source.speaker else ""
+        if speaker and source.speaker_role:  # "Vladimir Putin, President of Russia"
+            speaker = self.clean.line(f"{source.speaker}, {source.speaker_role}")
         return DraftItem(content, source.kind, item.column, speaker, source.date_label)
 
     def footer(self, refs: Refs) -> tuple[str, ...]:
+        """One short source line per cited document, naming only what this slide shows:
+        'Joseph, “Balkans Breakthrough for Ukraine” (2025), ¶ 4, 5; footnote 3' (the
+        footnotes in full are on the sources slide)."""
         lines: list[str] = []
         for document_id, (paragraphs, notes) in sorted(refs.items()):
             document = self.document(document_id)
             if document is None:
                 continue
-            where = ""
+            parts = [short_reference(document)]
             if paragraphs:
-                where = ", ¶ " + ", ".join(str(p) for p in sorted(paragraphs))
-            lines.append(self.clean(short_reference(document) + where))
-            for number in sorted(notes):
-                note = self.footnotes.get((document_id, number))
-                if note is not None:
-                    lines.append(self.clean(f"[{number}] {_snippet(note.text)}"))
+                parts.append("¶ " + ", ".join(str(p) for p in sorted(paragraphs)))
+            if notes:
+                label = "footnote" if len(notes) == 1 else "footnotes"
+                parts.append(f"{label} " + ", ".join(str(n) for n in sorted(notes)))
+            lines.append(self.clean(", ".join(parts)))
         return tuple(lines)
 
     def references(self) -> tuple[ContentItem, ...]:

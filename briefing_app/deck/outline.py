@@ -29,6 +29,11 @@ from briefing_app.store.models import Argument, Document, Event, Footnote, Quote
 from briefing_app.store.store import Store
 
 DEFAULT_OUTLINE = RESOURCES_DIR / "briefings" / "default-briefing.toml"
+FULL_OUTLINE = RESOURCES_DIR / "briefings" / "full-read-ahead.toml"
+# The bundled briefings a deck can start from (``deck create NAME --from KEY``): the
+# twelve-slide briefing for a minister, and the long version to read ahead.
+BUNDLED: dict[str, Path] = {"default-briefing": DEFAULT_OUTLINE, "full-read-ahead": FULL_OUTLINE}
+SOURCE_KEYS = frozenset({"argument", "quote", "event", "footnote", "map"})
 _KEYED = {"argument": Argument, "quote": Quote, "event": Event}
 
 
@@ -98,7 +103,7 @@ def _points(
                 {"source_kind": "argument", "source_id": i, "level": level}
                 for i in _selected(session, document_id, ref["select"])
             ]
-        elif "text" in ref and len(ref) <= 2:
+        elif "text" in ref and not SOURCE_KEYS & set(ref):  # the unit's own words
             points.append({"text": ref["text"], "level": level})
         else:
             kind, source_id = _resolve_ref(session, document_id, ref)

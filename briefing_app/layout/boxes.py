@@ -170,6 +170,10 @@ class LaidSlide:
     width: float = PAGE_WIDTH
     height: float = PAGE_HEIGHT
     layout: str = ""  # the name of the layout that made it ("bluf"), for templates
+    # What layout could not do as asked on this slide, one sentence each naming it;
+    # ``blocking`` ones (a title that does not fit) stop an export.
+    warnings: tuple[str, ...] = ()
+    blocking: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,13 @@ class LaidDeck:
     subtitle: str = ""  # the cover's fields, repeated on the handout's cover page
     date_label: str = ""
     distribution: str = ""
-    # What layout could not do as asked (a title shrunk to its floor, a slide over the
-    # word limit, an empty slide), one sentence each naming the slide.
-    warnings: tuple[str, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Every slide's warnings, in slide order (blocking ones first on each slide)."""
+        return tuple(w for s in self.slides for w in (*s.blocking, *s.warnings))
+
+    @property
+    def blocking(self) -> tuple[str, ...]:
+        """What stops an export: a title that does not fit, say."""
+        return tuple(w for s in self.slides for w in s.blocking)

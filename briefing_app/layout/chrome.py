@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import (
@@ -20,9 +20,20 @@ from briefing_app.layout.boxes import (
 )
 from briefing_app.layout.content import ContentItem, DeckContent
 from briefing_app.layout.theme import Theme
-from briefing_app.layout.wrap import Fit, Frame, ParaSpec, fit_paragraphs, fit_text, make_para
+from briefing_app.layout.wrap import (
+    Fit,
+    Frame,
+    ParaSpec,
+    fit_paragraphs,
+    fit_text,
+    make_para,
+    normalize_spaces,
+)
 
 CONT = " (cont.)"
+# Below the theme's title floor a title may shrink this far, with a warning; a title that
+# does not fit even here stops the export (it is never cut with "…").
+TITLE_FLOOR = 12.0
 TITLE_REF = FieldRef("title")
 
 
@@ -46,6 +57,7 @@ class Page:
     footer_sources: tuple[str, ...] = ()
     notes: str = ""
     layout: str = ""  # the layout's name, set by the engine (templates pick by it)
+    warnings: list[str] = field(default_factory=list)  # said by the layout, without number
 
 
 def cont_title(title: str, index: int) -> str:
@@ -109,10 +121,10 @@ def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:
     boxes: list[Box] = []
     if title.strip():
         suffix = CONT if index > 0 else ""
-        fit = fit_text(
-            title, t.title_style(), t.title_frame(m), t.title_size, t.title_min, suffix=suffix
-        )
         frame = t.title_frame(m)
+        fit = fit_text(title, t.title_style(), frame, t.title_size, t.title_min, suffix=suffix)
+        if not title_fits(ctx, title + suffix):  # shrink on (the engine warns); cut never
+            fit = fit_text(title, t.title_style(), frame, t.title_min, TITLE_FLOOR, suffix=suffix)
         boxes.append(text_box(fit, frame, "Title", anchor="bottom", source=TITLE_REF))
     y = t.title_rule_y(m)
     if t.rules:
@@ -120,6 +132,15 @@ def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:
             RuleBox(t.margin, y, t.page_w - t.margin, y, t.navy, t.title_rule_w, "TitleRule")
         )
     return boxes
+
+
+def title_fits(ctx: Ctx, title: str, floor: float | None = None) -> bool:
+    """Whether ``title`` fits the title frame uncut at ``floor`` (the theme's title floor,
+    two lines, when None)."""
+    t, m = ctx.theme, ctx.marking
+    spec = make_para([Run(normalize_spaces(title), t.title_style())])
+    low = t.title_min if floor is None else floor
+    return fit_paragraphs([spec], t.title_frame(m), t.title_size, low).fits
 
 
 def marking_boxes(ctx: Ctx) -> list[Box]:
@@ -144,6 +165,7 @@ def footer_boxes(ctx: Ctx, page: Page, number: int) -> list[Box]:
     out: list[Box] = []
     sources = "; ".join(s.strip() for s in page.footer_sources if s.strip())
     if sources:
+        sources = "Source: " + sources
         frame = t.sources_frame(m)
         fit = fit_text(sources, t.style(t.footer_size, t.muted), frame, t.footer_size, t.footer_min)
         out.append(text_box(fit, frame, "Footer", anchor="bottom"))
@@ -172,17 +194,45 @@ def paginate(
 ) -> list[Fit]:
     """Fit ``specs`` page after page until nothing is left (stops if a page makes no
     progress, which only a frame shorter than one line could cause). Follow-on pages use
-    ``min_size``, the size the overflowing first page reached."""
+    ``min_size``, the size the overflowing first page reached. A last page left holding
+    a single item takes the item before it along, so no point stands alone."""
     fits: list[Fit] = []
+    starts: list[tuple[ParaSpec, ...]] = []
     rest = tuple(s for s in specs if not s.empty)
     while True:
         # Follow-on pages keep the size the first page ended at (the floor).
         size = max_size if not fits else min_size
         fit = fitter(rest, frame, size, min_size)
         fits.append(fit)
+        starts.append(rest)
         if fit.fits or fit.overflow == rest:
-            return fits
+            break
         rest = fit.overflow
+    return _rebalanced(fits, starts, frame, min_size, fitter)
+
+
+def _rebalanced(
+    fits: list[Fit],
+    starts: list[tuple[ParaSpec, ...]],
+    frame: Frame,
+    min_size: float,
+    fitter: Callable[..., Fit],
+) -> list[Fit]:
+    """Move the previous page's last whole item onto a last page holding only one."""
+    if len(fits) < 2 or len(fits[-1].paragraphs) != 1 or not fits[-1].fits:
+        return fits
+    last, before = starts[-1], starts[-2]
+    if last[0].continued or len(fits[-2].paragraphs) < 3:
+        return fits  # a split paragraph, or too little to spare
+    on_before = before[: len(before) - len(last)]
+    if on_before[-1].continued:
+        return fits
+    size = fits[-2].size
+    kept = fitter(on_before[:-1], frame, size, min_size)
+    moved = fitter((on_before[-1], *last), frame, min_size, min_size)
+    if not (kept.fits and moved.fits):
+        return fits
+    return [*fits[:-2], replace(kept, overflow=(on_before[-1], *last)), moved]
 
 
 def filler_rect(frame: Frame, fill: str, name: str, stroke: str | None = None) -> RectBox:

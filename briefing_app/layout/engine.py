@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from briefing_app.layout import registry
-from briefing_app.layout.boxes import Box, LaidDeck, LaidSlide
-from briefing_app.layout.chrome import Ctx, Page, footer_boxes, marking_boxes
+from briefing_app.layout.boxes import Box, ItemRef, LaidDeck, LaidSlide, TextBox
+from briefing_app.layout.chrome import (
+    CONT,
+    TITLE_FLOOR,
+    Ctx,
+    Page,
+    footer_boxes,
+    marking_boxes,
+    title_fits,
+)
 from briefing_app.layout.content import DeckContent, SlideContent
 from briefing_app.layout.theme import Theme, get_theme
 from briefing_app.progress import Progress, report
@@ -19,12 +29,70 @@ def layout_slide(slide: SlideContent, ctx: Ctx) -> list[Page]:
     return pages
 
 
+MAX_WORDS = 60  # on a content slide: one message, read in the time it is shown
+# Slides that carry no message of their own (cover, dividers, agenda, the source list).
+NOT_CONTENT = frozenset({"title", "section", "agenda", "sources"})
+_MARK = re.compile(r"^\[[\d,\s]+\]$")
+
+
+def words_on(boxes: list[Box]) -> int:
+    """Words of the points and quotes drawn (not titles, footers, labels or citation
+    marks): what the audience has to read."""
+    count = 0
+    for box in boxes:
+        if not isinstance(box, TextBox):
+            continue
+        for paragraph in box.paragraphs:
+            ref = paragraph.source or box.source
+            if not isinstance(ref, ItemRef) or ref.part != "text":
+                continue
+            for line in paragraph.lines:
+                text = " ".join(r.text for r in line.runs if not _MARK.match(r.text.strip()))
+                count += len(text.split())
+    return count
+
+
+def _shows_item(box: Box) -> bool:
+    """Whether ``box`` draws (part of) a slide item."""
+    if isinstance(box.source, ItemRef):
+        return True
+    return isinstance(box, TextBox) and any(isinstance(p.source, ItemRef) for p in box.paragraphs)
+
+
+def page_checks(page: Page, number: int, ctx: Ctx) -> tuple[list[str], list[str]]:
+    """(warnings, blocking) for one page: the layout's own, too many words, an empty
+    slide, a title that fits only cut."""
+    layout = registry.get(page.layout)
+    title = page.title.removesuffix(CONT).strip()
+    name = f"Slide {number}" + (f" “{title}”" if title else "")
+    warnings = [f"{name}: {w}" for w in page.warnings]
+    blocking: list[str] = []
+    if page.layout not in NOT_CONTENT:
+        if not any(_shows_item(b) for b in page.boxes):
+            warnings.append(f"{name} is empty: it has no points." if title else f"{name} is empty.")
+        words = words_on(page.boxes)
+        if words > MAX_WORDS:
+            warnings.append(f"{name} has {words} words; a content slide should carry at most "
+                            f"{MAX_WORDS} (one message per slide).")  # fmt: skip
+    if layout.title_zone and title and not title_fits(ctx, page.title):
+        size = f"{ctx.theme.title_min:g}"
+        if title_fits(ctx, page.title, TITLE_FLOOR):
+            warnings.append(f"{name}: the title does not fit on two lines at {size} pt, so "
+                            "it is set smaller; shorten it.")  # fmt: skip
+        else:
+            blocking.append(f"{name}: the title does not fit its frame even at "
+                            f"{TITLE_FLOOR:g} pt; shorten it.")  # fmt: skip
+    return warnings, blocking
+
+
 def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
-    """A laid-out page numbered ``number``, with its footer, marking banners and notes."""
+    """A laid-out page numbered ``number``, with its footer, marking banners and notes,
+    and what it warns of."""
     boxes: list[Box] = list(page.boxes)
     if page.chrome:
         boxes += footer_boxes(ctx, page, number)
     boxes += marking_boxes(ctx)
+    warnings, blocking = page_checks(page, number, ctx)
     return LaidSlide(
         number=number,
         title=page.title,
@@ -33,6 +101,8 @@ def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
         width=ctx.theme.page_w,
         height=ctx.theme.page_h,
         layout=page.layout,
+        warnings=tuple(warnings),
+        blocking=tuple(blocking),
     )
 
 

@@ -17,7 +17,7 @@ from briefing_app.layout.chrome import (
 from briefing_app.layout.content import ContentItem
 from briefing_app.layout.metrics import face
 from briefing_app.layout.theme import Theme
-from briefing_app.layout.wrap import Fit, Frame, ParaSpec
+from briefing_app.layout.wrap import Fit, Frame, ParaSpec, fit_paragraphs
 
 
 def bullet_specs(items: Sequence[ContentItem], t: Theme, base_size: float) -> list[ParaSpec]:
@@ -104,20 +104,27 @@ def list_pages(
     footer_sources: tuple[str, ...],
     notes: str,
     extra: Sequence[Box] = (),
+    later: Frame | None = None,
 ) -> list[Page]:
     """Title + items in ``frame``, continued on as many pages as needed; ``extra`` boxes
-    (a figure) are drawn on every page."""
+    (a tag line) are drawn on every page, or, with a ``later`` frame for the items of
+    follow-on pages, only on the first (a map is never drawn twice)."""
     t = ctx.theme
-    fits: list[Fit | None] = (
-        list(paginate(specs, frame, max_size, t.body_min))
-        if any(not s.empty for s in specs)
-        else [None]
-    )
+    fits: list[Fit | None] = [None]
+    if any(not s.empty for s in specs) and later is None:
+        fits = list(paginate(specs, frame, max_size, t.body_min))
+    elif any(not s.empty for s in specs) and later is not None:
+        first = fit_paragraphs(specs, frame, max_size, t.body_min)
+        fits = [first]
+        if not first.fits:
+            fits += paginate(first.overflow, later, t.body_min, t.body_min)
     pages = []
     for i, fit in enumerate(fits):
-        boxes = [*title_boxes(ctx, title, i), *extra]
+        boxes = [*title_boxes(ctx, title, i)]
+        if i == 0 or later is None:
+            boxes += extra
         if fit is not None and fit.paragraphs:
-            boxes.append(text_box(fit, frame, "Body"))
+            boxes.append(text_box(fit, frame if i == 0 or later is None else later, "Body"))
         pages.append(
             Page(cont_title(title, i), boxes, True, footer_sources, notes if i == 0 else "")
         )

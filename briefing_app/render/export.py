@@ -114,6 +114,8 @@ def export_deck(
         raise StoreError(
             f"The deck {name!r} has no slides, so there is nothing to export; add a slide first."
         )
+    if deck.blocking:
+        raise StoreError("Not exported: " + " ".join(deck.blocking))
     out = resolve_target(out, deck.title or name, fmt)
     if fmt == "pptx":
         from briefing_app.render.pptx_template import stored_template

@@ -33,6 +33,18 @@ class SourceInfo:
     # A reviewer's correction or caveat ("Correction: The essay says …"), for notes.
     correction: str = ""
     source: str = ""  # the text a quote comes from when no one spoke it (a bill)
+    speaker_role: str = ""  # "President of Russia": the speaker's role, for attributions
+
+
+def actor_role(description: str | None) -> str:
+    """The role an actor's description starts with: "President of Russia; the essay
+    argues …" → "President of Russia"; "Former Serbian Ambassador to Belarus." →
+    "former Serbian Ambassador to Belarus"."""
+    role = (description or "").split(";")[0].split(", who")[0].strip().rstrip(".")
+    if len(role) > 80:
+        return ""
+    first = role.split(" ", 1)[0]
+    return role[0].lower() + role[1:] if first in ("Former", "Ex-") else role
 
 
 def date_label(iso: str | None, precision: str | None = None) -> str:
@@ -87,6 +99,7 @@ def resolve(session: Session, kind: str | None, source_id: int | None) -> Source
             index,
             # Words a text holds (a bill) are attributed to the text, never to a person.
             speaker=quote.speaker.name if quote.speaker else (quote.source or ""),
+            speaker_role=actor_role(quote.speaker.description) if quote.speaker else "",
             date_label=date_label(quote.date_text),
             document_id=quote.document_id,
             correction=_correction(session, kind, quote.id),

@@ -37,10 +37,13 @@ def _names(slide) -> list[str]:
 
 
 def _body_sizes(laid) -> list[float]:
+    """Sizes of body text, except the source annex (read, not projected: its own floor)
+    and a bottom line that would otherwise split (down to 12 pt, with a warning)."""
+    kept = {s.number for s in laid.slides if s.layout not in ("sources", "bluf")}
     return [
         r.style.size
-        for _, box in text_boxes(laid)
-        if box.name not in SMALL_TEXT_BOXES
+        for slide, box in text_boxes(laid)
+        if box.name not in SMALL_TEXT_BOXES and slide.number in kept
         for p in box.paragraphs
         for line in p.lines
         for r in line.runs
@@ -154,7 +157,7 @@ def test_content_slides_have_footer_number_and_deck_title() -> None:
             text = " ".join(
                 "".join(r.text for r in ln.runs) for p in footer.paragraphs for ln in p.lines
             )
-            assert text == "; ".join(content.footer_sources)
+            assert text == "Source: " + "; ".join(content.footer_sources)
 
 
 def test_names_titles_notes_links_and_marks() -> None:

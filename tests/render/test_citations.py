@@ -7,13 +7,13 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.deck.outline import FULL_OUTLINE, build_from_outline
 from briefing_app.render.citations import is_citation, sources_slide
 from briefing_app.render.export import export_deck, laid_out
 
 
 def test_citation_marks_jump_to_the_sources_slide(essay_store, tmp_path: Path) -> None:
-    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
+    build_from_outline(essay_store, FULL_OUTLINE, "Default", marking="UNCLASSIFIED")
     laid, _ = laid_out(essay_store, "Default")
     sources = sources_slide(laid.slides)
     assert sources is not None and laid.slides[sources].title.startswith("Sources")

@@ -18,7 +18,9 @@ from briefing_app.layout.slide_layout import (
     SlideLayout,
     SourceKey,
 )
-from briefing_app.layout.wrap import Frame
+from briefing_app.layout.wrap import Frame, fit_paragraphs
+
+BLUF_FLOOR = 12.0  # below the body floor: a bottom line stays whole on its slide
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,20 @@ class BlufLayout(SlideLayout[BlufContent]):
         inner = Frame(body.x + bar + 20, body.y + pad, body.w - bar - 40, body.h - 2 * pad)
         specs = numbered_specs(content.items, t, 22.0, 0.6)
         title = content.title or "Bottom line up front"
-        fits = paginate(specs, inner, 22.0, t.body_min) if any(not s.empty for s in specs) else []
+        fits = []
+        warnings: list[str] = []
+        if any(not s.empty for s in specs):  # never split: shrink to the floor, then warn
+            fit = fit_paragraphs(specs, inner, 22.0, t.body_min)
+            if not fit.fits:
+                fit = fit_paragraphs(specs, inner, t.body_min, BLUF_FLOOR, step=0.5)
+                if fit.fits:
+                    warnings.append(f"the bottom line only fits at {fit.size:g} pt; shorten it.")
+            if fit.fits:
+                fits = [fit]
+            else:
+                fits = paginate(specs, inner, BLUF_FLOOR, BLUF_FLOOR)
+                warnings.append(f"the bottom line does not fit on one slide even at "
+                                f"{BLUF_FLOOR:g} pt, so it continues; shorten it.")  # fmt: skip
         pages = []
         for i, fit in enumerate(fits or [None]):
             boxes: list[Box] = title_boxes(ctx, title, i)
@@ -64,6 +79,7 @@ class BlufLayout(SlideLayout[BlufContent]):
                     True,
                     content.footer_sources,
                     content.notes if i == 0 else "",
+                    warnings=warnings if i == 0 else [],
                 )
             )
         return pages

@@ -94,7 +94,7 @@ class ComparisonLayout(SlideLayout[ComparisonContent]):
             for (side, field), head, x, fit, frame in zip(
                 sides, heads, xs, fits, frames, strict=True
             ):
-                if head is not None:
+                if head is not None and (i == 0 or fit.paragraphs):  # no empty column again
                     head_frame = Frame(x, body.y, col_w, head_h)
                     ref = FieldRef(field)
                     boxes.append(
@@ -105,8 +105,9 @@ class ComparisonLayout(SlideLayout[ComparisonContent]):
                     )
                 if fit.paragraphs:
                     boxes.append(text_box(fit, frame, side + "Column"))
-            mid = body.x + col_w + gap / 2
-            boxes.append(RuleBox(mid, body.y, mid, body.bottom, t.rule, 0.75, "Divider"))
+            if i == 0 or all(f.paragraphs for f in fits):
+                mid = body.x + col_w + gap / 2
+                boxes.append(RuleBox(mid, body.y, mid, body.bottom, t.rule, 0.75, "Divider"))
             pages.append(
                 Page(
                     cont_title(content.title, i),

@@ -101,9 +101,10 @@ class MapLayout(SlideLayout[MapContent]):
             source = ItemRef(ref.item_id, "caption") if ref is not None else FieldRef("subtitle")
             extra.append(text_box(fit, frame, "Caption", source=source))
         specs = bullet_specs(content.items, t, 18.0)
-        return list_pages(
-            ctx, specs, text, 18.0, content.title, content.footer_sources, content.notes, extra
-        )
+        return list_pages(  # follow-on pages: the points across the page, no second map
+            ctx, specs, text, 18.0, content.title, content.footer_sources, content.notes, extra,
+            later=body,
+        )  # fmt: skip
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

@@ -1,4 +1,7 @@
-"""Quote: a verbatim quote in quotation marks beside a navy bar; the speaker under it."""
+"""Quote: a verbatim quote in quotation marks beside a navy bar; the speaker under it.
+
+A quote whose words the briefer edited is no longer a quotation: it is shown without
+quotation marks and credited "Paraphrased from" its speaker."""
 
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ class Quotation:
     date: str = ""
     citations: tuple[int, ...] = ()
     ref: ItemRef | None = None  # the quote's slide item
+    edited: bool = False  # the words differ from the source: a paraphrase, not a quote
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,14 @@ def quotation(item: DraftItem | None) -> Quotation:
     if item is None:
         return Quotation()
     content = item.content
-    return Quotation(content.text, item.speaker, item.date_label, content.citations, content.ref)
+    return Quotation(
+        content.text,
+        item.speaker,
+        item.date_label,
+        content.citations,
+        content.ref,
+        edited=content.differs_from_source and item.kind == "quote",
+    )
 
 
 def first_quote(items: Sequence[DraftItem]) -> DraftItem | None:
@@ -51,19 +62,27 @@ def first_quote(items: Sequence[DraftItem]) -> DraftItem | None:
 
 
 def quote_spec(quote: Quotation, t: Theme, size: float) -> ParaSpec:
-    """The quote in curly quotation marks, italic, with its citation mark."""
+    """The quote in curly quotation marks, italic, with its citation mark (an edited
+    quote: upright, without quotation marks)."""
     text = quote.text.strip()
+    if quote.edited:
+        runs = item_runs(text, t.style(size), t, quote.citations)
+        return make_para(runs, source=quote.ref)
     runs = item_runs(f"\u201c{text}\u201d" if text else "", t.style(size, italic=True), t,
                      quote.citations)  # fmt: skip
     return make_para(runs, source=quote.ref)
 
 
 def credit_runs(quote: Quotation, t: Theme, size: float) -> list[Run]:
-    """The credit line: "— Speaker, date" (either may be missing)."""
+    """The credit line: "— Speaker, date" (either may be missing); for an edited quote
+    "Paraphrased from Speaker, date"."""
     speaker, date = quote.speaker.strip(), quote.date.strip()
     runs = []
+    lead = "Paraphrased from " if quote.edited else "\u2014 "
+    if quote.edited and not speaker:
+        speaker = "the source"
     if speaker:
-        runs.append(Run("\u2014 " + speaker, t.style(size, t.navy, bold=True)))
+        runs.append(Run(lead + speaker, t.style(size, t.navy, bold=True)))
     if date:
         runs.append(Run((", " if speaker else "\u2014 ") + date, t.style(size, t.muted)))
     return runs

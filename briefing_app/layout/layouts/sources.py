@@ -1,13 +1,20 @@
-"""Sources: the essay's full reference and every footnote the deck cites, in full."""
+"""Sources: the essay's full reference and every footnote the deck cites, in full, as a
+one-page annex in two columns (type shrinks to fit, down to a floor still readable in
+print; only beyond that does it continue)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing_app.layout.chrome import Ctx, Page, item_para
+from briefing_app.layout.boxes import Box, RuleBox
+from briefing_app.layout.chrome import Ctx, Page, cont_title, item_para, text_box, title_boxes
 from briefing_app.layout.content import ContentItem, SlideContent
-from briefing_app.layout.lists import list_pages
 from briefing_app.layout.slide_layout import PlaceholderKind, SlideDraft, SlideLayout
+from briefing_app.layout.wrap import Fit, Frame, ParaSpec, layout_at
+
+ANNEX_SIZE = 14.0
+ANNEX_FLOOR = 8.0  # legible on paper and on a screen; the annex is read, not projected
+GAP = 28.0
 
 
 @dataclass(frozen=True)
@@ -15,11 +22,25 @@ class SourcesContent(SlideContent):
     items: tuple[ContentItem, ...] = ()
 
 
+def _columns(
+    specs: list[ParaSpec], frames: tuple[Frame, Frame], size: float, final: bool
+) -> tuple[Fit, Fit] | None:
+    """Both columns at ``size``: the first filled, the rest in the second; None when they
+    do not hold everything (unless ``final``)."""
+    first = layout_at(specs, frames[0], size, size, final=True)
+    assert first is not None
+    second = layout_at(list(first.overflow), frames[1], size, size, final=True)
+    assert second is not None
+    if second.fits or final:
+        return first, second
+    return None
+
+
 class SourcesLayout(SlideLayout[SourcesContent]):
     name = "sources"
     label = "Sources"
     content_type = SourcesContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY)
+    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY, PlaceholderKind.BODY)
     composes_last = True  # lists what every other slide cites
 
     def compose(self, draft: SlideDraft) -> SourcesContent:
@@ -29,10 +50,37 @@ class SourcesLayout(SlideLayout[SourcesContent]):
 
     def lay_out(self, content: SourcesContent, ctx: Ctx) -> list[Page]:
         t = ctx.theme
-        frame = t.body_frame(ctx.marking)
-        specs = [item_para(item, t.style(16.0), t, space_before=0.4) for item in content.items]
+        body = t.body_frame(ctx.marking)
+        col_w = (body.w - GAP) / 2
+        frames = (
+            Frame(body.x, body.y, col_w, body.h),
+            Frame(body.x + col_w + GAP, body.y, col_w, body.h),
+        )
         title = content.title or "Sources"
-        return list_pages(ctx, specs, frame, 16.0, title, (), content.notes)
+        pages: list[Page] = []
+        rest = [item_para(item, t.style(ANNEX_SIZE), t, space_before=0.45)
+                for item in content.items]  # fmt: skip
+        while True:
+            size = ANNEX_SIZE if not pages else ANNEX_FLOOR
+            fits = None
+            while fits is None:
+                fits = _columns(rest, frames, size, final=size <= ANNEX_FLOOR)
+                size -= 0.5
+            i = len(pages)
+            boxes: list[Box] = title_boxes(ctx, title, i)
+            # the first column is the body (a template's references placeholder)
+            for name, fit, frame in zip(("Body", "RightColumn"), fits, frames, strict=True):
+                if fit.paragraphs:
+                    boxes.append(text_box(fit, frame, name))
+            if fits[1].paragraphs:
+                mid = body.x + col_w + GAP / 2
+                boxes.append(RuleBox(mid, body.y, mid, body.bottom, t.rule, 0.75, "Divider"))
+            pages.append(Page(cont_title(title, i), boxes, True, (),
+                              content.notes if i == 0 else ""))  # fmt: skip
+            left = list(fits[1].overflow)
+            if not left or left == rest:
+                return pages
+            rest = left
 
 
 LAYOUT = SourcesLayout()

@@ -41,3 +41,17 @@ def test_takes_dropped_points_but_not_quotes_events_or_maps() -> None:
         ("footnote", 3, 0),
     ]
     assert LAYOUT.placeholders == (PlaceholderKind.TITLE, PlaceholderKind.BODY)
+
+
+def test_no_point_left_alone_on_a_continuation() -> None:
+    from layout_drafts import Draft, item, laid, paragraph_refs
+
+    from briefing_app.layout.layouts.argument import LAYOUT as ARGUMENT
+
+    for count in range(4, 12):
+        items = tuple(
+            item(i, f"Point {i}: " + "a claim in several words " * 4) for i in range(count)
+        )
+        pages = laid(ARGUMENT.compose(Draft(title="Points", items=items)))
+        if len(pages) > 1:
+            assert len(paragraph_refs(pages[-1])) >= 2, count

@@ -22,3 +22,13 @@ def test_numbered_judgements_in_a_panel_carry_their_items() -> None:
 def test_an_empty_bluf_draws_no_panel() -> None:
     (page,) = laid(BlufContent("Bottom line"))
     assert not {"BlufPanel", "Body"} & {b.name for b in page.boxes}
+
+
+def test_a_long_bluf_never_splits_it_shrinks_and_warns() -> None:
+    words = "The essay proposes an interim administration with conditions attached " * 3
+    items = tuple(item(i, f"{i}: {words}") for i in range(1, 9))
+    pages = laid(LAYOUT.compose(Draft(title="Bottom line", items=items)))
+    assert len(pages) == 1
+    (page,) = pages
+    assert any("bottom line only fits at" in w for w in page.warnings)
+    assert paragraph_refs(page) == [ItemRef(i) for i in range(1, 9)]

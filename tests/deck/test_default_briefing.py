@@ -1,0 +1,79 @@
+"""The bundled default briefing is fit for a minister (issue 12, item 5): at most twelve
+slides, one message each, every claim attributed, the unit's view on its own slides."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing_app.deck.outline import BUNDLED, DEFAULT_OUTLINE, FULL_OUTLINE, build_from_outline
+from briefing_app.layout.engine import MAX_WORDS, NOT_CONTENT, words_on
+from briefing_app.render.export import laid_out
+
+UNIT_LAYOUTS = {"assessment", "options", "decision", "next_steps"}
+# Words that attribute a claim to the essay, its author or another named source.
+ATTRIBUTION = re.compile(r"^(Joseph|He |Under his plan|The essay|Lavrov|A source|Unit note|Moscow:|Kyiv:|"
+                         r"Belgrade:|NATO:|Draft unit view|It needs)")  # fmt: skip
+TOPIC_TITLES = {"Timeline", "Agenda", "Serbia and NATO", "Bottom line up front", "Sources"}
+
+
+@pytest.fixture
+def briefing(essay_store):
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="OFFICIAL-SENSITIVE")
+    return essay_store
+
+
+def test_twelve_slides_at_most_each_within_sixty_words(briefing) -> None:
+    deck, warnings = laid_out(briefing, "Default")
+    assert len(deck.slides) <= 12
+    assert warnings == []  # no slide over the word limit, none empty, every title fits
+    for slide in deck.slides:
+        if slide.layout not in NOT_CONTENT:
+            assert words_on(list(slide.boxes)) <= MAX_WORDS, slide.title
+    assert not any(s.layout == "section" for s in deck.slides)  # no empty dividers
+
+
+def test_titles_state_each_slides_point(briefing) -> None:
+    deck, _ = laid_out(briefing, "Default")
+    for slide in deck.slides[1:]:
+        title = slide.title
+        assert title not in TOPIC_TITLES and "…" not in title
+        assert len(title.split()) >= 6, title  # a sentence, not a topic
+
+
+def test_the_bluf_states_the_proposal_with_its_conditions(briefing) -> None:
+    deck, _ = laid_out(briefing, "Default")
+    bluf = next(s for s in deck.slides if s.layout == "bluf")
+    text = " ".join(r.text for b in bluf.boxes if b.name == "Body"
+                    for p in b.paragraphs for ln in p.lines for r in ln.runs)  # type: ignore[union-attr]  # fmt: skip
+    for needed in ("Joseph proposes", "Security Council", "Kyiv ceding", "neutrality", "32 Allies"):
+        assert needed in text
+
+
+def test_every_claim_is_attributed_and_the_units_view_has_its_own_slides(briefing) -> None:
+    from briefing_app.services import decks
+
+    deck = decks.get_deck(briefing, "Default")
+    layouts = [s.layout for s in deck.slides]
+    assert "assessment" in layouts and "decision" in layouts
+    for slide in deck.slides:
+        if slide.layout in UNIT_LAYOUTS:
+            assert "draft" in slide.subtitle.lower()  # marked as the unit's draft
+            continue
+        for item in slide.items:
+            if item.source_kind in (None, "argument", "footnote") and slide.layout in (
+                "bluf", "argument", "callout", "map"):  # fmt: skip
+                assert ATTRIBUTION.match(item.text), item.text
+        if slide.layout == "comparison":
+            assert "Joseph" in slide.left_heading and "Joseph" in slide.right_heading
+    text = " ".join(i.text for s in deck.slides for i in s.items)
+    for needed in ("Association of Serb-majority Municipalities", "‘suicide’", "Lavrov"):
+        assert needed in text  # the Kosovo side, and the risks the essay does not answer
+
+
+def test_both_bundled_briefings_build(essay_store) -> None:
+    assert BUNDLED == {"default-briefing": DEFAULT_OUTLINE, "full-read-ahead": FULL_OUTLINE}
+    full = build_from_outline(essay_store, FULL_OUTLINE, "Full")
+    assert len(full.slides) > 12
+    assert {"assessment", "decision", "next_steps", "timeline"} <= {s.layout for s in full.slides}
