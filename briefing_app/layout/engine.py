@@ -64,7 +64,8 @@ def page_checks(page: Page, number: int, ctx: Ctx) -> tuple[list[str], list[str]
     slide, a title that fits only cut."""
     layout = registry.get(page.layout)
     title = page.title.removesuffix(CONT).strip()
-    name = f"Slide {number}" + (f" “{title}”" if title else "")
+    shown = title if len(title) <= 70 else title[:69].rstrip() + "…"  # in a message only
+    name = f"Slide {number}" + (f" “{shown}”" if title else "")
     warnings = [f"{name}: {w}" for w in page.warnings]
     blocking: list[str] = []
     if page.layout not in NOT_CONTENT:

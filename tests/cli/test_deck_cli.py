@@ -116,12 +116,12 @@ def test_each_edit_prints_what_it_changed_and_undo_takes_it_back(capsys, db: Pat
     out = cli(capsys, db, "deck", "remove", "Brief", "--slide", "2")
     assert out.startswith("Removed slide 2 [argument] “Vučić can accept” and its 2 points")
     out = cli(capsys, db, "deck", "duplicate", "Brief", "Copy")
-    assert out == "Copied deck 'Brief' to 'Copy' (20 slides).\n"
+    assert out == "Copied deck 'Brief' to 'Copy' (12 slides).\n"
     assert cli(capsys, db, "deck", "rename", "Copy", "Copy two") == (
         "Renamed deck 'Copy' to 'Copy two'.\n"
     )
     out = cli(capsys, db, "deck", "create", "Third", "--from", "Copy two")
-    assert out == "Created deck 'Third' from 'Copy two' with 20 slides.\n"
+    assert out == "Created deck 'Third' from 'Copy two' with 12 slides.\n"
     assert cli(capsys, db, "deck", "delete", "Copy two").startswith("Deleted deck 'Copy two'")
     code = main(["--db", str(db), "deck", "create", "Fourth", "--from", "Nothing"])
     assert code == 2 and "no deck named 'Nothing'" in capsys.readouterr().err

@@ -7,7 +7,7 @@ from itertools import pairwise
 import pytest
 
 from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
-from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.deck.outline import FULL_OUTLINE, build_from_outline
 from briefing_app.deck.preview import Previewer, preview_deck
 from briefing_app.render.export import laid_out
 from briefing_app.services import decks
@@ -17,7 +17,7 @@ DECK = "Default briefing"
 
 @pytest.fixture
 def briefing(essay_store):
-    build_from_outline(essay_store, DEFAULT_OUTLINE, DECK)
+    build_from_outline(essay_store, FULL_OUTLINE, DECK)
     return essay_store
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.deck.outline import FULL_OUTLINE, build_from_outline
 from briefing_app.gui.tasks import TaskRunner
 
 DECK = "Default briefing"
@@ -33,5 +33,5 @@ def synchronous_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def deck_store(essay_store):
     """The bundled essay plus the default briefing deck."""
-    build_from_outline(essay_store, DEFAULT_OUTLINE, DECK)
+    build_from_outline(essay_store, FULL_OUTLINE, DECK)
     return essay_store

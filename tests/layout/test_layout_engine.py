@@ -44,6 +44,8 @@ def _body_sizes(laid) -> list[float]:
         r.style.size
         for slide, box in text_boxes(laid)
         if box.name not in SMALL_TEXT_BOXES and slide.number in kept
+        # a title set below its floor is warned of (it is never cut instead)
+        and not (box.name == "Title" and any("the title" in w for w in slide.warnings + slide.blocking))
         for p in box.paragraphs
         for line in p.lines
         for r in line.runs
