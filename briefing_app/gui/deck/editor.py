@@ -323,7 +323,9 @@ class DeckEditor(QWidget):
             return
         laid = len(self.preview.laid_slides)
         text = f"Slide {slide.first.number} of {laid}"
-        warnings = self.preview.warnings
+        # this slide's own warnings (too many words, empty, a title set small) come first
+        own = [w for page in slide.pages for w in (*page.blocking, *page.warnings)]
+        warnings = list(dict.fromkeys([*own, *self.preview.warnings]))
         self.slide_info.setToolTip("\n".join(warnings))
         if warnings:
             full = f"{text}  ·  ⚠ {warnings[0]}"
@@ -642,6 +644,9 @@ class DeckEditor(QWidget):
             return
         exporting.remember_folder(path)
         store, name = self.store, self._deck
+        notice = exporting.warnings_notice(self.preview)
+        if notice:  # said before the file is written, and again in the result box
+            self.statusMessage.emit(notice)
         self.tasks.run(
             f"Exporting “{name}”",
             lambda progress: export_deck(store, name, fmt, path, progress),

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from briefing_app.deck.preview import DeckPreview
 from briefing_app.gui.file_offer import offer_to_open
 from briefing_app.paths import EXPORTS_DIR
 from briefing_app.progress import Cancelled
@@ -67,12 +68,25 @@ def is_cancel(exc: BaseException) -> bool:
     return isinstance(exc, Cancelled)
 
 
+def warnings_notice(preview: DeckPreview) -> str:
+    """What the export about to run will warn of, in one line (empty when nothing)."""
+    warnings = [w for page in preview.laid_slides for w in (*page.blocking, *page.warnings)]
+    warnings = list(dict.fromkeys([*warnings, *preview.warnings]))
+    if not warnings:
+        return ""
+    more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+    return f"Exporting with {len(warnings)} warning{'s' * (len(warnings) > 1)}: {warnings[0]}{more}"
+
+
 def result_box(parent: QWidget, result: ExportResult) -> QMessageBox:
     """A non-blocking message offering to open the file or its folder."""
     slides = f"{result.slides} slide{'s' if result.slides != 1 else ''}"
     details = f"Saved in {result.path.parent}."
     if result.warnings:
-        details += "\n\nNote: " + " ".join(result.warnings)
+        count = len(result.warnings)
+        details += f"\n\n{count} warning{'s' * (count > 1)}:\n" + "\n".join(
+            f"• {w}" for w in result.warnings
+        )
     box = offer_to_open(
         parent, "Export finished", f"Exported {slides} to {result.path.name}.", result.path, details
     )
