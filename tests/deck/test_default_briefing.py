@@ -13,8 +13,10 @@ from briefing_app.render.export import laid_out
 
 UNIT_LAYOUTS = {"assessment", "options", "decision", "next_steps"}
 # Words that attribute a claim to the essay, its author or another named source.
-ATTRIBUTION = re.compile(r"^(Joseph|He |Under his plan|The essay|Lavrov|A source|Unit note|Moscow:|Kyiv:|"
-                         r"Belgrade:|NATO:|Draft unit view|It needs)")  # fmt: skip
+ATTRIBUTION = re.compile(
+    r"^(Joseph|He |Under his plan|The essay|Lavrov|A source|Unit note|Moscow:|Kyiv:|"
+    r"Belgrade:|NATO:|Draft unit view|It needs)"
+)
 TOPIC_TITLES = {"Timeline", "Agenda", "Serbia and NATO", "Bottom line up front", "Sources"}
 
 

@@ -36,6 +36,10 @@ def _names(slide) -> list[str]:
     return [b.name for b in slide.boxes]
 
 
+def _problems(slide) -> tuple[str, ...]:
+    return (*slide.warnings, *slide.blocking)
+
+
 def _body_sizes(laid) -> list[float]:
     """Sizes of body text, except the source annex (read, not projected: its own floor)
     and a bottom line that would otherwise split (down to 12 pt, with a warning)."""
@@ -45,7 +49,7 @@ def _body_sizes(laid) -> list[float]:
         for slide, box in text_boxes(laid)
         if box.name not in SMALL_TEXT_BOXES and slide.number in kept
         # a title set below its floor is warned of (it is never cut instead)
-        and not (box.name == "Title" and any("the title" in w for w in slide.warnings + slide.blocking))
+        and not (box.name == "Title" and any("the title" in w for w in _problems(slide)))
         for p in box.paragraphs
         for line in p.lines
         for r in line.runs
