@@ -5,6 +5,10 @@ role may connect to, e.g. ``postgresql+psycopg://briefing:briefing@127.0.0.1/pos
 every test of the store, import, services, deck, export and map services that uses
 ``essay_store`` or ``empty_store`` runs twice: on a SQLite file and on a fresh
 PostgreSQL database cloned from a template. `.ci/run` starts such a server.
+
+Stores are built once per session and copied per test (a file copy for SQLite, a
+template database for PostgreSQL): the bundled essay, and the essay with the default
+briefing for tests that ask for ``with_full_briefing``.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import postgres_databases
 
+from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.services.bootstrap import open_prepared
 from briefing_app.store.store import Store, open_store
 
@@ -61,21 +66,50 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "default.sqlite"))
 
 
-@pytest.fixture(scope="session")
-def essay_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store with the bundled essay imported once per run, copied by each test."""
-    path = tmp_path_factory.mktemp("template") / "essay.sqlite"
-    store = open_prepared(str(path))
+DEFAULT_BRIEFING = "Default briefing"
+
+
+def _with_full_briefing(location: str) -> Store:
+    """The bundled essay with the default briefing built from its outline."""
+    store = open_prepared(location)
+    build_from_outline(store, DEFAULT_OUTLINE, DEFAULT_BRIEFING)
+    return store
+
+
+def _sqlite_template(path: Path, prepare) -> Path:
+    store = prepare(str(path))
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     return path
 
 
+@pytest.fixture(scope="session")
+def essay_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the bundled essay imported once per run, copied by each test."""
+    return _sqlite_template(tmp_path_factory.mktemp("template") / "essay.sqlite", open_prepared)
+
+
+@pytest.fixture(scope="session")
+def briefing_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The essay store plus the default briefing, built once per run, copied by each test."""
+    folder = tmp_path_factory.mktemp("template")
+    return _sqlite_template(folder / "briefing.sqlite", _with_full_briefing)
+
+
 @pytest.fixture
-def essay_store_path(essay_store_template: Path, tmp_path: Path) -> Path:
+def with_full_briefing() -> str:
+    """Ask for this and the test's ``essay_store`` (and ``essay_store_path``) already holds
+    the default briefing, copied from a store built once per run; its name is returned."""
+    return DEFAULT_BRIEFING
+
+
+@pytest.fixture
+def essay_store_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    with_briefing = "with_full_briefing" in request.fixturenames
+    template = "briefing_store_template" if with_briefing else "essay_store_template"
     target = tmp_path / "essay.sqlite"
-    shutil.copy2(essay_store_template, target)
+    shutil.copy2(request.getfixturevalue(template), target)
     return target
 
 
@@ -84,18 +118,27 @@ def essay_store(
     store_backend: str, request: pytest.FixtureRequest, postgres_server
 ) -> Iterator[Store]:
     if store_backend == "postgresql":
-        store = open_store(postgres_server.clone("essay", open_prepared))
+        if "with_full_briefing" in request.fixturenames:
+            url = postgres_server.clone("briefing", _with_full_briefing)
+        else:
+            url = postgres_server.clone("essay", open_prepared)
+        store = open_store(url)
     else:
         store = open_store(request.getfixturevalue("essay_store_path"))
     yield store
     store.close()
+    if store_backend == "postgresql":
+        postgres_server.release(url)
 
 
 @pytest.fixture
 def empty_store(store_backend: str, tmp_path: Path, postgres_server) -> Iterator[Store]:
     if store_backend == "postgresql":
-        store = open_store(postgres_server.clone("empty", open_store))
+        url = postgres_server.clone("empty", open_store)
+        store = open_store(url)
     else:
         store = open_store(tmp_path / "empty.sqlite")
     yield store
     store.close()
+    if store_backend == "postgresql":
+        postgres_server.release(url)

@@ -95,14 +95,18 @@ def _cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_user_errors_are_one_sentence_without_traceback(tmp_path: Path) -> None:
+def test_user_errors_are_one_sentence_without_traceback(
+    tmp_path: Path, essay_store_path: Path
+) -> None:
+    """Whole processes, so nothing but the one sentence reaches stderr (on a prepared
+    store: a new one would import the essay first in each process)."""
     corrupt = tmp_path / "corrupt.sqlite"
     corrupt.write_bytes(os.urandom(4096))
     before = corrupt.read_bytes()
     cases = [
         _cli("documents", db=corrupt),
-        _cli("import", str(tmp_path / "missing.txt"), db=tmp_path / "ok.sqlite"),
-        _cli("review", "999999", db=tmp_path / "ok.sqlite"),
+        _cli("import", str(tmp_path / "missing.txt"), db=essay_store_path),
+        _cli("review", "999999", db=essay_store_path),
     ]
     for result in cases:
         assert result.returncode != 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.deck.outline import FULL_OUTLINE, build_from_outline
 from briefing_app.deck.preview import Previewer, preview_deck
 from briefing_app.services import decks
 
@@ -13,8 +12,7 @@ DECK = "Default briefing"
 
 
 @pytest.fixture
-def briefing(essay_store):
-    build_from_outline(essay_store, FULL_OUTLINE, DECK)
+def briefing(with_full_briefing, essay_store):
     return essay_store
 
 

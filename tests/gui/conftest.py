@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from briefing_app.deck.outline import FULL_OUTLINE, build_from_outline
 from briefing_app.gui.tasks import TaskRunner
 
 DECK = "Default briefing"
@@ -31,7 +30,6 @@ def synchronous_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def deck_store(essay_store):
-    """The bundled essay plus the default briefing deck."""
-    build_from_outline(essay_store, FULL_OUTLINE, DECK)
+def deck_store(with_full_briefing, essay_store):
+    """The bundled essay plus the default briefing deck (copied, not rebuilt)."""
     return essay_store
