@@ -7,8 +7,9 @@ every test of the store, import, services, deck, export and map services that us
 PostgreSQL database cloned from a template. `.ci/run` starts such a server.
 
 Stores are built once per session and copied per test (a file copy for SQLite, a
-template database for PostgreSQL): the bundled essay, and the essay with the default
-briefing for tests that ask for ``with_full_briefing``.
+template database for PostgreSQL): the bundled essay, and the essay with the full
+read-ahead (every layout) as the deck "Default briefing" for tests that ask for
+``with_full_briefing``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import postgres_databases
 
-from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.deck.outline import FULL_OUTLINE, build_from_outline
 from briefing_app.services.bootstrap import open_prepared
 from briefing_app.store.store import Store, open_store
 
@@ -66,13 +67,13 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("BRIEFING_DB", str(tmp_path / "default.sqlite"))
 
 
-DEFAULT_BRIEFING = "Default briefing"
+BRIEFING_DECK = "Default briefing"
 
 
 def _with_full_briefing(location: str) -> Store:
-    """The bundled essay with the default briefing built from its outline."""
+    """The bundled essay with the full read-ahead (every layout) as ``BRIEFING_DECK``."""
     store = open_prepared(location)
-    build_from_outline(store, DEFAULT_OUTLINE, DEFAULT_BRIEFING)
+    build_from_outline(store, FULL_OUTLINE, BRIEFING_DECK)
     return store
 
 
@@ -92,7 +93,7 @@ def essay_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def briefing_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The essay store plus the default briefing, built once per run, copied by each test."""
+    """The essay store plus the full read-ahead, built once per run, copied by each test."""
     folder = tmp_path_factory.mktemp("template")
     return _sqlite_template(folder / "briefing.sqlite", _with_full_briefing)
 
@@ -100,8 +101,8 @@ def briefing_store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def with_full_briefing() -> str:
     """Ask for this and the test's ``essay_store`` (and ``essay_store_path``) already holds
-    the default briefing, copied from a store built once per run; its name is returned."""
-    return DEFAULT_BRIEFING
+    the full read-ahead, copied from a store built once per run; the deck's name is returned."""
+    return BRIEFING_DECK
 
 
 @pytest.fixture

@@ -31,5 +31,5 @@ def synchronous_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def deck_store(with_full_briefing, essay_store):
-    """The bundled essay plus the default briefing deck (copied, not rebuilt)."""
+    """The bundled essay plus the full read-ahead as "Default briefing" (copied, not rebuilt)."""
     return essay_store
