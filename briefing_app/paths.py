@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.resources
 import os
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import platformdirs
@@ -61,6 +60,8 @@ def user_log_dir() -> Path:
 
 def app_version() -> str:
     """The installed distribution's version (the checkout's when run from source)."""
+    from importlib.metadata import PackageNotFoundError, version  # slow; only when asked
+
     try:
         return version(APP_NAME)
     except PackageNotFoundError:

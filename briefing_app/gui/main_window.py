@@ -384,6 +384,11 @@ class MainWindow(QMainWindow):
 
         A ``name`` that is not a deck raises NotFoundError naming the decks there are.
         """
+        self.show_initial_deck(self.initial_deck(name))
+
+    def initial_deck(self, name: str | None) -> str:
+        """The deck ``open_initial_deck`` opens (the default briefing made if missing);
+        the app asks before its first paint and opens it after."""
         names = [deck for deck, _, _ in decks.list_decks(self.store)]
         if name is not None and name not in names:
             there = ", ".join(f"“{n}”" for n in names) or "none yet"
@@ -395,6 +400,10 @@ class MainWindow(QMainWindow):
             else:
                 self._create_default_deck()
                 wanted = DEFAULT_DECK
+        return wanted
+
+    def show_initial_deck(self, wanted: str) -> None:
+        """Open the deck ``wanted`` and show the thesis in the library."""
         self.deck_editor.open_deck(wanted)
         roots = argument_map.children(self.store, None, 0, 1)
         if roots and roots[0].kind != "unlinked":
@@ -437,7 +446,9 @@ class MainWindow(QMainWindow):
 
     # --- persistence ----------------------------------------------------------------
 
-    def restore_settings(self) -> None:
+    def restore_settings(self, *, open_deck: bool = True) -> None:
+        """Geometry, panes and mode as saved; ``open_deck``: also the last deck (the app
+        opens it after the window's first paint instead)."""
         settings = QSettings()
         geometry = settings.value("window/geometry")
         screen = self.screen().availableGeometry()
@@ -464,7 +475,7 @@ class MainWindow(QMainWindow):
         else:
             self.fit_panes()
         self.modes.setCurrentIndex(int(settings.value("window/mode", 0)))
-        self.deck_editor.restore_state(settings)
+        self.deck_editor.restore_state(settings, open_last=open_deck)
 
     def fit_panes(self) -> None:
         """Share the window's width out: the library as wide as its tabs, Details beside

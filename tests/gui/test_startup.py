@@ -145,3 +145,35 @@ def test_restore_latest_backup_on_a_full_disk_says_so_and_keeps_the_store(
         store = open_store_interactively(str(path), ask=lambda message, backup: RESTORE)
         assert store is not None and library.documents(store)
         store.close()
+
+
+# The app with a marker printed when the deck editor starts reading a deck.
+_MARKED_APP = """
+import sys
+from briefing_app.gui.deck import editor
+original = editor.DeckEditor.open_deck
+def open_deck(self, name):
+    print("opening-deck", flush=True)
+    return original(self, name)
+editor.DeckEditor.open_deck = open_deck
+from briefing_app.gui.app import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_window_paints_before_the_deck_is_read_and_laid_out(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen",
+           "BRIEFING_STARTUP_PROBE": "1", "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", _MARKED_APP, "--db", str(essay_store_path)],
+        env=env, capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    order = [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
+    assert order == ["painted-at", "opening-deck", "deck-shown-at"]

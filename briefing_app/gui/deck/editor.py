@@ -694,14 +694,14 @@ class DeckEditor(QWidget):
         settings.setValue("deck/canvas_splitter", self.canvas_splitter.saveState())
         settings.setValue("deck/last", self._deck or "")
 
-    def restore_state(self, settings: QSettings) -> None:
+    def restore_state(self, settings: QSettings, *, open_last: bool = True) -> None:
         for key, splitter in (("deck/splitter", self.splitter),
                               ("deck/canvas_splitter", self.canvas_splitter)):  # fmt: skip
             state = settings.value(key)
             if state is not None:
                 splitter.restoreState(state)
         last = settings.value("deck/last", "", str)
-        if last and self._deck is None:
+        if open_last and last and self._deck is None:
             names = {name for name, _, _ in decks.list_decks(self.store)}
             if last in names:
                 self.open_deck(last)
