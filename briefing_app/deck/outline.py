@@ -159,8 +159,8 @@ def build_from_outline(
             for column, points in ((0, left), (1, right)):
                 for point in points:
                     decks.add_item_in(session, record, column=column, **point)
-            if notes is not None:
-                record.notes = notes
+            if notes is not None:  # the outline's notes, then the sources' passages
+                record.notes = "\n\n".join(n for n in (notes.strip(), record.notes) if n)
     record = decks.get_deck(store, name)
     created = Changes(decks=frozenset({record.id}), decks_created=frozenset({record.id}))
     return replace(record, changes=created)
