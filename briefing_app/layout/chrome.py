@@ -65,7 +65,9 @@ def cont_title(title: str, index: int) -> str:
 
 
 def mark_text(citations: Sequence[int]) -> str:
-    return "[" + ", ".join(str(c) for c in citations) + "]"
+    """"[2, 4]", with no-break spaces: a mark is never split across lines (LibreOffice
+    imports it, a link, as one unbreakable field)."""
+    return "[" + ",\u00a0".join(str(c) for c in citations) + "]"
 
 
 def item_runs(
@@ -80,8 +82,9 @@ def item_runs(
     style = replace(base, color=theme.accent) if url else base
     runs = [Run(text, style, url)]
     if citations:
-        # A no-break space keeps the mark with the last word.
-        runs = [Run(text + "\u00a0", style, url), Run(mark_text(citations), theme.mark_style(base))]
+        # An ordinary space: a line may break before the mark, as it does in LibreOffice,
+        # which breaks before a link field whatever precedes it.
+        runs = [Run(text + " ", style, url), Run(mark_text(citations), theme.mark_style(base))]
     return runs
 
 

@@ -1,8 +1,8 @@
 """Citation marks ("[1]", "[2, 4]") link to the deck's sources slide in every export.
 
-Layout writes a citation as its own run right after the cited text (a no-break space
-keeps it with the last word); a mark wrapped across two lines is two runs ("[2," and
-"4]"). A run is a mark when it holds only digits, commas, spaces and a bracket.
+Layout writes a citation as its own run after the cited text and a space; the mark itself
+holds no-break spaces, so it is never split across lines. A run is a mark when it holds
+only digits, commas, spaces and a bracket.
 """
 
 from __future__ import annotations

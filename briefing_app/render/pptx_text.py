@@ -17,7 +17,8 @@ from xml.sax.saxutils import escape
 from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import Run, TextBox, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.fonts import FAMILIES
-from briefing_app.layout.metrics import descent, text_width
+from briefing_app.layout.metrics import descent
+from briefing_app.layout.viewer_metrics import advance_width, libreoffice_width
 from briefing_app.render.citations import is_citation
 
 EMU_PER_PT = 12700
@@ -188,48 +189,67 @@ def joined_runs(lines: Sequence[TextLine]) -> list[tuple[str, Run]]:
     return merged
 
 
-def _next_unit(line: TextLine) -> float:
-    """Width of what a viewer tries to fit at the end of the previous line: the next
-    line's first word, up to a space or through a hyphen."""
-    width = 0.0
+def _next_unit(line: TextLine) -> list[tuple[str, TextStyle]]:
+    """What a viewer tries to fit at the end of the previous line: the next line's first
+    word, up to a space or through a hyphen."""
+    pieces: list[tuple[str, TextStyle]] = []
     for run in line.runs:
         for i, char in enumerate(run.text):
             if char == " ":
-                return width
-            width += text_width(char, run.style)
+                return pieces
+            if i == 0 or not pieces:
+                pieces.append((char, run.style))
+            else:
+                pieces[-1] = (pieces[-1][0] + char, run.style)
             if char in _DASH_CHARS and i > 0:
-                return width
-    return width
+                return pieces
+    return pieces
 
 
-def wrap_insets(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[float, float]:
-    """Left and right insets (points) that make a viewer wrap ``box`` where layout did.
+Measure = Callable[[Sequence[tuple[str, TextStyle]]], float]
 
-    Every line must fit (its right end is the lower bound for the wrap width) and the
-    next word must not (each break's line end plus space and next word is an upper bound).
-    The wrap width goes half way between the two: PowerPoint measures with the same
-    advance widths as layout (Liberation = Arial, Carlito = Calibri); LibreOffice sets
-    text up to about half a percent wider or narrower (it positions glyphs on a device
-    grid), so a break whose bounds are closer than that may fall one word off there.
-    """
+
+def _wrap_bounds(
+    box: TextBox, paragraphs: Sequence[TextParagraph], measure: Measure
+) -> tuple[float, float]:
+    """(lower, upper) wrap width by ``measure``: every line must fit (its right end is a
+    lower bound) and the next word must not (line end, space and next word: an upper bound)."""
     lower, upper = 0.0, float("inf")
-    centered = all(p.align == "center" for p in paragraphs)
     for par in paragraphs:
         lines = par.lines
         for n, line in enumerate(lines):
             start = 0.0 if par.align != "left" else line.x - box.x
-            extent = start + line.width
-            lower = max(lower, extent)
+            pieces = [(run.text, run.style) for run in line.runs]
+            lower = max(lower, start + measure(pieces))
             if n == len(lines) - 1 or not line.runs or not lines[n + 1].runs:
                 continue
             after_space = line.break_text == " "
-            space = text_width(" ", line.runs[-1].style) if after_space else 0.0
+            if after_space:
+                pieces.append((" ", line.runs[-1].style))
             if not after_space and not line.runs[-1].text.endswith(tuple(_DASH_CHARS)):
                 first = lines[n + 1].runs[0]  # inside a word: one character more overflows
-                unit = text_width(first.text[:1], first.style)
+                pieces.append((first.text[:1], first.style))
             else:
-                unit = _next_unit(lines[n + 1])
-            upper = min(upper, extent + space + unit)
+                pieces.extend(_next_unit(lines[n + 1]))
+            upper = min(upper, start + measure(pieces))
+    return lower, upper
+
+
+def _common_bounds(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[float, float]:
+    """Wrap-width bounds that hold both by advance widths (layout, PDF, PowerPoint:
+    Liberation = Arial, Carlito = Calibri) and as LibreOffice sets the text
+    (``layout.viewer_metrics``); where the two leave no common width, advance widths decide."""
+    exact = _wrap_bounds(box, paragraphs, advance_width)
+    office = _wrap_bounds(box, paragraphs, libreoffice_width)
+    lower, upper = max(exact[0], office[0]), min(exact[1], office[1])
+    return (lower, upper) if upper > lower else exact
+
+
+def wrap_insets(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[float, float]:
+    """Left and right insets (points) that make a viewer wrap ``box`` where layout did:
+    the wrap width goes half way between the bounds of :func:`_common_bounds`."""
+    lower, upper = _common_bounds(box, paragraphs)
+    centered = all(p.align == "center" for p in paragraphs)
     if upper == float("inf"):
         width = box.w
     elif upper > lower:
@@ -245,7 +265,22 @@ def wrap_insets(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[floa
     return 0.0, spare
 
 
-def _paragraph(par: TextParagraph, before: float, box: TextBox, relate: LinkRelater) -> str:
+def right_margin(box: TextBox, par: TextParagraph, width: float) -> float:
+    """A left-aligned paragraph's own right margin (``marR``, points) inside a box that wraps
+    at ``width``: half way between its own bounds, which are wider apart than the box's
+    (fewer lines), so both viewers break it where layout did more often."""
+    if par.align != "left" or len(par.lines) < 2:
+        return 0.0
+    lower, upper = _common_bounds(box, [par])
+    upper = min(upper, width)
+    if upper <= lower:
+        return 0.0
+    return max(0.0, width - (lower + upper) / 2)
+
+
+def _paragraph(
+    par: TextParagraph, before: float, box: TextBox, relate: LinkRelater, margin: float = 0.0
+) -> str:
     lines = par.lines
     marl = indent = 0.0
     if par.align == "left":
@@ -253,7 +288,8 @@ def _paragraph(par: TextParagraph, before: float, box: TextBox, relate: LinkRela
         first_x = (par.bullet_x if par.bullet else lines[0].x) - box.x
         marl, indent = text_x, first_x - text_x
     out = [
-        f'<a:p><a:pPr marL="{round(marl * EMU_PER_PT)}" indent="{round(indent * EMU_PER_PT)}" '
+        f'<a:p><a:pPr marL="{round(marl * EMU_PER_PT)}" marR="{round(margin * EMU_PER_PT)}" '
+        f'indent="{round(indent * EMU_PER_PT)}" '
         f'algn="{_ALIGN.get(par.align, "l")}">'
         f'<a:lnSpc><a:spcPts val="{_pts(line_height(par))}"/></a:lnSpc>'
         f'<a:spcBef><a:spcPts val="{_pts(before)}"/></a:spcBef>'
@@ -287,8 +323,10 @@ def text_body(box: TextBox, relate: LinkRelater) -> tuple[str, float, float]:
     left, right = wrap_insets(box, paragraphs)
     frame_top = min(box.y, top)
     frame_bottom = max(box.y + box.h, top + content)
+    width = box.w - left - right
     body = "".join(
-        _paragraph(p, before, box, relate) for p, before in zip(paragraphs, spacings, strict=True)
+        _paragraph(p, before, box, relate, right_margin(box, p, width))
+        for p, before in zip(paragraphs, spacings, strict=True)
     )
     xml = (
         "<p:txBody>"

@@ -1,0 +1,72 @@
+"""How wide LibreOffice sets a piece of text, so a PPTX can be made to wrap there as layout did.
+
+Layout measures with advance widths (what our PDF draws and PowerPoint measures). LibreOffice
+Impress sets text differently, in two ways that move a line's end by up to a few tenths of a
+percent, enough to move a break whose next word only just did not fit:
+
+* it lays text out on a 600 dpi reference device: the font size, kept in hundredths of a
+  millimetre, is scaled to a whole number of device pixels (14 pt is 116.67 px, set as
+  117 px: 0.3 % wider) and every glyph advance is rounded to a whole pixel;
+* it applies the font's pair kerning (Impress kerns by default, and its PPTX import ignores
+  the ``kern`` attribute that tells PowerPoint not to).
+
+``libreoffice_width`` reproduces that with HarfBuzz, the shaper LibreOffice uses. Nothing is
+laid out with it: the PPTX renderer uses it to choose a wrap width that both viewers break
+at the same words (see ``render.pptx_text.wrap_insets``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+import uharfbuzz as hb
+
+from briefing_app.layout.boxes import TextStyle
+from briefing_app.layout.fonts import FAMILIES
+from briefing_app.layout.metrics import face_path, text_width
+
+REFERENCE_DPI = 600  # LibreOffice Impress's printer-independent reference device
+
+
+@cache
+def _shaper(path: str) -> tuple[hb.Font, int]:
+    face = hb.Face(hb.Blob.from_file_path(path))
+    return hb.Font(face), face.upem
+
+
+@lru_cache(maxsize=65536)
+def _run_width(text: str, font: str, bold: bool, italic: bool, size: float) -> float:
+    family = FAMILIES.get(font)
+    if family is None or family.width_scale != 1.0:
+        # a stand-in for a font we do not have: LibreOffice sets another face anyway
+        return text_width(text, TextStyle(font, size, bold, italic))
+    shaper, upem = _shaper(str(face_path(font, bold, italic)))
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    hb.shape(shaper, buf, {"kern": True})
+    # the size as the file holds it (hundredths of a point), as LibreOffice keeps it (in
+    # hundredths of a millimetre), in whole pixels of the reference device
+    height = round(round(size, 2) * 2540 / 72)
+    pixels = round(height * REFERENCE_DPI / 2540)
+    total = sum(round(pos.x_advance * pixels / upem) for pos in buf.glyph_positions)
+    return total * 72 / REFERENCE_DPI
+
+
+def libreoffice_width(pieces: Sequence[tuple[str, TextStyle]]) -> float:
+    """Width in points LibreOffice gives consecutive runs (each shaped on its own, as
+    LibreOffice shapes each portion of one style; colour does not split a portion)."""
+    merged: list[tuple[str, TextStyle]] = []
+    for text, style in pieces:
+        key = TextStyle(style.font, style.size, style.bold, style.italic)
+        if merged and merged[-1][1] == key:
+            merged[-1] = (merged[-1][0] + text, key)
+        elif text:
+            merged.append((text, key))
+    return sum(_run_width(t, s.font, s.bold, s.italic, s.size) for t, s in merged)
+
+
+def advance_width(pieces: Sequence[tuple[str, TextStyle]]) -> float:
+    """Width in points by advance widths, as layout, the PDF and PowerPoint measure."""
+    return sum(text_width(text, style) for text, style in pieces)
