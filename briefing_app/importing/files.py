@@ -33,6 +33,9 @@ from briefing_app.store.models import Document, Footnote, Link, Paragraph, Secti
 from briefing_app.store.store import Store
 
 
+REPLACE_BACKUP_TAG = "before-replace"  # NAME.before-replace-TIME.sqlite, never pruned
+
+
 @dataclass(frozen=True)
 class FileImport:
     """What an import did: the document's result, its argument map, and any backup made."""
@@ -123,8 +126,9 @@ def _differs(
 def backup_store(store: Store, slug: str) -> Path:
     """Save what a replacement would overwrite; the backup's path.
 
-    A SQLite store is copied whole beside itself (``NAME.backup-TIME.sqlite``, the file
-    "Restore Latest Backup" offers); a team store keeps no files here, so the document's
+    A SQLite store is copied whole beside itself as ``NAME.before-replace-TIME.sqlite``:
+    a name of its own, so the pruning of pre-upgrade backups (``NAME.backup-*``, the newest
+    three kept) never removes it; a team store keeps no files here, so the document's
     rows are written as JSON to ``backups/`` beside the default local store.
     """
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
@@ -132,7 +136,9 @@ def backup_store(store: Store, slug: str) -> Path:
         from briefing_app.store import sqlite as sqlite_support
 
         source = Path(store.engine.url.database)
-        target = _free_name(source.parent, f"{source.stem}.backup-{stamp}", source.suffix)
+        target = _free_name(
+            source.parent, f"{source.stem}.{REPLACE_BACKUP_TAG}-{stamp}", source.suffix
+        )
         try:
             sqlite_support.backup_file(source, target)
         except Exception as exc:

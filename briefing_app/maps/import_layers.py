@@ -105,21 +105,25 @@ def _too_many(name: str, max_features: int) -> None:
 # --- GeoJSON --------------------------------------------------------------------------------
 
 
-class _NumberError(ValueError):
-    pass
+class _UnreadNumber(str):
+    """A JSON number we do not turn into a float: too long or not finite.
+
+    It stays text, so a property may hold it as data; only a coordinate must be a number
+    (``_check_coords`` refuses it there), which keeps parsing linear in the file's size.
+    """
 
 
-def _parse_number(text: str) -> float | int:
+def _parse_number(text: str) -> float | int | str:
     if len(text) > MAX_NUMBER_CHARS:
-        raise _NumberError(text)
+        return _UnreadNumber(text)
     value = float(text) if any(c in text for c in ".eE") else int(text)
     if not math.isfinite(value):
-        raise _NumberError(text)
+        return _UnreadNumber(text)
     return value
 
 
-def _no_constant(text: str) -> float:
-    raise _NumberError(text)
+def _no_constant(text: str) -> str:
+    return _UnreadNumber(text)
 
 
 def _read_geojson(path: Path, max_features: int) -> list[_Item]:
@@ -132,13 +136,6 @@ def _read_geojson(path: Path, max_features: int) -> list[_Item]:
     except json.JSONDecodeError as exc:
         raise MapImportError(
             f"The file {path.name} is not valid JSON (line {exc.lineno}, column {exc.colno})."
-        ) from None
-    except _NumberError as exc:
-        shown = exc.args[0] if len(exc.args[0]) <= 20 else exc.args[0][:20] + "…"
-        raise MapImportError(
-            f"The file {path.name} holds the number {shown}, which is not a "
-            f"coordinate (numbers may have at most {MAX_NUMBER_CHARS} characters and must be "
-            "finite)."
         ) from None
     except RecursionError:
         raise MapImportError(
@@ -235,6 +232,14 @@ def _check_coords(coords: object, depth: int, where: str) -> int:
     if not isinstance(coords, list) or not coords:
         raise MapImportError(f"The coordinates of {where} are missing or malformed.")
     if depth == 0:
+        unread = next((v for v in coords if isinstance(v, _UnreadNumber)), None)
+        if unread is not None:
+            shown = unread if len(unread) <= 20 else unread[:20] + "…"
+            raise MapImportError(
+                f"The coordinates of {where} hold the number {shown}, which is not a "
+                f"coordinate (numbers may have at most {MAX_NUMBER_CHARS} characters and must "
+                "be finite)."
+            )
         if len(coords) < 2 or not all(isinstance(v, int | float) and not isinstance(v, bool)
                                       for v in coords):
             raise MapImportError(f"The coordinates of {where} are not numbers.")
@@ -283,17 +288,25 @@ def _check_vertices(total: int, name: str) -> None:
 
 
 class _Deadline:
-    """An SQLite progress handler that stops a statement once the read budget is spent."""
+    """An SQLite progress handler that stops a statement once the read budget is spent.
+
+    The budget is this process's CPU time, so a busy machine refuses no file a quiet one
+    reads; a wall-clock ceiling several times longer only catches a read that waits
+    without working.
+    """
+
+    WALL_FACTOR = 6
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.end = time.monotonic() + seconds
+        self.cpu_end = time.process_time() + seconds
+        self.wall_end = time.monotonic() + seconds * self.WALL_FACTOR
 
     def __call__(self) -> int:
-        return 1 if time.monotonic() > self.end else 0
+        return 1 if self.passed() else 0
 
     def passed(self) -> bool:
-        return time.monotonic() > self.end
+        return time.process_time() > self.cpu_end or time.monotonic() > self.wall_end
 
 
 def _read_gpkg(path: Path, layer: str | None, max_features: int) -> list[_Item]:
@@ -312,7 +325,8 @@ def _read_gpkg(path: Path, layer: str | None, max_features: int) -> list[_Item]:
         if not deadline.passed():
             raise KeyboardInterrupt from None  # Ctrl+C arrived while SQLite was reading
         raise MapImportError(
-            f"Reading the GeoPackage {path.name} took longer than {deadline.seconds:.0f} s; "
+            f"Reading the GeoPackage {path.name} took longer than {deadline.seconds:.0f} s of "
+            "processing; "
             "only plain feature tables of a reasonable size can be imported."
         ) from None
     except sqlite3.DatabaseError:

@@ -3,8 +3,11 @@
 GEOS's repair of a polygon that crosses itself grows with the number of crossings, not of
 vertices: a star of 200 points takes most of a minute, one of 5,000 does not finish.
 No input check can predict that, so the work runs in a child process that may use at
-most ``memory_mb`` of address space and ``seconds`` of time; it is killed beyond them
-(and when the user presses Ctrl+C), and the import is refused with one sentence.
+most ``memory_mb`` of address space and ``seconds`` of CPU time (RLIMIT_AS, RLIMIT_CPU);
+it is killed beyond them (and when the user presses Ctrl+C), and the import is refused
+with one sentence. The limits count work, not waiting, so a busy machine refuses no shape
+a quiet one repairs; a wall-clock ceiling several times longer only ends a helper that
+stalls without working.
 
 The child is this module: ``python -m briefing_app.maps.repair`` reads length-prefixed
 WKB from stdin and writes the repaired WKB (or an empty record) the same way.
@@ -21,6 +24,7 @@ from pathlib import Path
 REPAIR_SECONDS = 5.0
 REPAIR_MEMORY_MB = 400
 _STARTUP_SECONDS = 3.0  # the child's interpreter and GEOS load before it starts the clock
+_WALL_FACTOR = 6  # the wall-clock ceiling, in budgets: for a stalled helper only
 _LENGTH = struct.Struct("<I")
 
 
@@ -58,7 +62,7 @@ def repair_wkb(
             input=_pack(blobs),
             capture_output=True,
             env=env,
-            timeout=seconds + _STARTUP_SECONDS,
+            timeout=(seconds + _STARTUP_SECONDS) * _WALL_FACTOR,
             check=False,
         )
     except subprocess.TimeoutExpired:

@@ -167,10 +167,27 @@ def test_replace_when_asked_keeps_a_backup(essay_store_path: Path, tmp_path: Pat
     run = run_cli(essay_store_path, "import", "--replace", str(small))
     assert run.returncode == 0, run.stderr
     assert f"Replaced: {BUNDLED_SLUG}" in run.stdout
-    backups = sorted(essay_store_path.parent.glob("essay.backup-*.sqlite"))
+    backups = sorted(essay_store_path.parent.glob("essay.before-replace-*.sqlite"))
     assert len(backups) == 1 and str(backups[0]) in run.stdout
     assert store_dump(backups[0]) == before
     assert store_dump(essay_store_path) != before
+
+
+def test_replace_backups_survive_the_pruning_of_upgrade_backups(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    """Upgrades keep their newest three backups; a replacement's backup is not one of them."""
+    from briefing_app.store.store import MAX_BACKUPS, _prune_backups, backups_of
+
+    small = _note(tmp_path / "docs", name=f"{BUNDLED_SLUG}.md")
+    assert run_cli(essay_store_path, "import", "--replace", str(small)).returncode == 0
+    (saved,) = essay_store_path.parent.glob("essay.before-replace-*.sqlite")
+    for n in range(MAX_BACKUPS + 2):  # upgrade backups, newer than the replacement's
+        essay_store_path.with_name(f"essay.backup-2099010{n}T000000.sqlite").write_bytes(b"")
+    assert saved not in backups_of(essay_store_path)
+    _prune_backups(essay_store_path)
+    assert len(backups_of(essay_store_path)) == MAX_BACKUPS
+    assert saved.exists()
 
 
 def test_same_text_with_another_attribution_is_a_replacement(

@@ -143,6 +143,21 @@ def test_numbers_with_hundreds_of_digits(essay_store_path: Path, tmp_path: Path,
     _refused(essay_store_path, "map", "import", MAP, str(path), fragment="not a coordinate")
 
 
+def test_long_numbers_in_properties_are_kept_as_data(essay_store_path: Path,
+                                                     tmp_path: Path) -> None:
+    """Only coordinates are bounded: a 5,000-digit population or a NaN score is data."""
+    path = tmp_path / "census.geojson"
+    path.write_text(
+        '{"type": "Feature", "id": ' + "7" * 60 + ', "geometry": {"type": "Polygon", '
+        '"coordinates": [[[36, 47], [39, 47], [39, 49], [36, 47]]]}, '
+        '"properties": {"name": ' + "9" * 5000 + ', "score": NaN, "area": 1e999}}'
+    )
+    run = run_cli(essay_store_path, "map", "import", MAP, str(path))
+    assert run.returncode == 0, (run.stdout, run.stderr)
+    (feature,) = _stored_layer(essay_store_path, "census")
+    assert feature["name"] == "9" * 200  # a name is cut to 200 characters, as any name
+
+
 # --- declared coordinate systems ------------------------------------------------------------
 
 
