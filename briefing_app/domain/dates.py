@@ -64,8 +64,8 @@ def label(text: str | None, precision: str | None = None) -> str:
         year, month, day = parse(text)
     except DateError:
         return text
-    if day:
-        shown = f"{day} {MONTHS[month - 1]} {year}"  # type: ignore[index]
+    if day and month:
+        shown = f"{day} {MONTHS[month - 1]} {year}"
     elif month:
         shown = f"{MONTHS[month - 1]} {year}"
     else:

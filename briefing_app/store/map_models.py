@@ -8,6 +8,7 @@ hold feature ids); imported layers keep their GeoJSON geometries in ``features``
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -45,9 +46,9 @@ class Map(Base):
     title: Mapped[str] = mapped_column(Text)
     caption: Mapped[str] = mapped_column(Text, default="")
     extent: Mapped[list[float]] = mapped_column(Extent())  # lon_min, lat_min, lon_max, lat_max
-    projection: Mapped[dict] = mapped_column(JSON(dict))
+    projection: Mapped[dict[str, Any]] = mapped_column(JSON(dict))
     # legend, scale bar, inset, notes
-    options: Mapped[dict] = mapped_column(JSON(dict), default=dict)
+    options: Mapped[dict[str, Any]] = mapped_column(JSON(dict), default=dict)
     document_id: Mapped[int | None] = mapped_column(
         ForeignKey("document.id", ondelete="SET NULL"), index=True
     )
@@ -75,9 +76,10 @@ class MapLayer(Base):
     kind: Mapped[str] = mapped_column(String(20))  # area | line
     source: Mapped[str] = mapped_column(String(20))
     # ids, exclude, merge, label_text
-    selector: Mapped[dict] = mapped_column(JSON(dict), default=dict)
-    features: Mapped[list | None] = mapped_column(JSON(list))  # imported GeoJSON features
-    style: Mapped[dict] = mapped_column(JSON(dict), default=dict)
+    selector: Mapped[dict[str, Any]] = mapped_column(JSON(dict), default=dict)
+    # imported GeoJSON features
+    features: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(list))
+    style: Mapped[dict[str, Any]] = mapped_column(JSON(dict), default=dict)
     legend: Mapped[str | None] = mapped_column(Text)
     attribution: Mapped[str | None] = mapped_column(Text)
 

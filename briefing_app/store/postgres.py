@@ -10,6 +10,7 @@ with titles weighted above bodies, and ``ts_headline`` snippets with the same ma
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -140,8 +141,7 @@ def fill_search_index(connection: Connection) -> None:
 
 
 def drop_search_index(connection: Connection) -> None:
-    for src in (*INDEXED_SOURCES, "actor_alias"):
-        table = src if isinstance(src, str) else src.table
+    for table in (*(src.table for src in INDEXED_SOURCES), "actor_alias"):
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS search_{table} ON {table}")
         connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS search_refresh_{table}()")
     connection.exec_driver_sql("DROP TABLE IF EXISTS search_index")
@@ -173,7 +173,9 @@ PROBE_ROWS = 5_000
 MAX_WINDOW = 40_000
 
 
-def _ranked(connection: Connection, source: str, params: dict) -> list[tuple]:
+def _ranked(
+    connection: Connection, source: str, params: dict[str, Any]
+) -> list[tuple[Any, ...]]:
     """Rank the first RANKED_MATCHES matches in ``source`` (a table or subquery)."""
     rows = connection.execute(
         text(
@@ -193,7 +195,7 @@ def _ranked(connection: Connection, source: str, params: dict) -> list[tuple]:
     return [tuple(row) for row in rows]
 
 
-def search(connection: Connection, query: str, limit: int) -> list[tuple]:
+def search(connection: Connection, query: str, limit: int) -> list[tuple[Any, ...]]:
     """Ranked (kind, ref_id, title, snippet, rank) rows; best (lowest rank) first.
 
     ``rank`` is the negated ts_rank so that, as with bm25, lower is better. As in the

@@ -12,6 +12,7 @@ import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import Connection, ExceptionContext
@@ -441,7 +442,7 @@ def match_expression(query: str) -> str | None:
     return " ".join(terms)
 
 
-def search(connection: Connection, query: str, limit: int) -> list[tuple]:
+def search(connection: Connection, query: str, limit: int) -> list[tuple[Any, ...]]:
     """Ranked (kind, ref_id, title, snippet, rank) rows; best (lowest bm25) first.
 
     bm25 is computed for every matching row before LIMIT applies, so a word that

@@ -595,14 +595,15 @@ def open_store(
         engine.dispose()
         if path is None:
             raise _server_error(location, exc) from exc
-        full = sqlite_support.user_error(exc.orig, path.name, path)
+        full = sqlite_support.user_error(exc.orig or exc, path.name, path)
         if full is not None:
             raise full from exc
         raise CorruptStoreError(f"The store {location} could not be opened: {exc.orig}.") from exc
     except SQLAlchemyError as exc:
         engine.dispose()
         shown = display_location(location)
-        raise CorruptStoreError(f"The store {shown} could not be opened: {exc.orig}.") from exc
+        detail = exc.orig if isinstance(exc, DBAPIError) else exc
+        raise CorruptStoreError(f"The store {shown} could not be opened: {detail}.") from exc
     except (ValueError, TypeError) as exc:  # a URL part the driver cannot take (a port "x")
         engine.dispose()
         raise _invalid_location(location) from exc

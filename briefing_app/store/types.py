@@ -28,7 +28,7 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-class _Guarded(TypeDecorator):
+class _Guarded(TypeDecorator[Any]):
     """Reads through the wrapped type and turns its ValueError into one sentence."""
 
     cache_ok = True

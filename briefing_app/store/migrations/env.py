@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from briefing_app.store import (
     map_models,  # noqa: F401  (registers the map tables)
@@ -20,7 +20,7 @@ def _include_name(name: str | None, type_: str, _parent: object) -> bool:
     return not (type_ == "table" and name is not None and name.startswith("search_index"))
 
 
-def _run(conn: object) -> None:
+def _run(conn: Connection) -> None:
     context.configure(
         connection=conn,
         target_metadata=Base.metadata,
@@ -34,6 +34,9 @@ def _run(conn: object) -> None:
 if connection is not None:
     _run(connection)
 else:
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("Alembic needs a connection or sqlalchemy.url to migrate")
+    engine = create_engine(url)
     with engine.connect() as conn:
         _run(conn)
