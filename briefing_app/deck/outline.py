@@ -34,7 +34,11 @@ FULL_OUTLINE = RESOURCES_DIR / "briefings" / "full-read-ahead.toml"
 # twelve-slide briefing for a minister, and the long version to read ahead.
 BUNDLED: dict[str, Path] = {"default-briefing": DEFAULT_OUTLINE, "full-read-ahead": FULL_OUTLINE}
 SOURCE_KEYS = frozenset({"argument", "quote", "event", "footnote", "map"})
-_KEYED = {"argument": Argument, "quote": Quote, "event": Event}
+_KEYED: dict[str, type[Argument] | type[Quote] | type[Event]] = {
+    "argument": Argument,
+    "quote": Quote,
+    "event": Event,
+}
 
 
 def read_outline(path: Path) -> dict[str, Any]:
@@ -73,7 +77,7 @@ def _resolve_ref(session: Session, document_id: int, ref: dict[str, Any]) -> tup
     raise StoreError(f"An outline point needs argument, quote, event, footnote or text: {ref}.")
 
 
-def _as_list(value: Any) -> list:
+def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
@@ -161,6 +165,6 @@ def build_from_outline(
                     decks.add_item_in(session, record, column=column, **point)
             if notes is not None:  # the outline's notes, then the sources' passages
                 record.notes = "\n\n".join(n for n in (notes.strip(), record.notes) if n)
-    record = decks.get_deck(store, name)
-    created = Changes(decks=frozenset({record.id}), decks_created=frozenset({record.id}))
-    return replace(record, changes=created)
+    built = decks.get_deck(store, name)
+    created = Changes(decks=frozenset({built.id}), decks_created=frozenset({built.id}))
+    return replace(built, changes=created)

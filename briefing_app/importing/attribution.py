@@ -58,7 +58,9 @@ def _mentions(text: str, alias: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _named(text: str, actors: dict[str, tuple[str, list[str]]], speaker: str | None) -> list:
+def _named(
+    text: str, actors: dict[str, tuple[str, list[str]]], speaker: str | None
+) -> list[tuple[int, int, str]]:
     """Who the text names, in order: (start, end, actor key) of people and organisations
     (and the speaker, whatever its kind); a name inside a longer one does not count."""
     found = [

@@ -32,7 +32,6 @@ from briefing_app.importing.sidecar import check_slug, read_sidecar, slugify
 from briefing_app.store.models import Document, Footnote, Link, Paragraph, Section, TextStyleSpan
 from briefing_app.store.store import Store
 
-
 REPLACE_BACKUP_TAG = "before-replace"  # NAME.before-replace-TIME.sqlite, never pruned
 
 
@@ -66,7 +65,7 @@ def import_document(
     slug = sidecar.slug or slugify(path.stem)
     map_path = argument_map or sidecar.argument_map
     map_data = read_argument_map(map_path) if map_path is not None else None
-    if map_data is not None and map_data["document"] != slug:
+    if map_path is not None and map_data is not None and map_data["document"] != slug:
         raise ArgumentMapError(
             f"The argument map {map_path.name} is for the document {map_data['document']!r}, "
             f"not for {slug!r}, the document being imported; nothing was imported."
@@ -80,7 +79,7 @@ def import_document(
         changes = _ChangeWatch(session)
         result = write_parsed(session, parsed, slug, sidecar.attribution, replace=replace)
         summary = None
-        if map_data is not None:
+        if map_data is not None and map_path is not None:
             summary = apply_argument_map(session, map_data, map_path.name)
         session.flush()
         changes.stop()
@@ -169,7 +168,7 @@ def _free_name(folder: Path, stem: str, suffix: str) -> Path:
 
 def _document_rows(store: Store, slug: str) -> dict[str, list[dict[str, Any]]]:
     with store.read() as session:
-        document = session.scalar(select(Document).where(Document.slug == slug))
+        document = session.scalars(select(Document).where(Document.slug == slug)).one()
         out: dict[str, list[dict[str, Any]]] = {Document.__tablename__: [_row(document)]}
         for model in (Section, Paragraph, Footnote, Link, TextStyleSpan):
             rows = session.scalars(select(model).where(model.document_id == document.id))

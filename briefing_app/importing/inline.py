@@ -268,7 +268,7 @@ def _image(b: _Builder, ctx: _Context, start: int, limit: int, frames: list[_Fra
     target = None
     if close is not None and close < limit and ctx.raw[close + 1 : close + 2] == "(":
         target = _TARGET.match(ctx.raw, close + 1)
-    if target is None:
+    if close is None or target is None:
         b.add("!")
         return start
     after = target.end()

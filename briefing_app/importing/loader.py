@@ -140,16 +140,16 @@ def _insert_text(session: Session, document: Document, parsed: ParsedDocument) -
         _add_spans(session, document.id, para.links, para.styles, paragraph_id=row.id)
     for note in parsed.footnotes:
         paragraph_id, offset = marker_at.get(note.number, (None, None))
-        row = Footnote(
+        footnote = Footnote(
             document_id=document.id,
             number=note.number,
             text=note.text,
             paragraph_id=paragraph_id,
             offset=offset,
         )
-        session.add(row)
+        session.add(footnote)
         session.flush()
-        _add_spans(session, document.id, note.links, note.styles, footnote_id=row.id)
+        _add_spans(session, document.id, note.links, note.styles, footnote_id=footnote.id)
 
 
 def _add_spans(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -67,6 +68,16 @@ def apply_anchor(record: Argument | Quote | Event, anchor: Anchor | None) -> Non
 def reanchor_document(session: Session, document_id: int) -> None:
     """Re-find every argument, quote and event of a document in its (new) text."""
     index = TextIndex(session, document_id)
-    for model, attribute in ((Argument, "quote"), (Quote, "text"), (Event, "quote")):
-        for record in session.scalars(select(model).where(model.document_id == document_id)):
-            apply_anchor(record, index.find(getattr(record, attribute)))
+    _reanchor(session, index, Argument, document_id, "quote")
+    _reanchor(session, index, Quote, document_id, "text")
+    _reanchor(session, index, Event, document_id, "quote")
+
+
+_Anchored = TypeVar("_Anchored", Argument, Quote, Event)
+
+
+def _reanchor(
+    session: Session, index: TextIndex, model: type[_Anchored], document_id: int, attribute: str
+) -> None:
+    for record in session.scalars(select(model).where(model.document_id == document_id)):
+        apply_anchor(record, index.find(getattr(record, attribute)))

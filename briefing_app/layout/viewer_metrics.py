@@ -50,7 +50,7 @@ def _run_width(text: str, font: str, bold: bool, italic: bool, size: float) -> f
     # hundredths of a millimetre), in whole pixels of the reference device
     height = round(round(size, 2) * 2540 / 72)
     pixels = round(height * REFERENCE_DPI / 2540)
-    total = sum(round(pos.x_advance * pixels / upem) for pos in buf.glyph_positions)
+    total: int = sum(round(pos.x_advance * pixels / upem) for pos in buf.glyph_positions)
     return total * 72 / REFERENCE_DPI
 
 

@@ -65,13 +65,13 @@ class BlufLayout(SlideLayout[BlufContent]):
                 warnings.append(f"the bottom line does not fit on one slide even at "
                                 f"{BLUF_FLOOR:g} pt, so it continues; shorten it.")  # fmt: skip
         pages = []
-        for i, fit in enumerate(fits or [None]):
+        for i, part in enumerate(fits or [None]):
             boxes: list[Box] = title_boxes(ctx, title, i)
-            if fit is not None and fit.paragraphs:
-                h = fit.height + 2 * pad
+            if part is not None and part.paragraphs:
+                h = part.height + 2 * pad
                 boxes.append(RectBox(body.x, body.y, body.w, h, fill=t.panel, name="BlufPanel"))
                 boxes.append(RectBox(body.x, body.y, bar, h, fill=t.navy, name="BlufBar"))
-                boxes.append(text_box(fit, replace(inner, h=fit.height), "Body"))
+                boxes.append(text_box(part, replace(inner, h=part.height), "Body"))
             pages.append(
                 Page(
                     cont_title(title, i),
