@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.deck.outline import DEFAULT_OUTLINE, FULL_OUTLINE, build_from_outline
 from briefing_app.domain.errors import BriefingError
 from briefing_app.errorlog import log_file
 from briefing_app.gui import printing
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from briefing_app.gui.review.view import ReviewView
 
 DEFAULT_DECK = "Default briefing"
+FULL_DECK = "Full read-ahead"
 DEFAULT_SIZE = (1600, 960)
 NARROW_WINDOW = 1200  # below this width Details starts folded away
 DETAILS_MIN_WIDTH = 220
@@ -410,12 +411,15 @@ class MainWindow(QMainWindow):
             self.library.select_argument(roots[0].id)  # the thesis, shown in full
 
     def _create_default_deck(self) -> None:
-        """The generated default briefing, or an empty deck on a store without the essay."""
+        """The generated default briefing and its long version (the full read-ahead), or
+        an empty deck on a store without the essay."""
         def create() -> decks.DeckRecord:
             try:
-                return build_from_outline(self.store, DEFAULT_OUTLINE, DEFAULT_DECK)
+                deck = build_from_outline(self.store, DEFAULT_OUTLINE, DEFAULT_DECK)
             except NotFoundError:
                 return decks.create_deck(self.store, DEFAULT_DECK)
+            build_from_outline(self.store, FULL_OUTLINE, FULL_DECK)
+            return deck
 
         self.ops.run(create, self)
 

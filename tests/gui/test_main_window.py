@@ -250,6 +250,7 @@ def test_delete_on_the_agenda_asks_first_and_undo_brings_it_back(window, qtbot) 
     from PySide6.QtCore import Qt
 
     editor = window.deck_editor
+    editor.open_deck("Full read-ahead")  # the long version has an agenda slide
     agenda = next(s for s in _deck(window).slides if s.layout == "agenda")
     editor.select_slide(agenda.id)
     qtbot.mouseClick(editor.canvas, Qt.MouseButton.LeftButton,
