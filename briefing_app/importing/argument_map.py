@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -184,7 +185,7 @@ def _validate(data: dict[str, Any]) -> None:
         if not _DATE.match(str(event.get("date", ""))):
             raise ArgumentMapError(f"{where} has a date that is not YYYY[-MM[-DD]].")
         _check_date(str(event["date"]), event.get("precision"), where)
-    keys = {table: {e["key"] for e in data.get(table, [])} for table in CORRECTABLE_KINDS}
+    keys_by_kind = {t: {e["key"] for e in data.get(t, [])} for t in CORRECTABLE_KINDS}
     targets: set[tuple[str, str]] = set()
     for correction in data.get("correction", []):
         where = f"Correction {correction['key']!r}"
@@ -197,7 +198,7 @@ def _validate(data: dict[str, Any]) -> None:
                 f"{where} must name exactly one argument, quote, event or actor."
             )
         kind, key = named[0]
-        if key not in keys[kind]:
+        if key not in keys_by_kind[kind]:
             raise ArgumentMapError(f"{where} names the unknown {kind} {key!r}.")
         if (kind, key) in targets:
             raise ArgumentMapError(f"{where}: the {kind} {key!r} already has a correction.")
@@ -253,12 +254,17 @@ def apply_argument_map(session: Session, data: dict[str, Any], name: str) -> Map
     return MapSummary(len(arguments), relations, len(actors), quotes, events, corrections)
 
 
-def _existing(session: Session, model: type, document_id: int, **criteria: Any) -> dict:
+_Keyed = TypeVar("_Keyed", DocumentPerspective, Actor, Argument, Quote, Event)
+
+
+def _existing(
+    session: Session, model: type[_Keyed], document_id: int, **criteria: Any
+) -> dict[str, _Keyed]:
     query = select(model).where(model.document_id == document_id).filter_by(**criteria)
     return {row.key: row for row in session.scalars(query)}
 
 
-def _drop_missing(session: Session, existing: dict, keep: set[str]) -> None:
+def _drop_missing(session: Session, existing: Mapping[str, object], keep: set[str]) -> None:
     for key, row in existing.items():
         if key not in keep:
             session.delete(row)
@@ -271,7 +277,9 @@ def _set(row: Any, **values: Any) -> None:
             setattr(row, name, value)
 
 
-def _replace_perspectives(session: Session, document_id: int, entries: list[dict]) -> None:
+def _replace_perspectives(
+    session: Session, document_id: int, entries: list[dict[str, Any]]
+) -> None:
     """The document's perspectives become the map's, in the map's order."""
     existing = _existing(session, DocumentPerspective, document_id)
     for position, entry in enumerate(entries):
@@ -283,7 +291,9 @@ def _replace_perspectives(session: Session, document_id: int, entries: list[dict
     _drop_missing(session, existing, {entry["key"] for entry in entries})
 
 
-def _upsert_actors(session: Session, document_id: int, entries: list[dict]) -> dict[str, Actor]:
+def _upsert_actors(
+    session: Session, document_id: int, entries: list[dict[str, Any]]
+) -> dict[str, Actor]:
     existing = _existing(session, Actor, document_id)
     result: dict[str, Actor] = {}
     for entry in entries:
@@ -305,7 +315,7 @@ def _upsert_actors(session: Session, document_id: int, entries: list[dict]) -> d
 
 
 def _upsert_arguments(
-    session: Session, document_id: int, entries: list[dict], index: TextIndex
+    session: Session, document_id: int, entries: list[dict[str, Any]], index: TextIndex
 ) -> dict[str, Argument]:
     existing = _existing(session, Argument, document_id, origin="curated")
     footnotes = {
@@ -353,7 +363,9 @@ def _upsert_arguments(
     return result
 
 
-def _replace_relations(session: Session, entries: list[dict], arguments: dict) -> int:
+def _replace_relations(
+    session: Session, entries: list[dict[str, Any]], arguments: Mapping[str, Argument]
+) -> int:
     wanted = {
         (arguments[e["key"]].id, arguments[target].id, kind)
         for e in entries
@@ -379,10 +391,10 @@ def _replace_relations(session: Session, entries: list[dict], arguments: dict) -
 def _upsert_quotes(
     session: Session,
     document_id: int,
-    entries: list[dict],
+    entries: list[dict[str, Any]],
     index: TextIndex,
     actors: dict[str, Actor],
-    actor_entries: list[dict],
+    actor_entries: list[dict[str, Any]],
 ) -> int:
     existing = _existing(session, Quote, document_id)
     aliases = {a["key"]: (a["kind"], a.get("aliases", [])) for a in actor_entries}
@@ -413,7 +425,7 @@ def _upsert_quotes(
 
 
 def _upsert_events(
-    session: Session, document_id: int, entries: list[dict], index: TextIndex
+    session: Session, document_id: int, entries: list[dict[str, Any]], index: TextIndex
 ) -> int:
     existing = _existing(session, Event, document_id)
     keep = set()
@@ -442,10 +454,15 @@ def _anchor_if_changed(record: Quote | Event, anchor: Any) -> None:
         apply_anchor(record, anchor)
 
 
-_TARGET_MODELS = {"argument": Argument, "quote": Quote, "event": Event, "actor": Actor}
+_TARGET_MODELS: dict[str, type[Argument] | type[Quote] | type[Event] | type[Actor]] = {
+    "argument": Argument,
+    "quote": Quote,
+    "event": Event,
+    "actor": Actor,
+}
 
 
-def _upsert_corrections(session: Session, document_id: int, entries: list[dict]) -> int:
+def _upsert_corrections(session: Session, document_id: int, entries: list[dict[str, Any]]) -> int:
     """Curated corrections replace the last curated ones; a reviewer's own (origin
     "user", made or edited in the app) are never overwritten or removed by a reload."""
     existing: dict[tuple[str, int], Correction] = {}
@@ -464,6 +481,8 @@ def _upsert_corrections(session: Session, document_id: int, entries: list[dict])
         target_id = session.scalar(
             select(model.id).where(model.document_id == document_id, model.key == entry[kind])
         )
+        if target_id is None:  # validated against the map's keys, so only a concurrent edit
+            raise ArgumentMapError(f"Correction {entry['key']!r} names the unknown {kind}.")
         wanted.add((kind, target_id))
         row = existing.get((kind, target_id))
         if row is not None and row.origin == "user":
