@@ -180,7 +180,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "nothing. Files it names must sit in its folder. Exit 0 on success, 2 when the input "
         "is refused (the store is left unchanged).",
     )
-    p.add_argument("file")
+    p.add_argument("file", help="an essay-text or Markdown file")
     p.add_argument(
         "--replace",
         action="store_true",
@@ -194,14 +194,15 @@ def register(commands: argparse._SubParsersAction) -> None:
             p.add_argument("--document", metavar="SLUG", help="only this document")
         p.set_defaults(handler=_listing(name))
     p = commands.add_parser("search", help="full-text search, best matches first")
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("query", help="words to find (accents optional: Vucic finds Vučić)")
+    p.add_argument("--limit", type=int, default=20, help="at most this many hits (20)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(handler=_search)
     p = commands.add_parser("review", help="show or add review annotations of an argument")
-    p.add_argument("argument", type=int, metavar="ARGUMENT_ID")
-    p.add_argument("--status", choices=REVIEW_STATUSES)
-    p.add_argument("--comment", default="")
-    p.add_argument("--author", default="")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("argument", type=int, metavar="ARGUMENT_ID", help="as `arguments` lists it")
+    p.add_argument("--status", choices=REVIEW_STATUSES,
+                   help="record this status (without it: show the reviews)")  # fmt: skip
+    p.add_argument("--comment", default="", help="why: the reviewer's comment")
+    p.add_argument("--author", default="", help="who reviewed it (may be left out)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(handler=_review)

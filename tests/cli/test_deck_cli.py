@@ -152,9 +152,11 @@ def test_json_into_a_closed_pipe_is_quiet(db: Path) -> None:
 
 
 def test_deck_options_have_help(capsys) -> None:
-    for action in ("create", "set", "add-slide", "add", "move", "remove", "edit-slide"):
+    deck = [["deck", a] for a in ("create", "set", "add-slide", "add", "move", "remove",
+                                  "edit-slide", "rename", "duplicate", "delete", "show")]
+    for action in [*deck, ["decks"], ["export"], ["search"], ["review"], ["import"]]:
         with pytest.raises(SystemExit):
-            main(["deck", action, "--help"])
+            main([*action, "--help"])
         lines = capsys.readouterr().out.splitlines()
         for n, line in enumerate(lines):
             if not line.strip().startswith("--"):
