@@ -223,6 +223,18 @@ def test_typing_merges_into_one_undo_step_and_typing_back_removes_it(qtbot, edit
 # --- editing --------------------------------------------------------------------------------
 
 
+def test_the_units_own_words_are_marked_as_the_units(qtbot, editor) -> None:
+    slide = select_layout(editor, "assessment")
+    canvas = editor.canvas
+    assert slide.items and all(i.source_kind is None for i in slide.items)
+    assert canvas.unit_marks() == [i.id for i in slide.items]
+    assert canvas.edited_marks() == []
+    item = slide.items[0]
+    rect = canvas.region_rect(editor.current_slide().region_for("item", item.id))
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert "(the unit's own words)" in canvas.accessibleDescription()
+
+
 def test_edit_wording_shows_the_edited_mark_until_reset(qtbot, editor) -> None:
     slide = select_layout(editor, "argument")
     item = slide.items[0]

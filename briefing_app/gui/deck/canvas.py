@@ -33,6 +33,7 @@ EDIT_DEBOUNCE_MS = 400
 BACKGROUND = QColor("#E3E5E8")
 ACCENT = QColor("#2E6DA4")
 EDITED = QColor("#C55A11")
+UNIT = QColor("#1F3864")  # the navy of the unit's tag line
 FIELD_NAMES = {"title": "title", "subtitle": "subtitle", "left_heading": "left heading",
                "right_heading": "right heading", "item": "point"}  # fmt: skip
 
@@ -216,6 +217,13 @@ class SlideCanvas(QWidget):
         shown = {r.item_id for r in self.slide.regions if r.kind == "item"}
         return [i.id for i in self.slide.record.items if i.differs_from_source and i.id in shown]
 
+    def unit_marks(self) -> list[int]:
+        """Items drawn with the "unit's" badge: the unit's own words, from no source."""
+        if self.slide is None:
+            return []
+        shown = {r.item_id for r in self.slide.regions if r.kind == "item"}
+        return [i.id for i in self.slide.record.items if i.source_kind is None and i.id in shown]
+
     def _describe(self) -> None:
         if self.slide is None:
             self.setAccessibleDescription("No slide")
@@ -225,6 +233,7 @@ class SlideCanvas(QWidget):
         item = next((i for i in record.items if i.id == self._selected), None)
         if item is not None:
             edited = " (edited)" if item.differs_from_source else ""
+            edited = " (the unit's own words)" if item.source_kind is None else edited
             text += f". Selected point{edited}: {item.text}"
         self.setAccessibleDescription(text)
 
@@ -428,10 +437,13 @@ class SlideCanvas(QWidget):
             p.drawText(body, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                        layout.empty_hint)  # fmt: skip
         edited = set(self.edited_marks())
+        unit = set(self.unit_marks())
         for region in self.slide.regions:
             rect = self.region_rect(region)
             if region.kind == "item" and region.item_id in edited:
                 self._paint_badge(p, rect)
+            elif region.kind == "item" and region.item_id in unit:
+                self._paint_badge(p, rect, "unit's", UNIT)
             if region.kind == "item" and region.item_id == self._selected:
                 p.setPen(QPen(ACCENT, 2))
                 p.setBrush(QColor(46, 109, 164, 22))
@@ -464,16 +476,18 @@ class SlideCanvas(QWidget):
         p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                    "Double-click (or F2) to add a title")  # fmt: skip
 
-    def _paint_badge(self, p: QPainter, rect: QRectF) -> None:
-        """An orange bar beside the point and an "edited" tab inside the page's right edge."""
+    def _paint_badge(
+        self, p: QPainter, rect: QRectF, label: str = "edited", colour: QColor | None = None
+    ) -> None:
+        """A bar beside the point and a tab inside the page's right edge: orange "edited"
+        for reworded source, navy "unit's" for the unit's own words."""
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(EDITED)
+        p.setBrush(colour or EDITED)
         p.drawRoundedRect(QRectF(rect.left() - 7, rect.top() + 3, 3.5, rect.height() - 6), 1.5, 1.5)
         font = QFont()
         font.setPixelSize(10)
         font.setBold(True)
         p.setFont(font)
-        label = "edited"
         width = p.fontMetrics().horizontalAdvance(label) + 10
         pill = QRectF(self.page_rect().right() - width - 4, rect.top() + 3, width, 15)
         p.drawRoundedRect(pill, 7, 7)
