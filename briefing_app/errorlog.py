@@ -59,6 +59,31 @@ def log_unexpected(exc: BaseException, doing: str = "") -> Path | None:
     return path
 
 
+def log_note(sentence: str) -> Path | None:
+    """Record in the log something the app did to the user's data on its own (a layer an
+    upgrade removed); the log's path, or None when it cannot be written."""
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    LOGGER.addHandler(handler)
+    LOGGER.propagate, propagate = False, LOGGER.propagate
+    try:
+        LOGGER.warning("%s", sentence)
+    except Exception:
+        return None
+    finally:
+        LOGGER.removeHandler(handler)
+        LOGGER.propagate = propagate
+        handler.close()
+    return path
+
+
 def describe(exc: BaseException) -> str:
     """What the error is, as the user will see it: its type and first words."""
     detail = " ".join(str(exc).split())[:200] or "no message"

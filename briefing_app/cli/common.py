@@ -34,6 +34,8 @@ class CommandContext:
     def store(self) -> Store:
         if self._store is None:
             self._store = open_prepared(self.location, remove_foreign=self.remove_foreign)
+            for note in self._store.upgrade_notes:
+                print(note, file=sys.stderr)
         return self._store
 
     def close(self) -> None:

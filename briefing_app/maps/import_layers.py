@@ -459,8 +459,37 @@ def _gpkg_geometry(blob: bytes) -> shapely.Geometry:
 # --- validity and simplification ------------------------------------------------------------
 
 
-def _make_valid(items: list[_Item], name: str, kind: str) -> None:
-    """Repair invalid shapes in place, within the repair budget, or refuse the file."""
+def recheck_features(features: tuple[InlineFeature, ...], where: str,
+                     kind: str) -> tuple[InlineFeature, ...]:
+    """Stored features brought within today's import limits: valid, repaired, simplified.
+
+    For layers imported before the limits (``services.maps.check_stored_layers``); refuses
+    with ``MapImportError`` what an import would refuse, naming the layer as ``where``.
+    """
+    import shapely
+
+    items, vertices = [], 0
+    for feature in features:
+        try:
+            geom = shapely.from_geojson(feature.geometry)
+        except Exception:
+            raise MapImportError(f"the geometry of {feature.name} is malformed.") from None
+        count = int(shapely.get_num_coordinates(geom))
+        vertices += count
+        if vertices > MAX_VERTICES:
+            raise MapImportError(f"it has more than {MAX_VERTICES:,} points.")
+        items.append(_Item(feature.id, feature.name, geom, count))
+    _make_valid(items, where, kind, subject="it", shapes="its shapes")
+    return _simplified(items, where, subject="it")
+
+
+def _make_valid(items: list[_Item], name: str, kind: str, subject: str = "",
+                shapes: str = "") -> None:
+    """Repair invalid shapes in place, within the repair budget, or refuse the file.
+
+    ``subject`` and ``shapes`` name what is refused in the sentences (default: "The file
+    NAME", "The shapes in NAME").
+    """
     import shapely
 
     from briefing_app.maps.repair import (
@@ -470,21 +499,23 @@ def _make_valid(items: list[_Item], name: str, kind: str) -> None:
         repair_wkb,
     )
 
+    subject = subject or f"The file {name}"
     invalid = [item for item in items if not shapely.is_valid(item.geometry)]
     if not invalid:
         return
     first = invalid[0].name
     if sum(item.vertices for item in invalid) > MAX_REPAIR_VERTICES:
         raise MapImportError(
-            f"The file {name} has invalid shapes (first: {first}) with more than "
+            f"{subject} has invalid shapes (first: {first}) with more than "
             f"{MAX_REPAIR_VERTICES:,} points, too many to repair; fix them in a GIS first."
         )
     try:
         repaired = repair_wkb([shapely.to_wkb(item.geometry) for item in invalid])
     except RepairBudgetExceeded:
         raise MapImportError(
-            f"The shapes in {name} cross themselves too often to repair within "
-            f"{REPAIR_SECONDS:.0f} s and {REPAIR_MEMORY_MB} MB (first: {first}); fix them in "
+            f"{shapes or f'The shapes in {name}'} cross themselves too often to repair within "
+            f"{REPAIR_SECONDS:.0f} s of CPU time and {REPAIR_MEMORY_MB} MB (first: {first}); "
+            "fix them in "
             "a GIS first."
         ) from None
     for item, blob in zip(invalid, repaired, strict=True):
@@ -508,8 +539,9 @@ def _keep_kind(geom: Any, kind: str) -> Any:
         shapely.MultiLineString([q for p in parts for q in getattr(p, "geoms", [p])]))
 
 
-def _simplified(items: list[_Item], name: str) -> tuple[InlineFeature, ...]:
+def _simplified(items: list[_Item], name: str, subject: str = "") -> tuple[InlineFeature, ...]:
     """Valid geometry simplified below what a page shows, as compact GeoJSON text."""
+    subject = subject or f"The file {name}"
     import shapely
 
     features, total = [], 0
@@ -520,7 +552,7 @@ def _simplified(items: list[_Item], name: str) -> tuple[InlineFeature, ...]:
         total += int(shapely.get_num_coordinates(simple))
         if total > MAX_STORED_VERTICES:
             raise MapImportError(
-                f"The file {name} keeps more than {MAX_STORED_VERTICES:,} points even after "
+                f"{subject} keeps more than {MAX_STORED_VERTICES:,} points even after "
                 "simplifying; split it or simplify it first."
             )
         features.append(InlineFeature(item.fid, item.name, shapely.to_geojson(simple)))

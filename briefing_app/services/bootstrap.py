@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from briefing_app.maps.bundled import bundled_specs
 from briefing_app.paths import ARGUMENT_MAP_DIR, ESSAY_DIR
-from briefing_app.store.map_models import Map
+from briefing_app.store.map_models import Map, MapLayer
 from briefing_app.store.models import Document
 from briefing_app.store.store import Store, open_store
 
@@ -61,6 +61,23 @@ def reload_argument_map(store: Store, slug: str) -> MapSummary:
     return load_argument_map(store, ARGUMENT_MAP_DIR / f"{check_slug(slug, 'argument map')}.toml")
 
 
+def check_old_layers(store: Store) -> list[str]:
+    """Check once the imported layers a store kept from before the geometry limits.
+
+    A cheap count when there are none (every open of a current store); otherwise the map
+    service validates, repairs and simplifies them, and says what it removed.
+    """
+    with store.read() as session:
+        waiting = session.scalar(
+            select(func.count()).select_from(MapLayer).where(MapLayer.geometry_checked.is_(False))
+        )
+    if not waiting:
+        return []
+    from briefing_app.services.maps import check_stored_layers
+
+    return check_stored_layers(store)
+
+
 def open_prepared(location: str, *, remove_foreign: bool = False) -> Store:
     """Open (creating or upgrading) the store and import the bundled essay if it is new.
 
@@ -71,6 +88,7 @@ def open_prepared(location: str, *, remove_foreign: bool = False) -> Store:
     try:
         with store.setup_lock():
             ensure_bundled(store)
+            store.upgrade_notes.extend(check_old_layers(store))
     except Exception:
         store.close()
         raise

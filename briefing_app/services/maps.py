@@ -6,6 +6,7 @@ can cause are StoreError subclasses whose text is one sentence.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,7 +16,12 @@ from sqlalchemy.orm import Session, selectinload
 from briefing_app.domain import dates
 from briefing_app.maps import geodata, nato
 from briefing_app.maps.bundled import bundled_specs
-from briefing_app.maps.import_layers import ImportedLayer, MapImportError, read_layer_file
+from briefing_app.maps.import_layers import (
+    ImportedLayer,
+    MapImportError,
+    read_layer_file,
+    recheck_features,
+)
 from briefing_app.maps.spec import LayerSpec, MapSpec
 from briefing_app.maps.styles import Style
 from briefing_app.progress import Progress, report
@@ -343,3 +349,48 @@ def import_layer(store: Store, key: str, path: str | Path, *, name: str | None =
     report(progress, 2, 2, "Layer imported")
     return WithChanges(layer_name, changes)
 
+
+
+def check_stored_layers(store: Store) -> list[str]:
+    """Validate, repair and simplify once each imported layer stored before the limits.
+
+    The same limits as ``map import`` apply (points, repair time and memory, points kept
+    after simplifying), so an old store ends up holding only what an import would store
+    today and drawing never repairs. A layer beyond them is removed; the sentence saying
+    so is logged and returned. A layer whose stored data cannot be read is left for the
+    commands that read it to name.
+    """
+    from briefing_app.errorlog import log_note
+
+    with store.read() as session:
+        ids = list(session.scalars(
+            select(MapLayer.id).where(MapLayer.geometry_checked.is_(False)).order_by(MapLayer.id)
+        ))
+    notes = []
+    for layer_id in ids:
+        with store.transaction() as session:
+            row = session.get(MapLayer, layer_id)
+            if row is None or row.geometry_checked:
+                continue  # another process checked it first
+            try:
+                features = _layer_spec(row).features
+            except (TypeError, ValueError, KeyError, AttributeError):
+                continue
+            where = f"{row.name} on the map {row.map.key}"
+            try:
+                checked = recheck_features(features, where, row.kind)
+            except MapImportError as exc:
+                note = (f"The layer {where}, imported before the geometry limits, was removed: "
+                        f"{exc}")
+                map_row = row.map
+                map_row.layers.remove(row)
+                for position, left in enumerate(map_row.layers):
+                    left.position = position
+                notes.append(note)
+                log_note(note)
+                continue
+            if checked is not None:
+                row.features = [{"id": f.id, "name": f.name, "geometry": json.loads(f.geometry)}
+                                for f in checked]
+            row.geometry_checked = True
+    return notes

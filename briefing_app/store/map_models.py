@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     ForeignKey,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -82,6 +84,10 @@ class MapLayer(Base):
     style: Mapped[dict[str, Any]] = mapped_column(JSON(dict), default=dict)
     legend: Mapped[str | None] = mapped_column(Text)
     attribution: Mapped[str | None] = mapped_column(Text)
+    # False for a layer imported before the geometry limits (migration 0013) until the map
+    # service has validated it once; drawing reads only checked geometry
+    geometry_checked: Mapped[bool] = mapped_column(Boolean, default=True,
+                                                   server_default=true())
 
     map: Mapped[Map] = relationship(back_populates="layers")
     __table_args__ = (

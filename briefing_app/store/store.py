@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a store already at this revision needs no Alembic at all
 # (a quarter of a second of start-up); a test keeps it equal to the migration history.
-SCHEMA_HEAD = "0012"
+SCHEMA_HEAD = "0013"
 # Pre-upgrade backups kept beside a store; older ones are removed when a new one is made.
 MAX_BACKUPS = 3
 # PostgreSQL advisory lock key under which a team store's schema is created or upgraded
@@ -99,6 +99,8 @@ class Store:
     location: str
     backup_path: Path | None = None  # set when opening made a pre-upgrade backup
     removed_objects: list[str] = field(default_factory=list)  # foreign ones removed on open
+    # what opening changed in the data (an old imported layer dropped), one sentence each
+    upgrade_notes: list[str] = field(default_factory=list)
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _open: threading.local = field(init=False, repr=False, default_factory=threading.local)
 
