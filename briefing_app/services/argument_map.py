@@ -296,6 +296,25 @@ def children(
         return _as_nodes(rows)
 
 
+def unlinked_beside(store: Store, argument_id: int, limit: int, *, before: bool) -> list[TreeNode]:
+    """Up to ``limit`` arguments of the Unlinked group next to ``argument_id`` by id: from
+    it on (``before`` False) or just before it, ordered by id. Found through the id index,
+    so a page deep in a long group costs what the first page does (OFFSET walks to it)."""
+    with store.read() as session:
+        heads = _cycle_heads(session, store)
+        side, order = ("<", "DESC") if before else (">=", "ASC")
+        rows = session.execute(
+            text(
+                f"SELECT {_node_columns(heads)} FROM argument a "
+                f"WHERE {_orphan_condition(heads)} AND a.id {side} :id "
+                f"ORDER BY a.id {order} LIMIT :limit"
+            ),
+            {"id": argument_id, "limit": max(0, limit)},
+        )
+        nodes = _as_nodes(rows)
+    return nodes[::-1] if before else nodes
+
+
 def child_count(store: Store, parent_id: int | None) -> int:
     """How many children ``parent_id`` has (None: the top level)."""
     with store.read() as session:

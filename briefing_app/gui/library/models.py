@@ -276,11 +276,41 @@ class ArgumentTreeModel(QAbstractItemModel):
             self._fetch(parent, max(self.batch, row + 1 - len(node.children)))
         return row < len(node.children)
 
+    def _page(self, node: _Node, start: int) -> list[TreeNode]:
+        """Children ``start`` … ``start + batch`` of ``node``; in a range of "Unlinked", read
+        beside a loaded neighbour by id when there is one (OFFSET walks every row above)."""
+        children, end = node.children, min(start + self.batch, len(node.children))
+        if node.span is not None and not self.filter.active:
+            if start > 0 and children[start - 1]._item is not None:
+                after = children[start - 1]._item.id + 1
+                return argument_map.unlinked_beside(self.store, after, end - start, before=False)
+            if end < len(children) and children[end]._item is not None:
+                first = children[end]._item.id
+                found = argument_map.unlinked_beside(self.store, first, end - start, before=True)
+                return found if len(found) == end - start else self._load(node, start, end - start)
+        return self._load(node, start, self.batch)
+
+    def place(self, parent: QModelIndex, row: int, argument_id: int) -> None:
+        """Read placeholder ``row`` of ``parent``, known to hold ``argument_id``, with its
+        page, beside it by id (selecting an argument deep in a long group)."""
+        node = self._node(parent)
+        if node.span is None or self.filter.active or not 0 <= row < len(node.children):
+            return
+        start = row - row % self.batch
+        end = min(start + self.batch, len(node.children))
+        self._fill(node, row, argument_map.unlinked_beside(
+            self.store, argument_id, end - row, before=False))  # fmt: skip
+        above = argument_map.unlinked_beside(self.store, argument_id, row - start, before=True)
+        self._fill(node, row - len(above), above)
+
     def load_page(self, node: _Node, row: int) -> None:
         """Read the page of ``node``'s children holding placeholder ``row``."""
         start = row - row % self.batch
+        self._fill(node, start, self._page(node, start))
+
+    def _fill(self, node: _Node, start: int, items: list[TreeNode]) -> None:
         branches = False
-        for n, item in enumerate(self._load(node, start, self.batch), start=start):
+        for n, item in enumerate(items, start=start):
             if n < len(node.children) and node.children[n]._item is None:
                 node.children[n].item = item
                 self._by_id.setdefault(item.id, node.children[n])
@@ -385,6 +415,11 @@ class ArgumentTreeModel(QAbstractItemModel):
         self._by_id.clear()
         self.endResetModel()
         self.fetchMore(QModelIndex())
+
+    def loaded_row(self, parent: QModelIndex, node_id: int) -> int | None:
+        """The row of ``node_id`` under ``parent`` if the model has read it, else None."""
+        node = self._by_id.get(node_id)
+        return node.row if node is not None and node.parent is self._node(parent) else None
 
     def index_of(self, argument_id: int) -> QModelIndex:
         node = self._by_id.get(argument_id)

@@ -290,8 +290,10 @@ class LibraryPanel(QWidget):
             path = argument_map.tree_path(self.store, argument_id)
             parent_index, parent_id = QModelIndex(), None
             for node_id in path:
-                row = argument_map.child_row(self.store, parent_id, node_id)
-                parent_index, row = self._locate(parent_index, row)
+                row = model.loaded_row(parent_index, node_id)  # a top-level row, say
+                if row is None:
+                    row = argument_map.child_row(self.store, parent_id, node_id)
+                    parent_index, row = self._locate(parent_index, row)
                 if node_id == argument_id:
                     return self._select_tree_index(parent_index, row, argument_id)
                 if not model.ensure_row(parent_index, row):
@@ -464,6 +466,7 @@ class LibraryPanel(QWidget):
     def _select_tree_index(self, parent: QModelIndex, row: int, argument_id: int) -> bool:
         if not self.tree_model.ensure_row(parent, row):
             return False
+        self.tree_model.place(parent, row, argument_id)
         index = self.tree_model.index(row, 0, parent)
         if index.data(IdRole) != argument_id:
             return False
