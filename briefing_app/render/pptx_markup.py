@@ -13,7 +13,7 @@ fill or shadow leaks in.
 from __future__ import annotations
 
 from briefing_app.layout.boxes import PathBox, PictureBox, RectBox, RuleBox, TextBox
-from briefing_app.render.pptx_text import LinkRelater, text_body, xml_attr
+from briefing_app.render.pptx_text import LinkRelater, text_body, xml_attr, xml_text
 from briefing_app.templates.ooxml import DECORATIVE_EXT
 
 EMU_PER_PT = 12700
@@ -108,16 +108,17 @@ def placeholder_xml(
     )
 
 
-def field_placeholder_xml(
-    shape_id: int, box: TextBox, ph: str, field_type: str, guid: str, fonts: dict[str, str]
-) -> str:
-    """A slide-number (or date) placeholder whose text is a field PowerPoint updates."""
-    xml = placeholder_xml(shape_id, box, lambda url: "", ph, fonts)
+def as_field(xml: str, field_type: str, guid: str, text: str) -> str:
+    """``xml`` with its first run turned into a field PowerPoint keeps up to date (a slide
+    number: ``slidenum``) showing ``text`` until it is worked out."""
     start = xml.find("<a:r>")
     end = xml.find("</a:r>", start)
     if start < 0 or end < 0:
         return xml
     run = xml[start : end + len("</a:r>")]
+    t_start, t_end = run.find("<a:t>"), run.find("</a:t>")
+    if t_start >= 0 and t_end > t_start:
+        run = run[: t_start + len("<a:t>")] + xml_text(text) + run[t_end:]
     field = run.replace("<a:r>", f'<a:fld id="{guid}" type="{field_type}">', 1)
     field = field[: -len("</a:r>")] + "</a:fld>"
     return xml[:start] + field + xml[end + len("</a:r>") :]

@@ -250,6 +250,8 @@ class PptxPackage:
             self.default_layout = list(self.template.layout_targets)[_BLANK_LAYOUT]
         # Text put into the masters' and layouts' XML as it is written (e.g. the marking).
         self.replacements = replacements or {}
+        # Shapes added to slide layouts as they are written (member name -> markup).
+        self.layout_shapes: dict[str, str] = {}
         self.media = _Media()
         self._slides: list[tuple[str, SlideRels, str | None]] = []  # (xml, rels, notes xml)
 
@@ -346,14 +348,26 @@ class PptxPackage:
             *properties,
         ]
         parts = tpl.parts
-        if self.replacements:
-            parts = tuple(
-                (name, _replaced(data, self.replacements) if _STYLED.match(name) else data)
-                for name, data in parts
-            )
+        if self.replacements or self.layout_shapes:
+            parts = tuple((name, self._styled(name, data)) for name, data in parts)
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zf:
             for name, data in [*fixed, *parts, *entries]:
                 zf.writestr(name, data.encode() if isinstance(data, str) else data)
+
+
+    def _styled(self, name: str, data: bytes) -> bytes:
+        """A master's or layout's bytes with the replacements made and shapes added."""
+        if not _STYLED.match(name):
+            return data
+        if self.replacements:
+            data = _replaced(data, self.replacements)
+        extra = self.layout_shapes.get(name)
+        if extra:
+            text = data.decode("utf-8")
+            head, sep, tail = text.rpartition("</p:spTree>")
+            if sep:
+                data = (head + extra + sep + tail).encode("utf-8")
+        return data
 
 
 _STYLED = re.compile(r"ppt/(slideMasters|slideLayouts)/[^/]+\.xml$")

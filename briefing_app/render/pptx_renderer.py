@@ -47,8 +47,8 @@ from briefing_app.layout.boxes import (
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
 from briefing_app.render.citations import sources_slide
+from briefing_app.render.pptx_chrome import CHROME_BOXES, layout_chrome
 from briefing_app.render.pptx_markup import (
-    field_placeholder_xml,
     freeform_xml,
     group_xml,
     line_xml,
@@ -61,7 +61,6 @@ from briefing_app.render.pptx_markup import (
 from briefing_app.render.pptx_package import CoreProperties, PptxPackage, SlideRels
 from briefing_app.render.pptx_template import (
     BOX_SLOTS,
-    CHROME_PLACEHOLDERS,
     HOUSE_DRAWN,
     PptxTemplate,
     for_marking,
@@ -74,7 +73,6 @@ from briefing_app.templates.match import LayoutChoice
 EMU_PER_PT = 12700
 SLIDE_WIDTH_EMU = 12192000
 SLIDE_HEIGHT_EMU = 6858000
-SLIDENUM_GUID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 # Reading order (screen readers follow the shape tree): title, body, figure, sources, footer.
 _TITLE, _BODY, _FIGURE, _SOURCES, _FOOTER = range(5)
 _FOOTER_NAMES = frozenset({"DeckTitle", "SlideNumber", "MarkingTop", "MarkingBottom"})
@@ -89,6 +87,7 @@ def render_pptx(
     """Write ``deck`` to ``path`` (atomically) in ``template`` (ours when None)."""
     template = for_marking(template or house_template(bool(deck.marking)), deck.marking)
     package = PptxPackage(template_data=template.data, replacements=template.replacements)
+    package.layout_shapes = layout_chrome(deck, template, package.template.layout_targets)
     total = len(deck.slides)
     report(progress, 0, total, "Writing PowerPoint")
     sources = sources_slide(deck.slides)
@@ -113,17 +112,12 @@ def _in_figure(box: Box) -> bool:
 
 
 def _placeholders(choice: LayoutChoice) -> dict[str, str]:
-    """Slot label (and "ftr"/"sldNum") -> the ``p:ph`` of the placeholder it goes into."""
-    out = {
+    """Slot label -> the ``p:ph`` of the placeholder it goes into."""
+    return {
         a.slot: ph_xml(a.placeholder.type, a.placeholder.idx)
         for a in choice.assignments
         if a.placeholder is not None
     }
-    if choice.layout is not None:
-        for ph in choice.layout.placeholders:
-            if ph.type in ("ftr", "sldNum"):
-                out.setdefault(ph.type, ph_xml(ph.type, ph.idx))
-    return out
 
 
 def _category(box: Box) -> int:
@@ -190,11 +184,14 @@ def slide_shapes(
     footer; text in the layout's placeholders where it has them."""
     placeholders = _placeholders(choice) if choice is not None else {}
     drawn_by_template = HOUSE_DRAWN if template is not None and template.house else frozenset()
-    # The template's own art (drawn in the PDF) is on the slide's master and layout here.
+    # The template's own art (drawn in the PDF) and the deck's chrome (marking, deck title,
+    # slide number: pptx_chrome) are on the slide's master and layout here.
     boxes = [
         b
         for b in laid.boxes
-        if b.name not in drawn_by_template and not b.name.startswith(ART_PREFIX)
+        if b.name not in drawn_by_template
+        and b.name not in CHROME_BOXES
+        and not b.name.startswith(ART_PREFIX)
     ]
     decorative = [b for b in boxes if _decorative(b)]
     rest = sorted((b for b in boxes if not _decorative(b)), key=_category)
@@ -262,13 +259,6 @@ def _text_shape(
         if choice.title is not None:
             ph = ph_xml(choice.title.type, choice.title.idx)
             return placeholder_xml(shape_id, box, rels.link, ph, template.title_fonts)
-    chrome = CHROME_PLACEHOLDERS.get(box.name)
-    if chrome and chrome in placeholders:
-        if chrome == "sldNum":
-            return field_placeholder_xml(
-                shape_id, box, placeholders[chrome], "slidenum", SLIDENUM_GUID, template.body_fonts
-            )
-        return placeholder_xml(shape_id, box, rels.link, placeholders[chrome], template.body_fonts)
     slot = BOX_SLOTS.get((template.choice(laid.layout).ours, box.name))
     if slot and slot in placeholders:
         return placeholder_xml(shape_id, box, rels.link, placeholders[slot], template.body_fonts)

@@ -2,10 +2,10 @@
 
 Every slide uses the template layout chosen for its layout of ours
 (:mod:`briefing_app.templates.match`). Its title goes into the layout's title placeholder,
-its main text into the body or object placeholders the slots were matched to, the deck
-title into the footer placeholder and the slide number into the slide-number placeholder
-as a field; each keeps the position layout gave it. Our own template draws the rules,
-bands and marking on its master and layouts, so those boxes are not drawn again.
+its main text into the body or object placeholders the slots were matched to; each keeps
+the position layout gave it. The deck title, slide number and marking are the layouts' own
+text (:mod:`briefing_app.render.pptx_chrome`). Our own template draws the rules, bands and
+marking on its master and layouts, so those boxes are not drawn again.
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ BOX_SLOTS: dict[tuple[str, str], str] = {
     ("title", "Subtitle"): "subtitle",
     ("section", "Subtitle"): "subtitle",
 }
-CHROME_PLACEHOLDERS = {"DeckTitle": "ftr", "SlideNumber": "sldNum"}
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from briefing_app.layout.layouts.argument import ArgumentContent
 from briefing_app.layout.layouts.bluf import BlufContent
 from briefing_app.layout.layouts.title import TitleContent
 from briefing_app.render.pdf_renderer import render_handout, render_pdf
+from briefing_app.render.pptx_chrome import CHROME_BOXES
 from briefing_app.render.pptx_renderer import EMU_PER_PT, render_pptx
 from briefing_app.render.pptx_template import HOUSE_DRAWN
 
@@ -45,10 +46,13 @@ def test_engine_deck_renders_to_pptx_and_pdf(tmp_path: Path) -> None:
     prs = Presentation(str(pptx))
     assert len(prs.slides) == len(laid.slides)
     for laid_slide, slide in zip(laid.slides, prs.slides, strict=True):
-        # Our template draws the marking and rules itself; every other text box is a text
-        # box or a placeholder at layout's frame.
+        # Our template draws the marking and rules itself, the slide layouts the deck title
+        # and number (pptx_chrome); every other text box is a text box or a placeholder at
+        # layout's frame.
         boxes = [
-            b for b in laid_slide.boxes if isinstance(b, TextBox) and b.name not in HOUSE_DRAWN
+            b
+            for b in laid_slide.boxes
+            if isinstance(b, TextBox) and b.name not in HOUSE_DRAWN | CHROME_BOXES
         ]
         shapes = [
             s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.TEXT_BOX or s.is_placeholder

@@ -18,6 +18,7 @@ from briefing_app.layout.boxes import (
     TextStyle,
 )
 from briefing_app.layout.textclean import clean_text
+from briefing_app.render.pptx_chrome import CHROME_BOXES
 from briefing_app.render.pptx_renderer import EMU_PER_PT, render_pptx
 
 from ._deck import sample_deck
@@ -48,10 +49,11 @@ def test_text_is_native_text_boxes(deck_file) -> None:
     for slide in prs.slides:
         kinds = {s.shape_type for s in slide.shapes}
         assert MSO_SHAPE_TYPE.PICTURE not in kinds
-        # text boxes, or the layout's placeholders where it has them (body, slide number)
+        # text boxes, or the layout's placeholders where it has them (body); the slide
+        # number is the layout's own (pptx_chrome)
         boxes = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text]
-        assert [s.name for s in boxes] == ["Title", "Body", "Caption", "SlideNumber"]
-        assert [s.is_placeholder for s in boxes] == [False, True, False, True]
+        assert [s.name for s in boxes] == ["Title", "Body", "Caption"]
+        assert [s.is_placeholder for s in boxes] == [False, True, False]
         body = next(s for s in boxes if s.name == "Body").text_frame
         assert body.word_wrap is True
         assert body._bodyPr.find(qn("a:normAutofit")) is None
@@ -68,7 +70,7 @@ def test_frames_equal_box_frames(deck_file) -> None:
     for laid, slide in zip(deck.slides, prs.slides, strict=True):
         shapes = {s.name: s for s in slide.shapes}
         for box in laid.boxes:
-            if not isinstance(box, TextBox):
+            if not isinstance(box, TextBox) or box.name in CHROME_BOXES:
                 continue
             shape = shapes[box.name]
             frame = (shape.left, shape.top, shape.width, shape.height)
@@ -134,11 +136,18 @@ def test_notes_core_properties_links(deck_file) -> None:
     ]
 
 
-def test_slide_number_drawn(deck_file) -> None:
-    _, path = deck_file
-    for n, slide in enumerate(Presentation(str(path)).slides, start=1):
-        number = next(s for s in slide.shapes if s.name == "SlideNumber")
-        assert number.text_frame.text == str(n)
+def test_slide_number_is_the_layouts_field(deck_file) -> None:
+    """Each slide shows its number from its layout's slide-number field, where the laid-out
+    slide has it, so a slide python-pptx adds is numbered too."""
+    deck, path = deck_file
+    for laid, slide in zip(deck.slides, Presentation(str(path)).slides, strict=True):
+        box = next(b for b in laid.boxes if b.name == "SlideNumber")
+        assert all(s.name != "SlideNumber" for s in slide.shapes)
+        number = next(s for s in slide.slide_layout.shapes if s.name == "SlideNumber")
+        assert not number.is_placeholder
+        assert number._element.find(".//" + qn("a:fld")).get("type") == "slidenum"
+        frame = (number.left, number.width)
+        assert frame == pytest.approx((round(box.x * EMU_PER_PT), round(box.w * EMU_PER_PT)), abs=2)
 
 
 def test_freeform_is_editable_polygon(deck_file) -> None:

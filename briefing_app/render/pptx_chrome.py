@@ -1,0 +1,79 @@
+"""The deck's running chrome (marking, deck title, slide number) as its layouts' own text.
+
+python-pptx (and any tool built on it) does not clone a layout's date, footer and
+slide-number placeholders onto a slide it adds, so chrome kept in those placeholders is
+lost on every slide added that way. Ours is therefore ordinary text on each slide layout
+of the exported deck, like a logo: the marking bands, the deck title and the slide number
+as a ``slidenum`` field (it shows each slide's own number and stays right after
+reordering). Slides do not repeat it. The cover and section layouts carry the marking
+only, as PowerPoint's "Don't show on title slide" would; the template's own date, footer
+and slide-number placeholders stay on its masters and layouts, unused by our slides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from briefing_app.layout.boxes import Box, LaidDeck, RectBox, TextBox
+from briefing_app.render.pptx_markup import as_field, rect_xml, textbox_xml, theme_font_refs
+from briefing_app.render.pptx_template import PptxTemplate
+from briefing_app.templates.slots import LAYOUT_SLOTS
+
+MARKING_BOXES = frozenset({"MarkingTop", "MarkingBottom", "MarkingTopBand", "MarkingBottomBand"})
+FOOTER_BOXES = frozenset({"DeckTitle", "SlideNumber"})
+CHROME_BOXES = MARKING_BOXES | FOOTER_BOXES
+SLIDENUM_GUID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+# Shape ids of the chrome on a layout: far above any id a template's layout uses.
+_FIRST_ID = 9000
+_UNNUMBERED = frozenset(key for key, s in LAYOUT_SLOTS.items() if not s.chrome)
+
+
+def _no_link(url: str) -> str:
+    return ""
+
+
+def _shape(shape_id: int, box: Box, fonts: dict[str, str]) -> str:
+    if isinstance(box, RectBox):
+        return rect_xml(shape_id, box, True)
+    if not isinstance(box, TextBox):
+        return ""
+    xml = theme_font_refs(textbox_xml(shape_id, box, _no_link), fonts)
+    if box.name == "SlideNumber":
+        return as_field(xml, "slidenum", SLIDENUM_GUID, "\u2039#\u203a")
+    return xml
+
+
+def _markup(boxes: Iterable[Box], fonts: dict[str, str]) -> str:
+    return "".join(_shape(_FIRST_ID + n, box, fonts) for n, box in enumerate(boxes))
+
+
+def layout_chrome(deck: LaidDeck, template: PptxTemplate, layouts: Iterable[str]) -> dict[str, str]:
+    """Markup to add to each slide layout part in ``layouts`` (member names): the deck's
+    chrome as the layout's own shapes, at the place layout gave it on the slides."""
+    numbered = next((s for s in deck.slides if any(b.name == "SlideNumber" for b in s.boxes)), None)
+    first = numbered or (deck.slides[0] if deck.slides else None)
+    if first is None:
+        return {}
+    drawn = {b.name: b for b in first.boxes if b.name in CHROME_BOXES}
+    # Our own template draws the marking on its master and cover/section layouts.
+    marking = [] if template.house else [drawn[n] for n in sorted(MARKING_BOXES) if n in drawn]
+    marking.sort(key=lambda b: not isinstance(b, RectBox))  # bands behind their text
+    footer = [drawn[n] for n in ("DeckTitle", "SlideNumber") if n in drawn]
+    unnumbered = {
+        c.layout.part
+        for c in template.match.choices
+        if c.layout is not None and c.ours in _UNNUMBERED
+    }
+    numbered_parts = {
+        c.layout.part
+        for c in template.match.choices
+        if c.layout is not None and c.ours not in _UNNUMBERED
+    }
+    plain = _markup(marking, template.body_fonts)
+    full = _markup([*marking, *footer], template.body_fonts)
+    out = {}
+    for part in layouts:
+        shapes = plain if part in unnumbered and part not in numbered_parts else full
+        if shapes:
+            out[part] = shapes
+    return out
