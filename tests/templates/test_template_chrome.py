@@ -18,7 +18,6 @@ from briefing_app.services import templates
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 MARKING = "OFFICIAL-SENSITIVE"
-DECK_TITLE = "Balkans Breakthrough for Ukraine"
 
 
 def _shown_art(slide: Slide) -> list[etree._Element]:
@@ -40,6 +39,7 @@ def _check_added_slides(path: Path, theme_faces: set[str]) -> tuple[int, int]:
     """Add one slide from every layout with python-pptx, reopen, and check what shows.
     Returns (layouts, layouts with footer and number)."""
     prs = Presentation(str(path))
+    deck_title = prs.core_properties.title
     layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
     for layout in layouts:
         prs.slides.add_slide(layout)
@@ -54,7 +54,7 @@ def _check_added_slides(path: Path, theme_faces: set[str]) -> tuple[int, int]:
         text = [("".join(t.text or "" for t in sp.iter(f"{_A}t"))) for sp in art]
         assert text.count(MARKING) == 2, (slide.slide_layout.name, text)  # top and bottom
         fields = [f for sp in art for f in sp.iter(f"{_A}fld") if f.get("type") == "slidenum"]
-        if DECK_TITLE in text:
+        if deck_title in text:
             assert len(fields) == 1, slide.slide_layout.name
             numbered += 1
         else:  # the cover and section layouts: the marking only, no footer or number
