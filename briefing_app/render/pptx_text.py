@@ -235,20 +235,21 @@ def _wrap_bounds(
     return lower, upper
 
 
-def _common_bounds(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[float, float]:
+def _common_bounds(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[float, float, bool]:
     """Wrap-width bounds that hold both by advance widths (layout, PDF, PowerPoint:
     Liberation = Arial, Carlito = Calibri) and as LibreOffice sets the text
-    (``layout.viewer_metrics``); where the two leave no common width, advance widths decide."""
+    (``layout.viewer_metrics``), and True; where the two leave no common width, the
+    advance widths' bounds and False."""
     exact = _wrap_bounds(box, paragraphs, advance_width)
     office = _wrap_bounds(box, paragraphs, libreoffice_width)
     lower, upper = max(exact[0], office[0]), min(exact[1], office[1])
-    return (lower, upper) if upper > lower else exact
+    return (lower, upper, True) if upper > lower else (*exact, False)
 
 
 def wrap_insets(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[float, float]:
     """Left and right insets (points) that make a viewer wrap ``box`` where layout did:
     the wrap width goes half way between the bounds of :func:`_common_bounds`."""
-    lower, upper = _common_bounds(box, paragraphs)
+    lower, upper, _ = _common_bounds(box, paragraphs)
     centered = all(p.align == "center" for p in paragraphs)
     if upper == float("inf"):
         width = box.w
@@ -265,17 +266,21 @@ def wrap_insets(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[floa
     return 0.0, spare
 
 
-def right_margin(box: TextBox, par: TextParagraph, width: float) -> float:
-    """A left-aligned paragraph's own right margin (``marR``, points) inside a box that wraps
-    at ``width``: half way between its own bounds, which are wider apart than the box's
-    (fewer lines), so both viewers break it where layout did more often."""
-    if par.align != "left" or len(par.lines) < 2:
-        return 0.0
-    lower, upper = _common_bounds(box, [par])
-    upper = min(upper, width)
-    if upper <= lower:
-        return 0.0
-    return max(0.0, width - (lower + upper) / 2)
+def right_margins(box: TextBox, paragraphs: Sequence[TextParagraph], width: float) -> list[float]:
+    """Each paragraph's own right margin (``marR``, points) inside a box that wraps at
+    ``width``. Where no box width suits both viewers, a left-aligned paragraph wraps half
+    way between its own bounds, which are wider apart than the box's (fewer lines)."""
+    margins = [0.0] * len(paragraphs)
+    if _common_bounds(box, paragraphs)[2]:
+        return margins  # the box's width suits both; its slack is left alone
+    for n, par in enumerate(paragraphs):
+        if par.align != "left" or len(par.lines) < 2:
+            continue
+        lower, upper, _ = _common_bounds(box, [par])
+        upper = min(upper, width)
+        if upper > lower:
+            margins[n] = max(0.0, width - (lower + upper) / 2)
+    return margins
 
 
 def _paragraph(
@@ -323,10 +328,10 @@ def text_body(box: TextBox, relate: LinkRelater) -> tuple[str, float, float]:
     left, right = wrap_insets(box, paragraphs)
     frame_top = min(box.y, top)
     frame_bottom = max(box.y + box.h, top + content)
-    width = box.w - left - right
+    margins = right_margins(box, paragraphs, box.w - left - right)
     body = "".join(
-        _paragraph(p, before, box, relate, right_margin(box, p, width))
-        for p, before in zip(paragraphs, spacings, strict=True)
+        _paragraph(p, before, box, relate, margin)
+        for p, before, margin in zip(paragraphs, spacings, margins, strict=True)
     )
     xml = (
         "<p:txBody>"
