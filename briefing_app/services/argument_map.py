@@ -11,7 +11,9 @@ map, so the tree stays fast at 100,000 arguments.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Text, cast, select, text
 from sqlalchemy.orm import Session
@@ -182,7 +184,7 @@ class SourceDetail:
 
 # --- cycle heads ------------------------------------------------------------------------
 
-_heads_cache: dict[tuple[int, str], tuple[tuple, Heads]] = {}
+_heads_cache: dict[tuple[int, str], tuple[tuple[Any, ...], Heads]] = {}
 
 
 def _cycle_heads(session: Session, store: Store) -> Heads:
@@ -231,7 +233,7 @@ def _node_columns(heads: Heads) -> str:
     )
 
 
-def _as_nodes(rows) -> list[TreeNode]:
+def _as_nodes(rows: Iterable[Sequence[Any]]) -> list[TreeNode]:
     """TreeNodes from rows of _node_columns (plus, optionally, the relation)."""
     return [
         TreeNode(row[0], row[1], row[2], row[3], row[4], bool(row[5]), *row[6:7]) for row in rows
@@ -328,7 +330,7 @@ def child_count(store: Store, parent_id: int | None) -> int:
                 "SELECT count(DISTINCT r.source_id) FROM argument_relation r "
                 f"WHERE {_child_condition(':parent', heads)}"
             )
-        return int(session.execute(text(sql), {"parent": parent_id}).scalar())
+        return int(session.execute(text(sql), {"parent": parent_id}).scalar_one())
 
 
 def tree_path(store: Store, argument_id: int) -> list[int]:
@@ -370,17 +372,18 @@ def child_row(store: Store, parent_id: int | None, child_id: int) -> int:
                 f"WHERE {_child_condition(':parent', heads)} AND r.source_id < :child"
             )
         params = {"parent": parent_id, "child": child_id}
-        return int(session.execute(text(sql), params).scalar())
+        return int(session.execute(text(sql), params).scalar_one())
 
 
 def _first_parent(session: Session, argument_id: int) -> int | None:
-    return session.scalar(
+    parent: int | None = session.scalar(
         text(
             f"SELECT MIN(r.target_id) FROM argument_relation r WHERE r.source_id = :id "
             f"AND {_EDGE.format(r='r')}"
         ),
         {"id": argument_id},
     )
+    return parent
 
 
 def statuses(store: Store, argument_ids: list[int]) -> dict[int, str]:
@@ -392,7 +395,7 @@ def statuses(store: Store, argument_ids: list[int]) -> dict[int, str]:
 # --- filters --------------------------------------------------------------------------
 
 
-def _filter_sql(flt: ArgumentFilter) -> tuple[str, dict]:
+def _filter_sql(flt: ArgumentFilter) -> tuple[str, dict[str, Any]]:
     clauses, params = ["1 = 1"], {}
     if flt.kind:
         clauses.append("a.kind = :kind")
@@ -434,7 +437,7 @@ def filtered_count(store: Store, flt: ArgumentFilter) -> int:
     where, params = _filter_sql(flt)
     with store.read() as session:
         return int(session.execute(text(f"SELECT count(*) FROM argument a WHERE {where}"), params)
-                   .scalar())  # fmt: skip
+                   .scalar_one())  # fmt: skip
 
 
 def filtered_row(store: Store, flt: ArgumentFilter, argument_id: int) -> int | None:
@@ -448,7 +451,7 @@ def filtered_row(store: Store, flt: ArgumentFilter, argument_id: int) -> int | N
         if match is None:
             return None
         sql = f"SELECT count(*) FROM argument a WHERE {where} AND a.id < :id"
-        return int(session.execute(text(sql), params).scalar())
+        return int(session.execute(text(sql), params).scalar_one())
 
 
 def filter_values(store: Store) -> FilterValues:
@@ -616,7 +619,7 @@ def _paragraph_footnotes(session: Session, paragraph_id: int) -> list[FootnoteTe
     return [FootnoteText(i, n, t) for i, n, t in rows]
 
 
-def _argument_links(session: Session, **where) -> list[SourceLink]:
+def _argument_links(session: Session, **where: Any) -> list[SourceLink]:
     query = select(Argument.id, Argument.label).order_by(Argument.id)
     if "footnote_id" in where:
         query = query.join(argument_footnote, argument_footnote.c.argument_id == Argument.id).where(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from briefing_app.domain.vocabulary import ARGUMENT_KINDS, RELATION_KINDS, Perspective
@@ -83,7 +83,7 @@ def _kind(kind: Any) -> str:
         raise StoreError(
             f"{kind!r} is not an argument kind; use one of {', '.join(ARGUMENT_KINDS)}."
         )
-    return kind
+    return str(kind)
 
 
 def perspectives(store: Store, document_id: int | None = None) -> list[Perspective]:
@@ -210,7 +210,7 @@ def create_argument(
         )
         session.add(argument)
         session.flush()
-        if target is not None:
+        if target is not None and relation is not None:
             session.add(
                 ArgumentRelation(source_id=argument.id, target_id=target.id, kind=relation[0])
             )
@@ -300,7 +300,7 @@ def delete_argument(store: Store, argument_id: int) -> WithChanges[ArgumentSnaps
             ),
         )
         session.execute(
-            ArgumentRelation.__table__.delete().where(
+            delete(ArgumentRelation).where(
                 or_(
                     ArgumentRelation.source_id == argument_id,
                     ArgumentRelation.target_id == argument_id,

@@ -21,7 +21,8 @@ from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.models import Actor, Argument, Correction, Document, Event, Quote
 from briefing_app.store.store import Store
 
-TARGETS: dict[str, type] = {"argument": Argument, "quote": Quote, "event": Event, "actor": Actor}
+Target = type[Argument] | type[Quote] | type[Event] | type[Actor]
+TARGETS: dict[str, Target] = {"argument": Argument, "quote": Quote, "event": Event, "actor": Actor}
 MAX_TEXT = 2000
 
 
@@ -82,7 +83,7 @@ def record(row: Correction) -> CorrectionRecord:
     )  # fmt: skip
 
 
-def _check_kind(target_kind: str) -> type:
+def _check_kind(target_kind: str) -> Target:
     model = TARGETS.get(target_kind)
     if model is None:
         raise CorrectionError(

@@ -11,6 +11,7 @@ changed that text since; the client shows the newer text instead of overwriting 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -342,7 +343,7 @@ def duplicate_deck(store: Store, name: str, new_name: str) -> DeckRecord:
         return replace(deck_record(session, copy), changes=created)
 
 
-def _renumber(rows: list) -> None:
+def _renumber(rows: Sequence[Slide | SlideItem]) -> None:
     for position, row in enumerate(rows):
         if row.position != position:
             row.position = position

@@ -212,7 +212,10 @@ def footnotes(store: Store, document: str | None = None) -> list[FootnoteRecord]
 
 
 def _argument_record(
-    arg: Argument, positions: dict[int, int], relations: dict, statuses: dict[int, str]
+    arg: Argument,
+    positions: dict[int, int],
+    relations: dict[int, dict[str, list[int]]],
+    statuses: dict[int, str],
 ) -> ArgumentRecord:
     rel = relations.get(arg.id, {})
     return ArgumentRecord(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
@@ -96,7 +97,7 @@ def _spec(row: Map) -> MapSpec:
     )
 
 
-def _options(spec: MapSpec) -> dict:
+def _options(spec: MapSpec) -> dict[str, Any]:
     data = spec.to_dict()
     return {k: data[k] for k in ("notes", "legend_corner", "scale_bar", "sea", "inset",
                                  "subject") if k in data}
@@ -265,7 +266,7 @@ def unlink_argument(store: Store, key: str, argument_key: str) -> Changes:
 
 
 def update_layer(store: Store, key: str, layer_name: str, *, ids: tuple[str, ...] | None = None,
-                 exclude: tuple[str, ...] | None = None, style: dict | None = None,
+                 exclude: tuple[str, ...] | None = None, style: dict[str, Any] | None = None,
                  legend: str | None = None) -> Changes:
     """Adjust one layer: e.g. which oblasts form the proposed interim-administration area."""
     with store.transaction() as session:
@@ -310,7 +311,7 @@ def remove_layer(store: Store, key: str, layer_name: str) -> Changes:
 
 
 def import_layer(store: Store, key: str, path: str | Path, *, name: str | None = None,
-                 style: dict | None = None, attribution: str | None = None,
+                 style: dict[str, Any] | None = None, attribution: str | None = None,
                  gpkg_layer: str | None = None, as_of: str | None = None,
                  progress: Progress | None = None) -> WithChanges[str]:
     """Add a GeoJSON/GeoPackage file as the map's top layer; the layer's name.

@@ -105,8 +105,11 @@ class ReaderDocument:
         return [(p, h) for p in self.paragraphs() for h in p.highlights]
 
 
-def _valid(start: int | None, end: int | None, length: int) -> bool:
-    return start is not None and end is not None and 0 <= start < end <= length
+def _span(start: int | None, end: int | None, length: int) -> tuple[int, int] | None:
+    """(start, end) when both are set and mark a non-empty span inside the text."""
+    if start is None or end is None or not 0 <= start < end <= length:
+        return None
+    return start, end
 
 
 def reader_document(store: Store, slug: str | None = None) -> ReaderDocument:
@@ -145,8 +148,8 @@ def reader_document(store: Store, slug: str | None = None) -> ReaderDocument:
             .where(Link.document_id == doc_id, Link.paragraph_id.is_not(None))
             .order_by(Link.span_start)
         ):
-            if pid in texts and _valid(start, end, len(texts[pid])):
-                links[pid].append(LinkSpan(start, end, target))
+            if pid in texts and (span := _span(start, end, len(texts[pid]))):
+                links[pid].append(LinkSpan(*span, target))
         emphasis: dict[int, list[EmphasisSpan]] = defaultdict(list)
         for pid, start, end, kind in session.execute(
             select(
@@ -158,8 +161,8 @@ def reader_document(store: Store, slug: str | None = None) -> ReaderDocument:
             .where(TextStyleSpan.document_id == doc_id, TextStyleSpan.paragraph_id.is_not(None))
             .order_by(TextStyleSpan.span_start)
         ):
-            if pid in texts and _valid(start, end, len(texts[pid])):
-                emphasis[pid].append(EmphasisSpan(start, end, kind))
+            if pid in texts and (span := _span(start, end, len(texts[pid]))):
+                emphasis[pid].append(EmphasisSpan(*span, kind))
         statuses = latest_statuses(session, document_id=doc_id)
         highlights: dict[int, list[Highlight]] = defaultdict(list)
         for aid, pid, start, end, label, kind, origin in session.execute(
@@ -175,9 +178,9 @@ def reader_document(store: Store, slug: str | None = None) -> ReaderDocument:
             .where(Argument.document_id == doc_id, Argument.paragraph_id.is_not(None))
             .order_by(Argument.span_start, Argument.id)
         ):
-            if pid in texts and _valid(start, end, len(texts[pid])):
+            if pid in texts and (span := _span(start, end, len(texts[pid]))):
                 status = statuses.get(aid, "unreviewed")
-                highlights[pid].append(Highlight(aid, start, end, status, label, kind, origin))
+                highlights[pid].append(Highlight(aid, *span, status, label, kind, origin))
         by_section: dict[int, list[ReaderParagraph]] = defaultdict(list)
         for pid, section_id, position, text in paragraphs:
             by_section[section_id].append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
@@ -32,7 +33,8 @@ def latest_statuses(
 ) -> dict[int, str]:
     """The review status of each argument: all of them, those in ``argument_ids``, or
     those of ``document_id`` (every one present, "unreviewed" included)."""
-    clauses, params = ["1 = 1"], {}
+    clauses: list[str] = ["1 = 1"]
+    params: dict[str, Any] = {}
     if argument_ids is not None:
         params["ids"] = list(argument_ids)
         if not params["ids"]:
