@@ -17,6 +17,7 @@ from pathlib import Path
 from briefing_app.bench.measures import BenchResult, Measure
 from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
 from briefing_app.render.export import export_deck
+from briefing_app.store.store import Store
 
 
 def _timed(fn: Callable[[], object], repeat: int = 3) -> float:
@@ -71,7 +72,7 @@ def baseline_pptx_in_template(
     prs.save(str(path))
 
 
-def _house_template(store, work: Path) -> tuple[bytes, str, int]:
+def _house_template(store: Store, work: Path) -> tuple[bytes, str, int]:
     """Our own template stored as the bench deck's house template; what python-pptx needs
     to write the same slides into it."""
     from briefing_app.services import templates
@@ -79,8 +80,13 @@ def _house_template(store, work: Path) -> tuple[bytes, str, int]:
 
     templates.add_template(store, DEFAULT_TEMPLATE, "House")
     templates.set_deck_template(store, "bench", "House")
-    package, match = templates.stored_deck_template(store, "bench")
+    stored = templates.stored_deck_template(store, "bench")
+    if stored is None:
+        raise RuntimeError("the bench deck's house template was not stored")
+    package, match = stored
     choice = match.choice("argument")
+    if choice.layout is None:
+        raise RuntimeError("our own template has no layout for argument slides")
     body = next(a.placeholder for a in choice.assignments if a.placeholder is not None)
     return package.as_presentation(), choice.layout.part, body.idx
 
@@ -92,7 +98,7 @@ def baseline_pdf(bullets: list[list[str]], path: Path) -> None:
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+    from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 
     from briefing_app.layout.fonts import FAMILIES
 
@@ -101,7 +107,7 @@ def baseline_pdf(bullets: list[list[str]], path: Path) -> None:
     style.fontName = "BaselineSans"
     style.fontSize = 18
     style.leading = 22
-    story = []
+    story: list[Flowable] = []
     for n, texts in enumerate(bullets, start=1):
         story.append(Paragraph(f"Slide {n}", style))
         story += [Paragraph("• " + escape(text), style) for text in texts]

@@ -66,11 +66,11 @@ def run(slides: int = 200) -> dict[str, float]:
 
         samples, cpu = [], []
         for n in range(EDITS):  # slides all over the deck, each edit its own undo step
-            slide = previews[(n * 37 + len(previews) // 2) % len(previews)].record
-            editor.select_slide(slide.id)
+            record = previews[(n * 37 + len(previews) // 2) % len(previews)].record
+            editor.select_slide(record.id)
             app.processEvents()
             start, start_cpu = time.perf_counter(), time.process_time()
-            editor.canvas.textCommitted.emit(slide.id, "title", None, f"Edited {n}", ("b", n))
+            editor.canvas.textCommitted.emit(record.id, "title", None, f"Edited {n}", ("b", n))
             app.processEvents()  # the event loop paints what the edit changed
             samples.append(time.perf_counter() - start)
             cpu.append(time.process_time() - start_cpu)

@@ -14,11 +14,16 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_app.bench.measures import BenchResult, Measure
 from briefing_app.bench.synthetic import synthetic_store
 from briefing_app.services.bootstrap import open_prepared
 from briefing_app.store.store import Store
+
+if TYPE_CHECKING:
+    from briefing_app.gui.events import StoreEvents
+    from briefing_app.gui.library.panel import LibraryPanel
 
 WORDS = ("Kosovo", "Vučić", "sanctions", "Serbia NATO", "ceasefire guarantees", "Đukić",
          "referendum", "Belgrade leverage", "the")  # fmt: skip
@@ -39,7 +44,7 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
-def _construct(store: Store) -> tuple[float, object]:
+def _construct(store: Store) -> tuple[float, tuple[LibraryPanel, StoreEvents]]:
     from briefing_app.gui.events import StoreEvents
     from briefing_app.gui.library.detail import DetailView
     from briefing_app.gui.library.panel import LibraryPanel
@@ -93,20 +98,20 @@ def main(arguments: int = 100_000, keep: Path | None = None) -> BenchResult:
         seconds, (panel, _events) = _construct(big)
         timed("panel_synthetic_ms", f"LibraryPanel + DetailView, {big_n}", seconds)
 
-        model = panel.tree_model  # type: ignore[attr-defined]
+        model = panel.tree_model
         group = model.index(0, 0)
         start = time.perf_counter()
         model.fetchMore(group)
         seconds = time.perf_counter() - start
         batch = f"expand Unlinked (first batch of {model.rowCount(group)})"
         timed("expand_unlinked_ms", batch, seconds)
-        panel.resize(420, 900)  # type: ignore[attr-defined]
-        panel.show()  # type: ignore[attr-defined]
+        panel.resize(420, 900)
+        panel.show()
         app.processEvents()
         walls, cpus = [], []
         for argument in (arguments // 2, arguments - 1, arguments // 5, 3 * arguments // 4, 7):
             start, cpu = time.perf_counter(), time.process_time()
-            panel.select_argument(argument)  # type: ignore[attr-defined]
+            panel.select_argument(argument)
             app.processEvents()  # the tree repainted with it selected
             walls.append(time.perf_counter() - start)
             cpus.append(time.process_time() - cpu)
@@ -128,11 +133,11 @@ def main(arguments: int = 100_000, keep: Path | None = None) -> BenchResult:
         queries = typed_prefixes()
         search.search(big, "warm", limit=50)
         service = _timed_each(queries, lambda q: search.search(big, q, limit=50))
-        field = panel.search_field  # type: ignore[attr-defined]
+        field = panel.search_field
 
         def through_panel(query: str) -> None:
             field.setText(query)
-            panel.flush_search()  # type: ignore[attr-defined]
+            panel.flush_search()
 
         gui = _timed_each(queries, through_panel)
         for key, name, samples in (("service", "search service", service),

@@ -12,6 +12,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from briefing_app.bench.measures import BenchResult, Measure
@@ -50,10 +51,10 @@ def run(runs: int = 3) -> BenchResult:
             start = time.perf_counter()
             boxes = compose.map_boxes(spec, FRAME)
             cold = (time.perf_counter() - start) * 1000
-            cached = _ms(lambda s=spec: compose.map_boxes(s, FRAME), runs)
+            cached = _ms(partial(compose.map_boxes, spec, FRAME), runs)
             deck = LaidDeck(spec.title, "bench", "maps", (LaidSlide(1, spec.title, tuple(boxes)),))
-            pdf = _ms(lambda d=deck: render_pdf(d, folder / "map.pdf"), runs)
-            pptx = _ms(lambda d=deck: render_pptx(d, folder / "map.pptx"), runs)
+            pdf = _ms(partial(render_pdf, deck, folder / "map.pdf"), runs)
+            pptx = _ms(partial(render_pptx, deck, folder / "map.pptx"), runs)
             out.say(f"{spec.key:<18}{cold:>14.1f}{cached:>9.2f}{pdf:>9.1f}{pptx:>9.1f}")
             out.add(
                 Measure(f"{spec.key}_compose_ms", f"{spec.key}: compose, cold", cold, "ms"),

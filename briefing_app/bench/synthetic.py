@@ -26,8 +26,9 @@ def sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def synthetic_store(path: Path, arguments: int, seed: int = 7) -> Store:
-    """A store holding one document with ``arguments`` arguments (bulk-inserted)."""
+def synthetic_store(path: Path | str, arguments: int, seed: int = 7) -> Store:
+    """A store at ``path`` (a file, or a server's URL) holding one document with
+    ``arguments`` arguments (bulk-inserted)."""
     rng = random.Random(seed)
     store = open_store(path)
     with store.transaction() as session:

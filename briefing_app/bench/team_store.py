@@ -26,7 +26,7 @@ def main(arguments: int = 100_000) -> BenchResult:
         note = f"no server given ({ENV} unset)"
         out.say(f"PostgreSQL search: {note}")
         out.add(
-            Measure("pg_search_p95_ms", f"{LABEL}, p95", None, "ms", 30.0, note, headline=True)
+            Measure("pg_search_p95_ms", f"{LABEL}, p95", None, "ms", 30.0, note=note, headline=True)
         )
         return out
     from sqlalchemy import create_engine, text
