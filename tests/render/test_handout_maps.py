@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.deck.outline import FULL_OUTLINE, build_from_outline
 from briefing_app.render.export import laid_out
 from briefing_app.render.pdf_renderer import MAP_PAGE_MARGIN, _bounds, render_handout
 
@@ -17,7 +17,7 @@ def _pages(path: Path) -> list[str]:
 
 
 def test_each_map_slide_gets_a_full_size_map_page(essay_store, tmp_path: Path) -> None:
-    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="OFFICIAL-SENSITIVE")
+    build_from_outline(essay_store, FULL_OUTLINE, "Default", marking="OFFICIAL-SENSITIVE")
     deck = laid_out(essay_store, "Default")[0]
     maps = [s for s in deck.slides
             if any(getattr(getattr(b, "source", None), "part", None) == "figure"
