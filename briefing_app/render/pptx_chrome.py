@@ -55,8 +55,13 @@ def layout_chrome(deck: LaidDeck, template: PptxTemplate, layouts: Iterable[str]
     if first is None:
         return {}
     drawn = {b.name: b for b in first.boxes if b.name in CHROME_BOXES}
-    # Our own template draws the marking on its master and cover/section layouts.
-    marking = [] if template.house else [drawn[n] for n in sorted(MARKING_BOXES) if n in drawn]
+    # Our own template (or a stored copy of it) draws the marking on its master and its
+    # cover and section layouts.
+    marking = (
+        []
+        if template.house or template.marking_prompt
+        else [drawn[n] for n in sorted(MARKING_BOXES) if n in drawn]
+    )
     marking.sort(key=lambda b: not isinstance(b, RectBox))  # bands behind their text
     footer = [drawn[n] for n in ("DeckTitle", "SlideNumber") if n in drawn]
     unnumbered = {

@@ -60,6 +60,9 @@ class PptxTemplate:
     data: bytes  # the presentation the package is built from (a .potx already rewritten)
     match: TemplateMatch
     house: bool  # our own: it draws rules, bands and the marking itself
+    # It shows the marking where it has our "MARKING" prompt (ours, or a copy of ours
+    # added as a house template), so the deck's marking replaces that prompt.
+    marking_prompt: bool = False
     body_fonts: dict[str, str] = field(default_factory=dict)  # Office face -> "+mn-lt"
     title_fonts: dict[str, str] = field(default_factory=dict)  # Office face -> "+mj-lt"
     replacements: dict[str, str] = field(default_factory=dict)
@@ -94,17 +97,39 @@ def house_template(marked: bool) -> PptxTemplate:
     data = build_bytes(marked=marked)
     package = read_template_bytes(data, TEMPLATE_NAME)
     match = match_template(inspect_package(package))
-    return PptxTemplate(data, match, True, *_theme_fonts(match))
+    return PptxTemplate(data, match, True, True, *_theme_fonts(match))
 
 
 def for_marking(template: PptxTemplate, marking: str) -> PptxTemplate:
-    """``template`` with the deck's marking put where our template shows its prompt."""
-    if not template.house or not marking:
+    """``template`` with the deck's marking put where our template shows its prompt (a
+    copy of ours stored as a house template shows it in its bands, empty when unmarked)."""
+    if template.house and not marking:
         return template
-    text = f"<a:t>{escape(marking)}</a:t>"
-    return replace(template, replacements={f"<a:t>{MARKING_PROMPT}</a:t>": text})
+    if not template.house and not template.marking_prompt:
+        return template
+    text = f"<a:t>{escape(marking)}</a:t>" if marking else "<a:t></a:t>"
+    return replace(template, replacements={_PROMPT_XML: text})
+
+
+_PROMPT_XML = f"<a:t>{MARKING_PROMPT}</a:t>"
+
+
+def _has_marking_prompt(data: bytes) -> bool:
+    """Whether a master or layout of the presentation ``data`` holds our marking prompt."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return any(
+            _PROMPT_XML.encode() in zf.read(name)
+            for name in zf.namelist()
+            if name.startswith(("ppt/slideMasters/slideMaster", "ppt/slideLayouts/slideLayout"))
+            and name.endswith(".xml")
+        )
 
 
 def stored_template(package: TemplatePackage, match: TemplateMatch) -> PptxTemplate:
     """A user's template (any .pptx or .potx that passed the checks)."""
-    return PptxTemplate(package.as_presentation(), match, False, *_theme_fonts(match))
+    data = package.as_presentation()
+    prompt = _has_marking_prompt(data)
+    return PptxTemplate(data, match, False, prompt, *_theme_fonts(match))

@@ -5,6 +5,7 @@ theme's fonts: in our template and in a house template nobody here made."""
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -87,3 +88,22 @@ def test_slides_added_with_python_pptx_show_marking_footer_and_number(
     faces = {f.name for f in info.fonts if f.role in ("headings", "body")}
     layouts, numbered = _check_added_slides(house.path, faces)
     assert layouts - 2 <= numbered < layouts
+
+
+def test_our_template_added_as_a_house_template_shows_the_decks_marking(
+    essay_store, tmp_path: Path
+) -> None:
+    """Our briefing.pptx given as a house template: its "MARKING" prompt becomes the deck's
+    marking (once at the top and once at the bottom of every layout), never left as is."""
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking=MARKING)
+    ours = Path(__file__).parents[2] / "resources" / "templates" / "briefing.pptx"
+    templates.add_template(essay_store, ours, "Ours again")
+    templates.set_deck_template(essay_store, "Default", "Ours again")
+    result = export_deck(essay_store, "Default", "pptx", tmp_path / "again.pptx")
+    with zipfile.ZipFile(result.path) as z:
+        styled = [
+            n for n in z.namelist() if n.startswith(("ppt/slideMasters/", "ppt/slideLayouts/"))
+        ]
+        assert not any(b"<a:t>MARKING</a:t>" in z.read(n) for n in styled)
+    layouts, numbered = _check_added_slides(result.path, {"Arial", "Liberation Sans"})
+    assert numbered == layouts - 2
