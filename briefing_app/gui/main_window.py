@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
             self._review.restore_state(QSettings())
             self._review.argumentSelected.connect(self._review_selected)
             self._review.statusMessage.connect(self._status)
+            self._review.marking_of = self._deck_marking
             self._review_slot.layout().addWidget(self._review)
         return self._review
 
@@ -409,6 +410,11 @@ class MainWindow(QMainWindow):
         roots = argument_map.children(self.store, None, 0, 1)
         if roots and roots[0].kind != "unlinked":
             self.library.select_argument(roots[0].id)  # the thesis, shown in full
+
+    def _deck_marking(self) -> str:
+        """The marking of the deck open in the editor ("" when none is open)."""
+        preview = self.deck_editor.preview
+        return (preview.record.marking or "") if preview is not None else ""
 
     def _create_default_deck(self) -> None:
         """The generated default briefing and its long version (the full read-ahead), or

@@ -347,6 +347,19 @@ def test_export_report_runs_and_offers_to_open(essay_store, make_view, tmp_path:
     assert target.is_file() and offered == [target]
 
 
+def test_export_report_carries_the_briefed_decks_marking(essay_store, make_view, tmp_path) -> None:
+    from office_tools import pdf_text
+
+    h = make_view(essay_store)
+    target = tmp_path / "marked.pdf"
+    h.view.choose_report_path = lambda suggested: target
+    h.view.offer_open = lambda path: None
+    h.view.marking_of = lambda: "OFFICIAL-SENSITIVE"
+    h.view.export_report()
+    first = [line for line in pdf_text(target, 1).splitlines() if line.strip()]
+    assert first[0].strip() == "OFFICIAL-SENSITIVE" and first[-1].strip() == "OFFICIAL-SENSITIVE"
+
+
 def test_export_report_failure_is_one_sentence(essay_store, make_view, qtbot, tmp_path) -> None:
     h = make_view(essay_store)
     blocker_file = tmp_path / "not-a-folder"

@@ -55,6 +55,9 @@ class ReviewView(QWidget):
         # Overridable for tests: ask for the report path; offer to open the written file.
         self.choose_report_path: Callable[[Path], Path | None] = self._ask_report_path
         self.offer_open: Callable[[Path], None] = self._offer_open
+        # The handling marking the report carries on every page (the main window gives
+        # the marking of the deck being briefed).
+        self.marking_of: Callable[[], str] = lambda: ""
 
         self.reader = ReaderView(self)
         self.panel = ReviewPanel(store, operations, self)
@@ -247,9 +250,10 @@ class ReviewView(QWidget):
         if path is None:
             return
         QSettings().setValue(REPORT_DIR_KEY, str(Path(path).parent))
+        marking = self.marking_of()
         self.tasks.run(
             "Exporting the review report",
-            lambda progress: _export_review_report(self.store, path, progress),
+            lambda progress: _export_review_report(self.store, path, progress, marking),
             self._report_done,
             self._report_failed,
         )
@@ -307,8 +311,8 @@ class ReviewView(QWidget):
             self.select_argument(argument_id)
 
 
-def _export_review_report(store: Store, path: Path, progress: Progress) -> Path:
+def _export_review_report(store: Store, path: Path, progress: Progress, marking: str) -> Path:
     """The report writer, imported on first use (reportlab is not needed to start)."""
     from briefing_app.render.review_report import export_review_report
 
-    return export_review_report(store, path, progress)
+    return export_review_report(store, path, progress, marking=marking)
