@@ -44,7 +44,7 @@ class CommandContext:
 
 
 def _plain(value: Any) -> Any:
-    return asdict(value) if is_dataclass(value) else value
+    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value
 
 
 def _default(value: Any) -> Any:

@@ -53,7 +53,7 @@ def _list(ctx: CommandContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
         "correct",
         help="show, attach or remove the correction of an argument, quote, event or actor",

@@ -440,7 +440,7 @@ def _slide_field_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--notes", help="speaker notes (replace what is there)")
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("decks", help="list decks")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
     p.set_defaults(handler=_decks)

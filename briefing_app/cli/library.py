@@ -141,10 +141,10 @@ def _actor_snippet(actor: library.ActorRecord, query: str) -> str:
     text = shorten(actor.description or actor.name, 80)
     if others:
         text += f" (also: {', '.join(others)})"
-    words = [re.escape(w) for w in re.findall(r"\w+", query) if len(w) > 1]
-    if not words:
+    query_words = [re.escape(w) for w in re.findall(r"\w+", query) if len(w) > 1]
+    if not query_words:
         return text
-    pattern = re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE)
+    pattern = re.compile(r"\b(" + "|".join(query_words) + r")", re.IGNORECASE)
     return pattern.sub(r"[\1]", text)
 
 
@@ -165,7 +165,7 @@ def _review(ctx: CommandContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("init", help="create or upgrade the store, import the bundled essay")
     p.add_argument(
         "--remove-foreign",

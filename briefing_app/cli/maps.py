@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from types import ModuleType
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
 
 
-def _service():
+def _service() -> ModuleType:
+    """The map service, imported on first use so other commands start without it."""
     from briefing_app.services import maps
 
     return maps
@@ -92,7 +94,7 @@ def _link(ctx: CommandContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("maps", help="list maps")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_maps)

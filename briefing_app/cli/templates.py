@@ -62,7 +62,7 @@ def _templates(ctx: CommandContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     template = commands.add_parser("template", help="check or add a house PowerPoint template")
     actions = template.add_subparsers(dest="template_command", metavar="ACTION", required=True)
     p = actions.add_parser("check", help="show how our layouts would use a .pptx/.potx")
