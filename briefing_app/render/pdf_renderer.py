@@ -9,6 +9,7 @@ with the speaker notes wrapped beneath, continuing onto further pages when long.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -16,10 +17,15 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
+from reportlab.pdfgen.canvas import (  # type: ignore[attr-defined]  # stub lacks FILL_EVEN_ODD
+    FILL_EVEN_ODD,
+    Canvas,
+)
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import (
+    Box,
     LaidDeck,
     LaidSlide,
     PathBox,
@@ -76,7 +82,8 @@ def _new_canvas(path: Path, deck: LaidDeck, pagesize: tuple[float, float]) -> Ca
         str(path),
         pagesize=pagesize,
         pageCompression=1,
-        initialFontName="LiberationSans",
+        # a font name, though types-reportlab says float
+        initialFontName="LiberationSans",  # type: ignore[arg-type]
         initialFontSize=12,
     )
     _pdf_metadata(canvas, deck)
@@ -119,7 +126,7 @@ def render_pdf(
 # --- drawing one slide (in slide coordinates: y down from the slide's top edge) --------
 
 
-def _bounds(boxes: list) -> tuple[float, float, float, float]:
+def _bounds(boxes: Sequence[Box]) -> tuple[float, float, float, float]:
     """The rectangle (x0, y0, x1, y1) the boxes cover, in slide points."""
     xs: list[float] = []
     ys: list[float] = []
@@ -170,7 +177,7 @@ def _draw_rect(canvas: Canvas, box: RectBox, height: float) -> None:
     )
 
 
-def _path(canvas: Canvas, box: PathBox, height: float):
+def _path(canvas: Canvas, box: PathBox, height: float) -> PDFPathObject:
     path = canvas.beginPath()
     for ring in box.rings:
         if len(ring) < 2:
@@ -348,7 +355,7 @@ def split_lines(lines: list[str], first: int, later: int) -> list[list[str]]:
     if len(chunks) > 1 and 0 < len(chunks[0]) < MIN_LINES_PER_PAGE:
         chunks[1][:0] = chunks[0]
         chunks[0] = []
-    out = []
+    out: list[list[str]] = []
     for chunk in chunks:  # a page never starts with a paragraph gap
         while chunk and not chunk[0].strip() and out:
             chunk.pop(0)

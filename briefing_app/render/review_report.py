@@ -8,6 +8,7 @@ goes into Paragraph markup. Written atomically.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -18,8 +19,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     CondPageBreak,
+    Flowable,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -90,7 +94,7 @@ def _source_line(arg: library.ArgumentRecord) -> str:
     return where
 
 
-def _comment_rows(notes: list[ReviewRecord], styles: _Styles) -> list:
+def _comment_rows(notes: list[ReviewRecord], styles: _Styles) -> list[Flowable]:
     if not notes:
         return [Paragraph("No review annotations yet.", styles.small)]
     rows = []
@@ -118,7 +122,7 @@ def _comment_rows(notes: list[ReviewRecord], styles: _Styles) -> list:
 
 def _argument_block(
     arg: library.ArgumentRecord, notes: list[ReviewRecord], styles: _Styles
-) -> list:
+) -> list[Flowable]:
     colour = review_status(arg.review_status).colour
     meta = [arg.kind, "user-made" if arg.origin == "user" else "curated"]
     if arg.perspectives:
@@ -140,11 +144,17 @@ def _argument_block(
     return [KeepTogether(head), *_comment_rows(notes, styles), Spacer(0, 10)]
 
 
-def _title_page(store: Store, args: list, styles: _Styles) -> list:
+def _title_page(
+    store: Store, args: list[library.ArgumentRecord], styles: _Styles
+) -> list[Flowable]:
     docs = library.documents(store)
     doc = docs[0] if docs else None
     reviewed = sum(1 for a in args if a.review_status != "unreviewed")
-    story: list = [Spacer(0, 30 * mm), Paragraph("Review report", styles.subtitle), Spacer(0, 4)]
+    story: list[Flowable] = [
+        Spacer(0, 30 * mm),
+        Paragraph("Review report", styles.subtitle),
+        Spacer(0, 4),
+    ]
     if doc is not None:
         story += [Paragraph(_e(doc.title), styles.title), Spacer(0, 8)]
         byline = ", ".join(_e(x) for x in (doc.author, doc.affiliation) if x)
@@ -172,11 +182,11 @@ def _title_page(store: Store, args: list, styles: _Styles) -> list:
     return story
 
 
-def _page_furniture(marking: str):
+def _page_furniture(marking: str) -> Callable[[Canvas, BaseDocTemplate], None]:
     """The page callback: the marking centred in every page's header and footer (when
     marked) and the page number."""
 
-    def draw(canvas, doc) -> None:  # reportlab page callback
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:  # reportlab page callback
         canvas.saveState()
         if marking:
             canvas.setFont(f"{SANS}-Bold", 9)
@@ -191,7 +201,7 @@ def _page_furniture(marking: str):
     return draw
 
 
-def build_story(store: Store, progress: Progress | None = None) -> list:
+def build_story(store: Store, progress: Progress | None = None) -> list[Flowable]:
     """The report's flowables (separate from writing, for tests and reuse)."""
     styles = _styles()
     args = library.arguments(store)
@@ -240,7 +250,7 @@ def export_review_report(
             bottomMargin=22 * mm,
             title="Review report",
             subject=f"{marking} — review report" if marking else "Review report",
-            keywords=f"Marking: {marking}" if marking else "",
+            keywords=[f"Marking: {marking}"] if marking else [],
             author="briefing_app",
             creator="briefing_app",
             initialFontName=SANS,
