@@ -81,7 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     context = CommandContext(args.db or default_store_location())
     try:
-        return int(args.handler(context, args) or 0)
+        code = int(args.handler(context, args) or 0)
+        sys.stdout.flush()  # a reader that left shows here, not at exit
+        return code
     except BrokenPipeError:  # the reader stopped early (`… --json | head -1`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second complaint
         return 0
