@@ -535,42 +535,56 @@ class _Handout:
         self._end()
 
     def two_up(self, progress: Progress | None) -> None:
-        """Two slides a page, each with its notes in a column beside it; a slide whose
-        notes do not fit its half page gets a page of its own (and continues as one-up)."""
+        """Two slides a page: each slide in its half with its notes in the column beside
+        it (and under it); notes too long for the half continue in the next half, in two
+        columns, headed "(notes continued)"."""
         total = len(self.deck.slides)
         half = (self.top - self.bottom) / 2
         thumb_w = self.width * 0.55
         gap = 12.0
         notes_x = HANDOUT_MARGIN + thumb_w + gap
         notes_w = self.width - thumb_w - gap
+        lead, size = TWO_UP_LEADING, TWO_UP_NOTES_SIZE
         slot = 0  # 0: top half free, 1: bottom half free
+
+        def cell(label: str) -> float:
+            """Start the next half page; its top."""
+            nonlocal slot
+            if slot == 2:
+                self._end()
+                slot = 0
+            if slot == 0:
+                self._begin("")
+            top = self.top - slot * half
+            slot += 1
+            c = self.canvas
+            c.setFillColor(_color("404040"))
+            c.setFont(NOTES_FONT, HEADER_SIZE)
+            c.drawString(HANDOUT_MARGIN, top, _fit(label, HEADER_SIZE, self.width))
+            return top - 8
+
         for index, laid in enumerate(self.deck.slides):
-            beside = wrap_text(laid.notes, NOTES_FONT, TWO_UP_NOTES_SIZE, notes_w)
-            room = int((half - 16) // TWO_UP_LEADING)
-            if len(beside) > room:
-                if slot == 1:
-                    self._end()
-                    slot = 0
-                self.one_up(laid, index)
-            else:
-                if slot == 0:
-                    self._begin("")
-                top = self.top - slot * half
-                c = self.canvas
-                c.setFillColor(_color("404040"))
-                c.setFont(NOTES_FONT, HEADER_SIZE)
-                c.drawString(HANDOUT_MARGIN, top, _fit(self._label(laid), HEADER_SIZE, self.width))
-                _bookmark(c, laid, index)
-                self._slide(laid, HANDOUT_MARGIN, top - 8, thumb_w)
-                self._lines(
-                    beside, notes_x, top - 8 - TWO_UP_NOTES_SIZE, TWO_UP_NOTES_SIZE, TWO_UP_LEADING
-                )
-                slot += 1
-                if slot == 2:
-                    self._end()
-                    slot = 0
+            lines = wrap_text(laid.notes, NOTES_FONT, size, notes_w)
+            top = cell(self._label(laid))
+            _bookmark(self.canvas, laid, index)
+            thumb_h = self._slide(laid, HANDOUT_MARGIN, top, thumb_w)
+            beside = max(int((half - 16) // lead), 1)
+            below = max(int((half - 16 - thumb_h - 12) // lead), 0)
+            left = len(lines) - beside - below
+            if 0 < left < MIN_LINES_PER_PAGE:  # never one line alone in the next half
+                short = MIN_LINES_PER_PAGE - left
+                below, beside = max(below - short, 0), beside - max(short - below, 0)
+            self._lines(lines[:beside], notes_x, top - size, size, lead)
+            rest = lines[beside:]
+            self._lines(rest[:below], HANDOUT_MARGIN, top - thumb_h - 12 - size, size, lead)
+            rest = rest[below:]
+            while rest:  # two columns a half page
+                top = cell(self._label(laid, continued=True))
+                for x in (HANDOUT_MARGIN, notes_x):
+                    self._lines(rest[:beside], x, top - size, size, lead)
+                    rest = rest[beside:]
             report(progress, index + 1, total, f"Slide {index + 1} of {total}")
-        if slot == 1:
+        if slot:
             self._end()
 
 

@@ -110,3 +110,16 @@ def test_progress_per_slide(tmp_path: Path, deck: LaidDeck, render) -> None:
     calls: list[tuple[int, int]] = []
     render(deck, tmp_path / "p.pdf", lambda done, total, _msg: calls.append((done, total)))
     assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_two_up_keeps_every_note_and_two_slides_a_page(tmp_path: Path) -> None:
+    base = sample_deck(4)
+    long_notes = " ".join(f"word{i}" for i in range(1500))
+    slides = (sample_slide(1, notes=long_notes), *base.slides[1:])
+    deck = LaidDeck("Two up", "a", "s", slides, marking="OFFICIAL-SENSITIVE")
+    path = render_handout(deck, tmp_path / "two.pdf", two_up=True)
+    text = _run("pdftotext", str(path), "-")
+    assert all(f"word{i}" in text for i in (0, 700, 1499))  # nothing cut
+    assert "(notes continued)" in text
+    pages = int(_info(path)["Pages"])
+    assert pages < 1 + len(slides) + 3  # denser than one slide a page
