@@ -287,3 +287,17 @@ def test_detail_view_draws_a_map_preview(qtbot, essay_store) -> None:
         QTextDocument.ResourceType.ImageResource, QUrl(PREVIEW_URL)
     )
     assert not image.isNull() and image.width() >= 240
+
+
+def test_footnotes_name_their_document_once_there_are_several(qtbot, essay_store, tmp_path) -> None:
+    from briefing_app.services.bootstrap import import_file
+
+    source = tmp_path / "second-note.md"
+    source.write_text("# A second note\n\nIt says one thing.[^1]\n\n[^1]: Its only footnote.\n",
+                      encoding="utf-8")  # fmt: skip
+    import_file(essay_store, source)
+    panel = LibraryPanel(essay_store, StoreEvents(), None)
+    qtbot.addWidget(panel)
+    model = panel.record_models["footnote"]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["No.", "Footnote", "Document"]
