@@ -114,6 +114,7 @@ def for_marking(template: PptxTemplate, marking: str) -> PptxTemplate:
 _PROMPT_XML = f"<a:t>{MARKING_PROMPT}</a:t>"
 
 
+@cache
 def _has_marking_prompt(data: bytes) -> bool:
     """Whether a master or layout of the presentation ``data`` holds our marking prompt."""
     import io
