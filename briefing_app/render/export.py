@@ -19,7 +19,8 @@ from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 from briefing_app.templates.art import TemplateLook
 
-Renderer = Callable[[LaidDeck, Path, Progress | None], Path]
+# (deck, path, progress, **options) → the written path; options differ per format.
+Renderer = Callable[..., Path]
 
 # format → (file extension, renderer module, function); renderers load on first export,
 # so opening the app does not pay for python-pptx and reportlab.
@@ -32,7 +33,8 @@ FORMATS: dict[str, tuple[str, str, str]] = {
 
 def renderer(fmt: str) -> Renderer:
     _, module, function = FORMATS[fmt]
-    return getattr(importlib.import_module(module), function)
+    found: Renderer = getattr(importlib.import_module(module), function)
+    return found
 
 
 @dataclass(frozen=True)
@@ -125,5 +127,5 @@ def export_deck(
         path = renderer(fmt)(deck, out, progress, template=template)
     else:
         options = {"two_up": True} if two_up else {}
-        path = renderer(fmt)(deck, out, progress, **options)  # type: ignore[call-arg]
+        path = renderer(fmt)(deck, out, progress, **options)
     return ExportResult(path=Path(path), slides=len(deck.slides), warnings=warnings)

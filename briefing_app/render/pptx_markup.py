@@ -124,7 +124,13 @@ def as_field(xml: str, field_type: str, guid: str, text: str) -> str:
     return xml[:start] + field + xml[end + len("</a:r>") :]
 
 
-def group_xml(shape_id: int, name: str, description: str, children: str, bounds: tuple) -> str:
+def group_xml(
+    shape_id: int,
+    name: str,
+    description: str,
+    children: str,
+    bounds: tuple[float, float, float, float],
+) -> str:
     """A group of already written shapes with alt text (its children keep slide
     coordinates: the group's child frame equals its frame)."""
     x, y, w, h = (_emu(v) for v in bounds)

@@ -26,7 +26,10 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.spec import default_content_types
+from pptx.oxml.presentation import CT_Presentation
 from pptx.parts.image import Image
+from pptx.presentation import Presentation as PresentationObject
+from pptx.util import Emu
 
 from briefing_app.render.pptx_text import CITATION_TARGET, xml_attr, xml_safe, xml_text
 
@@ -74,6 +77,14 @@ _DROPPED_RELTYPES = (
 )
 
 
+def _presentation_element(prs: PresentationObject) -> CT_Presentation:
+    """The ``<p:presentation>`` element (python-pptx types the part's element loosely)."""
+    element = prs.part._element
+    if not isinstance(element, CT_Presentation):
+        raise RuntimeError("the presentation part holds no <p:presentation> element")
+    return element
+
+
 @cache
 def python_pptx_default(width: int, height: int) -> bytes:
     """python-pptx's own default template, resized to ``width`` x ``height`` EMU."""
@@ -82,7 +93,7 @@ def python_pptx_default(width: int, height: int) -> bytes:
     from pptx import Presentation
 
     prs = Presentation()
-    prs.slide_width, prs.slide_height = width, height
+    prs.slide_width, prs.slide_height = Emu(width), Emu(height)
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer.getvalue()
@@ -107,7 +118,7 @@ def harvest(data: bytes) -> _Template:
     package = prs.part.package
     for rel in [r for r in package._rels.values() if r.reltype in _DROPPED_RELTYPES]:
         package._rels.pop(rel.rId)
-    prs.part._element.get_or_add_sldIdLst().clear()  # a .pptx template may hold slides
+    _presentation_element(prs).get_or_add_sldIdLst().clear()  # a template may hold slides
     for rel in list(prs.part.rels.values()):
         if rel.reltype == RT.SLIDE or rel.reltype in _DROPPED_RELTYPES:
             prs.part.drop_rel(rel.rId)
@@ -125,7 +136,9 @@ def harvest(data: bytes) -> _Template:
         layout.partname.membername: _target(slide_part, layout, RT.SLIDE_LAYOUT)
         for layout in layouts
     }
-    prs.part._element.sldIdLst.clear()
+    sld_id_lst = _presentation_element(prs).sldIdLst
+    if sld_id_lst is not None:
+        sld_id_lst.clear()
     prs.part.drop_rel(next(r.rId for r in prs.part.rels.values() if r.reltype == RT.SLIDE))
 
     parts: list[tuple[str, bytes]] = []
@@ -351,7 +364,8 @@ class PptxPackage:
         if self.replacements or self.layout_shapes:
             parts = tuple((name, self._styled(name, data)) for name, data in parts)
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zf:
-            for name, data in [*fixed, *parts, *entries]:
+            written: list[tuple[str, str | bytes]] = [*fixed, *parts, *entries]
+            for name, data in written:
                 zf.writestr(name, data.encode() if isinstance(data, str) else data)
 
 
