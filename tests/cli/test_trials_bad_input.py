@@ -119,6 +119,7 @@ def _variants(kind: str, words, actions, good_file: Path) -> Iterator[list[str]]
         yield _argv(words, actions, good_file)
 
 
+@pytest.mark.stress  # hundreds of runs: every command × every kind
 @pytest.mark.parametrize("kind", ["not-utf8", "huge-number", "empty-text", "unknown-names"])
 def test_every_command_refuses_bad_input_in_one_sentence(
     kind: str, essay_store_path: Path, tmp_path: Path, capsys, quiet_log: Path
@@ -155,6 +156,7 @@ BAD_LOCATIONS = {
 }
 
 
+@pytest.mark.stress  # hundreds of runs: every command × every kind
 @pytest.mark.parametrize("case", sorted(BAD_LOCATIONS))
 def test_every_command_refuses_a_bad_store_location(
     case: str, tmp_path: Path, capsys, quiet_log: Path
