@@ -368,7 +368,6 @@ class PptxPackage:
             for name, data in written:
                 zf.writestr(name, data.encode() if isinstance(data, str) else data)
 
-
     def _styled(self, name: str, data: bytes) -> bytes:
         """A master's or layout's bytes with the replacements made and shapes added."""
         if not _STYLED.match(name):
