@@ -30,6 +30,7 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import shapely
 from shapely import wkb
@@ -169,7 +170,9 @@ def _lines(geom: BaseGeometry) -> list[list[list[float]]]:
             for line in parts if line.geom_type == "LineString" and not line.is_empty]
 
 
-def _feature(fid: str, layer: str, name: str, geom: BaseGeometry, **props: object) -> dict | None:
+def _feature(
+    fid: str, layer: str, name: str, geom: BaseGeometry, **props: object
+) -> dict[str, Any] | None:
     geom = _tidy(geom)
     if layer == "disputed":
         coords, kind = _lines(geom), "MultiLineString"
@@ -184,7 +187,7 @@ def _feature(fid: str, layer: str, name: str, geom: BaseGeometry, **props: objec
 
 # --- selection --------------------------------------------------------------------------
 
-def derive(gpkg: Path) -> dict:
+def derive(gpkg: Path) -> dict[str, Any]:
     """The whole subset as a plain dict (pure: same file in, same dict out)."""
     conn = sqlite3.connect(f"{gpkg.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -205,7 +208,7 @@ def derive(gpkg: Path) -> dict:
                     if shapely.box(*bbox).contains(part):
                         extra[code].append(part)
 
-    features: list[dict] = []
+    features: list[dict[str, Any]] = []
     for row in countries:
         name, geom_blob = row["NAME"], row["geom"]
         if name is None or geom_blob is None:
@@ -266,7 +269,7 @@ def derive(gpkg: Path) -> dict:
     }
 
 
-def serialize(data: dict) -> bytes:
+def serialize(data: dict[str, Any]) -> bytes:
     """Stable bytes: sorted keys, one feature per line, no float noise."""
     head = {k: v for k, v in data.items() if k != "features"}
     lines = [json.dumps(f, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

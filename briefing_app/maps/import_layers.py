@@ -210,7 +210,7 @@ def _declared_crs(crs: Any, name: str) -> bool:
     )
 
 
-def _geojson_geometry(geometry: dict, where: str, mercator: bool) -> tuple[Any, int]:
+def _geojson_geometry(geometry: dict[str, Any], where: str, mercator: bool) -> tuple[Any, int]:
     import shapely
 
     kind = geometry.get("type")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -87,7 +88,7 @@ class LambertAzimuthalEqualArea:
         return np.column_stack([east, north])
 
 
-def projection_from(params: dict) -> LambertAzimuthalEqualArea:
+def projection_from(params: dict[str, Any]) -> LambertAzimuthalEqualArea:
     """Build the projection a map spec names (only LAEA is offered)."""
     kind = str(params.get("name", "laea")).lower()
     if kind not in ("laea", "lambert-azimuthal-equal-area"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefing_app.maps.styles import Style
 
@@ -49,7 +50,7 @@ class LayerSpec:
         return "line" if self.source == "disputed" else "area"
 
     @classmethod
-    def from_dict(cls, data: dict) -> LayerSpec:
+    def from_dict(cls, data: dict[str, Any]) -> LayerSpec:
         source = data.get("source", "countries")
         if source not in SOURCES:
             raise ValueError(f"Layer {data.get('name')!r} has unknown source {source!r}.")
@@ -73,8 +74,8 @@ class LayerSpec:
             attribution=data.get("attribution") or None,
         )
 
-    def to_dict(self) -> dict:
-        data: dict = {"name": self.name, "source": self.source, "ids": list(self.ids),
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "source": self.source, "ids": list(self.ids),
                       "style": self.style.to_dict()}
         if self.exclude:
             data["exclude"] = list(self.exclude)
@@ -122,11 +123,11 @@ class MapSpec:
     subject: tuple[str, ...] = ()
 
     @property
-    def projection_params(self) -> dict:
+    def projection_params(self) -> dict[str, Any]:
         return dict(self.projection)
 
     @classmethod
-    def from_dict(cls, data: dict) -> MapSpec:
+    def from_dict(cls, data: dict[str, Any]) -> MapSpec:
         extent = tuple(float(v) for v in data["extent"])
         if len(extent) != 4 or not (extent[0] < extent[2] and extent[1] < extent[3]):
             raise ValueError(f"Map {data.get('key')!r} needs extent [lon0, lat0, lon1, lat1].")
@@ -158,8 +159,8 @@ class MapSpec:
             subject=tuple(str(v) for v in data.get("subject", ())),
         )
 
-    def to_dict(self) -> dict:
-        data: dict = {
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
             "key": self.key, "title": self.title, "caption": self.caption,
             "extent": list(self.extent), "projection": self.projection_params,
             "notes": list(self.notes), "arguments": list(self.arguments),

@@ -8,6 +8,7 @@ in ``hatch`` colour over ``fill``) marks occupied or disputed areas on top of th
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 # Named colours the bundled maps use, with their CIE lightness L* (what grayscale keeps).
 PALETTE = {
@@ -78,7 +79,7 @@ class Style:
     casing_width: float = 0.0
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> Style:
+    def from_dict(cls, data: dict[str, Any] | None) -> Style:
         data = dict(data or {})
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
@@ -89,7 +90,7 @@ class Style:
             resolve(color)
         return style
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         default = Style()
         return {k: v for k, v in asdict(self).items() if v != getattr(default, k)}
 
