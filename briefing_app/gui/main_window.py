@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
                 button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         for action in (*a.values(), undo, redo):
             self.addAction(action)  # shortcuts work wherever the focus is
+        deck_commands = ("new_deck", "rename_deck", "duplicate_deck", "delete_deck",
+                         "deck_properties")  # fmt: skip
+        self.deck_editor.deck_list.use_actions([a[name] for name in deck_commands])
 
     def _connect(self) -> None:
         editor = self.deck_editor

@@ -70,6 +70,16 @@ class DeckList(QWidget):
         layout.addWidget(self.button)
         self.combo.activated.connect(lambda i: self.deckChosen.emit(self.combo.itemText(i)))
 
+    def use_actions(self, actions: list[QAction]) -> None:
+        """Show the window's own deck actions in the menu (one QAction per command, so
+        text, shortcut and enabled state agree everywhere); the button runs the first."""
+        menu = self.button.menu()
+        menu.clear()
+        menu.addActions(actions)
+        self.actions = {a.objectName().removeprefix("action_"): a for a in actions}
+        self.button.clicked.disconnect()
+        self.button.clicked.connect(lambda _=False: actions[0].trigger())
+
     def set_decks(self, names: list[str], current: str | None) -> None:
         self.combo.blockSignals(True)
         self.combo.clear()
@@ -77,8 +87,8 @@ class DeckList(QWidget):
         if current in names:
             self.combo.setCurrentIndex(names.index(current))
         self.combo.blockSignals(False)
-        for key in ("rename", "duplicate", "delete"):
-            self.actions[key].setEnabled(current is not None)
+        for action in list(self.actions.values())[1:]:
+            action.setEnabled(current is not None)
 
     def names(self) -> list[str]:
         return [self.combo.itemText(i) for i in range(self.combo.count())]
