@@ -28,6 +28,7 @@ from briefing_app.deck.preview import Region, SlidePreview
 from briefing_app.gui import painter as slide_painter
 from briefing_app.gui.mime import decode_sources
 from briefing_app.layout import registry
+from briefing_app.layout.boxes import TextBox
 
 EDIT_DEBOUNCE_MS = 400
 BACKGROUND = QColor("#E3E5E8")
@@ -525,7 +526,8 @@ class SlideCanvas(QWidget):
         page, s = self.page_rect(), self._scale()
         x, y = (pos.x() - page.x()) / s, (pos.y() - page.y()) / s
         return any(
-            getattr(box, "name", "") in DECK_FIELD_BOXES
+            isinstance(box, TextBox)
+            and box.name in DECK_FIELD_BOXES
             and box.x <= x <= box.x + box.w
             and box.y <= y <= box.y + box.h
             for box in self.slide.first.boxes

@@ -131,11 +131,11 @@ def argument_html(d: ArgumentDetail, note: CorrectionRecord | None = None) -> st
         parts.append("<h3>Related arguments</h3>" + "".join(rows))
     parts.append("<h3>Review</h3>")
     if d.reviews:
-        for note in d.reviews:
-            who = " · ".join(escape(x) for x in (note.author, note.created_at) if x)
-            comment = f"<br>{escape(note.comment)}" if note.comment else ""
+        for review in d.reviews:
+            who = " · ".join(escape(x) for x in (review.author, review.created_at) if x)
+            comment = f"<br>{escape(review.comment)}" if review.comment else ""
             parts.append(
-                f'<p class="review">{_status(note.status)} '
+                f'<p class="review">{_status(review.status)} '
                 f'<span class="meta">{who}</span>{comment}</p>'
             )
     else:
