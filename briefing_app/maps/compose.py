@@ -57,7 +57,7 @@ class MapFigure:
 def map_boxes(spec: MapSpec, frame: Frame) -> list[Box]:
     """Every box of the map inside ``frame`` = (x, y, w, h) in page points."""
     key = tuple(round(float(v), 3) for v in frame)
-    return list(_map_boxes(spec, key))  # type: ignore[arg-type]
+    return list(_map_boxes(spec, key))
 
 
 def layer_features(layer: LayerSpec) -> list[GeoFeature]:

@@ -140,7 +140,7 @@ class MapSpec:
         return cls(
             key=str(data["key"]),
             title=str(data.get("title", data["key"])),
-            extent=extent,  # type: ignore[arg-type]
+            extent=extent,
             projection=tuple(sorted(dict(data.get("projection", {"name": "laea"})).items())),
             layers=tuple(LayerSpec.from_dict(layer) for layer in data.get("layer", ())),
             caption=str(data.get("caption", "")),

@@ -136,7 +136,7 @@ def correction_in(session: Session, target_kind: str, target_id: int) -> Correct
     """The correction of one record inside an open session (for composers and details)."""
     if target_kind not in TARGETS:
         return None
-    cache = session.info.get(_CACHE)
+    cache: dict[tuple[str, int], CorrectionRecord | None] | None = session.info.get(_CACHE)
     if cache is not None and (target_kind, target_id) in cache:
         return cache[(target_kind, target_id)]
     row = _row(session, target_kind, target_id)
@@ -229,6 +229,7 @@ def timeline_in(session: Session, events: list[Event]) -> list[TimelineEvent]:
         notes |= {
             row.event_id: record(row)
             for row in session.scalars(select(Correction).where(Correction.event_id.in_(missing)))
+            if row.event_id is not None
         }
     result = []
     for event in events:

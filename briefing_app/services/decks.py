@@ -640,8 +640,8 @@ def _apply_snapshot(slide: Slide, snapshot: SlideSnapshot) -> None:
     for key in SLIDE_FIELDS:
         setattr(slide, key, getattr(snapshot, key))
     wanted = {i.id for i in snapshot.items}
-    for item in [i for i in slide.items if i.id not in wanted]:
-        slide.items.remove(item)
+    for gone in [i for i in slide.items if i.id not in wanted]:
+        slide.items.remove(gone)
     existing = {i.id: i for i in slide.items}
     for snap in snapshot.items:
         item = existing.get(snap.id)
