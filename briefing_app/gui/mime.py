@@ -28,7 +28,7 @@ def decode_sources(data: QMimeData) -> list[SourceRef]:
     if not data.hasFormat(SOURCES_MIME):
         return []
     try:
-        payload = json.loads(bytes(data.data(SOURCES_MIME)).decode("utf-8"))
+        payload = json.loads(bytes(data.data(SOURCES_MIME).data()).decode("utf-8"))
         return [
             (str(entry["kind"]), int(entry["id"]))
             for entry in payload

@@ -6,7 +6,13 @@ import html
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from briefing_app.gui.library.models import KIND_TITLES, RecordRole
 from briefing_app.services.search import SearchHit
@@ -47,14 +53,19 @@ def _text_width(option: QStyleOptionViewItem) -> int:
         return max(option.rect.width(), 200)
     style = view.style()
     scrollbar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
-    frame = 2 * view.frameWidth()  # type: ignore[attr-defined]
+    frame = 2 * view.frameWidth() if isinstance(view, QFrame) else 0
     return max(view.width() - frame - scrollbar, 120)
 
 
 class SearchHitDelegate(QStyledItemDelegate):
     """Two-part rich-text rendering of a SearchHit (kind · title / snippet)."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: int):
+    def _document(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        width: int,
+    ) -> QTextDocument:
         hit: SearchHit = index.data(RecordRole)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
@@ -68,7 +79,12 @@ class SearchHitDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(width - 2 * PADDING, 50))
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -89,7 +105,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex):
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         doc = self._document(option, index, _text_width(option))
         return QSize(0, int(doc.size().height()) + PADDING + 2)
 
