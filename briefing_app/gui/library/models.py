@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -145,7 +146,7 @@ class ArgumentTreeModel(QAbstractItemModel):
     HEADERS = ("Argument", "Kind", "Review")
     STATUS_COLUMN = 2
 
-    def __init__(self, store: Store, parent=None) -> None:
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.batch = BATCH
@@ -281,11 +282,13 @@ class ArgumentTreeModel(QAbstractItemModel):
         beside a loaded neighbour by id when there is one (OFFSET walks every row above)."""
         children, end = node.children, min(start + self.batch, len(node.children))
         if node.span is not None and not self.filter.active:
-            if start > 0 and children[start - 1]._item is not None:
-                after = children[start - 1]._item.id + 1
+            before = children[start - 1]._item if start > 0 else None
+            if before is not None:
+                after = before.id + 1
                 return argument_map.unlinked_beside(self.store, after, end - start, before=False)
-            if end < len(children) and children[end]._item is not None:
-                first = children[end]._item.id
+            beyond = children[end]._item if end < len(children) else None
+            if beyond is not None:
+                first = beyond.id
                 found = argument_map.unlinked_beside(self.store, first, end - start, before=True)
                 return found if len(found) == end - start else self._load(node, start, end - start)
         return self._load(node, start, self.batch)
@@ -400,7 +403,8 @@ class ArgumentTreeModel(QAbstractItemModel):
     def refs(self, indexes: Sequence[AnyIndex]) -> list[Ref]:
         return [("argument", item.id) for item in self._items(indexes)]
 
-    def mimeData(self, indexes: Sequence[AnyIndex]) -> QMimeData | None:
+    # Qt takes a null QMimeData as "nothing to drag"; PySide6's stub does not allow it.
+    def mimeData(self, indexes: Sequence[AnyIndex]) -> QMimeData | None:  # type: ignore[override]
         items = self._items(indexes)
         return refs_mime([("argument", i.id) for i in items], "\n".join(i.label for i in items))
 
@@ -446,9 +450,9 @@ def _range_node(first: int, stop: int) -> TreeNode:
     return TreeNode(UNLINKED_ID, f"Arguments {first + 1:,}–{stop:,}", "unlinked", "", "", True)
 
 
-def _visual_key(index: AnyIndex) -> tuple:
+def _visual_key(index: AnyIndex) -> tuple[int, ...]:
     """Sort key putting indexes in top-to-bottom tree order."""
-    path = []
+    path: list[int] = []
     while index.isValid():
         path.append(index.row())
         index = index.parent()
@@ -477,7 +481,7 @@ class RecordTableModel(QAbstractTableModel):
         columns: Sequence[Column],
         tooltip: Callable[[Any], str] | None = None,
         source_kind: str | None = None,
-        parent=None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.kind, self.loader, self.columns = kind, loader, list(columns)
@@ -546,7 +550,8 @@ class RecordTableModel(QAbstractTableModel):
         rows = sorted({i.row() for i in indexes if i.isValid()})
         return [(self.source_kind, self.records[r].id) for r in rows]
 
-    def mimeData(self, indexes: Sequence[AnyIndex]) -> QMimeData | None:
+    # Qt takes a null QMimeData as "nothing to drag"; PySide6's stub does not allow it.
+    def mimeData(self, indexes: Sequence[AnyIndex]) -> QMimeData | None:  # type: ignore[override]
         rows = sorted({i.row() for i in indexes if i.isValid()})
         text = "\n".join(self.columns[-1].value(self.records[r]) for r in rows)
         return refs_mime(self.refs(indexes), text)
@@ -567,7 +572,7 @@ KIND_TITLES = {
 class SearchResultsModel(QAbstractListModel):
     """Search hits, best first; the delegate draws the snippet with matches in bold."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.hits: list[SearchHit] = []
 
@@ -611,7 +616,8 @@ class SearchResultsModel(QAbstractListModel):
         hits = [self.hits[r] for r in rows]
         return [(h.kind, h.id) for h in hits if h.kind in SOURCE_KINDS]
 
-    def mimeData(self, indexes: Sequence[AnyIndex]) -> QMimeData | None:
+    # Qt takes a null QMimeData as "nothing to drag"; PySide6's stub does not allow it.
+    def mimeData(self, indexes: Sequence[AnyIndex]) -> QMimeData | None:  # type: ignore[override]
         rows = sorted({i.row() for i in indexes if i.isValid()})
         return refs_mime(self.refs(indexes), "\n".join(self.hits[r].title for r in rows))
 
