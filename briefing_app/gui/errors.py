@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from briefing_app.errorlog import error_details, log_unexpected, unexpected_sentence
@@ -33,7 +34,9 @@ from briefing_app.errorlog import error_details, log_unexpected, unexpected_sent
 class UnexpectedErrorDialog(QDialog):
     """What went wrong, where the log is, and the details to copy into a bug report."""
 
-    def __init__(self, exc: BaseException, log: Path | None, doing: str, parent=None) -> None:
+    def __init__(
+        self, exc: BaseException, log: Path | None, doing: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("unexpectedErrorDialog")
         self.setWindowTitle("Unexpected error")
@@ -117,7 +120,8 @@ class ErrorReporter(QObject):
 
     def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None and not issubclass(args.exc_type, SystemExit):
-            self.report(args.exc_value, f"working in the background ({args.thread.name})")
+            thread = args.thread.name if args.thread is not None else "a thread"
+            self.report(args.exc_value, f"working in the background ({thread})")
 
 
 def _signature(exc: BaseException) -> tuple[str, str, str]:

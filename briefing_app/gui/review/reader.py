@@ -16,7 +16,10 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QHelpEvent,
+    QKeyEvent,
     QKeySequence,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
 )
@@ -297,7 +300,7 @@ class ReaderView(QTextBrowser):
         return f"<p>{escape(tip)}</p>" if tip else ""
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_at(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
@@ -311,16 +314,20 @@ class ReaderView(QTextBrowser):
         menu = self.createStandardContextMenu(event.pos())
         menu.setObjectName("readerContextMenu")
         self.new_argument_action.setEnabled(self.selection_span() is not None)
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, self.new_argument_action)
+        ours = [self.new_argument_action]
         href = self.anchorAt(event.pos())
         if href.startswith("arg:") and href[4:].isdigit():
             h = self._highlights.get(int(href[4:]))
             if h is not None:
                 review = QAction(f"Review “{_short(h.label)}”", menu)
                 review.triggered.connect(lambda: self.argumentSelected.emit(h.argument_id))
-                menu.insertAction(first, review)
-        menu.insertSeparator(first)
+                ours.append(review)
+        standard = menu.actions()
+        if standard:  # ours first, then the standard Copy, Select All …
+            menu.insertActions(standard[0], ours)
+            menu.insertSeparator(standard[0])
+        else:
+            menu.addActions(ours)
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -333,7 +340,7 @@ class ReaderView(QTextBrowser):
             return
         self.newArgumentRequested.emit(span)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         keys = QKeySequence(event.keyCombination())
         if (
             keys.matches(self.new_argument_action.shortcut())
@@ -346,7 +353,7 @@ class ReaderView(QTextBrowser):
 
     # --- measure --------------------------------------------------------------------------
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
 
