@@ -23,6 +23,7 @@ from briefing_app.layout.content import ContentItem, DeckContent, SlideContent
 from briefing_app.layout.slide_layout import ComposedFigure, DraftItem
 from briefing_app.layout.textclean import clean_text_with_warnings
 from briefing_app.services import sources
+from briefing_app.services.corrections import corrections_anchored_in
 from briefing_app.services.decks import SlideRecord, deck_by_name, slide_record
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import (
@@ -153,8 +154,9 @@ class _DeckComposer:
         """One item, its citations counted; its source's correction added to
         ``corrections`` (once)."""
         source = sources.resolve(self.session, item.source_kind, item.source_id)
-        if source is not None and source.correction and source.correction not in corrections:
-            corrections.append(source.correction)
+        for line in source.correction.splitlines() if source is not None else ():
+            if line not in corrections:
+                corrections.append(line)
         citations: tuple[int, ...] = ()
         if source is not None:
             citations = source.citations
@@ -197,7 +199,9 @@ class _DeckComposer:
         return tuple(lines)
 
     def references(self) -> tuple[ContentItem, ...]:
-        """Each cited document's full reference, then its cited footnotes in full."""
+        """Each cited document's full reference, then its cited footnotes in full, each
+        followed by the corrections and caveats of what is quoted from it (the footnote's
+        own text unchanged)."""
         items: list[ContentItem] = []
         for document_id in sorted(self.cited) or sorted(self.documents):
             document = self.document(document_id)
@@ -207,10 +211,12 @@ class _DeckComposer:
             numbers = sorted(self.cited.get(document_id, ()))
             notes = [self.footnotes[(document_id, n)] for n in numbers]
             links = self.footnote_links([n.id for n in notes])
-            items += [
-                ContentItem(text=self.clean(f"[{n.number}] {n.text}"), level=1, link=links[n.id])
-                for n in notes
-            ]
+            notes_corrections = corrections_anchored_in(self.session, {n.id for n in notes})
+            for n in notes:
+                text = self.clean(f"[{n.number}] {n.text}")
+                items.append(ContentItem(text=text, level=1, link=links[n.id]))
+                items += [ContentItem(text=self.clean(line), level=1)
+                          for line in notes_corrections.get(n.id, ())]  # fmt: skip
         return tuple(items)
 
 

@@ -143,6 +143,33 @@ def correction_in(session: Session, target_kind: str, target_id: int) -> Correct
     return record(row) if row is not None else None
 
 
+def corrections_anchored_in(session: Session, footnote_ids: set[int]) -> dict[int, list[str]]:
+    """The corrections and caveats of the arguments, quotes and events whose words come
+    from each footnote (by footnote id), as "Correction: …" lines.
+
+    A footnote stays verbatim; what a reviewer found wrong in it is recorded on the record
+    quoted from it (footnote 4's "19 October meeting" is the meeting event's correction)
+    and shown beside the footnote wherever the footnote is shown in full.
+    """
+    found: dict[int, list[str]] = {}
+    if not footnote_ids:
+        return found
+    for kind in ("argument", "quote", "event"):
+        model = TARGETS[kind]
+        rows = session.execute(
+            select(model.footnote_id, Correction)
+            .join(Correction, getattr(Correction, f"{kind}_id") == model.id)
+            .where(model.footnote_id.in_(footnote_ids))
+            .order_by(model.span_start, model.id)
+        )
+        for footnote_id, row in rows:
+            line = f"{row.kind.capitalize()}: {row.text}"
+            lines = found.setdefault(footnote_id, [])
+            if line not in lines:
+                lines.append(line)
+    return found
+
+
 def correction_for(store: Store, target_kind: str, target_id: int) -> CorrectionRecord | None:
     _check_kind(target_kind)
     with store.read() as session:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from briefing_app.domain import dates
 from briefing_app.services.corrections import (
     correction_in,
+    corrections_anchored_in,
     preload_corrections,
     timeline_in,
 )
@@ -30,7 +31,8 @@ class SourceInfo:
     speaker: str = ""
     date_label: str = ""
     document_id: int | None = None
-    # A reviewer's correction or caveat ("Correction: The essay says …"), for notes.
+    # A reviewer's correction or caveat ("Correction: The essay says …"), for notes; a
+    # footnote's are those of the records quoted from it, one a line.
     correction: str = ""
     source: str = ""  # the text a quote comes from when no one spoke it (a bill)
     speaker_role: str = ""  # "President of Russia": the speaker's role, for attributions
@@ -142,6 +144,8 @@ def resolve(session: Session, kind: str | None, source_id: int | None) -> Source
             note.text,
             para.position if para else None,
             document_id=note.document_id,
+            # the footnote stays verbatim; the corrections of what is quoted from it follow
+            correction="\n".join(corrections_anchored_in(session, {note.id}).get(note.id, [])),
         )
     return None
 

@@ -79,3 +79,28 @@ def test_both_bundled_briefings_build(essay_store) -> None:
     full = build_from_outline(essay_store, FULL_OUTLINE, "Full")
     assert len(full.slides) > 12
     assert {"assessment", "decision", "next_steps", "timeline"} <= {s.layout for s in full.slides}
+
+
+def test_the_annex_shows_footnote_4_verbatim_with_its_correction_beside_it(briefing) -> None:
+    """Footnote 4 dates the Zelensky–Trump meeting "19 October"; the annex keeps the
+    footnote's words and puts the meeting's correction right after it, and the notes of
+    the slide that cites the footnote carry it too."""
+    from briefing_app.deck.compose import compose_deck
+
+    slides = compose_deck(briefing, "Default").content.slides
+    annex = next(s for s in slides if type(s).__name__ == "SourcesContent")
+    texts = [i.text for i in annex.items]  # type: ignore[attr-defined]
+    at = next(i for i, t in enumerate(texts) if t.startswith("[4] "))
+    assert "19 October meeting" in texts[at]  # the footnote as the essay has it
+    assert texts[at + 1] == (
+        "Correction: The essay says 19 October; the meeting was on 17 October 2025."
+    )
+    deck, _ = laid_out(briefing, "Default")
+    annex_pages = [s for s in deck.slides if s.layout == "sources"]
+    assert len(annex_pages) == 1  # still a one-page annex
+    shown = " ".join(r.text for b in annex_pages[0].boxes if hasattr(b, "paragraphs")
+                     for p in b.paragraphs for ln in p.lines for r in ln.runs)  # type: ignore[attr-defined]  # fmt: skip
+    assert "the meeting was on 17 October 2025" in " ".join(shown.split())
+    citing = [s for s in slides if "‘suicide’" in " ".join(
+        i.text for i in getattr(s, "items", ()))]  # fmt: skip
+    assert citing and all("17 October 2025" in s.notes for s in citing)
