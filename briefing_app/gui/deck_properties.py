@@ -89,8 +89,9 @@ class DeckPropertiesDialog(QDialog):
                 row = QHBoxLayout()
                 row.addWidget(edit, 1)
                 row.addWidget(today)
-                form.addRow(label, row)
-                form.labelForField(row).setBuddy(edit)
+                caption = QLabel(label, self)
+                caption.setBuddy(edit)
+                form.addRow(caption, row)
             else:
                 form.addRow(label, edit)
         self.marking = QComboBox(self)
@@ -104,7 +105,9 @@ class DeckPropertiesDialog(QDialog):
         self.known_markings = [m for m in dict.fromkeys([*markings, *remembered_markings()])]
         self.marking.addItems([NO_MARKING, *self.known_markings])
         self.marking.setCurrentText(deck.marking or NO_MARKING)
-        self.marking.lineEdit().setMaxLength(PROPERTY_LIMITS["marking"])
+        marking_edit = self.marking.lineEdit()  # the box is editable, so it has one
+        if marking_edit is not None:
+            marking_edit.setMaxLength(PROPERTY_LIMITS["marking"])
         form.addRow("&Marking:", self.marking)
         self.stored_template = template
         self.template = QComboBox(self)

@@ -9,7 +9,14 @@ from __future__ import annotations
 from html import escape
 
 from PySide6 import QtGui
-from PySide6.QtCore import QSettings, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCompleter,
@@ -54,7 +61,7 @@ class _TagCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:
         return [path.split(",")[-1].strip()]
 
-    def pathFromIndex(self, index) -> str:
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         done = [t.strip() for t in self._edit.text().split(",")[:-1] if t.strip()]
         return ", ".join([*done, str(index.data())])
 
@@ -308,10 +315,11 @@ class ReviewPanel(QWidget):
         self.hint_label.setVisible(not has)
         for widget in (self.title_label, self.meta_label, self.claim_label, self.quote_label):
             widget.setVisible(has)
-        for widget in self._editors:
-            widget.setEnabled(has)
-        self.edit_button.setVisible(has and record.origin == "user")
-        self.delete_button.setVisible(has and record.origin == "user")
+        for editor in self._editors:
+            editor.setEnabled(has)
+        own = record is not None and record.origin == "user"
+        self.edit_button.setVisible(own)
+        self.delete_button.setVisible(own)
         if record is None:
             self.history.clear()
             self.tags_edit.clear()
@@ -431,7 +439,8 @@ class ReviewPanel(QWidget):
         if self.argument_id is None:
             return False
         self._remember_author()
-        argument_id, author, refused = self.argument_id, self.author(), []
+        argument_id, author = self.argument_id, self.author()
+        refused: list[str] = []
         saved = self.ops.run(
             lambda: add_review(self.store, argument_id, status, comment, author),
             self,
@@ -454,7 +463,8 @@ class ReviewPanel(QWidget):
         wanted = sorted({" ".join(n.split()) for n in names}, key=str.casefold)
         if wanted == sorted(self.record.tags, key=str.casefold):
             return
-        argument_id, refused = self.record.id, []
+        argument_id = self.record.id
+        refused: list[str] = []
         saved = self.ops.run(
             lambda: set_tags(self.store, argument_id, names), self, on_error=refused.append
         )
