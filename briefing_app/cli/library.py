@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -119,33 +118,10 @@ def _search(ctx: CommandContext, args: argparse.Namespace) -> int:
         return 0
     if not hits:
         print("No matches.")
-    actors = {a.id: a for a in library.actors(ctx.store)} if hits else {}
     for hit in hits:
         print(f"{hit.kind:<9} {hit.id:>4}  {shorten(hit.title, 40)}")
-        actor = actors.get(hit.id) if hit.kind == "actor" else None
-        snippet = _actor_snippet(actor, args.query) if actor else hit.marked_snippet("[", "]")
-        print(f"               {snippet}")
+        print(f"               {hit.marked_snippet('[', ']')}")
     return 0
-
-
-def _actor_snippet(actor: library.ActorRecord, query: str) -> str:
-    """The actor's description and the names it also goes by, each once, query words
-    marked (the search index holds every alias, so its own snippet repeats them)."""
-    known = set(re.findall(r"\w+", f"{actor.name} {actor.description}".casefold()))
-    others: list[str] = []
-    for alias in actor.aliases:
-        words = set(re.findall(r"\w+", alias.casefold()))
-        if not words <= known:  # says something the name and description do not
-            others.append(alias)
-            known |= words
-    text = shorten(actor.description or actor.name, 80)
-    if others:
-        text += f" (also: {', '.join(others)})"
-    query_words = [re.escape(w) for w in re.findall(r"\w+", query) if len(w) > 1]
-    if not query_words:
-        return text
-    pattern = re.compile(r"\b(" + "|".join(query_words) + r")", re.IGNORECASE)
-    return pattern.sub(r"[\1]", text)
 
 
 def _review(ctx: CommandContext, args: argparse.Namespace) -> int:

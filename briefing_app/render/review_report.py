@@ -99,7 +99,7 @@ def _comment_rows(notes: list[ReviewRecord], styles: _Styles) -> list[Flowable]:
         return [Paragraph("No review annotations yet.", styles.small)]
     rows = []
     for note in notes:
-        who = _e(note.author) or "anonymous"
+        who = _e(note.author) or "<i>no author given</i>"
         status = _e(review_status(note.status).label)
         head = f"{_e(note.created_at)} · {who} · <b>{status}</b>"
         text = _e(note.comment).replace("\n", "<br/>") if note.comment else "<i>status only</i>"

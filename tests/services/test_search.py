@@ -100,3 +100,16 @@ def test_index_follows_edits(essay_store) -> None:
     with essay_store.transaction() as session:
         session.delete(session.get(Argument, argument_id))
     assert search(essay_store, "zanzibarish") == []
+
+
+def test_actor_snippets_say_each_name_once(essay_store) -> None:
+    """The index holds an actor's name, description and aliases together; the snippet the
+    app and the CLI show says each once, with the query's words marked."""
+    hits = [h for h in search(essay_store, "Vučić", limit=50) if h.kind == "actor"]
+    assert hits
+    for hit in hits:
+        assert "Serbian President Serbian President" not in hit.snippet
+        words = hit.snippet.split()
+        assert all(words[i : i + 2] != words[i + 2 : i + 4] for i in range(len(words) - 3))
+        for start, end in hit.highlights:
+            assert hit.snippet[start:end].casefold() in {"vučić", "vucic"}
