@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 
 from briefing_app.gui import painter
-from briefing_app.layout.boxes import LaidSlide
+from briefing_app.layout.boxes import Box, LaidSlide
 
 THUMB_WIDTH = 192
 
@@ -20,7 +20,8 @@ class ThumbnailCache:
     def __init__(self, width: int = THUMB_WIDTH) -> None:
         self.width = width
         self.renders = 0
-        self._images: dict[int, tuple[tuple, float, QImage]] = {}
+        # slide id → (the boxes drawn, device pixel ratio, image)
+        self._images: dict[int, tuple[tuple[Box, ...], float, QImage]] = {}
 
     def image(self, slide_id: int, laid: LaidSlide, dpr: float = 1.0) -> QImage:
         cached = self._images.get(slide_id)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from briefing_app.domain.errors import BriefingError
@@ -13,6 +14,9 @@ from briefing_app.gui.errors import report_unexpected
 from briefing_app.gui.library.models import Column, RecordTableModel
 from briefing_app.services import library
 from briefing_app.store.store import Store
+
+if TYPE_CHECKING:
+    from briefing_app.services.maps import MapSummary
 
 
 def _one_line(text: str) -> str:
@@ -27,7 +31,7 @@ def maps_available() -> bool:
         return False
 
 
-def _list_maps(store: Store) -> list:
+def _list_maps(store: Store) -> list[MapSummary]:
     from briefing_app.services import maps
 
     try:
@@ -50,7 +54,9 @@ def column_samples(kind: str, model: object) -> Sequence[str | None]:
     return (*samples, *EXTRA_SAMPLES.get(kind, ()))[:count]
 
 
-def record_models(store: Store, parent=None) -> dict[str, RecordTableModel]:
+def record_models(
+    store: Store, parent: QObject | None = None
+) -> dict[str, RecordTableModel]:
     """One lazily loaded table model per tab, keyed by source kind (footnotes say
     which document they belong to once the store holds more than one)."""
     footnote_columns = [

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from html import escape
 
 from briefing_app.domain.vocabulary import review_status
-from briefing_app.services.reader import Highlight, ReaderDocument, ReaderParagraph
+from briefing_app.services.reader import (
+    EmphasisSpan,
+    Highlight,
+    LinkSpan,
+    ReaderDocument,
+    ReaderParagraph,
+)
 
 INK = "#1F2328"
 MUTED = "#5F6B76"
@@ -81,7 +87,13 @@ def _primary(active: list[Highlight]) -> Highlight | None:
     return min(active, key=lambda h: (h.end - h.start, -h.argument_id))
 
 
-def _segment_html(text: str, emphasis: set[str], link, highlight, first: bool) -> str:
+def _segment_html(
+    text: str,
+    emphasis: set[str],
+    link: LinkSpan | None,
+    highlight: Highlight | None,
+    first: bool,
+) -> str:
     inner = escape(text)
     if "emphasis" in emphasis or "italic" in emphasis:
         inner = f"<i>{inner}</i>"
@@ -126,7 +138,12 @@ def paragraph_html(paragraph: ReaderParagraph) -> tuple[str, ParagraphLayout]:
     """One paragraph's inline HTML (without the <p>) and its layout."""
     text = paragraph.text
     cuts = {0, len(text)}
-    for span in (*paragraph.links, *paragraph.emphasis, *paragraph.highlights):
+    spans: list[LinkSpan | EmphasisSpan | Highlight] = [
+        *paragraph.links,
+        *paragraph.emphasis,
+        *paragraph.highlights,
+    ]
+    for span in spans:
         cuts.update((span.start, span.end))
     cuts.update(m.offset for m in paragraph.footnotes)
     points = sorted(cuts)
