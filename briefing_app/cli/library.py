@@ -38,6 +38,16 @@ def _import(ctx: CommandContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.store.copy import restore_rows
+
+    store = ctx.store
+    rows = restore_rows(store, Path(args.backup))
+    print(f"Restored {rows:,} rows from {args.backup} into {store.display_location}; "
+          "everything the store held before was replaced.")
+    return 0
+
+
 def _line_document(r: library.DocumentRecord) -> str:
     about = [x for x in (r.author, r.published) if x] + [f"{r.paragraphs} ¶"]
     return f"{r.id:>3}  {r.slug}  {r.title}  ({'; '.join(about)})"
@@ -149,6 +159,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="remove triggers and views the app did not create (they are named when refused)",
     )
     p.set_defaults(handler=_init)
+    p = commands.add_parser(
+        "restore",
+        help="replace everything in the store with a backup's rows (a SQLite store file)",
+        description="Replace every row of the store given with --db (SQLite or a team "
+        "store) with those of BACKUP, a store file such as the "
+        "team-store.before-replace-TIME.sqlite that import --replace writes, in one "
+        "transaction: if it fails, the store is unchanged. The backup file is not changed.",
+    )
+    p.add_argument("backup", help="the backup store file (.sqlite)")
+    p.set_defaults(handler=_restore)
     p = commands.add_parser(
         "import",
         help="import a document (essay text or Markdown) with its NAME.meta.toml",

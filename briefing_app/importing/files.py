@@ -9,7 +9,6 @@ after backing the store up.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from dataclasses import replace as with_changes
 from datetime import datetime
@@ -29,7 +28,7 @@ from briefing_app.importing.loader import DocumentExistsError, ImportResult, wri
 from briefing_app.importing.parse import parse_file
 from briefing_app.importing.parsed import ImportFormatError
 from briefing_app.importing.sidecar import check_slug, read_sidecar, slugify
-from briefing_app.store.models import Document, Footnote, Link, Paragraph, Section, TextStyleSpan
+from briefing_app.store.models import Document
 from briefing_app.store.store import Store
 
 REPLACE_BACKUP_TAG = "before-replace"  # NAME.before-replace-TIME.sqlite, never pruned
@@ -127,8 +126,9 @@ def backup_store(store: Store, slug: str) -> Path:
 
     A SQLite store is copied whole beside itself as ``NAME.before-replace-TIME.sqlite``:
     a name of its own, so the pruning of pre-upgrade backups (``NAME.backup-*``, the newest
-    three kept) never removes it; a team store keeps no files here, so the document's
-    rows are written as JSON to ``backups/`` beside the default local store.
+    three kept) never removes it. A team store keeps no files here, so its rows are
+    copied into a new SQLite store, ``backups/team-store.before-replace-TIME.sqlite``
+    beside the default local store, which ``briefing-app restore`` puts back.
     """
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
     if store.is_sqlite and store.engine.url.database:
@@ -148,15 +148,20 @@ def backup_store(store: Store, slug: str) -> Path:
             ) from exc
         return target
     from briefing_app.paths import DEFAULT_DB_PATH, default_store_location
+    from briefing_app.store.copy import backup_to_file
 
     local = default_store_location()
     base = DEFAULT_DB_PATH if "://" in local else Path(local)
     folder = base.parent / "backups"
     folder.mkdir(parents=True, exist_ok=True)
-    target = _free_name(folder, f"{slug}.backup-{stamp}", ".json")
-    target.write_text(json.dumps(_document_rows(store, slug), ensure_ascii=False,
-                                 default=str, indent=1), encoding="utf-8")
-    return target
+    target = _free_name(folder, f"team-store.{REPLACE_BACKUP_TAG}-{stamp}", ".sqlite")
+    try:
+        return backup_to_file(store, target)
+    except Exception as exc:
+        raise ImportFormatError(
+            f"the team store could not be backed up before replacing {slug!r} ({exc}); "
+            "nothing was imported"
+        ) from exc
 
 
 def _free_name(folder: Path, stem: str, suffix: str) -> Path:
@@ -164,20 +169,6 @@ def _free_name(folder: Path, stem: str, suffix: str) -> Path:
     while candidate.exists():
         candidate, counter = folder / f"{stem}-{counter}{suffix}", counter + 1
     return candidate
-
-
-def _document_rows(store: Store, slug: str) -> dict[str, list[dict[str, Any]]]:
-    with store.read() as session:
-        document = session.scalars(select(Document).where(Document.slug == slug)).one()
-        out: dict[str, list[dict[str, Any]]] = {Document.__tablename__: [_row(document)]}
-        for model in (Section, Paragraph, Footnote, Link, TextStyleSpan):
-            rows = session.scalars(select(model).where(model.document_id == document.id))
-            out[model.__tablename__] = [_row(r) for r in rows]
-        return out
-
-
-def _row(row: Any) -> dict[str, Any]:
-    return {c.key: getattr(row, c.key) for c in row.__mapper__.column_attrs}
 
 
 __all__ = ["FileImport", "check_slug", "import_document"]

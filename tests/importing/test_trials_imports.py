@@ -190,6 +190,43 @@ def test_replace_backups_survive_the_pruning_of_upgrade_backups(
     assert saved.exists()
 
 
+def _same_instants(dump: str) -> str:
+    """The dump with SQLite's "12:00:00" and "12:00:00.000000" read alike (one instant,
+    a server default or SQLAlchemy wrote it) and without FTS5's own segment tables (the
+    index is rebuilt by the triggers; its rows come from the tables compared)."""
+    import re
+
+    lines = [line for line in dump.splitlines()
+             if not line.startswith('INSERT INTO "search_index_')]
+    return re.sub(r"(\d\d:\d\d:\d\d)\.000000", r"\1", "\n".join(lines))
+
+
+def test_restore_puts_a_replacement_backup_back(essay_store_path: Path, tmp_path: Path) -> None:
+    small = _note(tmp_path / "docs", name=f"{BUNDLED_SLUG}.md")
+    before = store_dump(essay_store_path)
+    assert run_cli(essay_store_path, "import", "--replace", str(small)).returncode == 0
+    (saved,) = essay_store_path.parent.glob("essay.before-replace-*.sqlite")
+    replaced = store_dump(essay_store_path)
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    foreign = tmp_path / "foreign.sqlite"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    for bad, fragment in [(empty, "empty file"), (foreign, "not a briefing store"),
+                          (small, "not a database file"), (Path("/dev/zero"), "regular file"),
+                          (tmp_path, "regular file"), (tmp_path / "none.sqlite", "regular file")]:
+        run = run_cli(essay_store_path, "restore", str(bad))
+        assert run.returncode == EXIT_REFUSED, (bad, run.stderr)
+        assert fragment in run.sentence
+        assert store_dump(essay_store_path) == replaced
+    backup_bytes = saved.read_bytes()
+    run = run_cli(essay_store_path, "restore", str(saved))
+    assert run.returncode == 0, run.stderr
+    assert _same_instants(store_dump(essay_store_path)) == _same_instants(before)
+    assert saved.read_bytes() == backup_bytes
+
+
 def test_same_text_with_another_attribution_is_a_replacement(
     essay_store_path: Path, tmp_path: Path
 ) -> None:
