@@ -11,6 +11,7 @@ import json
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -136,8 +137,8 @@ class SlideDelegate(QStyledItemDelegate):
         slide: SlidePreview | None = index.data(PreviewRole)
         if slide is None:
             return
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         hovered = bool(state & QStyle.StateFlag.State_MouseOver)
         painter.save()
@@ -156,7 +157,7 @@ class SlideDelegate(QStyledItemDelegate):
                          str(index.row() + 1))  # fmt: skip
         thumb = self.thumb_size()
         target = QRect(rect.x() + NUMBER_W + PAD, rect.y() + PAD, thumb.width(), thumb.height())
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         dpr = widget.devicePixelRatioF() if widget is not None else 1.0
         image = self.cache.image(slide.record.id, slide.first, dpr)
         painter.drawImage(target, image)
@@ -252,9 +253,9 @@ class SlideStrip(QListView):
 
     # --- keyboard ---------------------------------------------------------------------
 
-    def event(self, event: object) -> bool:
-        if is_f2_override(event):  # type: ignore[arg-type]
-            event.accept()  # type: ignore[attr-defined]  # F2 edits the slide title here
+    def event(self, event: QEvent) -> bool:
+        if is_f2_override(event):
+            event.accept()  # F2 edits the slide title here
             return True
         return super().event(event)
 
@@ -316,7 +317,7 @@ class SlideStrip(QListView):
         if not data.hasFormat(SLIDE_MIME):
             return None
         try:
-            return int(json.loads(bytes(data.data(SLIDE_MIME)).decode())["slide"])
+            return int(json.loads(bytes(data.data(SLIDE_MIME).data()).decode())["slide"])
         except (ValueError, KeyError, TypeError):
             return None
 
