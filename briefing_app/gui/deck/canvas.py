@@ -28,7 +28,7 @@ from briefing_app.deck.preview import Region, SlidePreview
 from briefing_app.gui import painter as slide_painter
 from briefing_app.gui.mime import decode_sources
 from briefing_app.layout import registry
-from briefing_app.layout.boxes import TextBox
+from briefing_app.layout.boxes import Box, TextBox
 
 EDIT_DEBOUNCE_MS = 400
 BACKGROUND = QColor("#E3E5E8")
@@ -172,7 +172,7 @@ class SlideCanvas(QWidget):
         self._selected: int | None = None
         self._hover: Region | None = None
         self._drop_active = False
-        self._pixmap: tuple[tuple, QSize, float, QPixmap] | None = None
+        self._pixmap: tuple[tuple[Box, ...], QSize, float, QPixmap] | None = None
         self._shadow: tuple[tuple[QSize, float], QPixmap] | None = None  # drawn once per size
         self._edit_target: tuple[int, str, int | None] | None = None  # slide, kind, item
         self._session = 0
@@ -265,7 +265,8 @@ class SlideCanvas(QWidget):
         x, y = (pos.x() - page.x()) / s, (pos.y() - page.y()) / s
         hits = [r for r in self.slide.regions if r.contains(x, y)]
         items = [r for r in hits if r.kind == "item"]
-        return (items or hits or [None])[0]
+        found = items or hits
+        return found[0] if found else None
 
     # --- editing ----------------------------------------------------------------------
 
@@ -353,9 +354,10 @@ class SlideCanvas(QWidget):
         laid = self.slide.first
         dpr = self.devicePixelRatioF()
         cached = self._pixmap
-        fresh = cached and cached[1] == size and cached[2] == dpr
-        if fresh and (cached[0] is laid.boxes or cached[0] == laid.boxes):
-            return cached[3]
+        if cached is not None and cached[1] == size and cached[2] == dpr:
+            boxes, _, _, pixmap = cached
+            if boxes is laid.boxes or boxes == laid.boxes:
+                return pixmap
         pixmap = QPixmap(round(size.width() * dpr), round(size.height() * dpr))
         pixmap.setDevicePixelRatio(dpr)
         pixmap.fill(QColor("white"))
