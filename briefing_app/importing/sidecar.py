@@ -54,8 +54,15 @@ def sidecar_path(path: Path) -> Path:
 
 def inside_folder(folder: Path, name: str | Path, where: str, what: str) -> Path:
     """``folder / name`` resolved (symbolic links followed) if it stays inside ``folder``."""
-    root = folder.resolve()
-    target = (folder / name).resolve()
+    try:
+        root = folder.resolve()
+        target = (folder / name).resolve()
+    except (RuntimeError, OSError):  # a loop of symbolic links (RuntimeError before 3.13)
+        raise ImportFormatError(
+            f"{what} {str(name)[:80]!r} is a symbolic link that cannot be followed (it loops "
+            "or is unreadable)",
+            source=where,
+        ) from None
     if not target.is_relative_to(root):
         raise ImportFormatError(
             f"{what} {str(name)[:80]!r} lies outside the imported file's folder; "

@@ -106,6 +106,28 @@ def test_symlinked_sidecar_and_map_leading_outside_are_refused(
     _refused(essay_store_path, "import", str(note), fragment="outside the imported file's folder")
 
 
+def test_a_sidecar_or_map_that_is_a_symlink_loop_is_one_sentence(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    docs = tmp_path / "loop"
+    docs.mkdir()
+    note = docs / "looped.md"
+    note.write_text("# Looped\n\nOne paragraph.\n", encoding="utf-8")
+    (docs / "looped.meta.toml").symlink_to("looped.meta.toml")
+    before = store_dump(essay_store_path)
+    run = run_cli(essay_store_path, "import", str(note))
+    assert run.returncode == EXIT_REFUSED, run.stderr
+    assert "cannot be followed" in run.sentence
+    (docs / "looped.meta.toml").unlink()
+    (docs / "looped.meta.toml").write_text('argument_map = "a.toml"\n', encoding="utf-8")
+    (docs / "a.toml").symlink_to("b.toml")
+    (docs / "b.toml").symlink_to("a.toml")
+    run = run_cli(essay_store_path, "import", str(note))
+    assert run.returncode == EXIT_REFUSED, run.stderr
+    assert "cannot be followed" in run.sentence
+    assert store_dump(essay_store_path) == before
+
+
 def test_a_map_beside_the_file_for_another_document_is_refused(
     essay_store_path: Path, tmp_path: Path
 ) -> None:
