@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from briefing_app.services import corrections
@@ -129,7 +130,12 @@ class EventRecord:
     correction: str = ""
 
 
-def _document_filter(session: Session, model: type, slug: str | None):
+_InDocument = TypeVar("_InDocument", Paragraph, Footnote, Argument, Quote, Actor, Event)
+
+
+def _document_filter(
+    session: Session, model: type[_InDocument], slug: str | None
+) -> Select[_InDocument]:
     query = select(model)
     if slug is not None:
         document = session.scalar(select(Document).where(Document.slug == slug))

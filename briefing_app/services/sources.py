@@ -59,7 +59,9 @@ def _correction(session: Session, kind: str, source_id: int) -> str:
     return f"{note.heading}: {note.text}" if note is not None else ""
 
 
-def _anchor(session: Session, record: Argument | Quote | Event) -> tuple[str, int | None, tuple]:
+def _anchor(
+    session: Session, record: Argument | Quote | Event
+) -> tuple[str, int | None, tuple[int, ...]]:
     """(passage, paragraph index, footnote numbers when anchored in a footnote)."""
     if record.paragraph_id is not None:
         para = session.get(Paragraph, record.paragraph_id)
