@@ -178,7 +178,8 @@ class _DeckComposer:
         speaker = self.clean.line(source.speaker) if source.speaker else ""
         if speaker and source.speaker_role:  # "Vladimir Putin, President of Russia"
             speaker = self.clean.line(f"{source.speaker}, {source.speaker_role}")
-        return DraftItem(content, source.kind, item.column, speaker, source.date_label)
+        context = self.clean(source.context)
+        return DraftItem(content, source.kind, item.column, speaker, source.date_label, context)
 
     def footer(self, refs: Refs) -> tuple[str, ...]:
         """One short source line per cited document, naming only what this slide shows:

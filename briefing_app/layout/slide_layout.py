@@ -54,6 +54,7 @@ class DraftItem:
     column: int = 0
     speaker: str = ""  # a quote's speaker
     date_label: str = ""  # an event's or a quote's date, e.g. "19 Oct 2025"
+    context: str = ""  # what a quote was said about, for its credit line
 
 
 @dataclass(frozen=True)

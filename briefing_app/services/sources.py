@@ -36,6 +36,7 @@ class SourceInfo:
     correction: str = ""
     source: str = ""  # the text a quote comes from when no one spoke it (a bill)
     speaker_role: str = ""  # "President of Russia": the speaker's role, for attributions
+    context: str = ""  # what a quote was said about ("Putin's address on Crimea …")
 
 
 def actor_role(description: str | None) -> str:
@@ -108,6 +109,7 @@ def resolve(session: Session, kind: str | None, source_id: int | None) -> Source
             document_id=quote.document_id,
             correction=_correction(session, kind, quote.id),
             source=quote.source or "",
+            context=quote.context or "",
         )
     if kind == "event":
         event = session.get(Event, source_id)

@@ -104,3 +104,25 @@ def test_the_annex_shows_footnote_4_verbatim_with_its_correction_beside_it(brief
     citing = [s for s in slides if "‘suicide’" in " ".join(
         i.text for i in getattr(s, "items", ()))]  # fmt: skip
     assert citing and all("17 October 2025" in s.notes for s in citing)
+
+
+def test_the_putin_callout_says_the_words_were_about_crimea(briefing, tmp_path) -> None:
+    """The quote's stored context goes into its credit line on the slide and in the PPTX,
+    so "the same … as Kosovo's secession" is read as said of Crimea."""
+    from pptx import Presentation
+
+    from briefing_app.render.export import export_deck
+
+    deck, _ = laid_out(briefing, "Default")
+    quote_boxes = [b for s in deck.slides for b in s.boxes if b.name == "Quote"]
+    quote_box = next(b for b in quote_boxes if "secession" in " ".join(
+        r.text for ln in b.paragraphs[0].lines for r in ln.runs))  # type: ignore[attr-defined]  # fmt: skip
+    credit = " ".join(r.text for p in quote_box.paragraphs[1:]  # type: ignore[attr-defined]
+                      for ln in p.lines for r in ln.runs)  # fmt: skip
+    credit = " ".join(credit.split())
+    assert "Vladimir Putin" in credit and "address on Crimea in March 2014" in credit
+    path = export_deck(briefing, "Default", "pptx", tmp_path / "d.pptx").path
+    shapes = [sh for s in Presentation(str(path)).slides for sh in s.shapes if sh.has_text_frame]
+    texts = [" ".join(sh.text_frame.text.split()) for sh in shapes
+             if "secession" in sh.text_frame.text]  # fmt: skip
+    assert any("address on Crimea in March 2014" in t for t in texts)

@@ -34,6 +34,7 @@ class Quotation:
     citations: tuple[int, ...] = ()
     ref: ItemRef | None = None  # the quote's slide item
     edited: bool = False  # the words differ from the source: a paraphrase, not a quote
+    context: str = ""  # what the words were about ("Putin's address on Crimea …")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def quotation(item: DraftItem | None) -> Quotation:
         content.citations,
         content.ref,
         edited=content.differs_from_source and item.kind == "quote",
+        context=item.context,
     )
 
 
@@ -74,8 +76,9 @@ def quote_spec(quote: Quotation, t: Theme, size: float) -> ParaSpec:
 
 
 def credit_runs(quote: Quotation, t: Theme, size: float) -> list[Run]:
-    """The credit line: "— Speaker, date" (either may be missing); for an edited quote
-    "Paraphrased from Speaker, date"."""
+    """The credit line: "— Speaker, date. Context." (any may be missing); for an edited
+    quote "Paraphrased from Speaker, date. Context." The context says what the words were
+    about, which the quote alone may not (Putin's Kosovo words were about Crimea)."""
     speaker, date = quote.speaker.strip(), quote.date.strip()
     runs = []
     lead = "Paraphrased from " if quote.edited else "\u2014 "
@@ -85,6 +88,11 @@ def credit_runs(quote: Quotation, t: Theme, size: float) -> list[Run]:
         runs.append(Run(lead + speaker, t.style(size, t.navy, bold=True)))
     if date:
         runs.append(Run((", " if speaker else "\u2014 ") + date, t.style(size, t.muted)))
+    context = " ".join(quote.context.split())
+    if context:
+        if context[-1] not in ".!?)\u201d":
+            context += "."
+        runs.append(Run((". " if runs else "") + context, t.style(size, t.muted)))
     return runs
 
 
@@ -112,9 +120,9 @@ class QuoteLayout(SlideLayout[QuoteContent]):
         t = ctx.theme
         body = t.body_frame(ctx.marking)
         qx, qw = body.x + 28, body.w - 28 - 40
-        speaker_h, gap = 2 * LINE_HEIGHT * 18.0, 16.0
-        qframe = Frame(qx, body.y, qw, body.h - speaker_h - gap)
         quote = content.quote
+        speaker_h, gap = (3 if quote.context else 2) * LINE_HEIGHT * 18.0, 16.0
+        qframe = Frame(qx, body.y, qw, body.h - speaker_h - gap)
         spec = quote_spec(quote, t, 28.0)
         rest: tuple[ParaSpec, ...] = () if spec.empty else (spec,)
         credit = credit_runs(quote, t, 18.0)
