@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("BriefingApp")
     QCoreApplication.setApplicationName("briefing-app")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationDisplayName("Briefing")
+    QApplication.setApplicationDisplayName("Briefing")
     install_error_handling()
     register_fonts()
     store = open_store_interactively(args.db or default_store_location())

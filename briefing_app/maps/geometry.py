@@ -107,7 +107,7 @@ def polygon_rings(geom: BaseGeometry) -> tuple[Ring, ...]:
     """Exterior and hole rings of every polygon part (closing point dropped)."""
     rings: list[Ring] = []
     for part in _parts(geom):
-        if part.geom_type != "Polygon" or part.area < MIN_AREA_PT2:
+        if not isinstance(part, shapely.Polygon) or part.area < MIN_AREA_PT2:
             continue
         for ring in (part.exterior, *part.interiors):
             coords = shapely.get_coordinates(ring)[:-1]

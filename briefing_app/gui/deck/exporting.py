@@ -22,7 +22,9 @@ FILTERS = {"pptx": "PowerPoint presentation (*.pptx)", "pdf": "PDF document (*.p
 
 def last_folder() -> Path:
     folder = QSettings().value(LAST_FOLDER_KEY, "", str)
-    return Path(folder) if folder and Path(folder).is_dir() else EXPORTS_DIR
+    if isinstance(folder, str) and folder and Path(folder).is_dir():
+        return Path(folder)
+    return EXPORTS_DIR
 
 
 def remember_folder(path: Path) -> None:

@@ -258,7 +258,8 @@ class LibraryPanel(QWidget):
         """The width that shows every tab's title without scroll arrows (the window's
         default layout gives the library this much; a user may drag it narrower)."""
         self.tabs.tabBar().ensurePolished()
-        outer = self.layout().contentsMargins() if self.layout() else self.contentsMargins()
+        layout = self.layout()
+        outer = layout.contentsMargins() if layout is not None else self.contentsMargins()
         margins = outer.left() + outer.right() + 4
         return self.tabs.tabBar().sizeHint().width() + margins
 
