@@ -27,7 +27,7 @@ from briefing_app.maps.spec import InlineFeature
 from briefing_app.store.errors import StoreError
 
 if TYPE_CHECKING:
-    import shapely
+    from shapely.geometry.base import BaseGeometry
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_FEATURES = 5000
@@ -62,7 +62,7 @@ class ImportedLayer:
 class _Item:
     fid: str
     name: str
-    geometry: shapely.Geometry
+    geometry: BaseGeometry
     vertices: int
 
 
@@ -364,7 +364,7 @@ def _read_gpkg(path: Path, layer: str | None, max_features: int) -> list[_Item]:
 
 def _gpkg_rows(
     conn: sqlite3.Connection, name: str, layer: str | None, max_features: int
-) -> tuple[str, int, list[tuple]]:
+) -> tuple[str, int, list[tuple[Any, ...]]]:
     for required in ("gpkg_contents", "gpkg_geometry_columns"):
         if _object_type(conn, required) != "table":
             raise MapImportError(f"The file {name} is not a GeoPackage.")
@@ -447,7 +447,7 @@ def _read_only_uri(path: Path) -> str:
     return f"{uri}?mode=ro" if wal.exists() else f"{uri}?mode=ro&immutable=1"
 
 
-def _gpkg_geometry(blob: bytes) -> shapely.Geometry:
+def _gpkg_geometry(blob: bytes) -> BaseGeometry:
     from shapely import wkb
 
     if blob[:2] != b"GP":
