@@ -174,6 +174,7 @@ def _feature(
     fid: str, layer: str, name: str, geom: BaseGeometry, **props: object
 ) -> dict[str, Any] | None:
     geom = _tidy(geom)
+    coords: list[list[list[float]]] | list[list[list[list[float]]]]
     if layer == "disputed":
         coords, kind = _lines(geom), "MultiLineString"
     else:

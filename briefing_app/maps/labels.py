@@ -97,8 +97,8 @@ def place_labels(requests: list[LabelRequest], bounds: Rect, obstacles: list[Rec
     """
     placed: list[Rect] = list(obstacles)
     boxes: list[Box] = []
-    keep_off = shapely.union_all([g.buffer(LINE_CLEARANCE) for g in lines or []])
-    keep_off = None if keep_off.is_empty else keep_off
+    buffered = shapely.union_all([g.buffer(LINE_CLEARANCE) for g in lines or []])
+    keep_off = None if buffered.is_empty else buffered
     if keep_off is not None:
         shapely.prepare(keep_off)
     ranked = [r for r in sorted(requests, key=lambda r: -r.priority)
