@@ -126,9 +126,24 @@ def _no_constant(text: str) -> str:
     return _UnreadNumber(text)
 
 
+def _check_size_before_parsing(text: str, name: str, max_features: int) -> None:
+    """Refuse by counting brackets what would be too large to parse within our memory.
+
+    Python's JSON objects cost tens of bytes per ``[`` or ``{``: 50 MB of ``[0,0],`` parse
+    into more than a gigabyte. Every position is one ``[`` and every feature at least two
+    ``{``; the counts allow rings, properties and foreign members generously.
+    """
+    if text.count("{") > 20 * max_features + 100:
+        _too_many(name, max_features)
+    if text.count("[") > 2 * MAX_VERTICES + 10 * max_features:
+        raise MapImportError(f"The file {name} has more than {MAX_VERTICES:,} points; "
+                             "simplify it first.")
+
+
 def _read_geojson(path: Path, max_features: int) -> list[_Item]:
     try:
         text = path.read_text(encoding="utf-8")
+        _check_size_before_parsing(text, path.name, max_features)
         data = json.loads(text, parse_int=_parse_number, parse_float=_parse_number,
                           parse_constant=_no_constant)
     except UnicodeDecodeError:

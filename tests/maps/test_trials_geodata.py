@@ -112,6 +112,22 @@ def test_too_many_points_is_one_sentence(essay_store_path: Path, tmp_path: Path)
     _refused(essay_store_path, "map", "import", MAP, str(line), fragment="500,000 points")
 
 
+def test_files_too_large_to_parse_in_the_budget_are_refused_before_parsing(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    """48 MB of points or 44 MB of tiny features, under the 500 MB limit of the trial."""
+    dense = tmp_path / "dense.geojson"
+    dense.write_text('{"type":"LineString","coordinates":[' + ",".join(["[0,0]"] * 8_000_000)
+                     + "]}")
+    _refused(essay_store_path, "map", "import", MAP, str(dense), fragment="500,000 points")
+    tiny = tmp_path / "tiny.geojson"
+    feature = ('{"type":"Feature","properties":{},"geometry":{"type":"LineString",'
+               '"coordinates":[[30,50],[30.0001,50]]}}')
+    tiny.write_text('{"type":"FeatureCollection","features":[' + ",".join([feature] * 400_000)
+                    + "]}")
+    _refused(essay_store_path, "map", "import", MAP, str(tiny), fragment="5,000 features")
+
+
 # --- bounded parsing ------------------------------------------------------------------------
 
 
