@@ -23,6 +23,12 @@ from briefing_app.store.store import Store
 
 Target = type[Argument] | type[Quote] | type[Event] | type[Actor]
 TARGETS: dict[str, Target] = {"argument": Argument, "quote": Quote, "event": Event, "actor": Actor}
+# The targets anchored in the essay's text (an actor is not).
+ANCHORED: dict[str, type[Argument] | type[Quote] | type[Event]] = {
+    "argument": Argument,
+    "quote": Quote,
+    "event": Event,
+}
 MAX_TEXT = 2000
 
 
@@ -154,8 +160,7 @@ def corrections_anchored_in(session: Session, footnote_ids: set[int]) -> dict[in
     found: dict[int, list[str]] = {}
     if not footnote_ids:
         return found
-    for kind in ("argument", "quote", "event"):
-        model = TARGETS[kind]
+    for kind, model in ANCHORED.items():
         rows = session.execute(
             select(model.footnote_id, Correction)
             .join(Correction, getattr(Correction, f"{kind}_id") == model.id)
@@ -163,6 +168,8 @@ def corrections_anchored_in(session: Session, footnote_ids: set[int]) -> dict[in
             .order_by(model.span_start, model.id)
         )
         for footnote_id, row in rows:
+            if footnote_id is None:  # the query asks for footnote ids; this narrows the type
+                continue
             line = f"{row.kind.capitalize()}: {row.text}"
             lines = found.setdefault(footnote_id, [])
             if line not in lines:
