@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.interfaces import LoaderOption
 
 from briefing_app.domain import dates
 from briefing_app.services.corrections import (
@@ -172,7 +173,7 @@ def preload(session: Session, refs: list[tuple[str | None, int | None]]) -> Prel
     for kind, source_id in refs:
         if kind is not None and source_id is not None:
             wanted.setdefault(kind, set()).add(source_id)
-    loaders = {
+    loaders: dict[str, tuple[type[Argument | Quote | Event | Footnote], LoaderOption | None]] = {
         "argument": (Argument, selectinload(Argument.footnotes)),
         "quote": (Quote, selectinload(Quote.speaker)),
         "event": (Event, None),

@@ -163,7 +163,7 @@ def _drawn(tree: etree._Element) -> tuple[int, int]:
             continue
         if el.tag == f"{_P}pic":
             pictures += 1
-        elif el.getparent().tag != f"{_P}grpSp":
+        elif (parent := el.getparent()) is None or parent.tag != f"{_P}grpSp":
             shapes += 1
     return pictures, shapes
 
