@@ -57,7 +57,7 @@ def _variants(text: str, style: TextStyle, min_size: float) -> list[tuple[list[s
     if breaks:
         at = min(breaks, key=lambda i: abs(len(text[:i].rstrip()) - len(text[i:])))
         splits.append([text[:at].rstrip(), text[at:].strip()])
-    out = []
+    out: list[tuple[list[str], TextStyle]] = []
     for s in sizes:
         st = TextStyle(style.font, s, style.bold, style.italic, style.color)
         out.extend((lines, st) for lines in splits)

@@ -22,7 +22,10 @@ E = E2**0.5
 
 def _q(sin_phi: np.ndarray | float) -> np.ndarray | float:
     es = E * sin_phi
-    return (1 - E2) * (sin_phi / (1 - es * es) - np.log((1 - es) / (1 + es)) / (2 * E))
+    q: np.ndarray | float = (1 - E2) * (
+        sin_phi / (1 - es * es) - np.log((1 - es) / (1 + es)) / (2 * E)
+    )
+    return q
 
 
 @dataclass(frozen=True)
