@@ -77,10 +77,12 @@ class UnitLayout(SlideLayout[U]):
 
     tag: ClassVar[str]  # e.g. "Policy unit assessment"
     numbered: ClassVar[bool] = False
+    content_type: ClassVar[type[UnitContent]]
     placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY)
     empty_hint = "Type the unit's points here, or drag arguments from the library"
 
     def compose(self, draft: SlideDraft) -> U:
+        # content_type is U itself, which a ClassVar cannot say (it may not hold a TypeVar)
         return self.content_type(  # type: ignore[return-value]
             title=draft.title,
             notes=draft.notes,
