@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
 from briefing_app.gui.commands import Operations
 from briefing_app.gui.deck.editor import DeckEditor
 from briefing_app.gui.events import StoreEvents
@@ -24,3 +27,18 @@ def make_editor(qtbot, store: Store) -> DeckEditor:
     editor.resize(1300, 820)
     editor.show()
     return editor
+
+
+def answer_export_warnings(qtbot, editor: DeckEditor, button: str) -> str:
+    """Click ``button`` ("Export anyway" or "Cancel") in the warnings box the export shows
+    before writing; returns the warnings it listed."""
+    box = editor.export_box
+    assert box is not None and box.objectName() == "exportWarningsBox"
+    qtbot.waitUntil(box.isVisible)
+    shown = box.informativeText()
+    if button == "Cancel":
+        clicked = box.button(QMessageBox.StandardButton.Cancel)
+    else:
+        clicked = next(b for b in box.buttons() if b.text() == button)
+    qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton)
+    return shown

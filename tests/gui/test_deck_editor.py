@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from deck_editor_support import make_editor
+from deck_editor_support import answer_export_warnings, make_editor
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -315,7 +315,9 @@ def test_export_through_the_ui_writes_a_pptx(qtbot, editor, tmp_path: Path) -> N
     messages: list[str] = []
     editor.statusMessage.connect(messages.append)
     editor.export("pptx")
-    assert target.is_file() and target.stat().st_size > 10_000
+    answer_export_warnings(qtbot, editor, "Export anyway")  # the long deck warns
+    qtbot.waitUntil(target.is_file, timeout=60_000)
+    assert target.stat().st_size > 10_000
     assert asked[0].suffix == ".pptx"
     assert QSettings().value("export/last_folder") == str(target.parent)
     box = editor.export_box
@@ -332,12 +334,54 @@ def test_export_through_the_ui_writes_a_pptx(qtbot, editor, tmp_path: Path) -> N
     blocker.write_text("not a folder")
     editor.choose_export_path = lambda fmt, suggested: blocker / "x.pdf"
     editor.export("pdf")
+    answer_export_warnings(qtbot, editor, "Export anyway")
+    qtbot.waitUntil(lambda: editor.export_box.objectName() == "deckErrorBox", timeout=60_000)
     failed = editor.export_box
     assert failed is not box and failed.icon() == QMessageBox.Icon.Warning
     assert failed.text().startswith("The export failed") and "Traceback" not in failed.text()
     assert failed.text().endswith(".") and "\n" not in failed.text()  # one sentence
     assert str(blocker) in failed.text()  # (the path itself may hold dots)
     failed.close()
+
+
+def test_export_with_warnings_asks_first_and_cancel_writes_nothing(
+    qtbot, deck_store, tmp_path: Path
+) -> None:
+    """Through the window's real File ▸ Export action: a deck whose export warns (the
+    full read-ahead runs over the word limit) asks in a dialog before anything is written;
+    Cancel leaves no file, Export anyway writes."""
+    from PySide6.QtGui import QAction
+
+    from briefing_app.gui.main_window import MainWindow
+
+    win = MainWindow(deck_store)
+    qtbot.addWidget(win)
+    win.open_initial_deck(None)
+    win.show()
+    editor = win.deck_editor
+    editor.open_deck(DECK)
+    editor.confirm = lambda title, question: True
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "warned.pdf"
+    editor.choose_export_path = lambda fmt, suggested: target
+    messages: list[str] = []
+    editor.statusMessage.connect(messages.append)
+    action = win.findChild(QAction, "action_export_pdf")
+    assert action is not None
+
+    action.trigger()
+    shown = answer_export_warnings(qtbot, editor, "Cancel")
+    assert shown.startswith("• ") and editor.last_export is None
+    qtbot.wait(200)
+    assert list(out.iterdir()) == []  # nothing written, not even a temporary file
+    assert messages[-1] == "Export cancelled; nothing was written."
+
+    action.trigger()
+    answer_export_warnings(qtbot, editor, "Export anyway")
+    qtbot.waitUntil(lambda: editor.last_export is not None, timeout=60_000)
+    assert target.is_file() and editor.last_export.warnings  # warned, then written
+    editor.export_box.close()
 
 
 # --- decks ----------------------------------------------------------------------------------

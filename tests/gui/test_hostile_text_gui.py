@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from deck_editor_support import make_editor
+from deck_editor_support import answer_export_warnings, make_editor
 from hostile_text import DECK, HOSTILE, MEGABYTE, hostile_arguments, hostile_deck
 from PySide6.QtCore import QSettings, Qt
 
@@ -147,6 +147,7 @@ def test_exports_from_the_editor_land_where_the_user_chose(
     before = _files(tmp_path)
     editor.choose_export_path = accept_suggestion
     editor.export(fmt)
+    answer_export_warnings(qtbot, editor, "Export anyway")  # hostile text warns
     (suggested,) = suggestions
     name = editor.current_deck()  # exports are named after the deck (titles repeat)
     stem = f"{name} handout" if fmt == "handout" else name
@@ -155,6 +156,7 @@ def test_exports_from_the_editor_land_where_the_user_chose(
     exact = tmp_path / "elsewhere" / f"exact name {fmt}.{'pdf' if fmt == 'handout' else fmt}"
     editor.choose_export_path = lambda _fmt, _suggested: exact
     editor.export(fmt)
+    answer_export_warnings(qtbot, editor, "Export anyway")
     assert editor.last_export.path == exact
     assert _files(tmp_path) - before == {exact, suggested}  # nothing anywhere else
     assert all(f.stat().st_size > 10_000 for f in (exact, suggested))

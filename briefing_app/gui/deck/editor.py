@@ -643,9 +643,31 @@ class DeckEditor(QWidget):
         if path is None:
             return
         exporting.remember_folder(path)
+        warnings = exporting.export_warnings(self.preview)
+        if warnings and not exporting.has_blocking(self.preview):
+            # the user decides before the file is written; Cancel writes nothing
+            box = exporting.warnings_box(self, fmt, warnings)
+            self.export_box = box
+
+            def answered() -> None:
+                if exporting.chose_export(box):
+                    self._start_export(fmt, path)
+                else:
+                    self.statusMessage.emit("Export cancelled; nothing was written.")
+
+            box.finished.connect(answered)
+            box.open()
+            return
+        self._start_export(fmt, path)
+
+    def _start_export(self, fmt: str, path: Path) -> None:
+        """Write the export in the background (its warnings shown again when done)."""
+        if self._deck is None or self.preview is None:
+            self.statusMessage.emit("Open a deck to export it.")
+            return
         store, name = self.store, self._deck
         notice = exporting.warnings_notice(self.preview)
-        if notice:  # said before the file is written, and again in the result box
+        if notice:
             self.statusMessage.emit(notice)
         self.tasks.run(
             f"Exporting “{name}”",

@@ -70,14 +70,58 @@ def is_cancel(exc: BaseException) -> bool:
     return isinstance(exc, Cancelled)
 
 
+def export_warnings(preview: DeckPreview) -> list[str]:
+    """What the export about to run will warn of, each once, in slide order."""
+    warnings = [w for page in preview.laid_slides for w in (*page.blocking, *page.warnings)]
+    return list(dict.fromkeys([*warnings, *preview.warnings]))
+
+
+def has_blocking(preview: DeckPreview) -> bool:
+    """Whether the export will refuse (it then says why itself)."""
+    return any(page.blocking for page in preview.laid_slides)
+
+
 def warnings_notice(preview: DeckPreview) -> str:
     """What the export about to run will warn of, in one line (empty when nothing)."""
-    warnings = [w for page in preview.laid_slides for w in (*page.blocking, *page.warnings)]
-    warnings = list(dict.fromkeys([*warnings, *preview.warnings]))
+    warnings = export_warnings(preview)
     if not warnings:
         return ""
     more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
     return f"Exporting with {len(warnings)} warning{'s' * (len(warnings) > 1)}: {warnings[0]}{more}"
+
+
+EXPORT_ANYWAY = "Export anyway"
+
+
+def warnings_box(parent: QWidget, fmt: str, warnings: list[str]) -> QMessageBox:
+    """The export's warnings, asked before anything is written: "Export anyway" or
+    "Cancel" (the default; nothing is written). Window-modal and non-blocking: the caller
+    connects ``finished`` and reads :func:`chose_export`."""
+    count = len(warnings)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Export with warnings?",
+        f"The {FORMAT_NAMES[fmt]} export has {count} warning{'s' * (count > 1)}. "
+        "Export anyway, or cancel and fix the deck first?",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # warnings quote titles the user typed
+    box.setInformativeText("\n".join(f"• {w}" for w in warnings))
+    box.addButton(EXPORT_ANYWAY, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.setObjectName("exportWarningsBox")
+    box.setAccessibleName("Export with warnings?")
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    return box
+
+
+def chose_export(box: QMessageBox) -> bool:
+    """Whether the user answered the warnings box with "Export anyway"."""
+    clicked = box.clickedButton()
+    return clicked is not None and clicked.text() == EXPORT_ANYWAY
 
 
 def result_box(parent: QWidget, result: ExportResult) -> QMessageBox:
