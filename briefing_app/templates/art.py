@@ -29,10 +29,17 @@ from briefing_app.templates.slots import LAYOUT_SLOTS
 from briefing_app.templates.theme import scale_of, template_theme
 
 ART_PREFIX = "Template art: "  # names of the boxes this module makes
+
 _P, _A = f"{{{ox.NS_P}}}", f"{{{ox.NS_A}}}"
 _R_EMBED = f"{{{ox.NS_R}}}embed"
 _CURVE_STEPS = 8
 _PICTURE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
+
+
+def _shape_name(el: etree._Element, path: str, default: str) -> str:
+    """The shape's own name (its ``cNvPr`` at ``path``) under ART_PREFIX, or ``default``."""
+    props = el.find(path)
+    return ART_PREFIX + ((props.get("name", "") if props is not None else "") or default)
 
 
 @dataclass(frozen=True)
@@ -93,10 +100,8 @@ class _Reader:
             rgb = value.get("lastClr", "")
         else:
             return None
-        if (
-            value.find(f"{_A}alpha") is not None
-            and int(value.find(f"{_A}alpha").get("val", "100000")) < 50000
-        ):
+        alpha = value.find(f"{_A}alpha")
+        if alpha is not None and int(alpha.get("val", "100000")) < 50000:
             return None  # mostly transparent: leave it out rather than draw it solid
         return rgb.upper() if len(rgb) == 6 else None
 
@@ -122,7 +127,7 @@ class _Reader:
             return
         off, ext = xfrm.find(f"{_A}off"), xfrm.find(f"{_A}ext")
         ch_off, ch_ext = xfrm.find(f"{_A}chOff"), xfrm.find(f"{_A}chExt")
-        if None in (off, ext, ch_off, ch_ext):
+        if off is None or ext is None or ch_off is None or ch_ext is None:
             self.tree(el, tf)
             return
         cx, cy = float(ch_ext.get("cx", 0)) or 1.0, float(ch_ext.get("cy", 0)) or 1.0
@@ -149,7 +154,7 @@ class _Reader:
         width = float(line.get("w", 12700)) / ox.EMU_PER_PT if line is not None else 0.0
         if fill is None and stroke is None:
             return
-        name = ART_PREFIX + (el.find(f"./{_P}nvSpPr/{_P}cNvPr").get("name", "") or "shape")
+        name = _shape_name(el, f"./{_P}nvSpPr/{_P}cNvPr", "shape")
         prst = sp_pr.find(f"{_A}prstGeom")
         cust = sp_pr.find(f"{_A}custGeom")
         if prst is not None and prst.get("prst") == "rect":
@@ -160,7 +165,7 @@ class _Reader:
         if prst is not None and prst.get("prst") == "ellipse":
             import math
 
-            ring = [
+            ring: list[tuple[float, float]] = [
                 (
                     x + w / 2 + w / 2 * math.cos(2 * math.pi * k / 48),
                     y + h / 2 + h / 2 * math.sin(2 * math.pi * k / 48),
@@ -183,7 +188,7 @@ class _Reader:
                         py = h - py
                     return tf.point(x + px, y + py)
 
-                ring: list[tuple[float, float]] = []
+                ring = []
                 for seg in path:
                     kind = etree.QName(seg).localname
                     points = [place(p) for p in seg.iterfind(f"{_A}pt")]
@@ -213,14 +218,14 @@ class _Reader:
             return
         line = sp_pr.find(f"{_A}ln")
         color = self.color(line)
-        if color is None:
+        if line is None or color is None:
             return
         x, y, w, h, flip_h, flip_v = geometry
         x1, x2 = (x + w, x) if flip_h else (x, x + w)
         y1, y2 = (y + h, y) if flip_v else (y, y + h)
         (px1, py1), (px2, py2) = tf.point(x1, y1), tf.point(x2, y2)
         width = float(line.get("w", 12700)) / ox.EMU_PER_PT
-        name = ART_PREFIX + (el.find(f"./{_P}nvCxnSpPr/{_P}cNvPr").get("name", "") or "line")
+        name = _shape_name(el, f"./{_P}nvCxnSpPr/{_P}cNvPr", "line")
         self.boxes.append(RuleBox(px1, py1, px2, py2, color, width, name))
 
     def picture(self, el: etree._Element, tf: _Transform) -> None:
@@ -233,7 +238,7 @@ class _Reader:
             return
         x, y, w, h, _, _ = geometry
         (x1, y1), (x2, y2) = tf.point(x, y), tf.point(x + w, y + h)
-        name = ART_PREFIX + (el.find(f"./{_P}nvPicPr/{_P}cNvPr").get("name", "") or "picture")
+        name = _shape_name(el, f"./{_P}nvPicPr/{_P}cNvPr", "picture")
         self.boxes.append(PictureBox(x1, y1, x2 - x1, y2 - y1, str(path), name))
 
     def image(self, rid: str) -> Path | None:
@@ -324,9 +329,9 @@ def _theme_colors(package: TemplatePackage, master: str) -> dict[str, str]:
             if rgb:
                 colors[etree.QName(slot).localname] = rgb.upper()
     # The usual colour map: text and backgrounds by their role names.
-    for role, slot in (("bg1", "lt1"), ("tx1", "dk1"), ("bg2", "lt2"), ("tx2", "dk2")):
-        if slot in colors:
-            colors[role] = colors[slot]
+    for role, named in (("bg1", "lt1"), ("tx1", "dk1"), ("bg2", "lt2"), ("tx2", "dk2")):
+        if named in colors:
+            colors[role] = colors[named]
     return colors
 
 
