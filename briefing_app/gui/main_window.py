@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -71,17 +71,17 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         # The print dialog; tests replace it so nothing blocks on a native dialog.
         self.choose_printer = printing.ask_with_dialog(self)
-        self.actions = build_actions(self)
-        self.actions["show_details"].setCheckable(True)
-        self.actions["show_details"].setChecked(True)
+        self.actions_by_id = build_actions(self)
+        self.actions_by_id["show_details"].setCheckable(True)
+        self.actions_by_id["show_details"].setChecked(True)
 
         self.library = LibraryPanel(store, self.events, self)
         self.detail = DetailView(store, self.events, self, self.ops)
         self.deck_editor = DeckEditor(store, self.ops, self.tasks, self)
         self._review: ReviewView | None = None  # built when first shown (faster start-up)
         self._review_slot = QWidget(self)
-        self._review_slot.setLayout(QVBoxLayout())
-        self._review_slot.layout().setContentsMargins(0, 0, 0, 0)
+        self._review_layout = QVBoxLayout(self._review_slot)
+        self._review_layout.setContentsMargins(0, 0, 0, 0)
         self._review_slot.setAccessibleName("Review")
 
         self.modes = QTabWidget(self)
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
     # --- construction ---------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.actions_by_id
         undo = self.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = self.undo_group.createRedoAction(self, "&Redo")
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         undo.setObjectName("action_undo")
         redo.setObjectName("action_redo")
         self.undo_action, self.redo_action = undo, redo
-        menus = {
+        menus: dict[str, list[str | QAction | None]] = {
             "&File": ["save", None, "export_pptx", "export_pdf", "export_handout",
                       "export_review", None, "print_deck", "print_handout", "print_review",
                       None, "quit"],
@@ -176,14 +176,16 @@ class MainWindow(QMainWindow):
             "find": self.library.focus_search,
             "show_slides": lambda: self.modes.setCurrentIndex(0),
             "show_review": lambda: self.modes.setCurrentIndex(1),
-            "show_details": lambda: self.show_details(self.actions["show_details"].isChecked()),
+            "show_details": lambda: self.show_details(
+                self.actions_by_id["show_details"].isChecked()
+            ),
             "about": self.show_about,
             "guide": self.show_guide,
             "shortcuts": self.show_shortcuts,
         }
         for action_id, slot in slots.items():
             # Never pass ``triggered(checked)`` on: a slot's first parameter is not a flag.
-            self.actions[action_id].triggered.connect(lambda _checked=False, s=slot: s())
+            self.actions_by_id[action_id].triggered.connect(lambda _checked=False, s=slot: s())
 
         self.library.sourceActivated.connect(self._library_picked)
         self.library.addToSlideRequested.connect(self.add_to_slide)
@@ -220,7 +222,7 @@ class MainWindow(QMainWindow):
             self._review.argumentSelected.connect(self._review_selected)
             self._review.statusMessage.connect(self._status)
             self._review.marking_of = self._deck_marking
-            self._review_slot.layout().addWidget(self._review)
+            self._review_layout.addWidget(self._review)
         return self._review
 
     def _update_title(self) -> None:
@@ -442,8 +444,8 @@ class MainWindow(QMainWindow):
         self.guide_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.guide_dialog.open()
 
-    def _all_actions(self) -> list:
-        return [*self.actions.values(), self.undo_action, self.redo_action]
+    def _all_actions(self) -> list[QAction]:
+        return [*self.actions_by_id.values(), self.undo_action, self.redo_action]
 
     def show_about(self) -> None:
         docs = library.documents(self.store)
@@ -481,13 +483,14 @@ class MainWindow(QMainWindow):
         if splitter is not None and geometry is not None and saved_on == [
             screen.width(), screen.height()
         ]:
-            shown = settings.value("window/details", True, bool)
+            shown = bool(settings.value("window/details", True, bool))
             self.detail.setVisible(shown)
-            self.actions["show_details"].setChecked(shown)
+            self.actions_by_id["show_details"].setChecked(shown)
             self.splitter.restoreState(splitter)
         else:
             self.fit_panes()
-        self.modes.setCurrentIndex(int(settings.value("window/mode", 0)))
+        mode = settings.value("window/mode", 0, int)
+        self.modes.setCurrentIndex(mode if isinstance(mode, int) else 0)
         self.deck_editor.restore_state(settings, open_last=open_deck)
 
     def fit_panes(self) -> None:
@@ -497,7 +500,7 @@ class MainWindow(QMainWindow):
         library = max(self.library.tabs_width(), min(420, round(width * 0.25)))
         details = min(340, round(width * 0.2)) if width >= NARROW_WINDOW else 0
         self.detail.setVisible(details > 0)
-        self.actions["show_details"].setChecked(details > 0)
+        self.actions_by_id["show_details"].setChecked(details > 0)
         self.splitter.setSizes([library, width - library - details, details])
 
     def show_details(self, shown: bool) -> None:
@@ -514,7 +517,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/screen", [screen.width(), screen.height()])
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("window/details", self.actions["show_details"].isChecked())
+        settings.setValue("window/details", self.actions_by_id["show_details"].isChecked())
         settings.setValue("window/mode", self.modes.currentIndex())
         self.deck_editor.save_state(settings)
         if self._review is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import shapely
@@ -106,7 +107,7 @@ def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
     # (narrower if need be), else in two; where no such spot exists it stands beside the
     # map (right of a wide frame, under a tall one) and the map takes the rest.
     inside = [(legend_w, 1), (legend_w * 0.8, 1), (min(w * 0.8, 2 * legend_w), 2)]
-    layouts: list[tuple] = [((x, y, w, map_h), None, inside)]
+    layouts: list[tuple[Any, ...]] = [((x, y, w, map_h), None, inside)]
     wide = w >= map_h
     beside_w = max(150.0, min(legend_w, w * 0.3)) if wide else legend_w  # a narrow column
     _, size = legend(entries, [], "top-left", (0.0, 0.0, w, map_h), beside_w)

@@ -75,7 +75,7 @@ def _candidates(region: BaseGeometry) -> list[tuple[float, float]]:
     step = max((x1 - x0), (y1 - y0)) / 10
     if step > 0:
         gx, gy = np.meshgrid(np.arange(x0 + step / 2, x1, step), np.arange(y0 + step / 2, y1, step))
-        grid = shapely.points(gx.ravel(), gy.ravel())
+        grid = np.asarray(shapely.points(gx.ravel(), gy.ravel()))  # an array for arrays
         inside = grid[shapely.contains(main, grid)]
         if len(inside):
             dist = shapely.distance(main.exterior, inside)

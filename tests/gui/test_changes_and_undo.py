@@ -104,7 +104,7 @@ def test_undo_after_someone_else_changed_the_slide_is_refused(qtbot, window) -> 
 
 
 def test_a_review_refreshes_the_library_and_details_through_changed(qtbot, window) -> None:
-    window.actions["show_review"].trigger()
+    window.actions_by_id["show_review"].trigger()
     review = window.review
     argument_id = review.reader.argument_ids()[0]
     review.select_argument(argument_id)
@@ -132,7 +132,7 @@ def test_editing_an_argument_in_review_refreshes_only_the_slides_showing_it(qtbo
     decks.add_item(window.store, slide_id, source_kind="argument", source_id=made)
     editor.reload()
     laid = editor.previewer.laid
-    window.actions["show_review"].trigger()
+    window.actions_by_id["show_review"].trigger()
     window.review.select_argument(made)
     qtbot.mouseClick(window.review.panel.edit_button, Qt.MouseButton.LeftButton)
     dialog = window.review.argument_dialog
@@ -151,7 +151,7 @@ def test_ctrl_z_in_review_undoes_the_argument_edit_not_the_deck_edit(qtbot, wind
     made = arguments.create_argument(window.store, paragraph_id=paragraph.id, start=0, end=20,
                                      label="Before", claim="c", kind="premise",
                                      perspectives=[]).value  # fmt: skip
-    window.actions["show_review"].trigger()
+    window.actions_by_id["show_review"].trigger()
     review = window.review
     review.select_argument(made)
     qtbot.mouseClick(review.panel.edit_button, Qt.MouseButton.LeftButton)
@@ -161,6 +161,6 @@ def test_ctrl_z_in_review_undoes_the_argument_edit_not_the_deck_edit(qtbot, wind
     qtbot.keyClick(review.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert library.argument(window.store, made).label == "Before"
     assert _title(window, slide_id) == "Deck edit stays"
-    window.actions["show_slides"].trigger()
+    window.actions_by_id["show_slides"].trigger()
     _ctrl_z(qtbot, window)
     assert _title(window, slide_id) != "Deck edit stays"

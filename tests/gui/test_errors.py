@@ -97,6 +97,6 @@ def test_help_about_names_the_log_file(qtbot, essay_store, monkeypatch, tmp_path
     monkeypatch.setenv("BRIEFING_LOG", str(log))
     window = MainWindow(essay_store)
     qtbot.addWidget(window)
-    window.actions["about"].trigger()  # a box that does not block
+    window.actions_by_id["about"].trigger()  # a box that does not block
     assert str(log) in window.about_box.text()
     window.about_box.done(0)

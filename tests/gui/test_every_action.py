@@ -308,7 +308,7 @@ def _printed(what: str) -> Callable[[Run], None]:
 
 
 def _details_toggled(run: Run) -> None:
-    shown = run.win.actions["show_details"].isChecked()
+    shown = run.win.actions_by_id["show_details"].isChecked()
     assert run.win.detail.isVisible() == shown
     assert run.before["details"] != shown
 
@@ -428,7 +428,7 @@ def _check(name: str, path: str, run: Run, probe: Probe) -> None:
 
 def test_every_action_does_what_it_says(window: MainWindow, qtbot) -> None:
     menu_actions = [a for m in window.menuBar().findChildren(QMenu) for a in m.actions()]
-    assert set(window.deck_editor.deck_list.actions.values()) <= set(menu_actions)  # shared
+    assert set(window.deck_editor.deck_list.actions_by_id.values()) <= set(menu_actions)  # shared
     toolbars = window.findChildren(QToolBar)
     toolbar_actions = {id(a): (t, a) for t in toolbars for a in t.actions()}
     actions = [a for a in menu_actions if not a.isSeparator() and not a.menu()]

@@ -136,9 +136,9 @@ def test_screenshot_size_and_unknown_deck(tmp_path: Path, essay_store_path: Path
 def test_window_title_names_the_deck_and_marks_edits(window) -> None:
     assert window.windowTitle() == f"{DEFAULT_DECK}[*] — Briefing"
     assert not window.isWindowModified()
-    window.actions["new_slide"].trigger()
+    window.actions_by_id["new_slide"].trigger()
     assert window.isWindowModified()
-    window.actions["save"].trigger()
+    window.actions_by_id["save"].trigger()
     assert not window.isWindowModified()
 
 
@@ -164,7 +164,7 @@ def test_deck_properties_from_a_double_click_on_the_cover(window, qtbot) -> None
     window.undo_action.trigger()  # one step back: both as they were
     deck = _deck(window)
     assert (deck.author, deck.marking) == ("Policy unit", None)
-    window.actions["deck_properties"].trigger()
+    window.actions_by_id["deck_properties"].trigger()
     dialog = window.properties_dialog
     offered = [dialog.marking.itemText(i) for i in range(dialog.marking.count())]
     assert offered[0] == NO_MARKING and "EYES ONLY" in offered and "OFFICIAL" in offered
@@ -192,7 +192,7 @@ def test_nothing_that_matters_is_clipped(window, size: tuple[int, int]) -> None:
         assert window.detail.isVisible() and window.detail.width() >= 220
     else:  # folded away, and one shortcut away
         assert not window.detail.isVisible()
-        window.actions["show_details"].trigger()
+        window.actions_by_id["show_details"].trigger()
         assert window.detail.isVisible()
 
 
@@ -217,7 +217,7 @@ def test_deck_properties_pick_a_house_template(window, qtbot, tmp_path) -> None:
 
     templates.add_template(window.store, DEFAULT_TEMPLATE, "Ministry 2026")
     name = window.deck_editor.current_deck()
-    window.actions["deck_properties"].trigger()
+    window.actions_by_id["deck_properties"].trigger()
     dialog = window.properties_dialog
     offered = [dialog.template.itemText(i) for i in range(dialog.template.count())]
     assert offered == [OUR_TEMPLATE, "Ministry 2026"]
@@ -225,7 +225,7 @@ def test_deck_properties_pick_a_house_template(window, qtbot, tmp_path) -> None:
     dialog.template.setCurrentText("Ministry 2026")
     dialog.accept()
     assert templates.deck_template_name(window.store, name) == "Ministry 2026"
-    window.actions["deck_properties"].trigger()
+    window.actions_by_id["deck_properties"].trigger()
     dialog = window.properties_dialog
     assert dialog.template.currentText() == "Ministry 2026"
     dialog.template.setCurrentText(OUR_TEMPLATE)
@@ -236,7 +236,7 @@ def test_deck_properties_pick_a_house_template(window, qtbot, tmp_path) -> None:
 def test_review_panel_and_details_show_the_same_argument(window) -> None:
     from briefing_app.services import library
 
-    window.actions["show_review"].trigger()
+    window.actions_by_id["show_review"].trigger()
     review = window.review
     for argument_id in review.reader.argument_ids()[:3]:
         assert window.library.select_argument(argument_id)  # picked in the library
@@ -257,11 +257,11 @@ def test_delete_on_the_agenda_asks_first_and_undo_brings_it_back(window, qtbot) 
                      pos=editor.canvas.page_rect().center().toPoint())  # fmt: skip
     asked: list[str] = []
     editor.confirm = lambda title, text: asked.append(text) is not None  # No
-    window.actions["delete"].trigger()
+    window.actions_by_id["delete"].trigger()
     assert asked == ["Delete “Agenda”? Undo brings it back."]
     assert any(s.id == agenda.id for s in _deck(window).slides)
     editor.confirm = lambda title, text: True
-    window.actions["delete"].trigger()
+    window.actions_by_id["delete"].trigger()
     assert all(s.id != agenda.id for s in _deck(window).slides)
     window.undo_action.trigger()
     assert any(s.id == agenda.id for s in _deck(window).slides)

@@ -53,7 +53,7 @@ class DeckList(QWidget):
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(self.button)
         menu.setAccessibleName("Deck commands")
-        self.actions: dict[str, QAction] = {}
+        self.actions_by_id: dict[str, QAction] = {}
         for key, text, tip in (
             ("new", "New Deck…", "Create a new, empty deck"),
             ("rename", "Rename Deck…", "Rename this deck"),
@@ -64,7 +64,7 @@ class DeckList(QWidget):
             action.setObjectName(f"deck_{key}")
             action.setToolTip(tip)
             action.triggered.connect(lambda _=False, k=key: self.requested.emit(k))
-            self.actions[key] = action
+            self.actions_by_id[key] = action
         self.button.setMenu(menu)
         self.button.clicked.connect(lambda: self.requested.emit("new"))
         layout.addWidget(self.button)
@@ -76,7 +76,7 @@ class DeckList(QWidget):
         menu = self.button.menu()
         menu.clear()
         menu.addActions(actions)
-        self.actions = {a.objectName().removeprefix("action_"): a for a in actions}
+        self.actions_by_id = {a.objectName().removeprefix("action_"): a for a in actions}
         self.button.clicked.disconnect()
         self.button.clicked.connect(lambda _=False: actions[0].trigger())
 
@@ -87,7 +87,7 @@ class DeckList(QWidget):
         if current in names:
             self.combo.setCurrentIndex(names.index(current))
         self.combo.blockSignals(False)
-        for action in list(self.actions.values())[1:]:
+        for action in list(self.actions_by_id.values())[1:]:
             action.setEnabled(current is not None)
 
     def names(self) -> list[str]:
