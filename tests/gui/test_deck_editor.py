@@ -115,13 +115,13 @@ def test_drop_on_canvas_and_add_sources_route_quotes_and_events(editor) -> None:
     assert current.items[-1].source_id == arg and len(deck(editor).slides) == count
     event = library.events(editor.store)[0].id
     quote = library.quotes(editor.store)[0].id
-    editor.add_sources([("event", event), ("quote", quote)])
+    drop(editor.canvas, encode_sources([("event", event), ("quote", quote)]), editor.canvas.rect().center())
     layouts = [s.layout for s in deck(editor).slides]
     assert len(layouts) == count + 2
     index = [s.id for s in deck(editor).slides].index(current.id)
     assert layouts[index + 1 : index + 3] == ["timeline", "quote"]
     timeline = select_layout(editor, "timeline")
-    editor.add_sources([("event", event)])
+    drop(editor.canvas, encode_sources([("event", event)]), editor.canvas.rect().center())
     assert len(deck(editor).slides) == count + 2  # onto the timeline slide itself
     assert (
         deck(editor)
@@ -164,7 +164,7 @@ def test_undo_and_redo_restore_exact_state(qtbot, editor) -> None:
     stack = editor.undo_stack
     original = deck(editor)
     slide = select_layout(editor, "argument")
-    editor.add_sources([("argument", a) for a in unused_arguments(editor, 2)])  # add items
+    drop(editor.canvas, encode_sources([("argument", a) for a in unused_arguments(editor, 2)]), editor.canvas.rect().center())  # add items
     item = slide.items[0]
     editor.canvas.select_item(item.id)
     editor.canvas.setFocus()
@@ -261,19 +261,19 @@ def test_delete_selection_removes_the_point_then_the_slide(qtbot, editor) -> Non
     count = len(deck(editor).slides)
     editor.canvas.setFocus()
     editor.canvas.select_item(slide.items[0].id)
-    editor.delete_selection()
+    qtbot.keyClick(editor.canvas, Qt.Key.Key_Delete)  # the selected point
     assert len(editor.current_slide().record.items) == len(slide.items) - 1
     assert editor.canvas.selected_item() is None
     editor.confirm = lambda title, text: False  # "Delete “…” and its points?" — No
-    editor.delete_selection()
+    qtbot.keyClick(editor.strip, Qt.Key.Key_Delete)  # the current slide
     assert len(deck(editor).slides) == count
     editor.confirm = lambda title, text: True
-    editor.delete_selection()
+    qtbot.keyClick(editor.strip, Qt.Key.Key_Delete)
     assert len(deck(editor).slides) == count - 1
     editor.undo_stack.undo()
     assert len(deck(editor).slides) == count
     editor.undo_stack.redo()
-    editor.new_slide()
+    qtbot.mouseClick(editor.new_slide_button, Qt.MouseButton.LeftButton)
     assert len(deck(editor).slides) == count
     assert editor.current_slide().record.layout == "argument"
     assert editor.current_slide().record.title == ""
@@ -387,23 +387,24 @@ def test_export_with_warnings_asks_first_and_cancel_writes_nothing(
 # --- decks ----------------------------------------------------------------------------------
 
 
-def test_new_rename_duplicate_and_delete_decks(editor) -> None:
+def test_new_rename_duplicate_and_delete_decks(qtbot, editor) -> None:
+    deck_action = editor.deck_list.actions_by_id  # the deck button's menu
     answers = iter(["Second", "Second renamed", "Copy of it"])
     editor.ask_text = lambda title, label, default: next(answers)
-    editor.new_deck()
+    deck_action["new"].trigger()
     assert editor.current_deck() == "Second" and editor.preview.slides == ()
-    editor.rename_deck()
+    deck_action["rename"].trigger()
     assert editor.current_deck() == "Second renamed"
-    editor.new_slide()
-    editor.duplicate_deck()
+    qtbot.mouseClick(editor.new_slide_button, Qt.MouseButton.LeftButton)
+    deck_action["duplicate"].trigger()
     assert editor.current_deck() == "Copy of it" and len(editor.preview.slides) == 1
     assert editor.deck_list.names() == sorted([DECK, "Copy of it", "Second renamed"])
     questions: list[str] = []
     editor.confirm = lambda title, text: questions.append(text) is not None and False
-    editor.delete_deck()
+    deck_action["delete"].trigger()
     assert editor.current_deck() == "Copy of it"
     editor.confirm = lambda title, text: True
-    editor.delete_deck()
+    deck_action["delete"].trigger()
     assert "Copy of it" not in editor.deck_list.names()
     assert editor.current_deck() in (DECK, "Second renamed")
     assert "cannot be undone" in questions[0]
