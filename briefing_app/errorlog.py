@@ -105,4 +105,3 @@ def error_details(exc: BaseException, log: Path | None) -> str:
         *traceback.format_exception(type(exc), exc, exc.__traceback__),
     ]
     return "\n".join(line.rstrip("\n") for line in lines)
-

@@ -21,7 +21,15 @@ import briefing_app
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = (
-    "domain", "store", "importing", "services", "deck", "layout", "render", "maps", "templates",
+    "domain",
+    "store",
+    "importing",
+    "services",
+    "deck",
+    "layout",
+    "render",
+    "maps",
+    "templates",
     "cli",
 )
 

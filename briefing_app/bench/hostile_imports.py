@@ -42,8 +42,13 @@ def _run(db: Path, *args: str) -> tuple[int, float, float, float]:
 
 def _star(n: int) -> list[list[float]]:
     step = n // 2 - 1
-    ring = [[37.5 + 1.5 * math.cos(2 * math.pi * i * step / n),
-             48.0 + math.sin(2 * math.pi * i * step / n)] for i in range(n)]
+    ring = [
+        [
+            37.5 + 1.5 * math.cos(2 * math.pi * i * step / n),
+            48.0 + math.sin(2 * math.pi * i * step / n),
+        ]
+        for i in range(n)
+    ]
     return [*ring, ring[0]]
 
 
@@ -51,8 +56,12 @@ def _coast(n: int) -> list[list[float]]:
     ring = []
     for i in range(n):
         r = 1 + 0.01 * math.sin(2 * math.pi * 300 * i / n)
-        ring.append([37.5 + 1.5 * r * math.cos(2 * math.pi * i / n),
-                     48.0 + r * math.sin(2 * math.pi * i / n)])
+        ring.append(
+            [
+                37.5 + 1.5 * r * math.cos(2 * math.pi * i / n),
+                48.0 + r * math.sin(2 * math.pi * i / n),
+            ]
+        )
     return [*ring, ring[0]]
 
 
@@ -88,25 +97,47 @@ def run() -> BenchResult:
         million = folder / "million.txt"
         million.write_text("Many\n\n" + "a.\n\n" * 1_000_000, encoding="utf-8")
         limit = folder / "long.txt"
-        limit.write_text("Long\n\n" + "".join(f"Paragraph {i}.\n\n" for i in range(20_000)),
-                         encoding="utf-8")
+        limit.write_text(
+            "Long\n\n" + "".join(f"Paragraph {i}.\n\n" for i in range(20_000)), encoding="utf-8"
+        )
         cases = [
             ("million_paragraphs", "a million paragraphs (refused)", ("import", str(million))),
             ("paragraphs_20000", "20,000 paragraphs (the limit)", ("import", str(limit))),
-            ("star_5000", "self-crossing polygon, 5,000 points (refused)",
-             ("map", "import", MAP, str(_polygon_file(folder / "star.geojson", _star(5000))))),
-            ("star_61", "self-crossing polygon, 61 points (repaired)",
-             ("map", "import", MAP, str(_polygon_file(folder / "small.geojson", _star(61))))),
-            ("coast_200000", "valid polygon, 200,000 points (simplified)",
-             ("map", "import", MAP, str(_polygon_file(folder / "coast.geojson",
-                                                      _coast(200_000))))),
-            ("gpkg_never_ending", "GeoPackage with a never-ending view (read budget)",
-             ("map", "import", MAP, str(_never_ending_gpkg(folder / "slow.gpkg")))),
+            (
+                "star_5000",
+                "self-crossing polygon, 5,000 points (refused)",
+                ("map", "import", MAP, str(_polygon_file(folder / "star.geojson", _star(5000)))),
+            ),
+            (
+                "star_61",
+                "self-crossing polygon, 61 points (repaired)",
+                ("map", "import", MAP, str(_polygon_file(folder / "small.geojson", _star(61)))),
+            ),
+            (
+                "coast_200000",
+                "valid polygon, 200,000 points (simplified)",
+                (
+                    "map",
+                    "import",
+                    MAP,
+                    str(_polygon_file(folder / "coast.geojson", _coast(200_000))),
+                ),
+            ),
+            (
+                "gpkg_never_ending",
+                "GeoPackage with a never-ending view (read budget)",
+                ("map", "import", MAP, str(_never_ending_gpkg(folder / "slow.gpkg"))),
+            ),
         ]
         world = Path(os.environ.get("BRIEFING_WORLD_MAP_GPKG", "/nonexistent"))
         if world.is_file():  # Natural Earth as Debian ships it (see tests/maps)
-            cases.append(("natural_earth_countries", "Natural Earth countries (real GeoPackage)",
-                          ("map", "import", MAP, str(world), "--gpkg-layer", "countries")))
+            cases.append(
+                (
+                    "natural_earth_countries",
+                    "Natural Earth countries (real GeoPackage)",
+                    ("map", "import", MAP, str(world), "--gpkg-layer", "countries"),
+                )
+            )
         out.say(f"{'case':<52}{'exit':>5}{'wall s':>9}{'CPU s':>8}{'peak MB':>9}")
         for key, label, args in cases:
             db = folder / f"{key}.sqlite"
@@ -115,17 +146,27 @@ def run() -> BenchResult:
             out.say(f"{label:<52}{code:>5}{wall:>9.2f}{cpu:>8.2f}{peak:>9.0f}")
             if key in ("coast_200000", "natural_earth_countries"):
                 _run(db, "deck", "create", "maps", "--from", "default-briefing")
-                _, ewall, ecpu, epeak = _run(db, "export", "maps", "--format", "pdf", "--out",
-                                             str(folder / "maps.pdf"))
-                out.say(f"{'  then export the default deck with it (PDF)':<52}{0:>5}"
-                        f"{ewall:>9.2f}{ecpu:>8.2f}{epeak:>9.0f}")
+                _, ewall, ecpu, epeak = _run(
+                    db, "export", "maps", "--format", "pdf", "--out", str(folder / "maps.pdf")
+                )
+                out.say(
+                    f"{'  then export the default deck with it (PDF)':<52}{0:>5}"
+                    f"{ewall:>9.2f}{ecpu:>8.2f}{epeak:>9.0f}"
+                )
                 out.add(Measure(f"{key}_export_s", "export with that layer: wall time", ewall,
                                 "s", 10.0),
                         Measure(f"{key}_export_mb", "export with that layer: peak memory", epeak,
                                 "MB", 500.0))  # fmt: skip
             out.add(
-                Measure(f"{key}_s", f"{label}: wall time", wall, "s", 10.0, note=f"exit {code}",
-                        headline=key == "star_5000"),
+                Measure(
+                    f"{key}_s",
+                    f"{label}: wall time",
+                    wall,
+                    "s",
+                    10.0,
+                    note=f"exit {code}",
+                    headline=key == "star_5000",
+                ),
                 Measure(f"{key}_mb", f"{label}: peak memory", peak, "MB", 500.0),
             )
     return out

@@ -102,7 +102,11 @@ class Tool:
 
 
 def compare(
-    out: BenchResult, tool: Tool, runs: int, ours: float, ours_cmd: CommandTimes,
+    out: BenchResult,
+    tool: Tool,
+    runs: int,
+    ours: float,
+    ours_cmd: CommandTimes,
     target: float | None = None,
 ) -> None:
     """Time ``tool`` and add its figures and our time as a ratio to it (in-process and as
@@ -174,19 +178,27 @@ def run(slides: int = 100, runs: int = 3) -> BenchResult:
         store.close()
         command = [sys.executable, "-m", "briefing_app", "--db", str(store_path), "export"]
         env = app_env()
-        pptx_cmd = _median_command(
-            [*command, "bench", "--out", str(work / "c.pptx")], runs, env
-        )
+        pptx_cmd = _median_command([*command, "bench", "--out", str(work / "c.pptx")], runs, env)
         pdf_cmd = _median_command(
             [*command, "bench", "--format", "pdf", "--out", str(work / "c.pdf")], runs, env
         )
         out.add(
             Measure("ours_pptx_s", "our PPTX export, in-process", ours_pptx, "s"),
-            Measure("ours_pptx_command_s", "our PPTX export as a command", pptx_cmd.seconds, "s",
-                    note=f"CPU {pptx_cmd.cpu_seconds:.2f} s"),
+            Measure(
+                "ours_pptx_command_s",
+                "our PPTX export as a command",
+                pptx_cmd.seconds,
+                "s",
+                note=f"CPU {pptx_cmd.cpu_seconds:.2f} s",
+            ),
             Measure("ours_pdf_s", "our PDF export, in-process", ours_pdf, "s"),
-            Measure("ours_pdf_command_s", "our PDF export as a command", pdf_cmd.seconds, "s",
-                    note=f"CPU {pdf_cmd.cpu_seconds:.2f} s"),
+            Measure(
+                "ours_pdf_command_s",
+                "our PDF export as a command",
+                pdf_cmd.seconds,
+                "s",
+                note=f"CPU {pdf_cmd.cpu_seconds:.2f} s",
+            ),
         )
         out.say(
             f"ours: PPTX {ours_pptx:.2f} s in-process, {pptx_cmd.seconds:.2f} s as a command "

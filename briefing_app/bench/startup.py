@@ -153,9 +153,7 @@ def main(runs: int = 3, arguments: int = 100_000) -> BenchResult:
         f"| {arguments:,} synthetic arguments | {r['synthetic_median_s']:.2f} s "
         f"({r['synthetic_best_s']:.2f}) | {r['synthetic_rss_mb']:.0f} MB | < 2.5 s |"
     )
-    out.say(
-        f"| a bare PySide6 window | {r['bare_median_s']:.2f} s ({r['bare_best_s']:.2f}) | | |"
-    )
+    out.say(f"| a bare PySide6 window | {r['bare_median_s']:.2f} s ({r['bare_best_s']:.2f}) | | |")
     out.say(
         f"App ÷ bare window: {r['bundled_median_s'] / r['bare_median_s']:.2f}× wall, "
         f"{r['bundled_cpu_s'] / r['bare_cpu_s']:.2f}× CPU (target ≤ 3×); the deck shown "

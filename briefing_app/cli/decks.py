@@ -144,9 +144,7 @@ def _set(ctx: CommandContext, args: argparse.Namespace) -> int:
         shown = repr(args.template) if args.template else "our own template"
         report["template"] = args.template or None
         report["template_changed"] = bool(changes)
-        lines.append(
-            f"Deck {args.name!r} {'now' if changes else 'already'} exports in {shown}."
-        )
+        lines.append(f"Deck {args.name!r} {'now' if changes else 'already'} exports in {shown}.")
     if args.json:
         print_json(report)
     else:
@@ -248,9 +246,11 @@ def _add(ctx: CommandContext, args: argparse.Namespace) -> int:
                            "level": args.level, "column": column})  # fmt: skip
     history.run(ctx.store, edits.add_items(ctx.store, slide.id, points))
     after = _again(ctx, args.name, slide.id)
-    added = after.items[len(slide.items):] if column == 0 else [
-        i for i in after.items if i.id not in {j.id for j in slide.items}
-    ]
+    added = (
+        after.items[len(slide.items) :]
+        if column == 0
+        else [i for i in after.items if i.id not in {j.id for j in slide.items}]
+    )
     if args.json:
         print_json({"deck": args.name, "slide": args.slide, "added": added})
     else:
@@ -375,9 +375,7 @@ def _export(ctx: CommandContext, args: argparse.Namespace) -> int:
         target = numbered(target)
         print(f"briefing-app: {taken.name} exists; writing {target.name} "
               "(--force replaces it).", file=sys.stderr)  # fmt: skip
-    result = export_deck(
-        ctx.store, args.deck, args.format, target, _progress, two_up=args.two_up
-    )
+    result = export_deck(ctx.store, args.deck, args.format, target, _progress, two_up=args.two_up)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for warning in result.warnings:

@@ -31,8 +31,10 @@ def _import(ctx: CommandContext, args: argparse.Namespace) -> int:
     result = done.result
     print(f"{result.status.capitalize()}: {result.slug} (document {result.document_id}).")
     if done.arguments is not None:
-        print(f"Argument map: {done.arguments.arguments} argument(s), "
-              f"{done.arguments.quotes} quote(s), {done.arguments.events} event(s).")
+        print(
+            f"Argument map: {done.arguments.arguments} argument(s), "
+            f"{done.arguments.quotes} quote(s), {done.arguments.events} event(s)."
+        )
     if done.backup is not None:
         print(f"The store as it was before is saved as {done.backup}.")
     return 0
@@ -43,8 +45,10 @@ def _restore(ctx: CommandContext, args: argparse.Namespace) -> int:
 
     store = ctx.store
     rows = restore_rows(store, Path(args.backup))
-    print(f"Restored {rows:,} rows from {args.backup} into {store.display_location}; "
-          "everything the store held before was replaced.")
+    print(
+        f"Restored {rows:,} rows from {args.backup} into {store.display_location}; "
+        "everything the store held before was replaced."
+    )
     return 0
 
 

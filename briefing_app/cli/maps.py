@@ -52,10 +52,18 @@ def _show(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _import(ctx: CommandContext, args: argparse.Namespace) -> int:
-    name = _service().import_layer(
-        ctx.store, args.key, Path(args.file), name=args.name, gpkg_layer=args.gpkg_layer,
-        as_of=args.date,
-    ).value
+    name = (
+        _service()
+        .import_layer(
+            ctx.store,
+            args.key,
+            Path(args.file),
+            name=args.name,
+            gpkg_layer=args.gpkg_layer,
+            as_of=args.date,
+        )
+        .value
+    )
     print(f"Added layer {name!r} to map {args.key!r}.")
     return 0
 
@@ -115,8 +123,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("key")
     p.add_argument("file")
     p.add_argument("--name", help="layer name (default: the file name)")
-    p.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="the date the layer shows (a front line's); the legend states it")
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the date the layer shows (a front line's); the legend states it",
+    )
     p.add_argument("--gpkg-layer", help="which table of a GeoPackage to read")
     p.set_defaults(handler=_import)
     p = actions.add_parser("reset", help="replace a map with its bundled definition")
@@ -130,8 +141,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("--legend", help="new legend text for the layer")
     p.set_defaults(handler=_adjust)
     layer_parser = actions.add_parser("layer", help="manage a map's layers")
-    layer_actions = layer_parser.add_subparsers(dest="layer_command", metavar="ACTION",
-                                                required=True)
+    layer_actions = layer_parser.add_subparsers(
+        dest="layer_command", metavar="ACTION", required=True
+    )
     p = layer_actions.add_parser("remove", help="remove a layer from a map")
     p.add_argument("key", metavar="MAP")
     p.add_argument("layer", metavar="LAYER")

@@ -67,18 +67,14 @@ your notes and the time. <b>Esc</b> ends the slideshow.</p>
 
 
 def _keys(action: QAction) -> str:
-    return ", ".join(
-        s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-    )
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str, str]]:
     """(where, keys, what) for every action with a shortcut, then the widgets' keys and
     the slideshow's."""
     rows = [
-        ("Menus", _keys(a), a.text().replace("&", "").rstrip("…"))
-        for a in actions
-        if a.shortcuts()
+        ("Menus", _keys(a), a.text().replace("&", "").rstrip("…")) for a in actions if a.shortcuts()
     ]
     rows += list(EDITING_KEYS)
     rows += [("Slideshow", keys, what) for keys, what in KEYS_HELP]

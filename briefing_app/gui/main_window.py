@@ -424,6 +424,7 @@ class MainWindow(QMainWindow):
     def _create_default_deck(self) -> None:
         """The generated default briefing and its long version (the full read-ahead), or
         an empty deck on a store without the essay."""
+
         def create() -> decks.DeckRecord:
             try:
                 deck = build_from_outline(self.store, DEFAULT_OUTLINE, DEFAULT_DECK)
@@ -452,9 +453,7 @@ class MainWindow(QMainWindow):
         essay = docs[0].attribution if docs and docs[0].attribution else ""
         box = QMessageBox(QMessageBox.Icon.Information, "About Briefing", "", parent=self)
         box.setObjectName("aboutBox")
-        box.setText(
-            about_html(app_version(), self.store.display_location, essay, str(log_file()))
-        )
+        box.setText(about_html(app_version(), self.store.display_location, essay, str(log_file())))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_box = box
         box.open()
@@ -470,8 +469,10 @@ class MainWindow(QMainWindow):
         saved_on = settings.value("window/screen")
         if geometry is not None and saved_on == [screen.width(), screen.height()]:
             self.restoreGeometry(geometry)
-        if geometry is None or not screen.contains(self.frameGeometry()) or (
-            saved_on != [screen.width(), screen.height()]
+        if (
+            geometry is None
+            or not screen.contains(self.frameGeometry())
+            or (saved_on != [screen.width(), screen.height()])
         ):  # saved on another screen (or never): sized to this one instead
             self.resize(min(DEFAULT_SIZE[0], round(screen.width() * 0.94)),
                         min(DEFAULT_SIZE[1], round(screen.height() * 0.94)))  # fmt: skip
@@ -480,9 +481,11 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         splitter = settings.value("window/splitter")
-        if splitter is not None and geometry is not None and saved_on == [
-            screen.width(), screen.height()
-        ]:
+        if (
+            splitter is not None
+            and geometry is not None
+            and saved_on == [screen.width(), screen.height()]
+        ):
             shown = bool(settings.value("window/details", True, bool))
             self.detail.setVisible(shown)
             self.actions_by_id["show_details"].setChecked(shown)

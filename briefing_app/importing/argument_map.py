@@ -469,9 +469,9 @@ def _upsert_corrections(session: Session, document_id: int, entries: list[dict[s
     for kind, model in _TARGET_MODELS.items():
         column = getattr(Correction, f"{kind}_id")
         rows = session.scalars(
-            select(Correction).join(model, model.id == column).where(
-                model.document_id == document_id
-            )
+            select(Correction)
+            .join(model, model.id == column)
+            .where(model.document_id == document_id)
         )
         existing |= {(kind, getattr(row, f"{kind}_id")): row for row in rows}
     wanted: set[tuple[str, int]] = set()

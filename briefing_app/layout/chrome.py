@@ -65,7 +65,7 @@ def cont_title(title: str, index: int) -> str:
 
 
 def mark_text(citations: Sequence[int]) -> str:
-    """"[2, 4]", with no-break spaces: a mark is never split across lines (LibreOffice
+    """ "[2, 4]", with no-break spaces: a mark is never split across lines (LibreOffice
     imports it, a link, as one unbreakable field)."""
     return "[" + ",\u00a0".join(str(c) for c in citations) + "]"
 

@@ -65,8 +65,10 @@ def layer_features(layer: LayerSpec) -> list[GeoFeature]:
     """The lon/lat features a layer draws (merged into one when ``layer.merge``)."""
     if layer.source == "inline":
         # Imports store only valid, simplified geometry (maps.import_layers): nothing to repair.
-        feats = [GeoFeature(f.id, "inline", f.name, shapely.from_geojson(f.geometry))
-                 for f in layer.features]
+        feats = [
+            GeoFeature(f.id, "inline", f.name, shapely.from_geojson(f.geometry))
+            for f in layer.features
+        ]
     else:
         feats = geodata.select(layer.source, nato.expand(layer.ids), nato.expand(layer.exclude))
     if layer.merge and feats:
@@ -78,8 +80,13 @@ def layer_features(layer: LayerSpec) -> list[GeoFeature]:
 def _label_style(layer: LayerSpec, fill: str | None) -> TextStyle:
     st = layer.style
     color = resolve(st.label_color) if st.label_color != "label" else label_color_for(fill)
-    return TextStyle("sans", max(st.label_size, MIN_LABEL_SIZE), bold=st.label_bold,
-                     italic=st.label_italic, color=color or "2E2E2E")
+    return TextStyle(
+        "sans",
+        max(st.label_size, MIN_LABEL_SIZE),
+        bold=st.label_bold,
+        italic=st.label_italic,
+        color=color or "2E2E2E",
+    )
 
 
 @dataclass
@@ -95,13 +102,15 @@ class _Drawn:
 @lru_cache(maxsize=48)
 def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
     x, y, w, h = frame
-    probe = make_view(projection_from(spec.projection_params), spec.extent,
-                      (x, y, w, h - SOURCE_STRIP))
+    probe = make_view(
+        projection_from(spec.projection_params), spec.extent, (x, y, w, h - SOURCE_STRIP)
+    )
     spec = apply_policies(spec, probe)
     notes = list(spec.notes)
     map_h = h - SOURCE_STRIP - notes_height(notes, w)
-    entries = [LegendEntry(layer.legend, layer.style, layer.kind)
-               for layer in spec.layers if layer.legend]
+    entries = [
+        LegendEntry(layer.legend, layer.style, layer.kind) for layer in spec.layers if layer.legend
+    ]
     legend_w = min(300.0, max(170.0, w * 0.42))
     # The legend goes inside the map where it covers none of the subject: in one column
     # (narrower if need be), else in two; where no such spot exists it stands beside the
@@ -121,11 +130,18 @@ def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
             column_notes = notes_height(notes, lw)
             tall = lh + MARGIN + column_notes <= full_h
             rect_h = full_h if tall else map_h
-            layouts.append(((x, y, w - lw - MARGIN, rect_h), (x + w - lw, y), [(beside_w, 1)],
-                            (x + w - lw, y + lh + MARGIN, lw) if tall else notes_at))
+            layouts.append(
+                (
+                    (x, y, w - lw - MARGIN, rect_h),
+                    (x + w - lw, y),
+                    [(beside_w, 1)],
+                    (x + w - lw, y + lh + MARGIN, lw) if tall else notes_at,
+                )
+            )
         else:
-            layouts.append(((x, y, w, map_h - lh - MARGIN), (x, y + map_h - lh),
-                            [(beside_w, 1)], notes_at))
+            layouts.append(
+                ((x, y, w, map_h - lh - MARGIN), (x, y + map_h - lh), [(beside_w, 1)], notes_at)
+            )
     for rect, outside, options, *where in layouts:
         result = _compose(spec, rect, entries, options, outside)
         if result is not None or outside is not None:
@@ -140,9 +156,13 @@ def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
     return tuple(boxes)
 
 
-def _compose(spec: MapSpec, rect: Rect, entries: list[LegendEntry],
-             options: list[tuple[float, int]], outside: tuple[float, float] | None,
-             ) -> list[Box] | None:
+def _compose(
+    spec: MapSpec,
+    rect: Rect,
+    entries: list[LegendEntry],
+    options: list[tuple[float, int]],
+    outside: tuple[float, float] | None,
+) -> list[Box] | None:
     """The map in ``rect`` (x, y, w, h) with its labels and furniture; None when the legend
     must go inside but in none of ``options`` (width, columns) does a spot inside keep it
     off the subject. The layers are drawn once for all the options."""
@@ -176,8 +196,9 @@ def _compose(spec: MapSpec, rect: Rect, entries: list[LegendEntry],
 
     for legend_w, columns in options:
         covered.clear()
-        legend_boxes, legend_rect = legend(entries, [], spec.legend_corner, area, legend_w,
-                                           place=place_legend, columns=columns)
+        legend_boxes, legend_rect = legend(
+            entries, [], spec.legend_corner, area, legend_w, place=place_legend, columns=columns
+        )
         if not covered or covered[0] <= 1.0:
             break
     else:
@@ -188,9 +209,12 @@ def _compose(spec: MapSpec, rect: Rect, entries: list[LegendEntry],
     if spec.scale_bar:
         corner = spec.scale_bar
         bar, bar_rect = scale_bar(
-            view.scale, corner, area,
-            place=lambda pw, ph: _clear_spot(pw, ph, area, subject, land, obstacles, corner,
-                                             corners_only=True)[:2],
+            view.scale,
+            corner,
+            area,
+            place=lambda pw, ph: _clear_spot(
+                pw, ph, area, subject, land, obstacles, corner, corners_only=True
+            )[:2],
         )
         furniture += bar
         obstacles.append(bar_rect)
@@ -206,24 +230,39 @@ def _subject_extent(spec: MapSpec) -> tuple[float, float, float, float]:
     patterns = nato.expand(spec.subject)
     if not patterns:
         return spec.extent
-    shapes = [f.geometry for f in geodata.subset().values()
-              if f.layer != "disputed" and _matches(f.id, patterns)]
+    shapes = [
+        f.geometry
+        for f in geodata.subset().values()
+        if f.layer != "disputed" and _matches(f.id, patterns)
+    ]
     if not shapes:
         return spec.extent
     lon0, lat0, lon1, lat1 = shapely.union_all(shapes).bounds
     pad_x, pad_y = (lon1 - lon0) * 0.03, (lat1 - lat0) * 0.03
     e = spec.extent
-    box = (max(e[0], lon0 - pad_x), max(e[1], lat0 - pad_y),
-           min(e[2], lon1 + pad_x), min(e[3], lat1 + pad_y))
+    box = (
+        max(e[0], lon0 - pad_x),
+        max(e[1], lat0 - pad_y),
+        min(e[2], lon1 + pad_x),
+        min(e[3], lat1 + pad_y),
+    )
     return box if box[0] < box[2] and box[1] < box[3] else spec.extent
 
 
 GRID_STEP = 2.0  # points between the samples that rank panel positions
 
 
-def _clear_spot(w: float, h: float, area: Rect, subject: list[BaseGeometry],
-                land: list[BaseGeometry], taken: list[Rect], preferred: str, *,
-                corners_only: bool = False) -> tuple[float, float, float]:
+def _clear_spot(
+    w: float,
+    h: float,
+    area: Rect,
+    subject: list[BaseGeometry],
+    land: list[BaseGeometry],
+    taken: list[Rect],
+    preferred: str,
+    *,
+    corners_only: bool = False,
+) -> tuple[float, float, float]:
     """(x, y, subject area covered) for a w × h panel inside ``area`` that covers the least
     of the map's subject (then the least land, then lies nearest the preferred corner) and
     overlaps no other panel. Positions run along the four edges of the map; they are ranked
@@ -234,11 +273,14 @@ def _clear_spot(w: float, h: float, area: Rect, subject: list[BaseGeometry],
         spots = [(sx, sy) for sx in (x0, x1) for sy in (y0, y1)]
     else:
         xs, ys = np.linspace(x0, max(x0, x1), 41), np.linspace(y0, max(y0, y1), 25)
-        spots = ([(float(sx), sy) for sx in xs for sy in (y0, y1)]
-                 + [(sx, float(sy)) for sy in ys[1:-1] for sx in (x0, x1)])
-    spots = [(sx, sy) for sx, sy in spots
-             if not any(sx < o[2] and o[0] < sx + w and sy < o[3] and o[1] < sy + h
-                        for o in taken)]
+        spots = [(float(sx), sy) for sx in xs for sy in (y0, y1)] + [
+            (sx, float(sy)) for sy in ys[1:-1] for sx in (x0, x1)
+        ]
+    spots = [
+        (sx, sy)
+        for sx, sy in spots
+        if not any(sx < o[2] and o[0] < sx + w and sy < o[3] and o[1] < sy + h for o in taken)
+    ]
     want = (x0 if preferred.endswith("left") else x1, y0 if preferred.startswith("top") else y1)
     if not spots:
         return want[0], want[1], float("inf")
@@ -252,13 +294,22 @@ def _clear_spot(w: float, h: float, area: Rect, subject: list[BaseGeometry],
         j0, j1 = np.searchsorted(gx, [sx, sx + w])
         return float(table[i1, j1] - table[i0, j1] - table[i1, j0] + table[i0, j0])
 
-    ranked = sorted(spots, key=lambda p: (sampled(sums[0], *p), sampled(sums[1], *p),
-                                          abs(p[0] - want[0]) + abs(p[1] - want[1])))
+    ranked = sorted(
+        spots,
+        key=lambda p: (
+            sampled(sums[0], *p),
+            sampled(sums[1], *p),
+            abs(p[0] - want[0]) + abs(p[1] - want[1]),
+        ),
+    )
     best: tuple[float, float, float] | None = None
     for sx, sy in ranked[:12]:
         panel = shapely.box(sx, sy, sx + w, sy + h)
-        cover = sum(float(shapely.area(shapely.intersection(panel, g)))
-                    for g in subject if g.intersects(panel))
+        cover = sum(
+            float(shapely.area(shapely.intersection(panel, g)))
+            for g in subject
+            if g.intersects(panel)
+        )
         if best is None or cover < best[2]:
             best = (float(sx), float(sy), cover)
         if cover <= 1.0:
@@ -304,20 +355,40 @@ def _draw_layers(spec: MapSpec, view: View, boxes: list[Box]) -> _Drawn:
             if layer.kind == "line":
                 paths = line_paths(page)
                 if paths and st.casing and st.casing_width > 0:
-                    boxes.append(PathBox(rings=paths, closed=False, stroke=st.hex("casing"),
-                                         stroke_width=st.casing_width,
-                                         name=f"{feat.name} (casing)"))
+                    boxes.append(
+                        PathBox(
+                            rings=paths,
+                            closed=False,
+                            stroke=st.hex("casing"),
+                            stroke_width=st.casing_width,
+                            name=f"{feat.name} (casing)",
+                        )
+                    )
                 if paths:
-                    boxes.append(PathBox(rings=paths, closed=False, stroke=st.hex("stroke"),
-                                         stroke_width=st.stroke_width, name=feat.name))
+                    boxes.append(
+                        PathBox(
+                            rings=paths,
+                            closed=False,
+                            stroke=st.hex("stroke"),
+                            stroke_width=st.stroke_width,
+                            name=feat.name,
+                        )
+                    )
                     drawn.lines.append(page)
                 continue
             rings = polygon_rings(page)
             if not rings:
                 continue
-            boxes.append(PathBox(rings=rings, fill=st.hex("fill"), stroke=st.hex("stroke"),
-                                 stroke_width=st.stroke_width, hatch=st.hex("hatch"),
-                                 name=feat.name))
+            boxes.append(
+                PathBox(
+                    rings=rings,
+                    fill=st.hex("fill"),
+                    stroke=st.hex("stroke"),
+                    stroke_width=st.stroke_width,
+                    hatch=st.hex("hatch"),
+                    name=feat.name,
+                )
+            )
             if st.fill or st.hatch:
                 valid = shapely.make_valid(page)  # simplified outlines can self-touch
                 drawn.land.append(valid)
@@ -325,13 +396,15 @@ def _draw_layers(spec: MapSpec, view: View, boxes: list[Box]) -> _Drawn:
                     drawn.subject.append(valid)
             text = overrides.get(feat.id, names.get(feat.id, feat.name))
             if st.label and text:
-                drawn.requests.append(LabelRequest(
-                    text=text.upper() if st.label_caps else text,
-                    style=_label_style(layer, st.hex("fill")),
-                    region=page,
-                    priority=st.label_priority * 1e9 + index * 1e6 + min(page.area, 9e5),
-                    name=f"Label: {text}",
-                    min_size=max(st.label_min_size, MIN_LABEL_SIZE),
-                    callout=st.label_callout,
-                ))
+                drawn.requests.append(
+                    LabelRequest(
+                        text=text.upper() if st.label_caps else text,
+                        style=_label_style(layer, st.hex("fill")),
+                        region=page,
+                        priority=st.label_priority * 1e9 + index * 1e6 + min(page.area, 9e5),
+                        name=f"Label: {text}",
+                        min_size=max(st.label_min_size, MIN_LABEL_SIZE),
+                        callout=st.label_callout,
+                    )
+                )
     return drawn

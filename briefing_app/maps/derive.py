@@ -56,32 +56,73 @@ ADMIN1_COUNTRIES = ("UKR", "KOS")
 OCCUPIED = {"Crimea": "UKR", "Sevastopol": "UKR"}  # NE puts these under RUS
 
 UKRAINE_NAMES = {  # NE 4.1 spellings -> current English usage (Ukrainian national system)
-    "Cherkasy": "Cherkasy", "Chernihiv": "Chernihiv", "Chernivtsi": "Chernivtsi",
-    "Crimea": "Crimea", "Dnipropetrovs'k": "Dnipropetrovsk", "Donets'k": "Donetsk",
-    "Ivano-Frankivs'k": "Ivano-Frankivsk", "Kharkiv": "Kharkiv", "Kherson": "Kherson",
-    "Khmel'nyts'kyy": "Khmelnytskyi", "Kiev": "Kyiv", "Kiev City": "Kyiv City",
-    "Kirovohrad": "Kirovohrad", "L'viv": "Lviv", "Luhans'k": "Luhansk",
-    "Mykolayiv": "Mykolaiv", "Odessa": "Odesa", "Poltava": "Poltava", "Rivne": "Rivne",
-    "Sevastopol": "Sevastopol", "Sumy": "Sumy", "Ternopil'": "Ternopil",
-    "Transcarpathia": "Zakarpattia", "Vinnytsya": "Vinnytsia", "Volyn": "Volyn",
-    "Zaporizhzhya": "Zaporizhzhia", "Zhytomyr": "Zhytomyr",
+    "Cherkasy": "Cherkasy",
+    "Chernihiv": "Chernihiv",
+    "Chernivtsi": "Chernivtsi",
+    "Crimea": "Crimea",
+    "Dnipropetrovs'k": "Dnipropetrovsk",
+    "Donets'k": "Donetsk",
+    "Ivano-Frankivs'k": "Ivano-Frankivsk",
+    "Kharkiv": "Kharkiv",
+    "Kherson": "Kherson",
+    "Khmel'nyts'kyy": "Khmelnytskyi",
+    "Kiev": "Kyiv",
+    "Kiev City": "Kyiv City",
+    "Kirovohrad": "Kirovohrad",
+    "L'viv": "Lviv",
+    "Luhans'k": "Luhansk",
+    "Mykolayiv": "Mykolaiv",
+    "Odessa": "Odesa",
+    "Poltava": "Poltava",
+    "Rivne": "Rivne",
+    "Sevastopol": "Sevastopol",
+    "Sumy": "Sumy",
+    "Ternopil'": "Ternopil",
+    "Transcarpathia": "Zakarpattia",
+    "Vinnytsya": "Vinnytsia",
+    "Volyn": "Volyn",
+    "Zaporizhzhya": "Zaporizhzhia",
+    "Zhytomyr": "Zhytomyr",
 }
 KOSOVO_ALBANIAN = {  # NE uses the Serbian forms; the Albanian ones are kept as name_sq
-    "Dečani": "Deçan", "Dragaš": "Dragash", "Glogovac": "Drenas", "Gnjilane": "Gjilan",
-    "Istok": "Istog", "Kačanik": "Kaçanik", "Klina": "Klina", "Kosovo Polje": "Fushë Kosova",
-    "Kosovska Kamenica": "Kamenica", "Kosovska Mitrovica": "Mitrovicë",
-    "Leposavić": "Leposaviq", "Lipljan": "Lipjan", "Mališevo": "Malisheva",
-    "Novo Brdo": "Novobërda", "Obilić": "Obiliq", "Orahovac": "Rahovec", "Peć": "Peja",
-    "Podujevo": "Podujeva", "Priština": "Prishtina", "Prizren": "Prizren",
-    "Srbica": "Skenderaj", "Štimlje": "Shtime", "Štrpce": "Shtërpcë", "Suva Reka": "Suhareka",
-    "Uroševac": "Ferizaj", "Vitina": "Viti", "Vučitrn": "Vushtrri", "Zubin Potok": "Zubin Potok",
-    "Zvečan": "Zveçan", "Đakovica": "Gjakova",
+    "Dečani": "Deçan",
+    "Dragaš": "Dragash",
+    "Glogovac": "Drenas",
+    "Gnjilane": "Gjilan",
+    "Istok": "Istog",
+    "Kačanik": "Kaçanik",
+    "Klina": "Klina",
+    "Kosovo Polje": "Fushë Kosova",
+    "Kosovska Kamenica": "Kamenica",
+    "Kosovska Mitrovica": "Mitrovicë",
+    "Leposavić": "Leposaviq",
+    "Lipljan": "Lipjan",
+    "Mališevo": "Malisheva",
+    "Novo Brdo": "Novobërda",
+    "Obilić": "Obiliq",
+    "Orahovac": "Rahovec",
+    "Peć": "Peja",
+    "Podujevo": "Podujeva",
+    "Priština": "Prishtina",
+    "Prizren": "Prizren",
+    "Srbica": "Skenderaj",
+    "Štimlje": "Shtime",
+    "Štrpce": "Shtërpcë",
+    "Suva Reka": "Suhareka",
+    "Uroševac": "Ferizaj",
+    "Vitina": "Viti",
+    "Vučitrn": "Vushtrri",
+    "Zubin Potok": "Zubin Potok",
+    "Zvečan": "Zveçan",
+    "Đakovica": "Gjakova",
 }
 KOSOVO_DISPLAY = {"Priština": "Pristina", "Kosovska Mitrovica": "Mitrovica"}
 SERB_MAJORITY_NORTH = ("Leposavić", "Zvečan", "Zubin Potok")
 COUNTRY_NAMES = {  # NE's abbreviated names -> names fit for a label
-    "Bosnia and Herz.": "Bosnia and Herzegovina", "Macedonia": "North Macedonia",
-    "Czechia": "Czechia", "Faeroe Is.": "Faroe Islands",
+    "Bosnia and Herz.": "Bosnia and Herzegovina",
+    "Macedonia": "North Macedonia",
+    "Czechia": "Czechia",
+    "Faeroe Is.": "Faroe Islands",
 }
 COUNTRY_IDS = {"Kosovo": "KOS"}  # NE has ISO_A3 -99 for Kosovo
 # Pieces of NE's unnamed "-1" country feature, merged into the de jure state.
@@ -121,6 +162,7 @@ def data_region() -> BaseGeometry:
 
 # --- reading the GeoPackage -------------------------------------------------------------
 
+
 def gpkg_geometry(blob: bytes) -> BaseGeometry:
     """Decode a GeoPackage geometry blob: 'GP' header, optional envelope, then WKB."""
     if blob[:2] != b"GP":
@@ -143,6 +185,7 @@ def _slug(name: str) -> str:
 
 # --- geometry clean-up ------------------------------------------------------------------
 
+
 def _tidy(geom: BaseGeometry) -> BaseGeometry:
     """Clip to the data box, simplify, snap to the 4-decimal grid; deterministic."""
     geom = geom.intersection(data_region())
@@ -159,15 +202,19 @@ def _polygons(geom: BaseGeometry) -> list[list[list[list[float]]]]:
         if poly.geom_type != "Polygon" or poly.is_empty or poly.area < GRID * GRID * 4:
             continue
         rings = [poly.exterior, *poly.interiors]
-        out.append([[[round(x, PRECISION), round(y, PRECISION)] for x, y in r.coords]
-                    for r in rings])
+        out.append(
+            [[[round(x, PRECISION), round(y, PRECISION)] for x, y in r.coords] for r in rings]
+        )
     return out
 
 
 def _lines(geom: BaseGeometry) -> list[list[list[float]]]:
     parts = getattr(geom, "geoms", [geom])
-    return [[[round(x, PRECISION), round(y, PRECISION)] for x, y in line.coords]
-            for line in parts if line.geom_type == "LineString" and not line.is_empty]
+    return [
+        [[round(x, PRECISION), round(y, PRECISION)] for x, y in line.coords]
+        for line in parts
+        if line.geom_type == "LineString" and not line.is_empty
+    ]
 
 
 def _feature(
@@ -182,11 +229,18 @@ def _feature(
     if not coords:
         return None
     clean = {k: v for k, v in props.items() if v not in (None, "")}
-    return {"id": fid, "layer": layer, "name": name, "props": clean, "type": kind,
-            "coordinates": coords}
+    return {
+        "id": fid,
+        "layer": layer,
+        "name": name,
+        "props": clean,
+        "type": kind,
+        "coordinates": coords,
+    }
 
 
 # --- selection --------------------------------------------------------------------------
+
 
 def derive(gpkg: Path) -> dict[str, Any]:
     """The whole subset as a plain dict (pure: same file in, same dict out)."""
@@ -198,8 +252,11 @@ def derive(gpkg: Path) -> dict[str, Any]:
     finally:
         conn.close()
     box = data_region()
-    occupied = {r["name"]: gpkg_geometry(r["geom"]) for r in admin1
-                if r["adm0_a3"] == "RUS" and r["name"] in OCCUPIED}
+    occupied = {
+        r["name"]: gpkg_geometry(r["geom"])
+        for r in admin1
+        if r["adm0_a3"] == "RUS" and r["name"] in OCCUPIED
+    }
     occupied_union = shapely.union_all(list(occupied.values()))
     extra: dict[str, list[BaseGeometry]] = {code: [] for code in UNNAMED_PARTS_TO}
     for row in countries:
@@ -224,8 +281,14 @@ def derive(gpkg: Path) -> dict[str, Any]:
             geom = shapely.union_all([geom, occupied_union])
         if extra.get(code):
             geom = shapely.union_all([geom, *extra[code]])
-        feature = _feature(code, "countries", COUNTRY_NAMES.get(name, name), geom,
-                           iso_a2=row["iso_a2"], ne_name=name)
+        feature = _feature(
+            code,
+            "countries",
+            COUNTRY_NAMES.get(name, name),
+            geom,
+            iso_a2=row["iso_a2"],
+            ne_name=name,
+        )
         if feature:
             features.append(feature)
 
@@ -245,8 +308,9 @@ def derive(gpkg: Path) -> dict[str, Any]:
         if occupied_here:
             props["occupied_by"] = "RUS"
             props["occupied_since"] = 2014
-        feature = _feature(f"{country}.{_slug(name)}", "admin1", name,
-                           gpkg_geometry(row["geom"]), **props)
+        feature = _feature(
+            f"{country}.{_slug(name)}", "admin1", name, gpkg_geometry(row["geom"]), **props
+        )
         if feature:
             features.append(feature)
 
@@ -255,8 +319,14 @@ def derive(gpkg: Path) -> dict[str, Any]:
         if not geom.intersects(box):
             continue
         name = row["name"]
-        feature = _feature(f"LINE.{_slug(name)}-{row['fid']}", "disputed", name, geom,
-                           country=row["adm0_a3_l"], ne_name=name)
+        feature = _feature(
+            f"LINE.{_slug(name)}-{row['fid']}",
+            "disputed",
+            name,
+            geom,
+            country=row["adm0_a3_l"],
+            ne_name=name,
+        )
         if feature:
             features.append(feature)
 
@@ -273,14 +343,17 @@ def derive(gpkg: Path) -> dict[str, Any]:
 def serialize(data: dict[str, Any]) -> bytes:
     """Stable bytes: sorted keys, one feature per line, no float noise."""
     head = {k: v for k, v in data.items() if k != "features"}
-    lines = [json.dumps(f, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-             for f in data["features"]]
+    lines = [
+        json.dumps(f, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        for f in data["features"]
+    ]
     body = ",\n".join(lines)
     head_json = json.dumps(head, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return f'{head_json[:-1]},"features":[\n{body}\n]}}\n'.encode()
 
 
 # --- command line -----------------------------------------------------------------------
+
 
 def fetch_gpkg(workdir: Path) -> Path:
     """apt-get download qgis-common and unpack it (no install); return the GPKG path."""

@@ -43,12 +43,21 @@ def _swatch(entry: LegendEntry, x: float, y: float) -> list[PathBox]:
     st = entry.style
     if entry.kind == "line":
         mid = y + SWATCH_H / 2
-        line = PathBox(rings=(((x, mid), (x + SWATCH_W, mid)),), closed=False,
-                       stroke=st.hex("stroke") or PALETTE["outline"],
-                       stroke_width=max(st.stroke_width, 0.8), name=f"Legend key: {entry.text}")
+        line = PathBox(
+            rings=(((x, mid), (x + SWATCH_W, mid)),),
+            closed=False,
+            stroke=st.hex("stroke") or PALETTE["outline"],
+            stroke_width=max(st.stroke_width, 0.8),
+            name=f"Legend key: {entry.text}",
+        )
         if st.casing and st.casing_width > 0:
-            casing = PathBox(rings=line.rings, closed=False, stroke=st.hex("casing"),
-                             stroke_width=st.casing_width, name=f"Legend key casing: {entry.text}")
+            casing = PathBox(
+                rings=line.rings,
+                closed=False,
+                stroke=st.hex("casing"),
+                stroke_width=st.casing_width,
+                name=f"Legend key casing: {entry.text}",
+            )
             return [casing, line]
         return [line]
     ring = ((x, y), (x + SWATCH_W, y), (x + SWATCH_W, y + SWATCH_H), (x, y + SWATCH_H))
@@ -56,14 +65,27 @@ def _swatch(entry: LegendEntry, x: float, y: float) -> list[PathBox]:
     width = st.stroke_width
     if not stroke or luminance(stroke) > 0.9:  # white borders vanish on a white panel
         stroke, width = "7A7A7A", 0.4
-    return [PathBox(rings=(ring,), fill=st.hex("fill"), stroke=stroke,
-                    stroke_width=min(width, 1.6), hatch=st.hex("hatch"),
-                    name=f"Legend key: {entry.text}")]
+    return [
+        PathBox(
+            rings=(ring,),
+            fill=st.hex("fill"),
+            stroke=stroke,
+            stroke_width=min(width, 1.6),
+            hatch=st.hex("hatch"),
+            name=f"Legend key: {entry.text}",
+        )
+    ]
 
 
-def legend(entries: list[LegendEntry], notes: list[str], corner: str, area: Rect,
-           max_width: float, place: Callable[[float, float], tuple[float, float]] | None = None,
-           columns: int = 1) -> tuple[list[Box], Rect | None]:
+def legend(
+    entries: list[LegendEntry],
+    notes: list[str],
+    corner: str,
+    area: Rect,
+    max_width: float,
+    place: Callable[[float, float], tuple[float, float]] | None = None,
+    columns: int = 1,
+) -> tuple[list[Box], Rect | None]:
     """A white panel with a swatch and text per entry (in ``columns`` columns, filled in
     order), then the notes in italics across its width.
 
@@ -73,12 +95,14 @@ def legend(entries: list[LegendEntry], notes: list[str], corner: str, area: Rect
         return [], None
     columns = max(1, min(columns, len(entries) or 1))
     per = -(-len(entries) // columns) if entries else 0
-    chunks = [entries[i:i + per] for i in range(0, len(entries), per)] if entries else []
+    chunks = [entries[i : i + per] for i in range(0, len(entries), per)] if entries else []
     col_max = (max_width - 2 * PAD - 8 * (columns - 1)) / columns
     wrap_w = col_max - SWATCH_W - 5
     rows = [[wrap(e.text, LEGEND_STYLE, wrap_w) for e in chunk] for chunk in chunks]
-    col_w = [max([text_width(ln, LEGEND_STYLE) for r in col for ln in r] + [20.0])
-             + SWATCH_W + 5 for col in rows]
+    col_w = [
+        max([text_width(ln, LEGEND_STYLE) for r in col for ln in r] + [20.0]) + SWATCH_W + 5
+        for col in rows
+    ]
     inner = sum(col_w) + 8 * (len(col_w) - 1)
     note_rows = [wrap(n, NOTE_STYLE, max(inner, 120.0)) for n in notes]
     used = max([inner] + [text_width(ln, NOTE_STYLE) for r in note_rows for ln in r] + [40.0])
@@ -91,8 +115,18 @@ def legend(entries: list[LegendEntry], notes: list[str], corner: str, area: Rect
         height += (4 if rows else 0) + sum(len(r) * nh for r in note_rows)
         height += 2 * (len(note_rows) - 1)
     x, y = place(width, height) if place else _corner_origin(corner, width, height, area)
-    boxes: list[Box] = [RectBox(x, y, width, height, fill=PANEL_FILL, stroke=PANEL_STROKE,
-                                stroke_width=0.5, name="Legend")]
+    boxes: list[Box] = [
+        RectBox(
+            x,
+            y,
+            width,
+            height,
+            fill=PANEL_FILL,
+            stroke=PANEL_STROKE,
+            stroke_width=0.5,
+            name="Legend",
+        )
+    ]
     cx = x + PAD
     for chunk, col_rows, col_heights, cw in zip(chunks, rows, heights, col_w, strict=True):
         cy = y + PAD
@@ -100,15 +134,27 @@ def legend(entries: list[LegendEntry], notes: list[str], corner: str, area: Rect
         for entry, lines, row_h in zip(chunk, col_rows, col_heights, strict=True):
             boxes += _swatch(entry, cx, cy + (row_h - SWATCH_H) / 2)
             text_top = cy + (row_h - len(lines) * lh) / 2
-            boxes.append(text_block(lines, LEGEND_STYLE, cx + SWATCH_W + 5, text_top,
-                                    text_w, name=f"Legend: {entry.text}", pad=0.5))
+            boxes.append(
+                text_block(
+                    lines,
+                    LEGEND_STYLE,
+                    cx + SWATCH_W + 5,
+                    text_top,
+                    text_w,
+                    name=f"Legend: {entry.text}",
+                    pad=0.5,
+                )
+            )
             cy += row_h + 3
         cx += cw + 8
     if note_rows:
         cy = y + PAD + body + (1 if rows else -3)
         for lines in note_rows:
-            boxes.append(text_block(lines, NOTE_STYLE, x + PAD, cy, width - 2 * PAD,
-                                    name="Legend note", pad=0.5))
+            boxes.append(
+                text_block(
+                    lines, NOTE_STYLE, x + PAD, cy, width - 2 * PAD, name="Legend note", pad=0.5
+                )
+            )
             cy += len(lines) * nh + 2
     return boxes, (x, y, x + width, y + height)
 
@@ -122,9 +168,12 @@ def _nice_length(max_km: float) -> float:
     return float(10**exponent)
 
 
-def scale_bar(scale_pt_per_m: float, corner: str, area: Rect,
-              place: Callable[[float, float], tuple[float, float]] | None = None,
-              ) -> tuple[list[Box], Rect]:
+def scale_bar(
+    scale_pt_per_m: float,
+    corner: str,
+    area: Rect,
+    place: Callable[[float, float], tuple[float, float]] | None = None,
+) -> tuple[list[Box], Rect]:
     """A bar of a round number of kilometres (true at the projection centre)."""
     max_km = (area[2] - area[0]) * 0.18 / scale_pt_per_m / 1000
     km = _nice_length(max_km)
@@ -139,12 +188,27 @@ def scale_bar(scale_pt_per_m: float, corner: str, area: Rect,
         RectBox(x, y, width, height, fill=PANEL_FILL, name="Scale bar"),
         RuleBox(bx, by, bx + bar, by, color="222222", width=1.0, name="Scale bar line"),
         RuleBox(bx, by - 3.5, bx, by + 0.5, color="222222", width=0.8, name="Scale bar tick"),
-        RuleBox(bx + bar / 2, by - 2.5, bx + bar / 2, by + 0.5, color="222222", width=0.6,
-                name="Scale bar tick"),
-        RuleBox(bx + bar, by - 3.5, bx + bar, by + 0.5, color="222222", width=0.8,
-                name="Scale bar tick"),
-        text_block([label], SCALE_STYLE, bx + bar + PAD, by - line_height(SCALE_STYLE) + 1.5,
-                   label_w, name="Scale bar label", pad=1.0),
+        RuleBox(
+            bx + bar / 2,
+            by - 2.5,
+            bx + bar / 2,
+            by + 0.5,
+            color="222222",
+            width=0.6,
+            name="Scale bar tick",
+        ),
+        RuleBox(
+            bx + bar, by - 3.5, bx + bar, by + 0.5, color="222222", width=0.8, name="Scale bar tick"
+        ),
+        text_block(
+            [label],
+            SCALE_STYLE,
+            bx + bar + PAD,
+            by - line_height(SCALE_STYLE) + 1.5,
+            label_w,
+            name="Scale bar label",
+            pad=1.0,
+        ),
     ]
     return boxes, (x, y, x + width, y + height)
 
@@ -163,8 +227,9 @@ def notes_block(notes: list[str], x: float, y: float, width: float) -> list[Box]
     cy = y + 2.0
     for note in notes:
         lines = wrap(note, NOTE_STYLE, width - 1.0)
-        boxes.append(text_block(lines, NOTE_STYLE, x + 0.5, cy, width - 1.0, name="Map note",
-                                pad=0.5))
+        boxes.append(
+            text_block(lines, NOTE_STYLE, x + 0.5, cy, width - 1.0, name="Map note", pad=0.5)
+        )
         cy += len(lines) * line_height(NOTE_STYLE) + 2.0
     return boxes
 

@@ -45,8 +45,13 @@ def subset() -> dict[str, GeoFeature]:
     for item in data["features"]:
         geom = shape({"type": item["type"], "coordinates": item["coordinates"]})
         shapely.prepare(geom)
-        out[item["id"]] = GeoFeature(item["id"], item["layer"], item["name"], geom,
-                                     tuple(sorted(item.get("props", {}).items())))
+        out[item["id"]] = GeoFeature(
+            item["id"],
+            item["layer"],
+            item["name"],
+            geom,
+            tuple(sorted(item.get("props", {}).items())),
+        )
     return out
 
 
@@ -78,7 +83,8 @@ def select(layer: str, ids: tuple[str, ...], exclude: tuple[str, ...] = ()) -> l
         else:
             feat = feature(pattern)
             if feat.layer != layer:
-                raise KeyError(f"Map feature {pattern!r} is in layer {feat.layer!r}, "
-                               f"not {layer!r}.")
+                raise KeyError(
+                    f"Map feature {pattern!r} is in layer {feat.layer!r}, not {layer!r}."
+                )
             chosen.setdefault(pattern, feat)
     return [f for fid, f in chosen.items() if not any(fnmatchcase(fid, p) for p in exclude)]

@@ -39,19 +39,36 @@ class View:
     def lonlat_bounds(self) -> tuple[float, float, float, float]:
         """A lon/lat box covering the view (for quick rejection), with a margin."""
         t = np.linspace(0.0, 1.0, 41)
-        xs = np.concatenate([self.x0 + (self.x1 - self.x0) * t, np.full_like(t, self.x1),
-                             self.x0 + (self.x1 - self.x0) * t, np.full_like(t, self.x0)])
-        ys = np.concatenate([np.full_like(t, self.y0), self.y0 + (self.y1 - self.y0) * t,
-                             np.full_like(t, self.y1), self.y0 + (self.y1 - self.y0) * t])
+        xs = np.concatenate(
+            [
+                self.x0 + (self.x1 - self.x0) * t,
+                np.full_like(t, self.x1),
+                self.x0 + (self.x1 - self.x0) * t,
+                np.full_like(t, self.x0),
+            ]
+        )
+        ys = np.concatenate(
+            [
+                np.full_like(t, self.y0),
+                self.y0 + (self.y1 - self.y0) * t,
+                np.full_like(t, self.y1),
+                self.y0 + (self.y1 - self.y0) * t,
+            ]
+        )
         lon, lat = self.proj.inverse(xs, ys)
-        return (float(lon.min()) - 1, float(lat.min()) - 1, float(lon.max()) + 1,
-                float(lat.max()) + 1)
+        return (
+            float(lon.min()) - 1,
+            float(lat.min()) - 1,
+            float(lon.max()) + 1,
+            float(lat.max()) + 1,
+        )
 
     def to_page(self, coords: np.ndarray) -> np.ndarray:
         s = self.scale
         px, py = self.rect[0], self.rect[1]
-        return np.column_stack([px + (coords[:, 0] - self.x0) * s,
-                                py + (self.y1 - coords[:, 1]) * s])
+        return np.column_stack(
+            [px + (coords[:, 0] - self.x0) * s, py + (self.y1 - coords[:, 1]) * s]
+        )
 
     def page_point(self, lon: float, lat: float) -> tuple[float, float]:
         x, y = self.proj.forward(np.array([lon]), np.array([lat]))
@@ -59,15 +76,30 @@ class View:
         return float(page[0, 0]), float(page[0, 1])
 
 
-def make_view(proj: LambertAzimuthalEqualArea, extent: tuple[float, float, float, float],
-              rect: tuple[float, float, float, float]) -> View:
+def make_view(
+    proj: LambertAzimuthalEqualArea,
+    extent: tuple[float, float, float, float],
+    rect: tuple[float, float, float, float],
+) -> View:
     """The smallest view holding ``extent`` with the page rectangle's aspect, centred."""
     lon0, lat0, lon1, lat1 = extent
     t = np.linspace(0.0, 1.0, 41)
-    lons = np.concatenate([lon0 + (lon1 - lon0) * t, np.full_like(t, lon1),
-                           lon0 + (lon1 - lon0) * t, np.full_like(t, lon0)])
-    lats = np.concatenate([np.full_like(t, lat0), lat0 + (lat1 - lat0) * t,
-                           np.full_like(t, lat1), lat0 + (lat1 - lat0) * t])
+    lons = np.concatenate(
+        [
+            lon0 + (lon1 - lon0) * t,
+            np.full_like(t, lon1),
+            lon0 + (lon1 - lon0) * t,
+            np.full_like(t, lon0),
+        ]
+    )
+    lats = np.concatenate(
+        [
+            np.full_like(t, lat0),
+            lat0 + (lat1 - lat0) * t,
+            np.full_like(t, lat1),
+            lat0 + (lat1 - lat0) * t,
+        ]
+    )
     xs, ys = proj.forward(lons, lats)
     x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
     w, h = rect[2], rect[3]
@@ -82,8 +114,9 @@ def make_view(proj: LambertAzimuthalEqualArea, extent: tuple[float, float, float
     return View(proj, x0, y0, x1, y1, rect)
 
 
-def to_page(geom: BaseGeometry, view: View, bounds: tuple[float, float, float, float] | None
-            = None) -> BaseGeometry:
+def to_page(
+    geom: BaseGeometry, view: View, bounds: tuple[float, float, float, float] | None = None
+) -> BaseGeometry:
     """Project a lon/lat geometry, clip it to the view, simplify, move to page points."""
     if bounds is not None and not geom.intersects(shapely.box(*bounds)):
         return shapely.Polygon()

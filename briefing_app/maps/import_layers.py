@@ -66,8 +66,13 @@ class _Item:
     vertices: int
 
 
-def read_layer_file(path: str | Path, *, max_bytes: int = MAX_BYTES,
-                    max_features: int = MAX_FEATURES, layer: str | None = None) -> ImportedLayer:
+def read_layer_file(
+    path: str | Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_features: int = MAX_FEATURES,
+    layer: str | None = None,
+) -> ImportedLayer:
     """Validate and read ``path`` (.geojson/.json or .gpkg) into valid lon/lat features."""
     path = Path(path)
     if not path.is_file():
@@ -136,16 +141,18 @@ def _check_size_before_parsing(text: str, name: str, max_features: int) -> None:
     if text.count("{") > 20 * max_features + 100:
         _too_many(name, max_features)
     if text.count("[") > 2 * MAX_VERTICES + 10 * max_features:
-        raise MapImportError(f"The file {name} has more than {MAX_VERTICES:,} points; "
-                             "simplify it first.")
+        raise MapImportError(
+            f"The file {name} has more than {MAX_VERTICES:,} points; simplify it first."
+        )
 
 
 def _read_geojson(path: Path, max_features: int) -> list[_Item]:
     try:
         text = path.read_text(encoding="utf-8")
         _check_size_before_parsing(text, path.name, max_features)
-        data = json.loads(text, parse_int=_parse_number, parse_float=_parse_number,
-                          parse_constant=_no_constant)
+        data = json.loads(
+            text, parse_int=_parse_number, parse_float=_parse_number, parse_constant=_no_constant
+        )
     except UnicodeDecodeError:
         raise MapImportError(f"The file {path.name} is not UTF-8 text, so not GeoJSON.") from None
     except json.JSONDecodeError as exc:
@@ -153,9 +160,7 @@ def _read_geojson(path: Path, max_features: int) -> list[_Item]:
             f"The file {path.name} is not valid JSON (line {exc.lineno}, column {exc.colno})."
         ) from None
     except RecursionError:
-        raise MapImportError(
-            f"The file {path.name} is nested too deeply to be GeoJSON."
-        ) from None
+        raise MapImportError(f"The file {path.name} is nested too deeply to be GeoJSON.") from None
     if not isinstance(data, dict) or "type" not in data:
         raise MapImportError(f"The file {path.name} is JSON but not GeoJSON (no 'type').")
     mercator = _declared_crs(data.get("crs"), path.name)
@@ -255,8 +260,9 @@ def _check_coords(coords: object, depth: int, where: str) -> int:
                 f"coordinate (numbers may have at most {MAX_NUMBER_CHARS} characters and must "
                 "be finite)."
             )
-        if len(coords) < 2 or not all(isinstance(v, int | float) and not isinstance(v, bool)
-                                      for v in coords):
+        if len(coords) < 2 or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in coords
+        ):
             raise MapImportError(f"The coordinates of {where} are not numbers.")
         return 1
     return sum(_check_coords(c, depth - 1, where) for c in coords)
@@ -275,8 +281,11 @@ def _to_lonlat(geom: Any, where: str, mercator: bool) -> Any:
                 f"The coordinates of {where} lie outside the Web Mercator (EPSG:3857) world."
             )
         return shapely.transform(geom, _mercator_to_lonlat)
-    if not all(math.isfinite(v) for v in (x0, y0, x1, y1)) or max(abs(x0), abs(x1)) > 180 \
-            or max(abs(y0), abs(y1)) > 90:
+    if (
+        not all(math.isfinite(v) for v in (x0, y0, x1, y1))
+        or max(abs(x0), abs(x1)) > 180
+        or max(abs(y0), abs(y1)) > 90
+    ):
         raise MapImportError(
             f"The coordinates of {where} are outside longitude -180..180 / latitude "
             "-90..90; the file must be in lon/lat (EPSG:4326) or declare its coordinate system."
@@ -358,8 +367,9 @@ def _read_gpkg(path: Path, layer: str | None, max_features: int) -> list[_Item]:
         try:
             geom = _gpkg_geometry(bytes(blob))
         except Exception:
-            raise MapImportError(f"Feature {rowid} in {path.name} has unreadable geometry.") \
-                from None
+            raise MapImportError(
+                f"Feature {rowid} in {path.name} has unreadable geometry."
+            ) from None
         if geom.geom_type not in GEOMETRY_TYPES:
             raise MapImportError(
                 f"The geometry of {where} is a {geom.geom_type}; only polygons and lines can "
@@ -435,7 +445,8 @@ def _epsg_code(conn: sqlite3.Connection, srs_id: object) -> object:
     try:
         row = conn.execute(
             "SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys "
-            "WHERE srs_id = ?", (srs_id,)
+            "WHERE srs_id = ?",
+            (srs_id,),
         ).fetchone()
     except sqlite3.OperationalError as exc:
         if "interrupt" in str(exc):
@@ -474,8 +485,9 @@ def _gpkg_geometry(blob: bytes) -> BaseGeometry:
 # --- validity and simplification ------------------------------------------------------------
 
 
-def recheck_features(features: tuple[InlineFeature, ...], where: str,
-                     kind: str) -> tuple[InlineFeature, ...]:
+def recheck_features(
+    features: tuple[InlineFeature, ...], where: str, kind: str
+) -> tuple[InlineFeature, ...]:
     """Stored features brought within today's import limits: valid, repaired, simplified.
 
     For layers imported before the limits (``services.maps.check_stored_layers``); refuses
@@ -498,8 +510,9 @@ def recheck_features(features: tuple[InlineFeature, ...], where: str,
     return _simplified(items, where, subject="it")
 
 
-def _make_valid(items: list[_Item], name: str, kind: str, subject: str = "",
-                shapes: str = "") -> None:
+def _make_valid(
+    items: list[_Item], name: str, kind: str, subject: str = "", shapes: str = ""
+) -> None:
     """Repair invalid shapes in place, within the repair budget, or refuse the file.
 
     ``subject`` and ``shapes`` name what is refused in the sentences (default: "The file
@@ -550,8 +563,13 @@ def _keep_kind(geom: Any, kind: str) -> Any:
     parts = [p for p in getattr(geom, "geoms", [geom]) if p.geom_type in wanted]
     if not parts:
         return shapely.Polygon()
-    return shapely.union_all(parts) if kind == "area" else shapely.line_merge(
-        shapely.MultiLineString([q for p in parts for q in getattr(p, "geoms", [p])]))
+    return (
+        shapely.union_all(parts)
+        if kind == "area"
+        else shapely.line_merge(
+            shapely.MultiLineString([q for p in parts for q in getattr(p, "geoms", [p])])
+        )
+    )
 
 
 def _simplified(items: list[_Item], name: str, subject: str = "") -> tuple[InlineFeature, ...]:

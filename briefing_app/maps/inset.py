@@ -31,18 +31,31 @@ def _inset_view(inset: Inset, main: View, area: tuple[float, float, float, float
 def _outline(main: View, inset: View) -> tuple[tuple[float, float], ...]:
     """The main view's rectangle as seen in the inset's projection."""
     t = np.linspace(0.0, 1.0, 9)
-    xs = np.concatenate([main.x0 + (main.x1 - main.x0) * t, np.full_like(t, main.x1),
-                         main.x1 - (main.x1 - main.x0) * t, np.full_like(t, main.x0)])
-    ys = np.concatenate([np.full_like(t, main.y0), main.y0 + (main.y1 - main.y0) * t,
-                         np.full_like(t, main.y1), main.y1 - (main.y1 - main.y0) * t])
+    xs = np.concatenate(
+        [
+            main.x0 + (main.x1 - main.x0) * t,
+            np.full_like(t, main.x1),
+            main.x1 - (main.x1 - main.x0) * t,
+            np.full_like(t, main.x0),
+        ]
+    )
+    ys = np.concatenate(
+        [
+            np.full_like(t, main.y0),
+            main.y0 + (main.y1 - main.y0) * t,
+            np.full_like(t, main.y1),
+            main.y1 - (main.y1 - main.y0) * t,
+        ]
+    )
     lon, lat = main.proj.inverse(xs, ys)
     ex, ny = inset.proj.forward(lon, lat)
     page = inset.to_page(np.column_stack([ex, ny]))
     return tuple((round(float(px), 2), round(float(py), 2)) for px, py in page)
 
 
-def inset_boxes(inset: Inset, main: View, area: tuple[float, float, float, float]
-                ) -> tuple[list[Box], tuple[float, float, float, float]]:
+def inset_boxes(
+    inset: Inset, main: View, area: tuple[float, float, float, float]
+) -> tuple[list[Box], tuple[float, float, float, float]]:
     view = _inset_view(inset, main, area)
     x, y, w, h = view.rect
     boxes: list[Box] = [RectBox(x, y, w, h, fill=PALETTE["sea"], name="Locator: sea")]
@@ -51,10 +64,25 @@ def inset_boxes(inset: Inset, main: View, area: tuple[float, float, float, float
         rings = polygon_rings(to_page(feat.geometry, view, bounds))
         if rings:
             fill = INSET_HIGHLIGHT if feat.id in inset.highlight else INSET_LAND
-            boxes.append(PathBox(rings=rings, fill=fill, stroke="FFFFFF", stroke_width=0.25,
-                                 name=f"Locator: {feat.name}"))
-    boxes.append(PathBox(rings=(_outline(main, view),), fill=None, stroke="000000",
-                         stroke_width=1.0, name="Locator: map area"))
-    boxes.append(RectBox(x, y, w, h, fill=None, stroke=PANEL_STROKE, stroke_width=0.6,
-                         name="Locator frame"))
+            boxes.append(
+                PathBox(
+                    rings=rings,
+                    fill=fill,
+                    stroke="FFFFFF",
+                    stroke_width=0.25,
+                    name=f"Locator: {feat.name}",
+                )
+            )
+    boxes.append(
+        PathBox(
+            rings=(_outline(main, view),),
+            fill=None,
+            stroke="000000",
+            stroke_width=1.0,
+            name="Locator: map area",
+        )
+    )
+    boxes.append(
+        RectBox(x, y, w, h, fill=None, stroke=PANEL_STROKE, stroke_width=0.6, name="Locator frame")
+    )
     return boxes, (x, y, x + w, y + h)

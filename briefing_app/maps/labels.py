@@ -88,8 +88,12 @@ def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def place_labels(requests: list[LabelRequest], bounds: Rect, obstacles: list[Rect],
-                 lines: list[BaseGeometry] | None = None) -> list[Box]:
+def place_labels(
+    requests: list[LabelRequest],
+    bounds: Rect,
+    obstacles: list[Rect],
+    lines: list[BaseGeometry] | None = None,
+) -> list[Box]:
     """Label boxes (and callout leaders) for the requests that fit, none overlapping.
 
     Inside placements are tried for every label first, so a callout never takes the room
@@ -101,12 +105,17 @@ def place_labels(requests: list[LabelRequest], bounds: Rect, obstacles: list[Rec
     keep_off = None if buffered.is_empty else buffered
     if keep_off is not None:
         shapely.prepare(keep_off)
-    ranked = [r for r in sorted(requests, key=lambda r: -r.priority)
-              if not r.region.is_empty and r.text.strip()]
+    ranked = [
+        r
+        for r in sorted(requests, key=lambda r: -r.priority)
+        if not r.region.is_empty and r.text.strip()
+    ]
     # The map's subject (label priority above 0) first: every inside placement, then its
     # callouts; the neighbours' names (priority 0) fill the room that is left.
-    for group in ([r for r in ranked if r.priority >= TIER], [r for r in ranked
-                                                              if r.priority < TIER]):
+    for group in (
+        [r for r in ranked if r.priority >= TIER],
+        [r for r in ranked if r.priority < TIER],
+    ):
         pending: list[LabelRequest] = []
         for req in group:
             shapely.prepare(req.region)
@@ -119,13 +128,20 @@ def place_labels(requests: list[LabelRequest], bounds: Rect, obstacles: list[Rec
         for n, req in enumerate(pending):
             # Not over the subject's main regions, nor over a region still waiting for
             # its own callout (its leader needs a free point inside it).
-            others = [r.region for r in requests if r is not req and not r.region.is_empty
-                      and r.priority >= CALLOUT_AVOID_PRIORITY]
-            others += [r.region for r in pending[n + 1:]]
-            avoid = shapely.GeometryCollection([shapely.make_valid(g) for g in others]) \
-                if others else None
-            found = (_place_callout(req, bounds, placed, avoid, keep_off, CALLOUT_CLEAR_REACH)
-                     or _place_callout(req, bounds, placed, None, keep_off))
+            others = [
+                r.region
+                for r in requests
+                if r is not req and not r.region.is_empty and r.priority >= CALLOUT_AVOID_PRIORITY
+            ]
+            others += [r.region for r in pending[n + 1 :]]
+            avoid = (
+                shapely.GeometryCollection([shapely.make_valid(g) for g in others])
+                if others
+                else None
+            )
+            found = _place_callout(
+                req, bounds, placed, avoid, keep_off, CALLOUT_CLEAR_REACH
+            ) or _place_callout(req, bounds, placed, None, keep_off)
             if found is not None:
                 box, leader = found
                 boxes += [leader, box]
@@ -137,15 +153,36 @@ def _padded(box: TextBox) -> Rect:
     return (box.x - PAD, box.y - PAD, box.x + box.w + PAD, box.y + box.h + PAD)
 
 
-CALLOUT_DIRECTIONS = ((1, 0), (-1, 0), (1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1),
-                      (2, -1), (2, 1), (-2, -1), (-2, 1), (1, -2), (1, 2), (-1, -2), (-1, 2))
+CALLOUT_DIRECTIONS = (
+    (1, 0),
+    (-1, 0),
+    (1, -1),
+    (1, 1),
+    (-1, -1),
+    (-1, 1),
+    (0, -1),
+    (0, 1),
+    (2, -1),
+    (2, 1),
+    (-2, -1),
+    (-2, 1),
+    (1, -2),
+    (1, 2),
+    (-1, -2),
+    (-1, 2),
+)
 CALLOUT_DISTANCES = (8.0, 14.0, 22.0, 32.0, 45.0, 60.0, 80.0)  # leader lengths, shortest first
 CALLOUT_CLEAR_REACH = 32.0  # how far a callout looks for room off the subject's regions
 
 
-def _place_callout(req: LabelRequest, bounds: Rect, placed: list[Rect],
-                   avoid: BaseGeometry | None = None, keep_off: BaseGeometry | None = None,
-                   reach: float = CALLOUT_DISTANCES[-1]) -> tuple[TextBox, PathBox] | None:
+def _place_callout(
+    req: LabelRequest,
+    bounds: Rect,
+    placed: list[Rect],
+    avoid: BaseGeometry | None = None,
+    keep_off: BaseGeometry | None = None,
+    reach: float = CALLOUT_DISTANCES[-1],
+) -> tuple[TextBox, PathBox] | None:
     """A white-backed label beside a region too small for it, joined by a leader line;
     not over ``avoid`` (other regions of the subject) when given, never on a line."""
     polys = [p for p in getattr(req.region, "geoms", [req.region]) if p.geom_type == "Polygon"]
@@ -160,12 +197,16 @@ def _place_callout(req: LabelRequest, bounds: Rect, placed: list[Rect],
     grid = [(float(px), float(py)) for px, py in zip(gx.ravel(), gy.ravel(), strict=True)]
     inside = shapely.contains_xy(main, [p[0] for p in grid], [p[1] for p in grid])
     points = _candidates(req.region) + [p for p, ok in zip(grid, inside, strict=True) if ok]
-    free = [(px, py) for px, py in points
-            if not any(o[0] <= px <= o[2] and o[1] <= py <= o[3] for o in placed)]
+    free = [
+        (px, py)
+        for px, py in points
+        if not any(o[0] <= px <= o[2] and o[1] <= py <= o[3] for o in placed)
+    ]
     ax, ay = free[0] if free else (anchor.x, anchor.y)
     style = req.style
-    style = TextStyle(style.font, max(req.min_size, style.size - 0.5), style.bold, style.italic,
-                      "222222")
+    style = TextStyle(
+        style.font, max(req.min_size, style.size - 0.5), style.bold, style.italic, "222222"
+    )
     w = text_width(req.text, style) + 4.0
     h = line_height(style) + 1.0
     for dist in (d for d in CALLOUT_DISTANCES if d <= reach):
@@ -174,8 +215,12 @@ def _place_callout(req: LabelRequest, bounds: Rect, placed: list[Rect],
             cx = ax + dx / norm * dist + (w / 2 if dx > 0 else -w / 2 if dx < 0 else 0.0)
             cy = ay + dy / norm * dist + (h / 2 if dy > 0 else -h / 2 if dy < 0 else 0.0)
             rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-            if (rect[0] < bounds[0] or rect[1] < bounds[1] or rect[2] > bounds[2]
-                    or rect[3] > bounds[3]):
+            if (
+                rect[0] < bounds[0]
+                or rect[1] < bounds[1]
+                or rect[2] > bounds[2]
+                or rect[3] > bounds[3]
+            ):
                 continue
             if any(_overlaps(rect, other) for other in placed):
                 continue
@@ -189,18 +234,31 @@ def _place_callout(req: LabelRequest, bounds: Rect, placed: list[Rect],
             leader = shapely.LineString([(ax, ay), (ex, ey)])
             if any(leader.intersects(shapely.box(*other)) for other in placed):
                 continue
-            box = text_block([req.text], style, rect[0] + 2.0, rect[1] + 0.5, w - 4.0,
-                             align="center", name=req.name, pad=2.0)
+            box = text_block(
+                [req.text],
+                style,
+                rect[0] + 2.0,
+                rect[1] + 0.5,
+                w - 4.0,
+                align="center",
+                name=req.name,
+                pad=2.0,
+            )
             box = TextBox(box.x, rect[1], box.w, h, box.paragraphs, box.name, fill="FFFFFF")
-            line = PathBox(rings=(((round(ax, 2), round(ay, 2)), (round(ex, 2), round(ey, 2))),),
-                           closed=False, stroke="222222", stroke_width=0.5,
-                           name=f"Leader: {req.text}")
+            line = PathBox(
+                rings=(((round(ax, 2), round(ay, 2)), (round(ex, 2), round(ey, 2))),),
+                closed=False,
+                stroke="222222",
+                stroke_width=0.5,
+                name=f"Leader: {req.text}",
+            )
             return box, line
     return None
 
 
-def _place_one(req: LabelRequest, bounds: Rect, placed: list[Rect],
-               keep_off: BaseGeometry | None = None) -> TextBox | None:
+def _place_one(
+    req: LabelRequest, bounds: Rect, placed: list[Rect], keep_off: BaseGeometry | None = None
+) -> TextBox | None:
     candidates = _candidates(req.region)
 
     for lines, style in _variants(req.text, req.style, req.min_size):
@@ -219,11 +277,23 @@ def _place_one(req: LabelRequest, bounds: Rect, placed: list[Rect],
         for rect, ok in zip(rects, fits, strict=True):
             if not ok:
                 continue
-            if (rect[0] < bounds[0] or rect[1] < bounds[1] or rect[2] > bounds[2]
-                    or rect[3] > bounds[3]):
+            if (
+                rect[0] < bounds[0]
+                or rect[1] < bounds[1]
+                or rect[2] > bounds[2]
+                or rect[3] > bounds[3]
+            ):
                 continue
             if any(_overlaps(rect, other) for other in placed):
                 continue
-            return text_block(lines, style, rect[0] + 1.0, rect[1], w - 2.0, align="center",
-                              name=req.name, pad=1.0)
+            return text_block(
+                lines,
+                style,
+                rect[0] + 1.0,
+                rect[1],
+                w - 2.0,
+                align="center",
+                name=req.name,
+                pad=1.0,
+            )
     return None

@@ -21,8 +21,7 @@ from briefing_app.maps.styles import Style
 OCCUPIED_IDS = ("UKR.crimea", "UKR.sevastopol")
 OCCUPATION_LEGEND = "Crimea and Sevastopol: occupied by Russia since 2014"
 OCCUPATION_NOTE = (
-    "Crimea: Ukrainian territory under Russian occupation (US, EU and UN General Assembly "
-    "policy)."
+    "Crimea: Ukrainian territory under Russian occupation (US, EU and UN General Assembly policy)."
 )
 OCCUPATION_STYLE = Style(fill=None, stroke="hatch", stroke_width=0.4, hatch="hatch")
 KOSOVO_ID = "KOS"
@@ -52,8 +51,15 @@ def apply_policies(spec: MapSpec, view: View) -> MapSpec:
         return spec
     layers = spec.layers
     if not any(_hatches_occupied(layer) for layer in layers):
-        layers = (*layers, LayerSpec(name="Occupied by Russia", source="admin1",
-                                     ids=OCCUPIED_IDS, style=OCCUPATION_STYLE,
-                                     legend=OCCUPATION_LEGEND))
+        layers = (
+            *layers,
+            LayerSpec(
+                name="Occupied by Russia",
+                source="admin1",
+                ids=OCCUPIED_IDS,
+                style=OCCUPATION_STYLE,
+                legend=OCCUPATION_LEGEND,
+            ),
+        )
     notes = spec.notes if OCCUPATION_NOTE in spec.notes else (*spec.notes, OCCUPATION_NOTE)
     return replace(spec, layers=layers, notes=notes)

@@ -45,8 +45,9 @@ class LayerSpec:
     def kind(self) -> str:
         if self.source == "inline":
             first = self.features[0].geometry if self.features else ""
-            return "line" if '"type":"LineString"' in first or '"MultiLineString"' in first \
-                else "area"
+            return (
+                "line" if '"type":"LineString"' in first or '"MultiLineString"' in first else "area"
+            )
         return "line" if self.source == "disputed" else "area"
 
     @classmethod
@@ -55,9 +56,13 @@ class LayerSpec:
         if source not in SOURCES:
             raise ValueError(f"Layer {data.get('name')!r} has unknown source {source!r}.")
         features = tuple(
-            InlineFeature(str(f["id"]), str(f.get("name", f["id"])),
-                          f["geometry"] if isinstance(f["geometry"], str)
-                          else json.dumps(f["geometry"], separators=(",", ":")))
+            InlineFeature(
+                str(f["id"]),
+                str(f.get("name", f["id"])),
+                f["geometry"]
+                if isinstance(f["geometry"], str)
+                else json.dumps(f["geometry"], separators=(",", ":")),
+            )
             for f in data.get("features", ())
         )
         return cls(
@@ -68,15 +73,20 @@ class LayerSpec:
             merge=bool(data.get("merge", False)),
             style=Style.from_dict(data.get("style")),
             legend=data.get("legend") or None,
-            label_text=tuple(sorted((str(k), str(v)) for k, v in
-                                    dict(data.get("label_text", {})).items())),
+            label_text=tuple(
+                sorted((str(k), str(v)) for k, v in dict(data.get("label_text", {})).items())
+            ),
             features=features,
             attribution=data.get("attribution") or None,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"name": self.name, "source": self.source, "ids": list(self.ids),
-                      "style": self.style.to_dict()}
+        data: dict[str, Any] = {
+            "name": self.name,
+            "source": self.source,
+            "ids": list(self.ids),
+            "style": self.style.to_dict(),
+        }
         if self.exclude:
             data["exclude"] = list(self.exclude)
         if self.merge:
@@ -86,8 +96,10 @@ class LayerSpec:
         if self.label_text:
             data["label_text"] = dict(self.label_text)
         if self.features:
-            data["features"] = [{"id": f.id, "name": f.name, "geometry": json.loads(f.geometry)}
-                                for f in self.features]
+            data["features"] = [
+                {"id": f.id, "name": f.name, "geometry": json.loads(f.geometry)}
+                for f in self.features
+            ]
         if self.attribution:
             data["attribution"] = self.attribution
         return data
@@ -153,7 +165,9 @@ class MapSpec:
                 highlight=tuple(inset.get("highlight", ())),
                 corner=inset.get("corner", "top-right"),
                 width=float(inset.get("width", 0.22)),
-            ) if inset else None,
+            )
+            if inset
+            else None,
             sea=str(data.get("sea", "sea")),
             document=data.get("document"),
             subject=tuple(str(v) for v in data.get("subject", ())),
@@ -161,16 +175,25 @@ class MapSpec:
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "key": self.key, "title": self.title, "caption": self.caption,
-            "extent": list(self.extent), "projection": self.projection_params,
-            "notes": list(self.notes), "arguments": list(self.arguments),
-            "legend_corner": self.legend_corner, "scale_bar": self.scale_bar or False,
-            "sea": self.sea, "layer": [layer.to_dict() for layer in self.layers],
+            "key": self.key,
+            "title": self.title,
+            "caption": self.caption,
+            "extent": list(self.extent),
+            "projection": self.projection_params,
+            "notes": list(self.notes),
+            "arguments": list(self.arguments),
+            "legend_corner": self.legend_corner,
+            "scale_bar": self.scale_bar or False,
+            "sea": self.sea,
+            "layer": [layer.to_dict() for layer in self.layers],
         }
         if self.inset:
-            data["inset"] = {"extent": list(self.inset.extent),
-                             "highlight": list(self.inset.highlight),
-                             "corner": self.inset.corner, "width": self.inset.width}
+            data["inset"] = {
+                "extent": list(self.inset.extent),
+                "highlight": list(self.inset.highlight),
+                "corner": self.inset.corner,
+                "width": self.inset.width,
+            }
         if self.document:
             data["document"] = self.document
         if self.subject:

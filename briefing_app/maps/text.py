@@ -28,8 +28,16 @@ def wrap(text: str, style: TextStyle, width: float) -> list[str]:
     return lines
 
 
-def text_block(lines: list[str], style: TextStyle, x: float, top: float, width: float,
-               align: str = "left", name: str = "Text", pad: float = 0.0) -> TextBox:
+def text_block(
+    lines: list[str],
+    style: TextStyle,
+    x: float,
+    top: float,
+    width: float,
+    align: str = "left",
+    name: str = "Text",
+    pad: float = 0.0,
+) -> TextBox:
     """A TextBox whose first line's ascender starts at ``top``; lines aligned in ``width``.
 
     ``pad`` widens the frame on both sides (PowerPoint must never re-wrap a label).
@@ -46,8 +54,18 @@ def text_block(lines: list[str], style: TextStyle, x: float, top: float, width: 
             lx = x + width - w
         else:
             lx = x
-        laid.append(TextLine(runs=(Run(text, style),), x=lx, baseline=first_baseline + i * lh,
-                             width=w, ascent=asc, descent=desc, paragraph_end=i == len(lines) - 1))
+        laid.append(
+            TextLine(
+                runs=(Run(text, style),),
+                x=lx,
+                baseline=first_baseline + i * lh,
+                width=w,
+                ascent=asc,
+                descent=desc,
+                paragraph_end=i == len(lines) - 1,
+            )
+        )
     paragraph = TextParagraph(lines=tuple(laid), align=align, line_height=lh)
-    return TextBox(x=x - pad, y=top, w=width + 2 * pad, h=lh * len(lines),
-                   paragraphs=(paragraph,), name=name)
+    return TextBox(
+        x=x - pad, y=top, w=width + 2 * pad, h=lh * len(lines), paragraphs=(paragraph,), name=name
+    )

@@ -499,8 +499,9 @@ class _Handout:
     def map_page(self, laid: LaidSlide) -> None:
         """A slide's map again at full size on a page of its own, so its labels stay as
         large as on the slide (a scaled-down slide shrinks them to half)."""
-        figure = [b for b in laid.boxes
-                  if getattr(getattr(b, "source", None), "part", None) == "figure"]
+        figure = [
+            b for b in laid.boxes if getattr(getattr(b, "source", None), "part", None) == "figure"
+        ]
         if not figure:
             return
         x0, y0, x1, _ = _bounds(figure)

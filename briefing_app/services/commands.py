@@ -262,9 +262,7 @@ def add_items(store: Store, slide_id: int, points: list[dict[str, Any]]) -> Slid
 
 
 def delete_item(store: Store, slide_id: int, item_id: int) -> SlideEdit:
-    return _slide_edit(
-        store, slide_id, "Delete point", lambda s: decks.delete_item(s, item_id)
-    )
+    return _slide_edit(store, slide_id, "Delete point", lambda s: decks.delete_item(s, item_id))
 
 
 def reset_item(store: Store, slide_id: int, item_id: int) -> SlideEdit:

@@ -240,7 +240,11 @@ def known_markings(store: Store) -> list[str]:
 
 
 def set_deck_properties(
-    store: Store, deck_name: str, /, *, expected: dict[str, str | None] | None = None,
+    store: Store,
+    deck_name: str,
+    /,
+    *,
+    expected: dict[str, str | None] | None = None,
     **fields: str | None,
 ) -> Changes:
     """Set the deck's cover and handling properties (:data:`PROPERTY_FIELDS`); a blank
@@ -439,9 +443,7 @@ def move_slide(
         return order_changes(slide.deck_id, [slide.id])
 
 
-def delete_slide(
-    store: Store, slide_id: int, *, expected: SlideSnapshot | None = None
-) -> Changes:
+def delete_slide(store: Store, slide_id: int, *, expected: SlideSnapshot | None = None) -> Changes:
     """Delete a slide; with ``expected``, only if its content is still as snapshotted."""
     with store.transaction() as session:
         slide = _slide(session, slide_id)
@@ -716,9 +718,7 @@ def replace_slide(
         return slide_changes(slide.deck_id, [slide.id], items)
 
 
-def restore_slide(
-    store: Store, snapshot: SlideSnapshot, position: int | None = None
-) -> Changes:
+def restore_slide(store: Store, snapshot: SlideSnapshot, position: int | None = None) -> Changes:
     """Re-create a deleted slide with its ids, items and notes at ``position`` (default:
     where it was)."""
     with store.transaction() as session:

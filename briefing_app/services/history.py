@@ -35,9 +35,7 @@ def record(store: Store, command: Command) -> int:
     Steps undone before it can no longer be redone, as in any editor.
     """
     with store.transaction() as session:
-        session.execute(
-            delete(UndoStep).where(_of(command.deck_id), UndoStep.undone.is_(True))
-        )
+        session.execute(delete(UndoStep).where(_of(command.deck_id), UndoStep.undone.is_(True)))
         step = UndoStep(
             deck_id=command.deck_id, label=command.label, command=command.to_json(), undone=False
         )

@@ -68,17 +68,32 @@ class MapSummary:
 
 # --- rows <-> specs ---------------------------------------------------------------------
 
+
 def _layer_row(layer: LayerSpec, position: int) -> MapLayer:
     data = layer.to_dict()
     selector = {k: data[k] for k in ("ids", "exclude", "merge", "label_text") if k in data}
-    return MapLayer(position=position, name=layer.name, kind=layer.kind, source=layer.source,
-                    selector=selector, features=data.get("features"), style=data["style"],
-                    legend=layer.legend, attribution=layer.attribution)
+    return MapLayer(
+        position=position,
+        name=layer.name,
+        kind=layer.kind,
+        source=layer.source,
+        selector=selector,
+        features=data.get("features"),
+        style=data["style"],
+        legend=layer.legend,
+        attribution=layer.attribution,
+    )
 
 
 def _layer_spec(row: MapLayer) -> LayerSpec:
-    data = {"name": row.name, "source": row.source, "style": row.style or {},
-            "legend": row.legend, "attribution": row.attribution, **(row.selector or {})}
+    data = {
+        "name": row.name,
+        "source": row.source,
+        "style": row.style or {},
+        "legend": row.legend,
+        "attribution": row.attribution,
+        **(row.selector or {}),
+    }
     if row.features:
         data["features"] = row.features
     return LayerSpec.from_dict(data)
@@ -86,8 +101,15 @@ def _layer_spec(row: MapLayer) -> LayerSpec:
 
 def _spec(row: Map) -> MapSpec:
     opts = dict(row.options or {})
-    data = {"key": row.key, "title": row.title, "caption": row.caption, "extent": row.extent,
-            "projection": row.projection, "layer": [], **opts}
+    data = {
+        "key": row.key,
+        "title": row.title,
+        "caption": row.caption,
+        "extent": row.extent,
+        "projection": row.projection,
+        "layer": [],
+        **opts,
+    }
     spec = MapSpec.from_dict(data)
     return replace(
         spec,
@@ -99,8 +121,11 @@ def _spec(row: Map) -> MapSpec:
 
 def _options(spec: MapSpec) -> dict[str, Any]:
     data = spec.to_dict()
-    return {k: data[k] for k in ("notes", "legend_corner", "scale_bar", "sea", "inset",
-                                 "subject") if k in data}
+    return {
+        k: data[k]
+        for k in ("notes", "legend_corner", "scale_bar", "sea", "inset", "subject")
+        if k in data
+    }
 
 
 def _check_layers(spec: MapSpec) -> None:
@@ -119,9 +144,14 @@ def _resolve_arguments(session: Session, spec: MapSpec) -> tuple[Document | None
     document = session.scalar(select(Document).where(Document.slug == spec.document))
     if document is None:
         return None, []
-    found = {a.key: a for a in session.scalars(
-        select(Argument).where(Argument.document_id == document.id,
-                               Argument.key.in_(spec.arguments)))}
+    found = {
+        a.key: a
+        for a in session.scalars(
+            select(Argument).where(
+                Argument.document_id == document.id, Argument.key.in_(spec.arguments)
+            )
+        )
+    }
     missing = [k for k in spec.arguments if k not in found]
     if missing:
         raise MapError(f"Map {spec.key!r} links to unknown argument {missing[0]!r}.")
@@ -129,14 +159,18 @@ def _resolve_arguments(session: Session, spec: MapSpec) -> tuple[Document | None
 
 
 def _get(session: Session, key: str) -> Map:
-    row = session.scalar(select(Map).where(Map.key == key).options(
-        selectinload(Map.layers), selectinload(Map.arguments), selectinload(Map.document)))
+    row = session.scalar(
+        select(Map)
+        .where(Map.key == key)
+        .options(selectinload(Map.layers), selectinload(Map.arguments), selectinload(Map.document))
+    )
     if row is None:
         raise NotFoundError(f"There is no map {key!r} in the store.")
     return row
 
 
 # --- public API -------------------------------------------------------------------------
+
 
 def save_map(
     store: Store, spec: MapSpec, *, origin: str = "user", replace: bool = False
@@ -151,10 +185,17 @@ def save_map(
             session.delete(existing)
             session.flush()
         document, arguments = _resolve_arguments(session, spec)
-        row = Map(key=spec.key, title=spec.title, caption=spec.caption,
-                  extent=list(spec.extent), projection=spec.projection_params,
-                  options=_options(spec), document=document, origin=origin,
-                  layers=[_layer_row(layer, i) for i, layer in enumerate(spec.layers)])
+        row = Map(
+            key=spec.key,
+            title=spec.title,
+            caption=spec.caption,
+            extent=list(spec.extent),
+            projection=spec.projection_params,
+            options=_options(spec),
+            document=document,
+            origin=origin,
+            layers=[_layer_row(layer, i) for i, layer in enumerate(spec.layers)],
+        )
         session.add(row)
         session.flush()
         _set_arguments(session, row.id, arguments)
@@ -165,9 +206,13 @@ def save_map(
 def _set_arguments(session: Session, map_id: int, arguments: list[Argument]) -> None:
     session.execute(delete(map_argument).where(map_argument.c.map_id == map_id))
     if arguments:
-        session.execute(map_argument.insert(), [
-            {"map_id": map_id, "argument_id": a.id, "position": i}
-            for i, a in enumerate(arguments)])
+        session.execute(
+            map_argument.insert(),
+            [
+                {"map_id": map_id, "argument_id": a.id, "position": i}
+                for i, a in enumerate(arguments)
+            ],
+        )
 
 
 def load_bundled_maps(store: Store, specs: tuple[MapSpec, ...] | None = None) -> list[str]:
@@ -204,11 +249,23 @@ def get_map(store: Store, key: str) -> MapSpec:
 
 def list_maps(store: Store) -> list[MapSummary]:
     with store.read() as session:
-        rows = session.scalars(select(Map).order_by(Map.title).options(
-            selectinload(Map.layers), selectinload(Map.arguments)))
-        return [MapSummary(r.id, r.key, r.title, r.caption, r.origin,
-                           tuple(layer.name for layer in r.layers),
-                           tuple(a.key for a in r.arguments)) for r in rows]
+        rows = session.scalars(
+            select(Map)
+            .order_by(Map.title)
+            .options(selectinload(Map.layers), selectinload(Map.arguments))
+        )
+        return [
+            MapSummary(
+                r.id,
+                r.key,
+                r.title,
+                r.caption,
+                r.origin,
+                tuple(layer.name for layer in r.layers),
+                tuple(a.key for a in r.arguments),
+            )
+            for r in rows
+        ]
 
 
 def delete_map(store: Store, key: str) -> Changes:
@@ -226,8 +283,14 @@ def linked_arguments(store: Store, key: str) -> list[Argument]:
     with store.read() as session:
         row = _get(session, key)
         ids = [a.id for a in row.arguments]
-        args = {a.id: a for a in session.scalars(
-            select(Argument).where(Argument.id.in_(ids)).options(selectinload(Argument.footnotes)))}
+        args = {
+            a.id: a
+            for a in session.scalars(
+                select(Argument)
+                .where(Argument.id.in_(ids))
+                .options(selectinload(Argument.footnotes))
+            )
+        }
         session.expunge_all()  # detached, usable after the read session ends
         return [args[i] for i in ids]
 
@@ -235,9 +298,14 @@ def linked_arguments(store: Store, key: str) -> list[Argument]:
 def maps_for_argument(store: Store, argument_id: int) -> list[str]:
     """Keys of the maps that illustrate an argument."""
     with store.read() as session:
-        return list(session.scalars(
-            select(Map.key).join(map_argument, map_argument.c.map_id == Map.id)
-            .where(map_argument.c.argument_id == argument_id).order_by(Map.key)))
+        return list(
+            session.scalars(
+                select(Map.key)
+                .join(map_argument, map_argument.c.map_id == Map.id)
+                .where(map_argument.c.argument_id == argument_id)
+                .order_by(Map.key)
+            )
+        )
 
 
 def link_argument(store: Store, key: str, argument_key: str) -> Changes:
@@ -246,8 +314,11 @@ def link_argument(store: Store, key: str, argument_key: str) -> Changes:
         row = _get(session, key)
         if row.document_id is None:
             raise MapError(f"Map {key!r} belongs to no document, so it cannot cite arguments.")
-        arg = session.scalar(select(Argument).where(Argument.document_id == row.document_id,
-                                                    Argument.key == argument_key))
+        arg = session.scalar(
+            select(Argument).where(
+                Argument.document_id == row.document_id, Argument.key == argument_key
+            )
+        )
         if arg is None:
             raise NotFoundError(f"There is no argument {argument_key!r} in the map's document.")
         current = list(row.arguments)
@@ -265,9 +336,16 @@ def unlink_argument(store: Store, key: str, argument_key: str) -> Changes:
         return Changes(maps=frozenset({row.id}), arguments=frozenset(gone))
 
 
-def update_layer(store: Store, key: str, layer_name: str, *, ids: tuple[str, ...] | None = None,
-                 exclude: tuple[str, ...] | None = None, style: dict[str, Any] | None = None,
-                 legend: str | None = None) -> Changes:
+def update_layer(
+    store: Store,
+    key: str,
+    layer_name: str,
+    *,
+    ids: tuple[str, ...] | None = None,
+    exclude: tuple[str, ...] | None = None,
+    style: dict[str, Any] | None = None,
+    legend: str | None = None,
+) -> Changes:
     """Adjust one layer: e.g. which oblasts form the proposed interim-administration area."""
     with store.transaction() as session:
         row = _get(session, key)
@@ -281,8 +359,9 @@ def update_layer(store: Store, key: str, layer_name: str, *, ids: tuple[str, ...
             selector["exclude"] = list(exclude)
         new_style = dict(layer.style or {}) | dict(style or {})
         try:
-            spec = LayerSpec.from_dict({"name": layer.name, "source": layer.source,
-                                        "style": new_style, **selector})
+            spec = LayerSpec.from_dict(
+                {"name": layer.name, "source": layer.source, "style": new_style, **selector}
+            )
             if spec.source != "inline":
                 geodata.select(spec.source, spec.ids, spec.exclude)
         except (KeyError, TypeError, ValueError) as exc:
@@ -310,10 +389,18 @@ def remove_layer(store: Store, key: str, layer_name: str) -> Changes:
         return Changes(maps=frozenset({row.id}))
 
 
-def import_layer(store: Store, key: str, path: str | Path, *, name: str | None = None,
-                 style: dict[str, Any] | None = None, attribution: str | None = None,
-                 gpkg_layer: str | None = None, as_of: str | None = None,
-                 progress: Progress | None = None) -> WithChanges[str]:
+def import_layer(
+    store: Store,
+    key: str,
+    path: str | Path,
+    *,
+    name: str | None = None,
+    style: dict[str, Any] | None = None,
+    attribution: str | None = None,
+    gpkg_layer: str | None = None,
+    as_of: str | None = None,
+    progress: Progress | None = None,
+) -> WithChanges[str]:
     """Add a GeoJSON/GeoPackage file as the map's top layer; the layer's name.
 
     ``as_of`` (YYYY[-MM[-DD]]) is the date the layer shows, e.g. of a front line; the
@@ -329,8 +416,11 @@ def import_layer(store: Store, key: str, path: str | Path, *, name: str | None =
         as_of_label = dates.label(as_of)
     report(progress, 0, 2, "Reading the layer file")
     imported: ImportedLayer = read_layer_file(path, layer=gpkg_layer)
-    default_style = ({"stroke": "outline", "stroke_width": 1.2} if imported.kind == "line" else
-                     {"fill": None, "stroke": "outline", "stroke_width": 1.0, "hatch": "hatch"})
+    default_style = (
+        {"stroke": "outline", "stroke_width": 1.2}
+        if imported.kind == "line"
+        else {"fill": None, "stroke": "outline", "stroke_width": 1.0, "hatch": "hatch"}
+    )
     try:
         layer_style = Style.from_dict(style if style is not None else default_style)
     except (TypeError, ValueError) as exc:
@@ -342,14 +432,19 @@ def import_layer(store: Store, key: str, path: str | Path, *, name: str | None =
         if any(lay.name == layer_name for lay in row.layers):
             raise MapImportError(f"Map {key!r} already has a layer named {layer_name!r}.")
         legend = f"{layer_name}, as of {as_of_label}" if as_of_label else layer_name
-        spec = LayerSpec(name=layer_name, source="inline", ids=(), style=layer_style,
-                         legend=legend, features=imported.features,
-                         attribution=attribution or f"Layer: {Path(path).name}")
+        spec = LayerSpec(
+            name=layer_name,
+            source="inline",
+            ids=(),
+            style=layer_style,
+            legend=legend,
+            features=imported.features,
+            attribution=attribution or f"Layer: {Path(path).name}",
+        )
         row.layers.append(_layer_row(spec, len(row.layers)))
         changes = Changes(maps=frozenset({row.id}))
     report(progress, 2, 2, "Layer imported")
     return WithChanges(layer_name, changes)
-
 
 
 def check_stored_layers(store: Store) -> list[str]:
@@ -364,9 +459,13 @@ def check_stored_layers(store: Store) -> list[str]:
     from briefing_app.errorlog import log_note
 
     with store.read() as session:
-        ids = list(session.scalars(
-            select(MapLayer.id).where(MapLayer.geometry_checked.is_(False)).order_by(MapLayer.id)
-        ))
+        ids = list(
+            session.scalars(
+                select(MapLayer.id)
+                .where(MapLayer.geometry_checked.is_(False))
+                .order_by(MapLayer.id)
+            )
+        )
     notes = []
     for layer_id in ids:
         with store.transaction() as session:
@@ -381,8 +480,7 @@ def check_stored_layers(store: Store) -> list[str]:
             try:
                 checked = recheck_features(features, where, row.kind)
             except MapImportError as exc:
-                note = (f"The layer {where}, imported before the geometry limits, was removed: "
-                        f"{exc}")
+                note = f"The layer {where}, imported before the geometry limits, was removed: {exc}"
                 map_row = row.map
                 map_row.layers.remove(row)
                 for position, left in enumerate(map_row.layers):
@@ -391,7 +489,9 @@ def check_stored_layers(store: Store) -> list[str]:
                 log_note(note)
                 continue
             if checked is not None:
-                row.features = [{"id": f.id, "name": f.name, "geometry": json.loads(f.geometry)}
-                                for f in checked]
+                row.features = [
+                    {"id": f.id, "name": f.name, "geometry": json.loads(f.geometry)}
+                    for f in checked
+                ]
             row.geometry_checked = True
     return notes

@@ -53,9 +53,16 @@ def copy_rows(source: Store, target: Store) -> int:
 def _reset_sequences(conn: Connection) -> None:
     """Each id sequence continues after the highest id restored."""
     for table in _tables():
-        key = [c for c in table.primary_key.columns if c.autoincrement is True
-               or (c.autoincrement == "auto" and len(table.primary_key.columns) == 1
-                   and c.type.python_type is int)]
+        key = [
+            c
+            for c in table.primary_key.columns
+            if c.autoincrement is True
+            or (
+                c.autoincrement == "auto"
+                and len(table.primary_key.columns) == 1
+                and c.type.python_type is int
+            )
+        ]
         if len(key) != 1:
             continue
         column = key[0].name
@@ -64,10 +71,13 @@ def _reset_sequences(conn: Connection) -> None:
             {"table": table.name, "column": column},
         ).scalar()
         if sequence:
-            conn.execute(text(
-                f'SELECT setval(:sequence, COALESCE(MAX("{column}"), 1), MAX("{column}") '
-                f'IS NOT NULL) FROM "{table.name}"'
-            ), {"sequence": sequence})
+            conn.execute(
+                text(
+                    f'SELECT setval(:sequence, COALESCE(MAX("{column}"), 1), MAX("{column}") '
+                    f'IS NOT NULL) FROM "{table.name}"'
+                ),
+                {"sequence": sequence},
+            )
 
 
 def backup_to_file(store: Store, target: Path) -> Path:
@@ -93,8 +103,9 @@ def _opened_copy(backup: Path) -> Iterator[Store]:
     if not backup.is_file():
         raise StoreError(f"The backup {backup} does not exist or is not a regular file.")
     if backup.stat().st_size == 0:
-        raise StoreError(f"The backup {backup} is an empty file, not a store; nothing was "
-                         "restored.")
+        raise StoreError(
+            f"The backup {backup} is an empty file, not a store; nothing was restored."
+        )
     with tempfile.TemporaryDirectory(prefix="briefing-restore-") as folder:
         copy = Path(folder) / backup.name  # so a refusal names the user's file
         try:
@@ -121,7 +132,9 @@ def restore_rows(target: Store, backup: Path) -> int:
         with source.read() as session:
             documents = session.scalar(select(func.count()).select_from(Document))
         if not documents:
-            raise StoreError(f"The backup {Path(backup).name} holds no documents, so it is "
-                             "not a backup of a store; nothing was restored.")
+            raise StoreError(
+                f"The backup {Path(backup).name} holds no documents, so it is "
+                "not a backup of a store; nothing was restored."
+            )
         with target.setup_lock():
             return copy_rows(source, target)

@@ -86,8 +86,7 @@ class MapLayer(Base):
     attribution: Mapped[str | None] = mapped_column(Text)
     # False for a layer imported before the geometry limits (migration 0013) until the map
     # service has validated it once; drawing reads only checked geometry
-    geometry_checked: Mapped[bool] = mapped_column(Boolean, default=True,
-                                                   server_default=true())
+    geometry_checked: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     map: Mapped[Map] = relationship(back_populates="layers")
     __table_args__ = (

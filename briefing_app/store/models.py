@@ -338,9 +338,10 @@ class Event(_Spanned, Base):
 
 
 # Portable (PostgreSQL cannot add booleans): exactly one target column is set.
-ONE_TARGET = " + ".join(
-    f"(CASE WHEN {kind}_id IS NULL THEN 0 ELSE 1 END)" for kind in CORRECTABLE_KINDS
-) + " = 1"
+ONE_TARGET = (
+    " + ".join(f"(CASE WHEN {kind}_id IS NULL THEN 0 ELSE 1 END)" for kind in CORRECTABLE_KINDS)
+    + " = 1"
+)
 
 
 class Correction(Base):

@@ -173,9 +173,7 @@ PROBE_ROWS = 5_000
 MAX_WINDOW = 40_000
 
 
-def _ranked(
-    connection: Connection, source: str, params: dict[str, Any]
-) -> list[tuple[Any, ...]]:
+def _ranked(connection: Connection, source: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """Rank the first RANKED_MATCHES matches in ``source`` (a table or subquery)."""
     rows = connection.execute(
         text(

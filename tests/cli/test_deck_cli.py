@@ -152,8 +152,22 @@ def test_json_into_a_closed_pipe_is_quiet(db: Path) -> None:
 
 
 def test_deck_options_have_help(capsys) -> None:
-    deck = [["deck", a] for a in ("create", "set", "add-slide", "add", "move", "remove",
-                                  "edit-slide", "rename", "duplicate", "delete", "show")]
+    deck = [
+        ["deck", a]
+        for a in (
+            "create",
+            "set",
+            "add-slide",
+            "add",
+            "move",
+            "remove",
+            "edit-slide",
+            "rename",
+            "duplicate",
+            "delete",
+            "show",
+        )
+    ]
     for action in [*deck, ["decks"], ["export"], ["search"], ["review"], ["import"]]:
         with pytest.raises(SystemExit):
             main([*action, "--help"])

@@ -18,8 +18,10 @@ def _edit(path: Path) -> tuple[int, int]:
         slide = decks.add_slide(store, "Brief", "argument", title="Before").id
         decks.create_deck(store, "Other")
         other_slide = decks.add_slide(store, "Other", "argument", title="Other before").id
-        for command in (commands.edit_slide_field(store, slide, "title", "After"),
-                        commands.edit_slide_field(store, other_slide, "title", "Other after")):
+        for command in (
+            commands.edit_slide_field(store, slide, "title", "After"),
+            commands.edit_slide_field(store, other_slide, "title", "Other after"),
+        ):
             command.do(store)
             history.record(store, command)
         return slide, other_slide

@@ -115,7 +115,11 @@ def test_drop_on_canvas_and_add_sources_route_quotes_and_events(editor) -> None:
     assert current.items[-1].source_id == arg and len(deck(editor).slides) == count
     event = library.events(editor.store)[0].id
     quote = library.quotes(editor.store)[0].id
-    drop(editor.canvas, encode_sources([("event", event), ("quote", quote)]), editor.canvas.rect().center())
+    drop(
+        editor.canvas,
+        encode_sources([("event", event), ("quote", quote)]),
+        editor.canvas.rect().center(),
+    )
     layouts = [s.layout for s in deck(editor).slides]
     assert len(layouts) == count + 2
     index = [s.id for s in deck(editor).slides].index(current.id)
@@ -164,7 +168,11 @@ def test_undo_and_redo_restore_exact_state(qtbot, editor) -> None:
     stack = editor.undo_stack
     original = deck(editor)
     slide = select_layout(editor, "argument")
-    drop(editor.canvas, encode_sources([("argument", a) for a in unused_arguments(editor, 2)]), editor.canvas.rect().center())  # add items
+    drop(
+        editor.canvas,
+        encode_sources([("argument", a) for a in unused_arguments(editor, 2)]),
+        editor.canvas.rect().center(),
+    )  # add items
     item = slide.items[0]
     editor.canvas.select_item(item.id)
     editor.canvas.setFocus()

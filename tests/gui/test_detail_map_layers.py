@@ -18,8 +18,9 @@ NAME = "<b>zone</b> & co"  # shown as typed, never as markup
 
 def _zone(tmp_path: Path) -> Path:
     path = tmp_path / "zone.geojson"
-    path.write_text(json.dumps({"type": "Polygon",
-                                "coordinates": [[[36, 47], [39, 47], [39, 49], [36, 47]]]}))
+    path.write_text(
+        json.dumps({"type": "Polygon", "coordinates": [[[36, 47], [39, 47], [39, 49], [36, 47]]]})
+    )
     return path
 
 

@@ -277,9 +277,7 @@ def _shortcuts_sheet(run: Run) -> None:
     dialog = run.win.shortcuts_dialog
     assert dialog.isVisible()
     table = dialog.table
-    rows = {
-        (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())
-    }
+    rows = {(table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())}
     assert ("Ctrl+M", "New Slide") in rows and ("F5", "Present from Beginning") in rows
     assert ("?", "Keyboard Shortcuts") in rows
     dialog.done(0)
@@ -418,7 +416,7 @@ def _fire(win: MainWindow, probe: Probe, fire: Callable[[], None]) -> Run:
 def _check(name: str, path: str, run: Run, probe: Probe) -> None:
     failed = [i for i, m in enumerate(run.messages) if FAILURE.search(m)]
     assert not failed or failed[-1] == len(run.messages) - 1, (
-        f"{name} via {path} reported {run.messages[failed[-1] + 1:]} after {run.messages}"
+        f"{name} via {path} reported {run.messages[failed[-1] + 1 :]} after {run.messages}"
     )
     try:
         probe.check(run)
@@ -456,6 +454,7 @@ def test_every_action_does_what_it_says(window: MainWindow, qtbot) -> None:
             click = lambda b=button: QTest.mouseClick(b, Qt.MouseButton.LeftButton)  # noqa: E731
             _check(name, "toolbar", _fire(window, probe, click), probe)
         for sequence in action.shortcuts():
+
             def press(seq: QKeySequence = sequence, p: Probe = probe) -> None:
                 target = p.focus(window) if p.focus else window.deck_editor.deck_list.combo
                 _activate(window)  # a closed message box may have held the focus

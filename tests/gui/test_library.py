@@ -250,9 +250,7 @@ def test_lazy_tree_on_a_large_store(qtbot, tmp_path: Path) -> None:
         assert len(model.loaded_ids()) <= 2 * BATCH + 1
 
         statements: list[str] = []
-        event.listen(
-            store.engine, "before_cursor_execute", lambda *a: statements.append(a[2])
-        )
+        event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
         assert panel.select_argument(4321)
         current = panel.tree.currentIndex()
         assert current.data(IdRole) == 4321

@@ -149,13 +149,22 @@ def _broken_map(tmp_path: Path, old: str, new: str) -> Path:
             "gives the words to",
         ),
         # Putin's words given to the man he said them to.
-        ('speaker = "putin"\ntext = "the Kosovo precedent"', 'speaker = "guterres"\n'
-         'text = "the Kosovo precedent"', "does not name the speaker 'guterres' first"),
-        ('attribution = "observed Srećko Đukić"', 'attribution = "Srećko Đukić"',
-         "does not stand right before or after"),
+        (
+            'speaker = "putin"\ntext = "the Kosovo precedent"',
+            'speaker = "guterres"\ntext = "the Kosovo precedent"',
+            "does not name the speaker 'guterres' first",
+        ),
+        (
+            'attribution = "observed Srećko Đukić"',
+            'attribution = "Srećko Đukić"',
+            "does not stand right before or after",
+        ),
         ('date = "2025-10-17"', 'date = "2025-02-30"', "not a real date"),
-        ('date = "2025-05"\nprecision = "approximate"', 'date = "2025-05"\nprecision = "weekly"',
-         "not a date precision"),
+        (
+            'date = "2025-05"\nprecision = "approximate"',
+            'date = "2025-05"\nprecision = "weekly"',
+            "not a date precision",
+        ),
         ('event = "zelensky-trump-meeting-2025"', 'event = "no-such-event"', "unknown event"),
     ],
 )

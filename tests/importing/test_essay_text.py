@@ -177,5 +177,3 @@ def test_styles(essay: ParsedDocument) -> None:
     assert ("Trump Historic", "emphasis") in spans
     assert ("de facto", "emphasis") in spans
     assert any(text.startswith("“This does not imply") for text, _ in spans)
-
-

@@ -202,8 +202,10 @@ def _same_instants(dump: dict[str, list]) -> dict[str, list]:
     written by the server's default or by SQLAlchemy)."""
     import re
 
-    return {name: [re.sub(r"(\d\d:\d\d:\d\d)\.000000", r"\1", row) for row in rows]
-            for name, rows in dump.items()}
+    return {
+        name: [re.sub(r"(\d\d:\d\d:\d\d)\.000000", r"\1", row) for row in rows]
+        for name, rows in dump.items()
+    }
 
 
 def test_replace_backs_up_first_on_either_store(essay_store, store_backend, tmp_path) -> None:

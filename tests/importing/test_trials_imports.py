@@ -218,8 +218,9 @@ def _same_instants(dump: str) -> str:
     index is rebuilt by the triggers; its rows come from the tables compared)."""
     import re
 
-    lines = [line for line in dump.splitlines()
-             if not line.startswith('INSERT INTO "search_index_')]
+    lines = [
+        line for line in dump.splitlines() if not line.startswith('INSERT INTO "search_index_')
+    ]
     return re.sub(r"(\d\d:\d\d:\d\d)\.000000", r"\1", "\n".join(lines))
 
 
@@ -235,9 +236,14 @@ def test_restore_puts_a_replacement_backup_back(essay_store_path: Path, tmp_path
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE t (x)")
     conn.close()
-    for bad, fragment in [(empty, "empty file"), (foreign, "not a briefing store"),
-                          (small, "not a database file"), (Path("/dev/zero"), "regular file"),
-                          (tmp_path, "regular file"), (tmp_path / "none.sqlite", "regular file")]:
+    for bad, fragment in [
+        (empty, "empty file"),
+        (foreign, "not a briefing store"),
+        (small, "not a database file"),
+        (Path("/dev/zero"), "regular file"),
+        (tmp_path, "regular file"),
+        (tmp_path / "none.sqlite", "regular file"),
+    ]:
         run = run_cli(essay_store_path, "restore", str(bad))
         assert run.returncode == EXIT_REFUSED, (bad, run.stderr)
         assert fragment in run.sentence
@@ -286,8 +292,9 @@ def test_paragraphs_up_to_the_limit_import_within_bounds(
 
     doc = tmp_path / f"long{suffix}"
     title = "# Long" if suffix == ".md" else "Long"
-    doc.write_text(title + "\n\n" + "".join(f"Paragraph {i}.\n\n" for i in range(MAX_PARTS)),
-                   encoding="utf-8")
+    doc.write_text(
+        title + "\n\n" + "".join(f"Paragraph {i}.\n\n" for i in range(MAX_PARTS)), encoding="utf-8"
+    )
     run = run_cli(essay_store_path, "import", str(doc))
     assert run.returncode == 0, run.stderr
     assert _count(essay_store_path, "paragraph") >= MAX_PARTS

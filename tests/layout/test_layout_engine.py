@@ -47,7 +47,8 @@ def _body_sizes(laid) -> list[float]:
     return [
         r.style.size
         for slide, box in text_boxes(laid)
-        if box.name not in SMALL_TEXT_BOXES and slide.number in kept
+        if box.name not in SMALL_TEXT_BOXES
+        and slide.number in kept
         # a title set below its floor is warned of (it is never cut instead)
         and not (box.name == "Title" and any("the title" in w for w in _problems(slide)))
         for p in box.paragraphs

@@ -25,8 +25,7 @@ def box_rect(box: Box) -> tuple[float, float, float, float]:
         ys = [p[1] for ring in box.rings for p in ring]
         return min(xs), min(ys), max(xs), max(ys)
     if isinstance(box, RuleBox):
-        return (min(box.x1, box.x2), min(box.y1, box.y2), max(box.x1, box.x2),
-                max(box.y1, box.y2))
+        return (min(box.x1, box.x2), min(box.y1, box.y2), max(box.x1, box.x2), max(box.y1, box.y2))
     assert not isinstance(box, RectBox) or box.w >= 0
     return box.x, box.y, box.x + box.w, box.y + box.h  # type: ignore[union-attr]
 

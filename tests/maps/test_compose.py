@@ -21,8 +21,14 @@ FRAMES = [FRAME, (20.0, 20.0, 420.0, 460.0), (480.0, 120.0, 460.0, 300.0)]
 
 
 def _texts(boxes) -> list[str]:
-    return [run.text for b in boxes if isinstance(b, TextBox)
-            for p in b.paragraphs for line in p.lines for run in line.runs]
+    return [
+        run.text
+        for b in boxes
+        if isinstance(b, TextBox)
+        for p in b.paragraphs
+        for line in p.lines
+        for run in line.runs
+    ]
 
 
 def test_four_bundled_maps_linked_to_arguments() -> None:
@@ -50,14 +56,18 @@ def test_labels_never_overlap(key: str, frame) -> None:
     labels = [b for b in boxes if isinstance(b, TextBox) and b.name.startswith("Label: ")]
     assert len(labels) >= 3
     for a, b in combinations(labels, 2):
-        overlap = (a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h)
+        overlap = a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
         assert not overlap, (a.name, b.name)
     panels = [b for b in boxes if b.name in ("Legend", "Scale bar", "Locator frame")]
     for label in labels:
         for panel in panels:
             px0, py0, px1, py1 = box_rect(panel)
-            assert not (label.x < px1 and px0 < label.x + label.w and label.y < py1
-                        and py0 < label.y + label.h), (label.name, panel.name)
+            assert not (
+                label.x < px1
+                and px0 < label.x + label.w
+                and label.y < py1
+                and py0 < label.y + label.h
+            ), (label.name, panel.name)
 
 
 @pytest.mark.parametrize("key", sorted(SPECS))
@@ -65,10 +75,12 @@ def test_source_line_and_named_features(key: str) -> None:
     boxes = map_boxes(SPECS[key], FRAME)
     assert any(t.startswith("Boundaries: Natural Earth") for t in _texts(boxes))
     names = {b.name for b in boxes if isinstance(b, PathBox)}
-    expected = {"ukraine-donbas": {"Donetsk", "Luhansk", "Crimea", "Kherson"},
-                "western-balkans": {"Serbia", "Kosovo", "Bosnia and Herzegovina", "Croatia"},
-                "kosovo-north": {"Leposavić", "Zvečan", "Zubin Potok", "Mitrovica", "Serbia"},
-                "europe-nato": {"Russia", "Ukraine", "Serbia", "Poland"}}[key]
+    expected = {
+        "ukraine-donbas": {"Donetsk", "Luhansk", "Crimea", "Kherson"},
+        "western-balkans": {"Serbia", "Kosovo", "Bosnia and Herzegovina", "Croatia"},
+        "kosovo-north": {"Leposavić", "Zvečan", "Zubin Potok", "Mitrovica", "Serbia"},
+        "europe-nato": {"Russia", "Ukraine", "Serbia", "Poland"},
+    }[key]
     assert expected <= names
 
 
@@ -83,8 +95,12 @@ def test_crimea_hatched_with_legend_note(key: str) -> None:
 
 
 def test_policy_hatches_crimea_on_a_map_that_forgot() -> None:
-    spec = MapSpec(key="plain", title="Plain", extent=(28.0, 43.0, 40.0, 49.0),
-                   layers=(LayerSpec("All", "countries", style=Style(fill="land")),))
+    spec = MapSpec(
+        key="plain",
+        title="Plain",
+        extent=(28.0, 43.0, 40.0, 49.0),
+        layers=(LayerSpec("All", "countries", style=Style(fill="land")),),
+    )
     boxes = map_boxes(spec, FRAME)
     assert any(isinstance(b, PathBox) and b.name == "Crimea" and b.hatch for b in boxes)
     assert OCCUPATION_NOTE.split(",")[0] in " ".join(_texts(boxes))
@@ -98,8 +114,11 @@ def test_map_without_crimea_gets_no_note() -> None:
 @pytest.mark.parametrize("key", sorted(SPECS))
 def test_legend_classes_distinct_in_grayscale(key: str) -> None:
     spec = SPECS[key]
-    fills = [resolve(layer.style.fill) for layer in spec.layers
-             if layer.legend and layer.style.fill and not layer.style.hatch]
+    fills = [
+        resolve(layer.style.fill)
+        for layer in spec.layers
+        if layer.legend and layer.style.fill and not layer.style.hatch
+    ]
     levels = sorted([lightness(c) for c in fills] + [lightness(resolve(spec.sea))])
     gaps = [b - a for a, b in pairwise(levels)]
     assert min(gaps) >= 6.0, (key, levels)
@@ -109,10 +128,16 @@ def test_interim_area_is_adjustable_and_cached_by_spec() -> None:
     spec = SPECS["ukraine-donbas"]
     layer = next(lay for lay in spec.layers if lay.name.startswith("Interim"))
     assert layer.merge and set(layer.ids) == {"UKR.donetsk", "UKR.luhansk"}
-    smaller = replace(spec, layers=tuple(
-        replace(lay, ids=("UKR.donetsk",)) if lay is layer else lay for lay in spec.layers))
+    smaller = replace(
+        spec,
+        layers=tuple(
+            replace(lay, ids=("UKR.donetsk",)) if lay is layer else lay for lay in spec.layers
+        ),
+    )
+
     def area(s):
         box = next(b for b in map_boxes(s, FRAME) if b.name == layer.name)
         return box_rect(box)
+
     assert area(smaller) != area(spec)
     assert map_boxes(spec, FRAME) == map_boxes(spec, FRAME)

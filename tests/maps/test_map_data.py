@@ -38,9 +38,25 @@ def test_subset_is_compact_and_attributed() -> None:
 
 @pytest.mark.parametrize(
     "feature_id",
-    ["UKR", "RUS", "SRB", "KOS", "BIH", "POL", "UKR.donetsk", "UKR.luhansk", "UKR.zaporizhzhia",
-     "UKR.kherson", "UKR.crimea", "UKR.sevastopol", "KOS.leposavic", "KOS.zvecan",
-     "KOS.zubin-potok", "KOS.mitrovica", "LINE.ukrainian-claim-45"],
+    [
+        "UKR",
+        "RUS",
+        "SRB",
+        "KOS",
+        "BIH",
+        "POL",
+        "UKR.donetsk",
+        "UKR.luhansk",
+        "UKR.zaporizhzhia",
+        "UKR.kherson",
+        "UKR.crimea",
+        "UKR.sevastopol",
+        "KOS.leposavic",
+        "KOS.zvecan",
+        "KOS.zubin-potok",
+        "KOS.mitrovica",
+        "LINE.ukrainian-claim-45",
+    ],
 )
 def test_needed_features_exist(feature_id: str) -> None:
     feat = geodata.feature(feature_id)
@@ -65,8 +81,10 @@ def test_kosovo_north_is_flagged() -> None:
 def test_derivation_is_reproducible() -> None:
     gpkg = _gpkg()
     if gpkg is None:
-        pytest.skip("world_map.gpkg not available: `apt-get download qgis-common && dpkg -x "
-                    "qgis-common_*.deb x`, then set BRIEFING_WORLD_MAP_GPKG")
+        pytest.skip(
+            "world_map.gpkg not available: `apt-get download qgis-common && dpkg -x "
+            "qgis-common_*.deb x`, then set BRIEFING_WORLD_MAP_GPKG"
+        )
     script = _script()
     first = script.serialize(script.derive(gpkg))
     second = script.serialize(script.derive(gpkg))

@@ -27,8 +27,11 @@ def _geojson(path: Path, features: list[dict]) -> Path:
 
 
 def _feature(coords=SQUARE, kind="Polygon", name="Zone") -> dict:
-    return {"type": "Feature", "properties": {"name": name},
-            "geometry": {"type": kind, "coordinates": coords}}
+    return {
+        "type": "Feature",
+        "properties": {"name": name},
+        "geometry": {"type": kind, "coordinates": coords},
+    }
 
 
 def test_bundled_maps_load_once_and_round_trip(essay_store: Store) -> None:
@@ -59,8 +62,9 @@ def test_link_unlink_and_adjust(essay_store: Store) -> None:
     with pytest.raises(NotFoundError):
         maps.link_argument(essay_store, "kosovo-north", "no-such-argument")
     name = "Interim UN/OSCE administration (proposed)"
-    maps.update_layer(essay_store, "ukraine-donbas", name,
-                         ids=("UKR.donetsk", "UKR.luhansk", "UKR.zaporizhzhia"))
+    maps.update_layer(
+        essay_store, "ukraine-donbas", name, ids=("UKR.donetsk", "UKR.luhansk", "UKR.zaporizhzhia")
+    )
     spec = maps.get_map(essay_store, "ukraine-donbas")
     assert next(la for la in spec.layers if la.name == name).ids[-1] == "UKR.zaporizhzhia"
     before = dump_store(essay_store)
@@ -88,8 +92,11 @@ def test_import_geopackage_layer(essay_store: Store, tmp_path: Path) -> None:
         "INSERT INTO gpkg_contents VALUES ('front', 'features', 4326);"
         "INSERT INTO gpkg_geometry_columns VALUES ('front', 'geom');"
     )
-    blob = b"GP\x00\x01" + (4326).to_bytes(4, "little") + shapely.to_wkb(
-        shapely.LineString([(36.5, 47.2), (38.0, 48.0), (39.5, 49.0)]))
+    blob = (
+        b"GP\x00\x01"
+        + (4326).to_bytes(4, "little")
+        + shapely.to_wkb(shapely.LineString([(36.5, 47.2), (38.0, 48.0), (39.5, 49.0)]))
+    )
     conn.execute("INSERT INTO front (name, geom) VALUES ('Front line', ?)", (blob,))
     conn.commit()
     conn.close()
@@ -101,23 +108,40 @@ def test_import_geopackage_layer(essay_store: Store, tmp_path: Path) -> None:
 BAD_FILES = {
     "malformed.geojson": ('{"type": "FeatureCollection", "features": [', "not valid JSON"),
     "wrong.geojson": (json.dumps({"type": "Topology", "objects": {}}), "polygons and lines"),
-    "point.geojson": (json.dumps({"type": "FeatureCollection", "features": [
-        _feature([30.0, 50.0], "Point")]}), "only polygons and lines"),
-    "range.geojson": (json.dumps({"type": "FeatureCollection", "features": [_feature(
-        [[[3.6e6, 4.7e6], [3.9e6, 4.7e6], [3.9e6, 4.9e6], [3.6e6, 4.7e6]]])]}), "EPSG:4326"),
-    "nan.geojson": ('{"type":"Feature","properties":{},"geometry":{"type":"LineString",'
-                    '"coordinates":[[30,50],[NaN,51]]}}', "not a coordinate"),
+    "point.geojson": (
+        json.dumps({"type": "FeatureCollection", "features": [_feature([30.0, 50.0], "Point")]}),
+        "only polygons and lines",
+    ),
+    "range.geojson": (
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    _feature([[[3.6e6, 4.7e6], [3.9e6, 4.7e6], [3.9e6, 4.9e6], [3.6e6, 4.7e6]]])
+                ],
+            }
+        ),
+        "EPSG:4326",
+    ),
+    "nan.geojson": (
+        '{"type":"Feature","properties":{},"geometry":{"type":"LineString",'
+        '"coordinates":[[30,50],[NaN,51]]}}',
+        "not a coordinate",
+    ),
     "empty.geojson": (json.dumps({"type": "FeatureCollection", "features": []}), "no features"),
-    "text.geojson": ('{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": '
-                     '[[["a", "b"]]]}}', "not numbers"),
+    "text.geojson": (
+        '{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[["a", "b"]]]}}',
+        "not numbers",
+    ),
     "binary.geojson": (b"\xff\xfe\x00garbage", "not UTF-8"),
     "fake.gpkg": ("this is not a database", "GeoPackage"),
 }
 
 
 @pytest.mark.parametrize("filename", sorted(BAD_FILES))
-def test_bad_layer_file_leaves_store_unchanged(essay_store: Store, tmp_path: Path,
-                                               filename: str) -> None:
+def test_bad_layer_file_leaves_store_unchanged(
+    essay_store: Store, tmp_path: Path, filename: str
+) -> None:
     maps.load_bundled_maps(essay_store)
     content, message = BAD_FILES[filename]
     path = tmp_path / filename

@@ -29,8 +29,11 @@ def test_pptx_map_is_freeform_shapes(key: str, tmp_path: Path) -> None:
     shapes = list(Presentation(str(path)).slides[0].shapes)
     assert not any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in shapes)
     freeforms = {s.name for s in shapes if s.shape_type == MSO_SHAPE_TYPE.FREEFORM}
-    features = {b.name for b in boxes if isinstance(b, PathBox) and not b.name.startswith(
-        ("Legend", "Locator", "Leader"))}
+    features = {
+        b.name
+        for b in boxes
+        if isinstance(b, PathBox) and not b.name.startswith(("Legend", "Locator", "Leader"))
+    }
     assert features and features <= freeforms
 
 
@@ -50,18 +53,30 @@ def test_pptx_maps_open_in_libreoffice(tmp_path: Path) -> None:
     deck_path = tmp_path / "maps.pptx"
     from briefing_app.layout.boxes import LaidDeck, LaidSlide
 
-    slides = tuple(LaidSlide(i + 1, s.title, tuple(map_boxes(s, FRAME)))
-                   for i, s in enumerate(SPECS.values()))
+    slides = tuple(
+        LaidSlide(i + 1, s.title, tuple(map_boxes(s, FRAME))) for i, s in enumerate(SPECS.values())
+    )
     render_pptx(LaidDeck("Maps", "Tests", "Maps", slides), deck_path)
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck_path)],
-        check=True, capture_output=True, timeout=240,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
     )
     pdf = tmp_path / "maps.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert re.search(rf"^Pages:\s+{len(slides)}$", info.stdout, re.M)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     for word in ("Donetsk", "SERBIA", "Leposavić", "RUSSIA", "Boundaries: Natural Earth"):
         assert word in text

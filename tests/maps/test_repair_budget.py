@@ -38,8 +38,10 @@ def test_a_helper_that_keeps_working_is_stopped_by_its_cpu_limit(
     step = n // 2 - 1
     import math
 
-    ring = [(math.cos(2 * math.pi * i * step / n), math.sin(2 * math.pi * i * step / n))
-            for i in range(n)]
+    ring = [
+        (math.cos(2 * math.pi * i * step / n), math.sin(2 * math.pi * i * step / n))
+        for i in range(n)
+    ]
     star = shapely.to_wkb(shapely.Polygon([*ring, ring[0]]))
     with pytest.raises(repair.RepairBudgetExceeded):
         repair.repair_wkb([star], seconds=1.0)

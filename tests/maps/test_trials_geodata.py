@@ -28,14 +28,22 @@ MAP = "ukraine-donbas"
 def _star(n: int, lon: float = 37.5, lat: float = 48.0) -> list[list[float]]:
     """A closed ring of ``n`` points that crosses itself about n²/4 times."""
     step = n // 2 - 1
-    ring = [[lon + 1.5 * math.cos(2 * math.pi * i * step / n),
-             lat + 1.0 * math.sin(2 * math.pi * i * step / n)] for i in range(n)]
+    ring = [
+        [
+            lon + 1.5 * math.cos(2 * math.pi * i * step / n),
+            lat + 1.0 * math.sin(2 * math.pi * i * step / n),
+        ]
+        for i in range(n)
+    ]
     return [*ring, ring[0]]
 
 
 def _geojson(path: Path, rings: list, **extra: object) -> Path:
-    feature = {"type": "Feature", "properties": {"name": "Zone"},
-               "geometry": {"type": "Polygon", "coordinates": rings}}
+    feature = {
+        "type": "Feature",
+        "properties": {"name": "Zone"},
+        "geometry": {"type": "Polygon", "coordinates": rings},
+    }
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature], **extra}))
     return path
 
@@ -94,8 +102,13 @@ def test_a_large_valid_layer_is_simplified_and_exports_within_limits(
 ) -> None:
     n = 200_000  # a wiggly coastline: detail far below what a page shows
     wiggle = [1 + 0.01 * math.sin(2 * math.pi * 300 * i / n) for i in range(n)]
-    ring = [[37.5 + 1.5 * wiggle[i] * math.cos(2 * math.pi * i / n),
-             48.0 + 1.0 * wiggle[i] * math.sin(2 * math.pi * i / n)] for i in range(n)]
+    ring = [
+        [
+            37.5 + 1.5 * wiggle[i] * math.cos(2 * math.pi * i / n),
+            48.0 + 1.0 * wiggle[i] * math.sin(2 * math.pi * i / n),
+        ]
+        for i in range(n)
+    ]
     coast = _geojson(tmp_path / "coast.geojson", [[*ring, ring[0]]])
     run = run_cli(essay_store_path, "map", "import", MAP, str(coast))
     assert run.returncode == 0, run.stderr
@@ -117,14 +130,18 @@ def test_files_too_large_to_parse_in_the_budget_are_refused_before_parsing(
 ) -> None:
     """48 MB of points or 44 MB of tiny features, under the 500 MB limit of the trial."""
     dense = tmp_path / "dense.geojson"
-    dense.write_text('{"type":"LineString","coordinates":[' + ",".join(["[0,0]"] * 8_000_000)
-                     + "]}")
+    dense.write_text(
+        '{"type":"LineString","coordinates":[' + ",".join(["[0,0]"] * 8_000_000) + "]}"
+    )
     _refused(essay_store_path, "map", "import", MAP, str(dense), fragment="500,000 points")
     tiny = tmp_path / "tiny.geojson"
-    feature = ('{"type":"Feature","properties":{},"geometry":{"type":"LineString",'
-               '"coordinates":[[30,50],[30.0001,50]]}}')
-    tiny.write_text('{"type":"FeatureCollection","features":[' + ",".join([feature] * 400_000)
-                    + "]}")
+    feature = (
+        '{"type":"Feature","properties":{},"geometry":{"type":"LineString",'
+        '"coordinates":[[30,50],[30.0001,50]]}}'
+    )
+    tiny.write_text(
+        '{"type":"FeatureCollection","features":[' + ",".join([feature] * 400_000) + "]}"
+    )
     _refused(essay_store_path, "map", "import", MAP, str(tiny), fragment="5,000 features")
 
 
@@ -139,7 +156,7 @@ def test_nesting_deeper_than_the_recursion_limit(essay_store_path: Path, tmp_pat
     nested = "[" * 900 + "]" * 900
     props.write_text(
         '{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": '
-        '[[[36, 47], [39, 47], [39, 49], [36, 47]]]}, '
+        "[[[36, 47], [39, 47], [39, 49], [36, 47]]]}, "
         f'"properties": {{"name": {nested}, "id": {nested}}}, "id": {nested}}}'
     )
     run = run_cli(essay_store_path, "map", "import", MAP, str(props))
@@ -152,15 +169,17 @@ def test_nesting_deeper_than_the_recursion_limit(essay_store_path: Path, tmp_pat
     "number",
     ["1" + "0" * 300, "-" + "9" * 5000, "0." + "0" * 400 + "1", "1e999", "NaN", "-Infinity"],
 )
-def test_numbers_with_hundreds_of_digits(essay_store_path: Path, tmp_path: Path,
-                                         number: str) -> None:
+def test_numbers_with_hundreds_of_digits(
+    essay_store_path: Path, tmp_path: Path, number: str
+) -> None:
     path = tmp_path / "digits.geojson"
     path.write_text('{"type": "LineString", "coordinates": [[30, 50], [' + number + ", 51]]}")
     _refused(essay_store_path, "map", "import", MAP, str(path), fragment="not a coordinate")
 
 
-def test_long_numbers_in_properties_are_kept_as_data(essay_store_path: Path,
-                                                     tmp_path: Path) -> None:
+def test_long_numbers_in_properties_are_kept_as_data(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
     """Only coordinates are bounded: a 5,000-digit population or a NaN score is data."""
     path = tmp_path / "census.geojson"
     path.write_text(
@@ -195,8 +214,9 @@ def test_web_mercator_is_honoured(essay_store_path: Path, tmp_path: Path, name: 
 
 
 @pytest.mark.parametrize("name", ["EPSG:2154", "urn:ogc:def:crs:EPSG::32634", "my own"])
-def test_other_declared_systems_are_refused(essay_store_path: Path, tmp_path: Path,
-                                            name: str) -> None:
+def test_other_declared_systems_are_refused(
+    essay_store_path: Path, tmp_path: Path, name: str
+) -> None:
     crs = {"type": "name", "properties": {"name": name}}
     path = _geojson(tmp_path / "other.geojson", [[[36, 47], [39, 47], [39, 49], [36, 47]]], crs=crs)
     _refused(essay_store_path, "map", "import", MAP, str(path), fragment="reproject it first")
@@ -218,8 +238,9 @@ _NEVER_ENDING = (
 )
 
 
-def _gpkg(path: Path, *, features_view: bool = False, srs_view: bool = False,
-          srs: int = 4326) -> Path:
+def _gpkg(
+    path: Path, *, features_view: bool = False, srs_view: bool = False, srs: int = 4326
+) -> Path:
     conn = sqlite3.connect(path)
     conn.executescript(
         "CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT, srs_id INT);"
@@ -234,19 +255,27 @@ def _gpkg(path: Path, *, features_view: bool = False, srs_view: bool = False,
             f"INSERT INTO gpkg_spatial_ref_sys VALUES ({srs}, 'EPSG', {srs});"
         )
     if srs_view:
-        conn.execute("CREATE VIEW gpkg_spatial_ref_sys AS " + _NEVER_ENDING.format(
-            cols="4326 AS srs_id, 'EPSG' AS organization, 4326 AS organization_coordsys_id"))
+        conn.execute(
+            "CREATE VIEW gpkg_spatial_ref_sys AS "
+            + _NEVER_ENDING.format(
+                cols="4326 AS srs_id, 'EPSG' AS organization, 4326 AS organization_coordsys_id"
+            )
+        )
     if features_view:
-        conn.execute("CREATE VIEW zones AS " + _NEVER_ENDING.format(
-            cols="x AS fid, 'Zone' AS name, NULL AS geom"))
+        conn.execute(
+            "CREATE VIEW zones AS "
+            + _NEVER_ENDING.format(cols="x AS fid, 'Zone' AS name, NULL AS geom")
+        )
     else:
         conn.execute("CREATE TABLE zones (fid INTEGER PRIMARY KEY, name TEXT, geom BLOB)")
         box = shapely.box(36, 47, 39, 49)
         if srs == 3857:
             box = shapely.Polygon([_mercator(*xy) for xy in box.exterior.coords])
         wkb = shapely.to_wkb(box)
-        conn.execute("INSERT INTO zones (name, geom) VALUES ('Zone', ?)",
-                     (b"GP\x00\x01" + (4326).to_bytes(4, "little") + wkb,))
+        conn.execute(
+            "INSERT INTO zones (name, geom) VALUES ('Zone', ?)",
+            (b"GP\x00\x01" + (4326).to_bytes(4, "little") + wkb,),
+        )
     conn.commit()
     conn.close()
     return path
@@ -302,9 +331,22 @@ def test_ctrl_c_stops_a_gpkg_read(essay_store_path: Path, tmp_path: Path) -> Non
     path = _gpkg(tmp_path / "slow.gpkg", srs_view=True)
     before = store_dump(essay_store_path)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "briefing_app", "--db", str(essay_store_path), "map", "import",
-         MAP, str(path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(), cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "briefing_app",
+            "--db",
+            str(essay_store_path),
+            "map",
+            "import",
+            MAP,
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+        cwd=REPO,
     )
     _wait_until_open(proc.pid, path)  # the read of the never-ending view has begun
     os.kill(proc.pid, signal.SIGINT)
@@ -327,9 +369,22 @@ def test_ctrl_c_stops_a_repair(essay_store_path: Path, tmp_path: Path) -> None:
     star = _geojson(tmp_path / "star.geojson", [_star(5000)])
     before = store_dump(essay_store_path)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "briefing_app", "--db", str(essay_store_path), "map", "import",
-         MAP, str(star)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(), cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "briefing_app",
+            "--db",
+            str(essay_store_path),
+            "map",
+            "import",
+            MAP,
+            str(star),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+        cwd=REPO,
     )
     deadline = time.monotonic() + 60
     while not _children(proc.pid) and time.monotonic() < deadline:
@@ -359,8 +414,10 @@ def _world_map() -> Path:
 
     found = world_map()
     if found is None:
-        pytest.skip("world_map.gpkg not available: `apt-get download qgis-common && dpkg -x "
-                    "qgis-common_*.deb x`, then set BRIEFING_WORLD_MAP_GPKG")
+        pytest.skip(
+            "world_map.gpkg not available: `apt-get download qgis-common && dpkg -x "
+            "qgis-common_*.deb x`, then set BRIEFING_WORLD_MAP_GPKG"
+        )
     return found
 
 
@@ -368,16 +425,33 @@ def test_natural_earth_countries_import_and_export_within_limits(
     essay_store_path: Path, tmp_path: Path
 ) -> None:
     world = _world_map()
-    run = run_cli(essay_store_path, "map", "import", MAP, str(world), "--gpkg-layer",
-                  "countries", "--name", "World")
+    run = run_cli(
+        essay_store_path,
+        "map",
+        "import",
+        MAP,
+        str(world),
+        "--gpkg-layer",
+        "countries",
+        "--name",
+        "World",
+    )
     assert run.returncode == 0, run.stderr
     features = _stored_layer(essay_store_path, "World")
     assert len(features) > 200
     assert all(shapely.geometry.shape(f["geometry"]).is_valid for f in features)
     _export_map_deck(essay_store_path, tmp_path / "maps.pdf")
     # 400,000 points of provinces stay over the stored limit even simplified
-    _refused(essay_store_path, "map", "import", MAP, str(world), "--gpkg-layer",
-             "states_provinces", fragment="even after simplifying")
+    _refused(
+        essay_store_path,
+        "map",
+        "import",
+        MAP,
+        str(world),
+        "--gpkg-layer",
+        "states_provinces",
+        fragment="even after simplifying",
+    )
 
 
 # --- removing a layer -----------------------------------------------------------------------
@@ -386,10 +460,10 @@ def test_natural_earth_countries_import_and_export_within_limits(
 def test_map_layer_remove(essay_store_path: Path, tmp_path: Path) -> None:
     star = _geojson(tmp_path / "zone.geojson", [[[36, 47], [39, 47], [39, 49], [36, 47]]])
     assert run_cli(essay_store_path, "map", "import", MAP, str(star)).returncode == 0
-    _refused(essay_store_path, "map", "layer", "remove", MAP, "no such layer",
-             fragment="has no layer")
-    _refused(essay_store_path, "map", "layer", "remove", "no-such-map", "zone",
-             fragment="no map")
+    _refused(
+        essay_store_path, "map", "layer", "remove", MAP, "no such layer", fragment="has no layer"
+    )
+    _refused(essay_store_path, "map", "layer", "remove", "no-such-map", "zone", fragment="no map")
     run = run_cli(essay_store_path, "map", "layer", "remove", MAP, "zone")
     assert run.returncode == 0 and "Removed layer 'zone'" in run.stdout
     shown = json.loads(run_cli(essay_store_path, "map", "show", MAP, "--json").stdout)

@@ -24,8 +24,9 @@ def test_each_map_slide_gets_a_full_size_map_page(essay_store, tmp_path: Path) -
                    for b in s.boxes)]  # fmt: skip
     assert len(maps) >= 2
     for slide in maps:  # drawn at full size: its labels keep their 10 pt
-        figure = [b for b in slide.boxes
-                  if getattr(getattr(b, "source", None), "part", None) == "figure"]
+        figure = [
+            b for b in slide.boxes if getattr(getattr(b, "source", None), "part", None) == "figure"
+        ]
         x0, _, x1, _ = _bounds(figure)
         assert x1 - x0 <= 595 - 2 * MAP_PAGE_MARGIN  # fits an A4 page unscaled
     pages = _pages(render_handout(deck, tmp_path / "handout.pdf"))

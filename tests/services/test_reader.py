@@ -65,5 +65,3 @@ def test_unknown_document_is_a_clear_error(essay_store, empty_store) -> None:
     with pytest.raises(NotFoundError):
         reader_document(empty_store)
     assert reader_document(essay_store, "balkans-breakthrough-for-ukraine").sections
-
-

@@ -84,6 +84,7 @@ def _run_all(commands: list[list[str]], go: Path, timeout: float = 240) -> list:
 
 pytestmark = pytest.mark.stress  # many processes on one server
 
+
 def _scalar(url: str, sql: str):
     engine = create_engine(url)
     try:

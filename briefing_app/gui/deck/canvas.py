@@ -504,8 +504,11 @@ class SlideCanvas(QWidget):
         region = self.region_at(event.position())
         self.select_item(region.item_id if region and region.kind == "item" else None)
         slide = self.slide
-        if region is None and slide is not None and not slide.record.items and (
-            slide.record.layout == "agenda"
+        if (
+            region is None
+            and slide is not None
+            and not slide.record.items
+            and (slide.record.layout == "agenda")
         ):  # its entries are drawn from the section slides, not points of its own
             self.hint.emit(
                 "The agenda lists the section slides' titles: change them there, or add "

@@ -194,8 +194,10 @@ class DetailView(QWidget):
 
     def _store_changed(self, changes: Changes, _origin: object) -> None:
         """Show the item again if what changed can be on it."""
-        reviewed = self.current is not None and self.current[0] == "argument" and (
-            self.current[1] in changes.reviews
+        reviewed = (
+            self.current is not None
+            and self.current[0] == "argument"
+            and (self.current[1] in changes.reviews)
         )
         if changes.sources or reviewed:
             self.reload()

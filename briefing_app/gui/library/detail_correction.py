@@ -83,5 +83,4 @@ class CorrectionDialog(QDialog):
 
     def precision(self) -> str | None:
         """The precision: "approximate" when ticked (with a date), else the date's own."""
-        return "approximate" if self.approximate.isChecked() and self.date.text().strip() \
-            else None
+        return "approximate" if self.approximate.isChecked() and self.date.text().strip() else None

@@ -90,8 +90,11 @@ def correction_html(note: CorrectionRecord | None) -> str:
     if note is None:
         return ""
     date = f" Corrected date: <b>{escape(note.date_label)}</b>." if note.date else ""
-    who = escape(note.author) if note.author else ("Shipped with the argument map"
-                                                  if note.origin == "curated" else "Reviewer")
+    who = (
+        escape(note.author)
+        if note.author
+        else ("Shipped with the argument map" if note.origin == "curated" else "Reviewer")
+    )
     return (
         f'<h3>{escape(note.heading)}</h3><p class="correction">{escape(note.text)}{date}'
         f'<br><span class="meta">{who}</span></p>'
@@ -105,10 +108,7 @@ def argument_html(d: ArgumentDetail, note: CorrectionRecord | None = None) -> st
         meta.append(escape("Added by a user" if d.origin == "user" else d.origin))
     parts = [f"<h2>{escape(d.label)}</h2>", f'<p class="meta">{" · ".join(meta)}</p>']
     if d.perspectives:
-        parts.append(
-            f'<p class="meta">Perspectives: {escape(", ".join(d.perspectives))}'
-            "</p>"
-        )
+        parts.append(f'<p class="meta">Perspectives: {escape(", ".join(d.perspectives))}</p>')
     if d.tags:
         parts.append(f'<p class="meta">Tags: {escape(", ".join(d.tags))}</p>')
     parts.append(correction_html(note))
@@ -161,4 +161,3 @@ def source_html(d: SourceDetail, note: CorrectionRecord | None = None) -> str:
         )
         parts.append(f"<h3>{escape(d.links_title)}</h3>{links}")
     return page("".join(parts))
-

@@ -54,9 +54,7 @@ def column_samples(kind: str, model: object) -> Sequence[str | None]:
     return (*samples, *EXTRA_SAMPLES.get(kind, ()))[:count]
 
 
-def record_models(
-    store: Store, parent: QObject | None = None
-) -> dict[str, RecordTableModel]:
+def record_models(store: Store, parent: QObject | None = None) -> dict[str, RecordTableModel]:
     """One lazily loaded table model per tab, keyed by source kind (footnotes say
     which document they belong to once the store holds more than one)."""
     footnote_columns = [

@@ -99,9 +99,7 @@ class ReviewPanel(QWidget):
     deleteRequested = Signal(int)
     navigateRequested = Signal(int)  # -1 previous, +1 next argument
 
-    def __init__(
-        self, store: Store, operations: Operations, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, store: Store, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.ops = store, operations
         self.setObjectName("reviewPanel")

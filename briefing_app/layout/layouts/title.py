@@ -46,8 +46,11 @@ class TitleLayout(SlideLayout[TitleContent]):
         for name, text, color in (
             ("Author", deck.author, t.text),
             ("Date", deck.date_label, t.muted),
-            ("Distribution", f"Distribution: {deck.distribution}" if deck.distribution else "",
-             t.muted),
+            (
+                "Distribution",
+                f"Distribution: {deck.distribution}" if deck.distribution else "",
+                t.muted,
+            ),
         ):
             if text.strip():
                 frame = Frame(x, y, w, 19.2)

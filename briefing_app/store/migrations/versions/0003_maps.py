@@ -28,10 +28,25 @@ def upgrade() -> None:
         sa.Column("options", sa.JSON(), nullable=False),
         sa.Column("document_id", sa.Integer(), nullable=True),
         sa.Column("origin", sa.String(length=20), nullable=False),
-        sa.Column("created_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
         sa.CheckConstraint("origin IN ('bundled', 'user')", name=op.f("ck_map_origin")),
-        sa.ForeignKeyConstraint(["document_id"], ["document.id"], name=op.f("fk_map_document_id_document"), ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["document_id"],
+            ["document.id"],
+            name=op.f("fk_map_document_id_document"),
+            ondelete="SET NULL",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_map")),
         sa.UniqueConstraint("key", name=op.f("uq_map_key")),
     )
@@ -51,8 +66,13 @@ def upgrade() -> None:
         sa.Column("style", sa.JSON(), nullable=False),
         sa.Column("legend", sa.Text(), nullable=True),
         sa.Column("attribution", sa.Text(), nullable=True),
-        sa.CheckConstraint("source IN ('countries', 'admin1', 'disputed', 'inline')", name=op.f("ck_map_layer_source")),
-        sa.ForeignKeyConstraint(["map_id"], ["map.id"], name=op.f("fk_map_layer_map_id_map"), ondelete="CASCADE"),
+        sa.CheckConstraint(
+            "source IN ('countries', 'admin1', 'disputed', 'inline')",
+            name=op.f("ck_map_layer_source"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["map_id"], ["map.id"], name=op.f("fk_map_layer_map_id_map"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_map_layer")),
         sa.UniqueConstraint("map_id", "name", name=op.f("uq_map_layer_map_id")),
     )
@@ -64,8 +84,15 @@ def upgrade() -> None:
         sa.Column("map_id", sa.Integer(), nullable=False),
         sa.Column("argument_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["argument_id"], ["argument.id"], name=op.f("fk_map_argument_argument_id_argument"), ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["map_id"], ["map.id"], name=op.f("fk_map_argument_map_id_map"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["argument_id"],
+            ["argument.id"],
+            name=op.f("fk_map_argument_argument_id_argument"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["map_id"], ["map.id"], name=op.f("fk_map_argument_map_id_map"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("map_id", "argument_id", name=op.f("pk_map_argument")),
     )
 

@@ -26,7 +26,12 @@ def upgrade() -> None:
         sa.Column("width", sa.Float(), nullable=False),
         sa.Column("height", sa.Float(), nullable=False),
         sa.Column("data", sa.LargeBinary(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_template")),
         sa.UniqueConstraint("name", name=op.f("uq_template_name")),
         sa.UniqueConstraint("sha256", name=op.f("uq_template_sha256")),
@@ -35,7 +40,11 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("template_id", sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f("ix_deck_template_id"), ["template_id"], unique=False)
         batch_op.create_foreign_key(
-            batch_op.f("fk_deck_template_id_template"), "template", ["template_id"], ["id"], ondelete="SET NULL"
+            batch_op.f("fk_deck_template_id_template"),
+            "template",
+            ["template_id"],
+            ["id"],
+            ondelete="SET NULL",
         )
 
 

@@ -43,8 +43,10 @@ def upgrade() -> None:
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["document_id"], ["document.id"],
-            name=op.f("fk_perspective_document_id_document"), ondelete="CASCADE",
+            ["document_id"],
+            ["document.id"],
+            name=op.f("fk_perspective_document_id_document"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_perspective")),
         sa.UniqueConstraint("document_id", "key", name=op.f("uq_perspective_document_id")),

@@ -27,10 +27,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("geometry_checked", sa.Boolean(), nullable=False, server_default=sa.true())
         )
-    op.execute(
-        "UPDATE map_layer SET geometry_checked = false "
-        "WHERE source = 'inline'"
-    )
+    op.execute("UPDATE map_layer SET geometry_checked = false WHERE source = 'inline'")
 
 
 def downgrade() -> None:
