@@ -78,6 +78,19 @@ class Editor:
         return [f"item {item_id}", sql, [item_id], [[text]] if text is not None else []]
 
     @staticmethod
+    def slide_gone(slide_id: int, fields: tuple[str, str]) -> Expectation:
+        """The deleted slide is not there. SQLite may give its id to a later slide, so
+        the check is for this slide (its id and text), not for the id alone."""
+        sql = "SELECT title, notes FROM slide WHERE id = ? AND title = ? AND notes = ?"
+        return [f"slide {slide_id}", sql, [slide_id, *fields], []]
+
+    @staticmethod
+    def item_gone(item_id: int, text: str) -> Expectation:
+        """The deleted point is not there (its id may be reused, as for slides)."""
+        sql = "SELECT text FROM slide_item WHERE id = ? AND text = ?"
+        return [f"item {item_id}", sql, [item_id, text], []]
+
+    @staticmethod
     def count(key: str, table: str, column: str, value: str, n: int) -> Expectation:
         sql = f"SELECT count(*) FROM {table} WHERE {column} = ?"
         return [key, sql, [value], [[n]]]
@@ -151,8 +164,8 @@ class Editor:
         rest = [s for s in self.order if s != slide]
         before = [self.order_rows(self.titles()), self.slide_row(slide, self.slides[slide])]
         before += [self.item_row(i, self.items[i][1]) for i in items]
-        after = [self.order_rows(self.titles(rest)), self.slide_row(slide, None)]
-        after += [self.item_row(i, None) for i in items]
+        after = [self.order_rows(self.titles(rest)), self.slide_gone(slide, self.slides[slide])]
+        after += [self.item_gone(i, self.items[i][1]) for i in items]
 
         def call():
             decks.delete_slide(self.store, slide)
