@@ -136,7 +136,7 @@ def _typed_notes(win: MainWindow) -> None:
 
 def _undoable_edit(win: MainWindow) -> None:
     _open_default(win)
-    win.deck_editor.new_slide()
+    win.actions_by_id["new_slide"].trigger()
 
 
 def _undone_edit(win: MainWindow) -> None:

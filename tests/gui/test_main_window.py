@@ -62,7 +62,8 @@ def test_every_control_has_an_accessible_name(window, mode: int) -> None:
 
 def test_add_to_slide_from_library_selection(window, qtbot) -> None:
     before = sum(len(s.items) for s in _deck(window).slides)
-    window.add_to_slide([("argument", 1)])
+    assert window.library.select_argument(1)  # what a click in the tree selects
+    window.actions_by_id["add_to_slide"].trigger()
     assert sum(len(s.items) for s in _deck(window).slides) == before + 1
     window.undo_action.trigger()
     assert sum(len(s.items) for s in _deck(window).slides) == before
