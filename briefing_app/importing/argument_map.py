@@ -29,6 +29,7 @@ from briefing_app.domain.vocabulary import (
     RELATION_KINDS,
 )
 from briefing_app.importing.attribution import AttributionError, check_attribution
+from briefing_app.importing.fingerprint import file_fingerprint
 from briefing_app.importing.spans import TextIndex, apply_anchor
 from briefing_app.store.models import (
     Actor,
@@ -229,17 +230,25 @@ def load_argument_map(store: Store, path: Path) -> MapSummary:
     """Validate ``path`` and upsert its records into the document it names."""
     data = read_argument_map(path)
     with store.transaction() as session:
-        return apply_argument_map(session, data, path.name)
+        return apply_argument_map(session, data, path.name, fingerprint=file_fingerprint(path))
 
 
-def apply_argument_map(session: Session, data: dict[str, Any], name: str) -> MapSummary:
-    """Upsert a validated map inside the caller's transaction (an error rolls it all back)."""
+def apply_argument_map(
+    session: Session, data: dict[str, Any], name: str, *, fingerprint: str | None = None
+) -> MapSummary:
+    """Upsert a validated map inside the caller's transaction (an error rolls it all back).
+
+    ``fingerprint`` (the map file's, see ``importing.fingerprint``) is recorded on the
+    document, so a store can tell when its bundled map has changed since.
+    """
     slug = data.get("document")
     document = session.scalar(select(Document).where(Document.slug == slug))
     if document is None:
         raise ArgumentMapError(
             f"The argument map {name} is for the document {slug!r}, which is not in the store."
         )
+    if fingerprint is not None and document.argument_map_hash != fingerprint:
+        document.argument_map_hash = fingerprint
     index = TextIndex(session, document.id)
     _replace_perspectives(session, document.id, data.get("perspective", []))
     actors = _upsert_actors(session, document.id, data.get("actor", []))

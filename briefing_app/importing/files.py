@@ -24,6 +24,7 @@ from briefing_app.importing.argument_map import (
     apply_argument_map,
     read_argument_map,
 )
+from briefing_app.importing.fingerprint import file_fingerprint
 from briefing_app.importing.loader import DocumentExistsError, ImportResult, write_parsed
 from briefing_app.importing.parse import parse_file
 from briefing_app.importing.parsed import ImportFormatError
@@ -79,7 +80,9 @@ def import_document(
         result = write_parsed(session, parsed, slug, sidecar.attribution, replace=replace)
         summary = None
         if map_data is not None and map_path is not None:
-            summary = apply_argument_map(session, map_data, map_path.name)
+            summary = apply_argument_map(
+                session, map_data, map_path.name, fingerprint=file_fingerprint(map_path)
+            )
         session.flush()
         changes.stop()
         if existed and changes.seen and not replace:

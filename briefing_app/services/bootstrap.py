@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from briefing_app.importing.fingerprint import file_fingerprint
 from briefing_app.maps.bundled import bundled_specs
 from briefing_app.paths import ARGUMENT_MAP_DIR, ESSAY_DIR
 from briefing_app.store.map_models import Map, MapLayer
@@ -53,6 +54,31 @@ def ensure_bundled(store: Store) -> ImportResult | None:
     return result
 
 
+def refresh_bundled_argument_map(store: Store) -> list[str]:
+    """Apply the bundled argument map again if it changed since the store last applied it.
+
+    A store made by an earlier version keeps that version's curated data (arguments,
+    quotes, events, corrections) until this runs; the upsert keeps reviews, a reviewer's
+    own corrections and the decks. A cheap hash and one query when nothing changed.
+    """
+    path = ARGUMENT_MAP_DIR / f"{BUNDLED_ESSAY.stem}.toml"
+    with store.read() as session:
+        recorded = session.execute(
+            select(Document.id, Document.argument_map_hash).where(
+                Document.slug == BUNDLED_ESSAY.stem
+            )
+        ).first()
+    if recorded is None or recorded.argument_map_hash == file_fingerprint(path):
+        return []
+    from briefing_app.importing.argument_map import load_argument_map
+
+    load_argument_map(store, path)
+    return [
+        "The bundled argument map was updated (corrections and curated data); "
+        "reviews, your own corrections and decks are kept."
+    ]
+
+
 def reload_argument_map(store: Store, slug: str) -> MapSummary:
     """Reload the bundled argument map of ``slug`` (a slug that names no file elsewhere)."""
     from briefing_app.importing.argument_map import load_argument_map
@@ -88,6 +114,7 @@ def open_prepared(location: str, *, remove_foreign: bool = False) -> Store:
     try:
         with store.setup_lock():
             ensure_bundled(store)
+            store.upgrade_notes.extend(refresh_bundled_argument_map(store))
             store.upgrade_notes.extend(check_old_layers(store))
     except Exception:
         store.close()

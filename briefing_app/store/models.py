@@ -67,6 +67,9 @@ class Document(Base):
     attribution: Mapped[str | None] = mapped_column(Text)
     source_name: Mapped[str] = mapped_column(String(500))
     content_hash: Mapped[str] = mapped_column(String(64))
+    # sha256 of the curated argument-map file last applied (None: none yet, or a store made
+    # before migration 0014); a bundled map that differs is applied again when the store opens.
+    argument_map_hash: Mapped[str | None] = mapped_column(String(64))
     imported_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
     sections: Mapped[list[Section]] = relationship(
