@@ -25,7 +25,7 @@ Handler = Callable[[CommandContext, argparse.Namespace], int]
 PROPERTY_OPTIONS = {"title": "title", "subtitle": "subtitle", "author": "author",
                     "date": "date_label", "marking": "marking",
                     "distribution": "distribution"}  # fmt: skip
-SLIDE_OPTIONS = ("title", "subtitle", "left_heading", "right_heading", "notes")
+SLIDE_OPTIONS = ("title", "subtitle", "left_heading", "right_heading", "notes", "part")
 
 
 def _decks(ctx: CommandContext, args: argparse.Namespace) -> int:
@@ -313,7 +313,9 @@ def _edit_slide(ctx: CommandContext, args: argparse.Namespace) -> int:
     slide = _slide(ctx, args.name, args.slide)
     fields = {f: getattr(args, f) for f in SLIDE_OPTIONS if getattr(args, f) is not None}
     if args.layout is None and not fields:
-        raise StoreError("Nothing to change; give --layout, --title, --subtitle, --notes, ….")
+        raise StoreError(
+            "Nothing to change; give --layout, --title, --subtitle, --notes, --part, …."
+        )
     if args.layout is not None and args.layout != slide.layout:
         history.run(ctx.store, edits.change_layout(ctx.store, slide.id, args.layout))
     for name, text in fields.items():
@@ -331,6 +333,30 @@ def _edit_slide(ctx: CommandContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _parts(ctx: CommandContext, args: argparse.Namespace) -> int:
+    """List the deck's parts with their slides, or rename one (``--rename OLD NEW``)."""
+    from briefing_app.services import commands as edits
+    from briefing_app.services import history
+
+    if args.rename is not None:
+        old, new = args.rename
+        deck_id = _deck_id(ctx, args.name)
+        history.run(ctx.store, edits.rename_part(ctx.store, deck_id, old, new))
+    deck = decks.get_deck(ctx.store, args.name)
+    slides = {part: [s.position + 1 for s in deck.slides if s.part == part] for part in deck.parts}
+    if args.json:
+        print_json([{"part": part, "slides": numbers} for part, numbers in slides.items()])
+        return 0
+    if args.rename is not None:
+        print(f"Renamed the part {args.rename[0]!r} of deck {args.name!r} to {args.rename[1]!r}.")
+    if not slides:
+        print(f"Deck {args.name!r} has no parts, so its slides show no agenda tracker. "
+              "Put a slide in one with: deck edit-slide NAME --slide N --part PART")  # fmt: skip
+    for part, numbers in slides.items():
+        print(f"{part:<30} slides {', '.join(str(n) for n in numbers)}")
+    return 0
+
+
 def _show(ctx: CommandContext, args: argparse.Namespace) -> int:
     deck = decks.get_deck(ctx.store, args.name)
     if args.json:
@@ -339,9 +365,12 @@ def _show(ctx: CommandContext, args: argparse.Namespace) -> int:
     print(f"{deck.title}" + (f" — {deck.subtitle}" if deck.subtitle else ""))
     if deck.marking:
         print(f"Marking: {deck.marking}")
+    if deck.parts:
+        print("Parts: " + " · ".join(deck.parts))
     for slide in deck.slides:
         title = slide.title or (deck.title if slide.layout == "title" else "")
-        print(f"{slide.position + 1:>3}. [{slide.layout}] {title}")
+        part = f" ({slide.part})" if slide.part else ""
+        print(f"{slide.position + 1:>3}. [{slide.layout}]{part} {title}")
         for item in slide.items:
             mark = " (edited)" if item.differs_from_source else ""
             source = f"{item.source_kind} {item.source_id}" if item.source_kind else "text"
@@ -436,6 +465,11 @@ def _slide_field_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--left-heading", dest="left_heading", help="left column heading")
     p.add_argument("--right-heading", dest="right_heading", help="right column heading")
     p.add_argument("--notes", help="speaker notes (replace what is there)")
+    p.add_argument(
+        "--part", metavar="NAME",
+        help="the part of the briefing the slide belongs to, as the agenda tracker on each "
+             "slide names it (e.g. 'Risks'); '' takes it out of any part",
+    )  # fmt: skip
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -493,7 +527,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("--position", type=int, metavar="N", help="where: slide number (default: last)")
     _slide_field_options(p)
 
-    p = action("edit-slide", "change a slide's layout, title, headings or notes", _edit_slide)
+    p = action("parts", "list the deck's parts (its agenda tracker) or rename one", _parts)
+    p.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"),
+                   help="rename the part OLD to NEW on every slide in it")  # fmt: skip
+
+    p = action("edit-slide", "change a slide's layout, title, headings, notes or part",
+               _edit_slide)  # fmt: skip
     p.add_argument("--slide", type=int, required=True, metavar="N", help="slide number")
     p.add_argument("--layout", choices=LAYOUTS, metavar="LAYOUT",
                    help="one of " + ", ".join(LAYOUTS))  # fmt: skip

@@ -11,7 +11,7 @@ layout (``layout/layouts``), composing from a draft of the stored slide made her
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -316,9 +316,12 @@ def compose_deck(store: Store, name: str) -> Composed:
             subject=clean.line(deck.subtitle or deck.title),
             keywords=clean.line(_keywords(session, refs)),
             slides=tuple(
-                slide if slide is not None else layout.compose(draft)
-                for slide, layout, draft in zip(slides, layouts, drafts, strict=True)
+                _in_part(slide if slide is not None else layout.compose(draft), stored, clean)
+                for slide, layout, draft, stored in zip(
+                    slides, layouts, drafts, deck.slides, strict=True
+                )
             ),
+            parts=tuple(dict.fromkeys(clean.line(s.part) for s in deck.slides if s.part)),
         )
     return Composed(content, clean.warnings)
 
@@ -371,9 +374,17 @@ def compose_slides(store: Store, deck_id: int, slide_ids: Iterable[int]) -> Some
         composer.section_titles = tuple(
             clean.line(title) for title, layout in rows if registry.get(layout).starts_section
         )
-        content = {s.id: registry.get(s.layout).compose(_Draft(composer, s)) for s in slides}
+        content = {
+            s.id: _in_part(registry.get(s.layout).compose(_Draft(composer, s)), s, clean)
+            for s in slides
+        }
         records = {s.id: slide_record(session, s) for s in slides}
         return SomeSlides(records, content, clean.warnings)
+
+
+def _in_part(content: SlideContent, slide: Slide, clean: _Cleaner) -> SlideContent:
+    """The slide's content with the part of the briefing it belongs to."""
+    return replace(content, part=clean.line(slide.part)) if slide.part else content
 
 
 def _with_corrections(notes: str, corrections: list[str]) -> str:

@@ -22,7 +22,7 @@ from briefing_app.layout import registry
 from briefing_app.layout.boxes import FieldRef, ItemRef, LaidSlide, TextBox, TextParagraph
 from briefing_app.layout.chrome import Ctx, Page
 from briefing_app.layout.content import DeckContent, SlideContent
-from briefing_app.layout.engine import finish_page, layout_slide
+from briefing_app.layout.engine import deck_theme, finish_page, layout_slide
 from briefing_app.layout.theme import get_theme
 from briefing_app.maps import geodata
 from briefing_app.services import sources, templates
@@ -155,6 +155,8 @@ class Previewer:
             old, new = previous.slides[n].record, records[slide_id]
             if new.position != old.position or _reaches_others(old.layout, new.layout):
                 return None
+            if new.part != old.part:  # every slide's agenda tracker lists the parts
+                return None
             if has_sources and _cited(content.slides[n]) != _cited(contents[slide_id]):
                 return None
             new_records[n], new_contents[n] = new, contents[slide_id]
@@ -176,7 +178,7 @@ class Previewer:
         before = self._composed.get(record.id) if previous is not None else None
         self._composed[record.id] = content
         look = self._looks.get(record.id)
-        ctx = Ctx(look.theme if look else get_theme(content.theme), content)
+        ctx = Ctx(deck_theme(look.theme if look else get_theme(content.theme), content), content)
         # The template is part of the key: another template lays every slide out anew.
         deck_key = (replace(content, slides=()), id(look.package) if look else None)
         self.deferred = False

@@ -57,6 +57,7 @@ class Page:
     footer_sources: tuple[str, ...] = ()
     notes: str = ""
     layout: str = ""  # the layout's name, set by the engine (templates pick by it)
+    part: str = ""  # the slide's part of the briefing, set by the engine (agenda tracker)
     warnings: list[str] = field(default_factory=list)  # said by the layout, without number
 
 

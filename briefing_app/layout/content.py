@@ -41,6 +41,7 @@ class SlideContent:
     title: str = ""
     notes: str = ""
     footer_sources: tuple[str, ...] = ()
+    part: str = ""  # the part of the briefing it belongs to, for the agenda tracker
 
     @property
     def has_figures(self) -> bool:
@@ -64,3 +65,4 @@ class DeckContent:
     subject: str = ""
     slides: tuple[SlideContent, ...] = field(default_factory=tuple)
     keywords: str = ""  # the tags of the arguments the deck shows, for document properties
+    parts: tuple[str, ...] = ()  # the briefing's parts in slide order (the agenda tracker)

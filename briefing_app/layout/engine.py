@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from briefing_app.layout import registry
 from briefing_app.layout.boxes import Box, ItemRef, LaidDeck, LaidSlide, TextBox
@@ -17,6 +18,7 @@ from briefing_app.layout.chrome import (
 )
 from briefing_app.layout.content import DeckContent, SlideContent
 from briefing_app.layout.theme import Theme, get_theme
+from briefing_app.layout.tracker import tracker_boxes
 from briefing_app.progress import Progress, report
 
 
@@ -26,7 +28,14 @@ def layout_slide(slide: SlideContent, ctx: Ctx) -> list[Page]:
     pages = layout.lay_out(slide, ctx)
     for page in pages:
         page.layout = layout.name
+        page.part = slide.part
     return pages
+
+
+def deck_theme(theme: Theme, deck: DeckContent) -> Theme:
+    """``theme`` as this deck uses it: with room for the agenda tracker when it has parts."""
+    tracker = bool(deck.parts)
+    return theme if theme.tracker == tracker else replace(theme, tracker=tracker)
 
 
 MAX_WORDS = 60  # on a content slide: one message, read in the time it is shown
@@ -90,9 +99,14 @@ def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
     """A laid-out page numbered ``number``, with its footer, marking banners and notes,
     and what it warns of."""
     boxes: list[Box] = list(page.boxes)
+    tracker_warning = ""
     if page.chrome:
         boxes += footer_boxes(ctx, page, number)
+        tracker, tracker_warning = tracker_boxes(ctx.theme, ctx.marking, ctx.deck.parts, page.part)
+        boxes += tracker
     boxes += marking_boxes(ctx)
+    if tracker_warning:
+        page = replace(page, warnings=[*page.warnings, tracker_warning])
     warnings, blocking = page_checks(page, number, ctx)
     return LaidSlide(
         number=number,
@@ -112,7 +126,7 @@ def layout_deck(
 ) -> LaidDeck:
     """Lay out every slide of ``deck``; long content continues on " (cont.)" slides.
     ``theme`` replaces the deck's named theme (a house template's, say)."""
-    ctx = Ctx(theme or get_theme(deck.theme), deck)
+    ctx = Ctx(deck_theme(theme or get_theme(deck.theme), deck), deck)
     total = len(deck.slides)
     pages: list[Page] = []
     for i, slide in enumerate(deck.slides):

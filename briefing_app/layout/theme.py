@@ -61,6 +61,12 @@ class Theme:
     body_box: Frame | None = None
     rules: bool = True
     title_color: str | None = None  # a house template's title colour (RGB), else navy
+    # The agenda tracker (layout.tracker): drawn when the deck has parts, in a strip above
+    # the title that the title frame keeps clear of.
+    tracker: bool = False
+    tracker_size: float = 9.0
+    tracker_h: float = 14.0
+    tracker_gap: float = 4.0  # above and below the strip
 
     # -- styles ---------------------------------------------------------------------------
     def style(self, size: float, color: str | None = None, **kw: bool) -> TextStyle:
@@ -89,9 +95,22 @@ class Theme:
     def title_frame(self, marking: bool) -> Frame:
         if self.title_box is not None:  # the template's title placeholder, below a band
             box = self.title_box
-            shift = max(0.0, self.top(marking) - box.y)
+            shift = max(0.0, self._below_tracker(marking) - box.y)
             return Frame(box.x, box.y + shift, box.w, box.h)
-        return Frame(self.margin, self.top(marking) + self.title_gap, self.content_w, self.title_h)
+        top = max(self.top(marking) + self.title_gap, self._below_tracker(marking))
+        return Frame(self.margin, top, self.content_w, self.title_h)
+
+    def tracker_frame(self, marking: bool) -> Frame:
+        """The strip above the title that the agenda tracker is drawn in."""
+        box = self.title_box
+        x, w = (box.x, box.w) if box is not None else (self.margin, self.content_w)
+        return Frame(x, self.top(marking) + self.tracker_gap, w, self.tracker_h)
+
+    def _below_tracker(self, marking: bool) -> float:
+        """Where a title may start: below the tracker's strip when there is one."""
+        if not self.tracker:
+            return self.top(marking)
+        return self.tracker_frame(marking).bottom + self.tracker_gap
 
     def title_rule_y(self, marking: bool) -> float:
         return self.title_frame(marking).bottom + self.title_rule_gap

@@ -75,7 +75,9 @@ SLIDE_WIDTH_EMU = 12192000
 SLIDE_HEIGHT_EMU = 6858000
 # Reading order (screen readers follow the shape tree): title, body, figure, sources, footer.
 _TITLE, _BODY, _FIGURE, _SOURCES, _FOOTER = range(5)
-_FOOTER_NAMES = frozenset({"DeckTitle", "SlideNumber", "MarkingTop", "MarkingBottom"})
+# The agenda tracker is read with the footer, after the slide's own content.
+_FOOTER_NAMES = frozenset({"DeckTitle", "SlideNumber", "MarkingTop", "MarkingBottom",
+                           "Agenda tracker"})  # fmt: skip
 
 
 def render_pptx(

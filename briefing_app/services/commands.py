@@ -28,7 +28,8 @@ from briefing_app.store.errors import StoreError
 from briefing_app.store.store import Store
 
 FIELD_LABELS = {"title": "title", "subtitle": "subtitle", "left_heading": "left heading",
-                "right_heading": "right heading", "notes": "speaker notes"}  # fmt: skip
+                "right_heading": "right heading", "notes": "speaker notes",
+                "part": "part"}  # fmt: skip
 
 _KINDS: dict[str, type[Command]] = {}
 
@@ -224,6 +225,28 @@ def edit_slide_field(
         lambda s: decks.update_slide(s, slide_id, expected=expected, **{name: text}),
         merge_key,
     )  # fmt: skip
+
+
+def set_part(store: Store, slide_id: int, part: str) -> SlideEdit:
+    """Put a slide in a part of the briefing ("" takes it out of any part); the agenda
+    tracker of every slide of the deck shows the deck's parts."""
+    label = "Set part" if part.strip() else "Remove from part"
+    return _slide_edit(store, slide_id, label,
+                       lambda s: decks.update_slide(s, slide_id, part=part))  # fmt: skip
+
+
+def rename_part(store: Store, deck_id: int, old: str, new: str) -> Batch:
+    """Rename a part on every slide of the deck that belongs to it, as one step."""
+    old = decks.part_name(old)
+    slides = [s for s in decks.deck_slides(store, deck_id) if s.part == old]
+    if not old or not slides:
+        raise StoreError(f"The deck has no part named {old!r}.")
+
+    def plan(batch: Batch, s: Store) -> None:
+        for slide in slides:
+            batch.run(s, set_part(s, slide.id, new))
+
+    return Batch(f"Rename part “{old}”", deck_id, plan)
 
 
 def change_layout(store: Store, slide_id: int, layout: str) -> SlideEdit:

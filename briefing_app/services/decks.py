@@ -29,7 +29,9 @@ from briefing_app.store.models import Deck, Footnote, Slide, SlideItem
 from briefing_app.store.store import Store
 
 MAX_NAME = 300
-SLIDE_FIELDS = {"layout", "title", "subtitle", "left_heading", "right_heading", "notes"}
+SLIDE_FIELDS = {"layout", "title", "subtitle", "left_heading", "right_heading", "notes", "part"}
+# A part's name is its entry in the agenda tracker drawn on every slide of the deck's parts.
+MAX_PART = 40
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class SlideRecord:
     right_heading: str
     notes: str
     items: list[ItemRecord]
+    part: str = ""  # the part of the briefing it belongs to ("" for none)
     changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)  # set by writes
 
 
@@ -73,6 +76,11 @@ class DeckRecord:
     slides: list[SlideRecord]
     distribution: str = ""  # who the deck is for, on its cover
     changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)  # set by writes
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The parts of the briefing, in slide order (what its agenda tracker lists)."""
+        return deck_parts(self.slides)
 
 
 # --- reads ------------------------------------------------------------------------------
@@ -106,6 +114,7 @@ def slide_record(session: Session, slide: Slide) -> SlideRecord:
         right_heading=slide.right_heading,
         notes=slide.notes,
         items=[_item_record(session, item) for item in slide.items],
+        part=slide.part or "",
     )
 
 
@@ -328,6 +337,7 @@ def duplicate_deck(store: Store, name: str, new_name: str) -> DeckRecord:
                 left_heading=slide.left_heading,
                 right_heading=slide.right_heading,
                 notes=slide.notes,
+                part=slide.part,
             )
             new_slide.items = [
                 SlideItem(
@@ -367,7 +377,7 @@ def add_slide_in(
     if layout not in LAYOUTS:
         raise StoreError(f"{layout!r} is not a slide layout; use one of {', '.join(LAYOUTS)}.")
     _check_slide_fields(fields)
-    clean = {key: storable_text(value) for key, value in fields.items()}
+    clean = {key: _slide_value(key, value) for key, value in fields.items()}
     slide = Slide(layout=layout, position=len(deck.slides), **clean)
     slides = list(deck.slides)
     at = len(slides) if position is None else max(0, min(position, len(slides)))
@@ -385,6 +395,25 @@ def _check_slide_fields(fields: dict[str, Any]) -> None:
         raise StoreError(f"A slide has no field {sorted(unknown)[0]!r}.")
     if "layout" in fields and fields["layout"] not in LAYOUTS:
         raise StoreError(f"{fields['layout']!r} is not a slide layout.")
+    if len(part_name(fields.get("part") or "")) > MAX_PART:
+        raise StoreError(
+            f"A part's name can be at most {MAX_PART} characters long: it is shown in the "
+            "agenda tracker on every slide of the deck's parts."
+        )
+
+
+def part_name(text: str) -> str:
+    """A part's name as stored: one line, spaces collapsed."""
+    return storable_text(" ".join(text.split()))
+
+
+def _slide_value(key: str, value: str) -> str:
+    return part_name(value) if key == "part" else storable_text(value)
+
+
+def deck_parts(slides: Sequence[SlideRecord] | Sequence[Slide]) -> tuple[str, ...]:
+    """The deck's parts: its slides' parts, each once, in slide order."""
+    return tuple(dict.fromkeys(s.part for s in slides if s.part))
 
 
 def _lock_deck(session: Session, deck_id: int | None) -> None:
@@ -421,7 +450,7 @@ def update_slide(
         for key, value in (expected or {}).items():
             _check_unchanged(getattr(slide, key), value, key.replace("_", " "))
         for key, value in fields.items():
-            setattr(slide, key, storable_text(value))
+            setattr(slide, key, _slide_value(key, value))
         _touch(slide.deck)
         return slide_changes(slide.deck_id, [slide.id])
 
@@ -617,6 +646,7 @@ class SlideSnapshot:
     right_heading: str
     notes: str
     items: tuple[ItemSnapshot, ...]
+    part: str = ""  # last: undo history written before parts existed has none
 
 
 def _snapshot(slide: Slide) -> SlideSnapshot:
@@ -635,6 +665,7 @@ def _snapshot(slide: Slide) -> SlideSnapshot:
             ItemSnapshot(i.id, i.column, i.position, i.level, i.source_kind, i.source_id, i.text)
             for i in items
         ),
+        part=slide.part or "",
     )
 
 
@@ -661,6 +692,15 @@ def get_deck_id(store: Store, name: str) -> int:
         if deck_id is None:
             raise NotFoundError(f"There is no deck named {name!r}.")
         return deck_id
+
+
+def deck_slides(store: Store, deck_id: int) -> list[SlideSnapshot]:
+    """The deck's slides, in order, as snapshots (fields and items with their ids)."""
+    with store.read() as session:
+        deck = session.get(Deck, deck_id)
+        if deck is None:
+            raise NotFoundError(f"There is no deck with id {deck_id}.")
+        return [_snapshot(slide) for slide in deck.slides]
 
 
 def deck_name_of(store: Store, deck_id: int) -> str:

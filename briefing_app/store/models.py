@@ -431,6 +431,9 @@ class Slide(Base):
     left_heading: Mapped[str] = mapped_column(Text, default="")
     right_heading: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The part of the briefing the slide belongs to ("" for none), named as the agenda
+    # tracker shows it; a deck's parts are its slides' parts in slide order.
+    part: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     deck: Mapped[Deck] = relationship(back_populates="slides")
     items: Mapped[list[SlideItem]] = relationship(

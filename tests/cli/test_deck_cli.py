@@ -36,7 +36,8 @@ def _commands_for(deck: decks.DeckRecord, name: str) -> list[list[str]]:
         add = ["deck", "add-slide", name, "--layout", slide.layout]
         for option, value in (("--title", slide.title), ("--subtitle", slide.subtitle),
                               ("--left-heading", slide.left_heading),
-                              ("--right-heading", slide.right_heading)):  # fmt: skip
+                              ("--right-heading", slide.right_heading),
+                              ("--part", slide.part)):  # fmt: skip
             if value:
                 add += [option, value]
         calls.append(add)
@@ -179,3 +180,22 @@ def test_deck_options_have_help(capsys) -> None:
                 n + 1 < len(lines) and lines[n + 1].startswith(" " * 10)
             )  # help beside the option, or on the next line when the option is long
             assert helped, (action, line)
+
+
+def test_parts_are_listed_set_and_renamed_and_undo_takes_a_rename_back(capsys, db: Path) -> None:
+    out = cli(capsys, db, "deck", "parts", "Brief")
+    assert "Kosovo model" in out and "slides 3, 4" in out
+    out = cli(capsys, db, "deck", "edit-slide", "Brief", "--slide", "12", "--part", "Annex")
+    assert "Changed the part of slide 12" in out
+    out = cli(capsys, db, "deck", "parts", "Brief", "--rename", "Kosovo model", "The 1244 model")
+    assert "Renamed the part 'Kosovo model'" in out and "The 1244 model" in out
+    data = json.loads(cli(capsys, db, "deck", "parts", "Brief", "--json"))
+    assert {"part": "The 1244 model", "slides": [3, 4]} in data
+    assert data[-1] == {"part": "Annex", "slides": [12]}
+    assert "(The 1244 model)" in cli(capsys, db, "deck", "show", "Brief")
+    cli(capsys, db, "undo", "Brief")
+    assert "Kosovo model" in cli(capsys, db, "deck", "parts", "Brief")
+    cli(capsys, db, "deck", "edit-slide", "Brief", "--slide", "12", "--part", "")
+    cli(capsys, db, "deck", "parts", "Brief", "--rename", "Summary", "")  # out of any part
+    out = cli(capsys, db, "deck", "parts", "Brief")
+    assert "Annex" not in out and "Summary" not in out

@@ -126,3 +126,15 @@ def test_the_putin_callout_says_the_words_were_about_crimea(briefing, tmp_path) 
     texts = [" ".join(sh.text_frame.text.split()) for sh in shapes
              if "secession" in sh.text_frame.text]  # fmt: skip
     assert any("address on Crimea in March 2014" in t for t in texts)
+
+
+def test_every_content_slide_shows_the_agenda_tracker_instead_of_dividers(briefing) -> None:
+    from briefing_app.layout.tracker import TRACKER_NAME
+    from briefing_app.services import decks
+
+    parts = decks.get_deck(briefing, "Default").parts
+    assert 4 <= len(parts) <= 6 and parts[-1].startswith("Assessment")
+    deck, _ = laid_out(briefing, "Default")
+    for slide in deck.slides:
+        tracker = [b for b in slide.boxes if b.name == TRACKER_NAME]
+        assert bool(tracker) == (slide.layout not in NOT_CONTENT), slide.title

@@ -1,0 +1,92 @@
+"""The agenda tracker: the briefing's parts in a line above the title, this slide's marked.
+
+A deck whose slides belong to parts ("Kosovo model", "Risks") shows, on every slide of a
+part, the short names of all its parts with the current one set white on a navy chip;
+this replaces near-empty section dividers. It is chrome, drawn by the engine like the
+footer, in a strip the theme reserves above the title (:meth:`Theme.tracker_frame`), so
+it never takes room from the body. A deck with no parts draws nothing and reserves
+nothing.
+
+It is one text box (one line: the names as runs, spaced with no-break spaces) plus a
+rectangle behind the current name: in PowerPoint a real, editable text box named
+"Agenda tracker" (read after the slide's content) with the chip a decorative shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from briefing_app.layout.boxes import Box, RectBox, Run, TextBox, TextLine, TextParagraph
+from briefing_app.layout.metrics import ascent, descent, text_width
+from briefing_app.layout.theme import Theme
+from briefing_app.layout.wrap import Frame
+
+TRACKER_NAME = "Agenda tracker"
+CHIP_NAME = "Agenda tracker: current part"
+TRACKER_MIN = 7.0  # the tracker shrinks this far before it shows only the current part
+GAP = "\u00a0" * 5  # between two names: room for the chip's padding and a clear gap
+PAD = 4.0  # the chip reaches this far beyond its name on each side
+
+
+def tracker_boxes(
+    theme: Theme, marking: bool, parts: tuple[str, ...], current: str
+) -> tuple[list[Box], str]:
+    """The tracker's boxes for a slide of the part ``current`` (none when the deck has no
+    parts or the slide is in none), and a warning when the names did not fit the line."""
+    if not parts or current not in parts:
+        return [], ""
+    frame = theme.tracker_frame(marking)
+    size = theme.tracker_size
+    while size > TRACKER_MIN and _width(theme, parts, current, size) > frame.w - PAD:
+        size = max(TRACKER_MIN, size - 0.5)
+    warning = ""
+    shown = parts
+    if _width(theme, parts, current, size) > frame.w - PAD:
+        number = parts.index(current) + 1
+        shown = (f"Part {number} of {len(parts)}: {current}",)
+        current = shown[0]
+        warning = ("the agenda tracker's parts do not fit on one line, so it shows only this "
+                   "slide's part; use fewer or shorter part names")  # fmt: skip
+    return _draw(theme, frame, shown, current, size), warning
+
+
+def _styles(theme: Theme, size: float) -> tuple[Run, Run]:
+    """Template runs: another part, and the current part."""
+    other = theme.style(size, theme.muted)
+    mine = theme.style(size, theme.marking_text, bold=True)
+    return Run("", other), Run("", mine)
+
+
+def _width(theme: Theme, parts: tuple[str, ...], current: str, size: float) -> float:
+    other, mine = _styles(theme, size)
+    total = text_width(GAP, other.style) * (len(parts) - 1)
+    for part in parts:
+        total += text_width(part, (mine if part == current else other).style)
+    return total
+
+
+def _draw(
+    theme: Theme, frame: Frame, parts: tuple[str, ...], current: str, size: float
+) -> list[Box]:
+    other, mine = _styles(theme, size)
+    x0 = frame.x  # names start where the title does; the chip reaches into the margin
+    up, down = ascent(other.style), descent(other.style)
+    baseline = frame.y + (frame.h - (up + down)) / 2 + up
+    runs: list[Run] = []
+    chip: RectBox | None = None
+    x = x0
+    for n, part in enumerate(parts):
+        if n:
+            runs.append(replace(other, text=GAP))
+            x += text_width(GAP, other.style)
+        run = replace(mine if part == current else other, text=part)
+        width = text_width(part, run.style)
+        if part == current:
+            fill = theme.title_color or theme.navy
+            chip = RectBox(x - PAD, frame.y, width + 2 * PAD, frame.h, fill=fill, name=CHIP_NAME)
+        runs.append(run)
+        x += width
+    line = TextLine(tuple(runs), x0, baseline, x - x0, up, down)
+    paragraph = TextParagraph((line,), line_height=1.2 * size)
+    text = TextBox(frame.x, frame.y, frame.w, frame.h, (paragraph,), TRACKER_NAME)
+    return [*([chip] if chip is not None else []), text]

@@ -1,0 +1,100 @@
+"""The agenda tracker (issue 12): drawn by the engine on each slide of a part, the current
+part highlighted, in room the theme keeps for it; nothing at all when a deck has no parts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from briefing_app.layout.boxes import RectBox, TextBox
+from briefing_app.layout.content import ContentItem, DeckContent
+from briefing_app.layout.engine import layout_deck
+from briefing_app.layout.layouts.argument import ArgumentContent
+from briefing_app.layout.layouts.title import TitleContent
+from briefing_app.layout.theme import MINISTRY
+from briefing_app.layout.tracker import CHIP_NAME, TRACKER_NAME
+from briefing_app.layout.wrap import Frame
+
+PARTS = ("Summary", "Kosovo model", "Serbia and Kosovo", "Gains and risks", "Assessment")
+POINTS = tuple(
+    ContentItem(f"Point {n}: Vučić and Đukić met in Belgrade to discuss the proposal again.")
+    for n in range(1, 9)
+)
+
+
+def _deck(parts: tuple[str, ...] = PARTS, marking: str | None = "OFFICIAL-SENSITIVE"):
+    slides = [TitleContent("Balkans Breakthrough")]
+    for n, part in enumerate((*parts, "")):
+        slides.append(ArgumentContent(f"What slide {n + 2} says", part=part, items=POINTS))
+    declared = tuple(p for p in parts if p)
+    return DeckContent("Balkans", marking=marking, slides=tuple(slides), parts=declared)
+
+
+def _box(slide, name):
+    return next((b for b in slide.boxes if b.name == name), None)
+
+
+def _text(box: TextBox) -> str:
+    return "".join(r.text for p in box.paragraphs for line in p.lines for r in line.runs)
+
+
+def test_each_slide_of_a_part_lists_the_parts_with_its_own_highlighted() -> None:
+    laid = layout_deck(_deck())
+    assert _box(laid.slides[0], TRACKER_NAME) is None  # the cover has no chrome
+    assert _box(laid.slides[-1], TRACKER_NAME) is None  # a slide in no part
+    tracked = [s for s in laid.slides if _box(s, TRACKER_NAME) is not None]
+    assert len(tracked) == len(PARTS)  # every page of a part (continuations included)
+    for part, slide in zip(PARTS, tracked, strict=True):
+        tracker = _box(slide, TRACKER_NAME)
+        assert [n for n in _text(tracker).split("\u00a0") if n] == list(PARTS)
+        runs = [r for line in tracker.paragraphs[0].lines for r in line.runs if r.text.strip()]
+        bold = [r.text for r in runs if r.style.bold]
+        assert bold == [part]
+        assert all(r.style.size >= 9.0 for r in runs)  # readable as projected
+        chip = _box(slide, CHIP_NAME)
+        assert isinstance(chip, RectBox) and chip.fill
+        current = next(r for r in runs if r.text == part)
+        line = tracker.paragraphs[0].lines[0]
+        before = sum(len(r.text) for r in line.runs[: line.runs.index(current)])
+        assert before == 0 or chip.x > tracker.x  # the chip sits behind its own name
+        # drawn after the chip, so the name is on top
+        assert slide.boxes.index(chip) < slide.boxes.index(tracker)
+
+
+def test_the_tracker_has_its_own_room_above_the_title_and_takes_none_from_the_body() -> None:
+    with_parts = layout_deck(_deck())
+    without = layout_deck(_deck(parts=("",) * len(PARTS)))
+    assert all(_box(s, TRACKER_NAME) is None for s in without.slides)
+    assert len(with_parts.slides) == len(without.slides)  # nothing pushed onto a new page
+    for tracked, plain in zip(with_parts.slides, without.slides, strict=True):
+        tracker = _box(tracked, TRACKER_NAME)
+        title = _box(tracked, "Title")
+        if tracker is not None and title is not None:
+            band = _box(tracked, "MarkingTopBand")
+            assert band is not None and tracker.y >= band.y + band.h
+            top_of_title = min(line.baseline - line.ascent
+                               for p in title.paragraphs for line in p.lines)  # fmt: skip
+            assert tracker.y + tracker.h <= top_of_title
+        # every other box is where it is without parts: the body keeps all its room
+        kept = [b for b in tracked.boxes if b.name not in (TRACKER_NAME, CHIP_NAME)]
+        assert kept == list(plain.boxes)
+
+
+def test_a_house_template_title_moves_down_to_make_room() -> None:
+    theme = replace(MINISTRY, title_box=Frame(40.0, 0.0, 880.0, 70.0), margin=40.0)
+    laid = layout_deck(_deck(marking=None), theme=theme)
+    slide = laid.slides[1]
+    tracker, title = _box(slide, TRACKER_NAME), _box(slide, "Title")
+    assert tracker is not None and title is not None
+    assert title.y >= tracker.y + tracker.h
+    plain = layout_deck(_deck(parts=("",) * len(PARTS), marking=None), theme=theme)
+    plain_title = _box(plain.slides[1], "Title")
+    assert plain_title.y + plain_title.h == 70.0  # no parts: the template's own place
+    assert title.y + title.h == 70.0 + tracker.y + tracker.h + 4.0
+
+
+def test_too_many_parts_for_one_line_show_only_this_slides_part_and_warn() -> None:
+    parts = tuple(f"Part named at some length {n}" for n in range(1, 16))
+    laid = layout_deck(_deck(parts=parts))
+    slide = laid.slides[3]
+    assert _text(_box(slide, TRACKER_NAME)) == f"Part 3 of 15: {parts[2]}"
+    assert any("agenda tracker" in w for w in slide.warnings)
