@@ -83,7 +83,7 @@ def test_slides_of_a_store_made_before_parts_belong_to_none(tmp_path: Path) -> N
     path = tmp_path / "old.sqlite"
     config = alembic_config()
     config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    command.upgrade(config, "0013")
+    command.upgrade(config, "0014")
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO deck (id, name, title, subtitle, author, date_label, theme) "
                      "VALUES (1, 'Old', 'Old', '', '', '', 'ministry')")  # fmt: skip

@@ -5,8 +5,8 @@ draws them as a small agenda tracker on each slide of a part, with that slide's 
 highlighted (instead of near-empty section dividers). "" means the slide belongs to no
 part; existing slides get "" and their decks show no tracker.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
