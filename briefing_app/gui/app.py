@@ -16,6 +16,7 @@ from briefing_app.paths import default_store_location
 
 SCREENSHOT_FORMATS = (".png", ".jpg", ".jpeg", ".bmp")
 DEFAULT_SIZE = (1600, 960)
+SCREENSHOT_WAIT_S = 60  # the longest a screenshot waits for the maps to be drawn
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -61,7 +62,14 @@ def _fail(sentence: str) -> int:
     return 2
 
 
+def _moment(what: str) -> None:
+    """Benchmarks (BRIEFING_STARTUP_PROBE): print when ``what`` happened, wall and CPU."""
+    print(f"{what} {time.time():.6f} cpu {time.process_time():.4f}", flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Paint the main window first (menus, toolbar, its panes loading), then open the
+    store, put the library, Details and the deck editor in, and open the deck."""
     args = parse_args(argv)
     if args.screenshot:
         problem = screenshot_problem(args.screenshot)
@@ -70,37 +78,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QThread
     from PySide6.QtWidgets import QApplication
 
     from briefing_app.gui.errors import install_error_handling
     from briefing_app.gui.main_window import MainWindow
-    from briefing_app.gui.painter import register_fonts
-    from briefing_app.gui.startup import open_store_interactively
-    from briefing_app.store.errors import NotFoundError
 
     QCoreApplication.setOrganizationName("BriefingApp")
     QCoreApplication.setApplicationName("briefing-app")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationDisplayName("Briefing")
     install_error_handling()
-    register_fonts()
-    store = open_store_interactively(args.db or default_store_location())
-    if store is None:
-        return 1
-    window = MainWindow(store)
+    probe = bool(os.environ.get("BRIEFING_STARTUP_PROBE"))
+    window = MainWindow()
     window.restore_settings(open_deck=False)
+    if args.screenshot or args.size:
+        window.resize(*(args.size or DEFAULT_SIZE))
+        window.fit_panes()
+    window.show()
+    while not window.painted:  # the real window's first paint, with its panes loading
+        app.processEvents()
+    if probe:
+        _moment("painted-at")
+
+    from briefing_app.gui.painter import register_fonts
+    from briefing_app.gui.startup import open_store_interactively
+    from briefing_app.store.errors import NotFoundError
+
+    window.statusBar().showMessage("Opening the store…")
+    app.processEvents()
+    store = open_store_interactively(args.db or default_store_location(), window)
+    if store is None:
+        window.close()
+        return 1
+    register_fonts()
+    window.attach_store(store)
+    window.statusBar().clearMessage()
+    app.processEvents()  # the library and Details drawn while the deck is read
     try:
         deck = window.initial_deck(args.deck)
     except NotFoundError as exc:
         window.close()
         store.close()
         return _fail(str(exc))
+    window.show_initial_deck(deck)
     if args.screenshot:
-        window.show_initial_deck(deck)
-        window.resize(*(args.size or DEFAULT_SIZE))
-        window.fit_panes()
-        window.show()
+        deadline = time.monotonic() + SCREENSHOT_WAIT_S
+        while not window.is_drawn() and time.monotonic() < deadline:
+            app.processEvents()
+            QThread.msleep(10)
+        if not window.is_drawn():
+            print(f"main.py: the window was not completely drawn after {SCREENSHOT_WAIT_S} s; "
+                  "the screenshot shows it as it was.", file=sys.stderr)  # fmt: skip
         app.processEvents()
         saved = window.grab().save(args.screenshot)
         window.close()
@@ -108,18 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not saved:
             return _fail(f"could not write the screenshot {args.screenshot!r}.")
         return 0
-    if args.size:
-        window.resize(*args.size)
-        window.fit_panes()
-    window.show()
-    app.processEvents()  # the first paint, before the deck is read and laid out
-    probe = os.environ.get("BRIEFING_STARTUP_PROBE")
-    if probe:  # benchmarks: report the first paint and the deck shown, then exit
-        print(f"painted-at {time.time():.6f} cpu {time.process_time():.4f}", flush=True)
-    window.show_initial_deck(deck)
-    if probe:
+    if probe:  # benchmarks: report the deck shown, then exit
         app.processEvents()
-        print(f"deck-shown-at {time.time():.6f} cpu {time.process_time():.4f}", flush=True)
+        _moment("deck-shown-at")
         window.close()
         store.close()
         return 0

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,30 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.deck.outline import DEFAULT_OUTLINE, FULL_OUTLINE, build_from_outline
-from briefing_app.domain.errors import BriefingError
-from briefing_app.errorlog import log_file
-from briefing_app.gui import printing
 from briefing_app.gui.actions import build_actions
-from briefing_app.gui.commands import LIBRARY, Operations
-from briefing_app.gui.deck.editor import DeckEditor
-from briefing_app.gui.deck_properties import DeckPropertiesDialog
-from briefing_app.gui.errors import report_unexpected
 from briefing_app.gui.events import StoreEvents
-from briefing_app.gui.help import GuideDialog, ShortcutsDialog, about_html
-from briefing_app.gui.library.detail import DetailView
-from briefing_app.gui.library.panel import LibraryPanel
+from briefing_app.gui.loading import LoadingLibrary, LoadingPane
 from briefing_app.gui.tasks import TaskRunner
-from briefing_app.paths import app_version
-from briefing_app.progress import Cancelled, Progress
-from briefing_app.render.export import export_deck
-from briefing_app.services import argument_map, decks, library, templates
-from briefing_app.services.commands import edit_deck
-from briefing_app.store.errors import NotFoundError
-from briefing_app.store.store import Store
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from briefing_app.gui.commands import Operations
+    from briefing_app.gui.deck.editor import DeckEditor
+    from briefing_app.gui.deck_properties import DeckPropertiesDialog
+    from briefing_app.gui.library.detail import DetailView
+    from briefing_app.gui.library.panel import LibraryPanel
     from briefing_app.gui.review.view import ReviewView
+    from briefing_app.store.store import Store
 
 DEFAULT_DECK = "Default briefing"
 FULL_DECK = "Full read-ahead"
@@ -58,26 +49,46 @@ NARROW_WINDOW = 1200  # below this width Details starts folded away
 DETAILS_MIN_WIDTH = 220
 
 
+# Actions that work while the store is still loading; the others wait for it.
+ALWAYS_ENABLED = ("quit", "guide", "shortcuts", "show_details")
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    """The window. Built with a store it is complete at once; built without one it shows
+    its frame with the panes loading, and :meth:`attach_store` puts the panels in."""
+
+    loaded = Signal()  # the store's panels are in place
+
+    store: Store
+    ops: Operations
+    library: LibraryPanel
+    detail: DetailView
+    deck_editor: DeckEditor
+
+    def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
         self.setObjectName("MainWindow")
         self.setWindowTitle("Briefing")
         self.setAccessibleName("Briefing main window")
+        self.painted = False  # set by the window's first paint event
+        self.installEventFilter(self)
         self.events = StoreEvents(self)
         self.undo_group = QUndoGroup(self)
-        self.ops = Operations(store, self.events, self.undo_group, self)
         self.tasks = TaskRunner(self)
         # The print dialog; tests replace it so nothing blocks on a native dialog.
-        self.choose_printer = printing.ask_with_dialog(self)
+        self.choose_printer: Callable[[QPrinter, str], bool] = self._ask_printer
         self.actions_by_id = build_actions(self)
         self.actions_by_id["show_details"].setCheckable(True)
         self.actions_by_id["show_details"].setChecked(True)
 
-        self.library = LibraryPanel(store, self.events, self)
-        self.detail = DetailView(store, self.events, self, self.ops)
-        self.deck_editor = DeckEditor(store, self.ops, self.tasks, self)
+        self._loading_library = LoadingLibrary(self)
+        self._loading_detail = LoadingPane("detailLoading", "", self)
+        self._loading_detail.setMinimumWidth(DETAILS_MIN_WIDTH)
+        self._slides_slot = QWidget(self)
+        self._slides_layout = QVBoxLayout(self._slides_slot)
+        self._slides_layout.setContentsMargins(0, 0, 0, 0)
+        self._loading_deck = LoadingPane("deckLoading", "Opening the deck…", self._slides_slot)
+        self._slides_layout.addWidget(self._loading_deck)
         self._review: ReviewView | None = None  # built when first shown (faster start-up)
         self._review_slot = QWidget(self)
         self._review_layout = QVBoxLayout(self._review_slot)
@@ -87,21 +98,80 @@ class MainWindow(QMainWindow):
         self.modes = QTabWidget(self)
         self.modes.setObjectName("modes")
         self.modes.setAccessibleName("Slides or review")
-        self.modes.addTab(self.deck_editor, "Slides")
+        self.modes.addTab(self._slides_slot, "Slides")
         self.modes.addTab(self._review_slot, "Review")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (self.library, self.modes, self.detail):
+        for widget in (self._loading_library, self.modes, self._loading_detail):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.detail.setMinimumWidth(DETAILS_MIN_WIDTH)  # narrower breaks titles mid-word
         self.splitter.setSizes([340, 1000, 260])
         self.setCentralWidget(self.splitter)
         self._build_menus()
-        self._connect()
         self.statusBar().setAccessibleName("Status")
+        for action_id, action in self.actions_by_id.items():
+            action.setEnabled(action_id in ALWAYS_ENABLED)
+        self._connect_frame()
+        if store is not None:
+            self.attach_store(store)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            self.removeEventFilter(self)
+        return super().eventFilter(watched, event)
+
+    def is_drawn(self) -> bool:
+        """Whether everything the window shows is in place: the panels on the store, the
+        deck's maps with their boundaries (loaded in the background) and no background
+        work left (a screenshot waits for this)."""
+        return self.is_loaded and not self.deck_editor.previewer.deferred and not self.tasks.busy
+
+    @property
+    def is_loaded(self) -> bool:
+        """Whether the store's panels are in place (else the panes show they are loading)."""
+        return hasattr(self, "deck_editor")
+
+    def attach_store(self, store: Store) -> None:
+        """Build the library, the details and the deck editor on ``store`` and put them
+        where the loading panes were (same sizes, same visibility), then enable the
+        actions that need them."""
+        from briefing_app.gui.commands import Operations
+        from briefing_app.gui.deck.editor import DeckEditor
+        from briefing_app.gui.library.detail import DetailView
+        from briefing_app.gui.library.panel import LibraryPanel
+
+        self.store = store
+        self.ops = Operations(store, self.events, self.undo_group, self)
+        self.setUpdatesEnabled(False)  # one repaint with every panel in place
+        try:
+            self.library = LibraryPanel(store, self.events, self)
+            self.detail = DetailView(store, self.events, self, self.ops)
+            self.detail.setMinimumWidth(DETAILS_MIN_WIDTH)  # narrower breaks titles mid-word
+            self.deck_editor = DeckEditor(store, self.ops, self.tasks, self._slides_slot)
+            sizes = self.splitter.sizes()
+            for index, (loading, panel) in enumerate(
+                ((self._loading_library, self.library), (self._loading_detail, self.detail))
+            ):
+                if loading.isHidden():
+                    panel.hide()  # replaceWidget takes the hidden state over
+                self.splitter.replaceWidget(index * 2, panel)
+                loading.deleteLater()
+            self.splitter.setSizes(sizes)
+            self._slides_layout.replaceWidget(self._loading_deck, self.deck_editor)
+            self._loading_deck.deleteLater()
+            deck_commands = ("new_deck", "rename_deck", "duplicate_deck", "delete_deck",
+                             "deck_properties")  # fmt: skip
+            self.deck_editor.deck_list.use_actions([self.actions_by_id[n] for n in deck_commands])
+            self._connect()
+            for action in self.actions_by_id.values():
+                action.setEnabled(True)
+            self.deck_editor.restore_state(QSettings(), open_last=False)
+        finally:
+            self.setUpdatesEnabled(True)
+        self.loaded.emit()
 
     # --- construction ---------------------------------------------------------------
 
@@ -145,9 +215,20 @@ class MainWindow(QMainWindow):
                 button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         for action in (*a.values(), undo, redo):
             self.addAction(action)  # shortcuts work wherever the focus is
-        deck_commands = ("new_deck", "rename_deck", "duplicate_deck", "delete_deck",
-                         "deck_properties")  # fmt: skip
-        self.deck_editor.deck_list.use_actions([a[name] for name in deck_commands])
+
+    def _connect_frame(self) -> None:
+        """The actions that need no store: quit, help and the Details pane."""
+        slots: dict[str, Callable[[], object]] = {
+            "quit": self.close,
+            "show_details": lambda: self.show_details(
+                self.actions_by_id["show_details"].isChecked()
+            ),
+            "guide": self.show_guide,
+            "shortcuts": self.show_shortcuts,
+        }
+        for action_id, slot in slots.items():
+            # Never pass ``triggered(checked)`` on: a slot's first parameter is not a flag.
+            self.actions_by_id[action_id].triggered.connect(lambda _checked=False, s=slot: s())
 
     def _connect(self) -> None:
         editor = self.deck_editor
@@ -168,7 +249,6 @@ class MainWindow(QMainWindow):
             "export_pdf": lambda: editor.export("pdf"),
             "export_handout": lambda: editor.export("handout"),
             "export_review": lambda: self.review.export_report(),
-            "quit": self.close,
             "delete": self.delete_selection,
             "add_to_slide": lambda: self.add_to_slide(self.library.selected_sources()),
             "reset_to_source": editor.reset_selected_item,
@@ -176,12 +256,7 @@ class MainWindow(QMainWindow):
             "find": self.library.focus_search,
             "show_slides": lambda: self.modes.setCurrentIndex(0),
             "show_review": lambda: self.modes.setCurrentIndex(1),
-            "show_details": lambda: self.show_details(
-                self.actions_by_id["show_details"].isChecked()
-            ),
             "about": self.show_about,
-            "guide": self.show_guide,
-            "shortcuts": self.show_shortcuts,
         }
         for action_id, slot in slots.items():
             # Never pass ``triggered(checked)`` on: a slot's first parameter is not a flag.
@@ -195,6 +270,12 @@ class MainWindow(QMainWindow):
         self.deck_editor.deckShown.connect(lambda _: self._activate_undo())
         self.undo_group.cleanChanged.connect(lambda _clean: self._update_title())
         self.modes.currentChanged.connect(self._mode_changed)
+        self._mode_changed(self.modes.currentIndex())
+
+    def _ask_printer(self, printer: QPrinter, what: str) -> bool:
+        from briefing_app.gui import printing
+
+        return printing.ask_with_dialog(self)(printer, what)
 
     def _mode_changed(self, index: int) -> None:
         if index == 1:
@@ -205,6 +286,8 @@ class MainWindow(QMainWindow):
 
     def _activate_undo(self) -> None:
         """Undo and Redo act on what is shown: the deck in Slides, the library in Review."""
+        from briefing_app.gui.commands import LIBRARY
+
         if self.modes.currentIndex() == 1:
             self.ops.activate(LIBRARY)
         else:
@@ -252,6 +335,12 @@ class MainWindow(QMainWindow):
     def print_document(self, what: str) -> None:
         """Print the deck ("pdf"), its handout or the review report: the system print
         dialog first, then the exported PDF's pages in the background, then the printer."""
+        from briefing_app.domain.errors import BriefingError
+        from briefing_app.gui import printing
+        from briefing_app.gui.errors import report_unexpected
+        from briefing_app.progress import Cancelled, Progress
+        from briefing_app.render.export import export_deck
+
         editor = self.deck_editor
         name = editor.current_deck()
         if what != "review" and name is None:
@@ -323,6 +412,9 @@ class MainWindow(QMainWindow):
 
     def edit_deck_properties(self) -> None:
         """Open Deck Properties for the deck shown (not blocking; OK applies, undoably)."""
+        from briefing_app.gui.deck_properties import DeckPropertiesDialog
+        from briefing_app.services import decks, templates
+
         name, deck_id = self.deck_editor.current_deck(), self.deck_editor.current_deck_id()
         if name is None or deck_id is None:
             self._status("Open or create a deck first.")
@@ -342,6 +434,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _apply_template(self, deck_id: int, name: str, dialog: DeckPropertiesDialog) -> None:
+        from briefing_app.services import templates
+
         changed, template = dialog.template_change()
         if not changed:
             return
@@ -353,6 +447,9 @@ class MainWindow(QMainWindow):
             self._status(f"The deck now exports in {shown}.")
 
     def _apply_properties(self, deck_id: int, changes: dict[str, str | None]) -> None:
+        from briefing_app.services import decks
+        from briefing_app.services.commands import edit_deck
+
         if not changes:
             self._status("The deck's properties were left as they were.")
             return
@@ -396,6 +493,9 @@ class MainWindow(QMainWindow):
     def initial_deck(self, name: str | None) -> str:
         """The deck ``open_initial_deck`` opens (the default briefing made if missing);
         the app asks before its first paint and opens it after."""
+        from briefing_app.services import decks
+        from briefing_app.store.errors import NotFoundError
+
         names = [deck for deck, _, _ in decks.list_decks(self.store)]
         if name is not None and name not in names:
             there = ", ".join(f"“{n}”" for n in names) or "none yet"
@@ -411,6 +511,8 @@ class MainWindow(QMainWindow):
 
     def show_initial_deck(self, wanted: str) -> None:
         """Open the deck ``wanted`` and show the thesis in the library."""
+        from briefing_app.services import argument_map
+
         self.deck_editor.open_deck(wanted)
         roots = argument_map.children(self.store, None, 0, 1)
         if roots and roots[0].kind != "unlinked":
@@ -424,6 +526,9 @@ class MainWindow(QMainWindow):
     def _create_default_deck(self) -> None:
         """The generated default briefing and its long version (the full read-ahead), or
         an empty deck on a store without the essay."""
+        from briefing_app.deck.outline import DEFAULT_OUTLINE, FULL_OUTLINE, build_from_outline
+        from briefing_app.services import decks
+        from briefing_app.store.errors import NotFoundError
 
         def create() -> decks.DeckRecord:
             try:
@@ -436,11 +541,15 @@ class MainWindow(QMainWindow):
         self.ops.run(create, self)
 
     def show_shortcuts(self) -> None:
+        from briefing_app.gui.help import ShortcutsDialog
+
         self.shortcuts_dialog = ShortcutsDialog(self._all_actions(), self)
         self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_dialog.open()
 
     def show_guide(self) -> None:
+        from briefing_app.gui.help import GuideDialog
+
         self.guide_dialog = GuideDialog(self)
         self.guide_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.guide_dialog.open()
@@ -449,6 +558,11 @@ class MainWindow(QMainWindow):
         return [*self.actions_by_id.values(), self.undo_action, self.redo_action]
 
     def show_about(self) -> None:
+        from briefing_app.errorlog import log_file
+        from briefing_app.gui.help import about_html
+        from briefing_app.paths import app_version
+        from briefing_app.services import library
+
         docs = library.documents(self.store)
         essay = docs[0].attribution if docs and docs[0].attribution else ""
         box = QMessageBox(QMessageBox.Icon.Information, "About Briefing", "", parent=self)
@@ -487,27 +601,36 @@ class MainWindow(QMainWindow):
             and saved_on == [screen.width(), screen.height()]
         ):
             shown = bool(settings.value("window/details", True, bool))
-            self.detail.setVisible(shown)
+            self._details_pane().setVisible(shown)
             self.actions_by_id["show_details"].setChecked(shown)
             self.splitter.restoreState(splitter)
         else:
             self.fit_panes()
         mode = settings.value("window/mode", 0, int)
         self.modes.setCurrentIndex(mode if isinstance(mode, int) else 0)
-        self.deck_editor.restore_state(settings, open_last=open_deck)
+        if self.is_loaded:  # else attach_store restores the editor's panes
+            self.deck_editor.restore_state(settings, open_last=open_deck)
 
     def fit_panes(self) -> None:
         """Share the window's width out: the library as wide as its tabs, Details beside
         the slides when there is room for both, else folded away (View › Details)."""
         width = self.width()
-        library = max(self.library.tabs_width(), min(420, round(width * 0.25)))
+        pane = self.splitter.widget(0)
+        tabs = pane.tabs_width() if isinstance(pane, LoadingLibrary) else self.library.tabs_width()
+        library = max(tabs, min(420, round(width * 0.25)))
         details = min(340, round(width * 0.2)) if width >= NARROW_WINDOW else 0
-        self.detail.setVisible(details > 0)
+        self._details_pane().setVisible(details > 0)
         self.actions_by_id["show_details"].setChecked(details > 0)
         self.splitter.setSizes([library, width - library - details, details])
 
+    def _details_pane(self) -> QWidget:
+        """Details, or the pane standing in for it while the store loads."""
+        pane = self.splitter.widget(2)
+        assert pane is not None
+        return pane
+
     def show_details(self, shown: bool) -> None:
-        self.detail.setVisible(shown)
+        self._details_pane().setVisible(shown)
         if shown and self.splitter.sizes()[2] < 120:
             sizes = self.splitter.sizes()
             room = min(300, max(180, sizes[1] // 3))
@@ -522,13 +645,17 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/details", self.actions_by_id["show_details"].isChecked())
         settings.setValue("window/mode", self.modes.currentIndex())
+        if not self.is_loaded:  # closed while loading: the deck's settings stay as they were
+            settings.sync()
+            return
         self.deck_editor.save_state(settings)
         if self._review is not None:
             self._review.save_state(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.deck_editor.commit_pending_edits()
+        if self.is_loaded:
+            self.deck_editor.commit_pending_edits()
         self.save_settings()
         super().closeEvent(event)
         QApplication.processEvents()

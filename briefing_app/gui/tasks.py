@@ -62,6 +62,11 @@ class TaskRunner(QObject):
         self._pool = QThreadPool.globalInstance()
         self._jobs: list[_Signals] = []
 
+    @property
+    def busy(self) -> bool:
+        """Whether work started here has not reported back yet."""
+        return bool(self._jobs)
+
     def run_quietly(
         self,
         work: Work,

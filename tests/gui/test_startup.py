@@ -147,21 +147,28 @@ def test_restore_latest_backup_on_a_full_disk_says_so_and_keeps_the_store(
         store.close()
 
 
-# The app with a marker printed when the deck editor starts reading a deck.
+# The app with markers: whether the store's modules were imported when the window was
+# first painted, and when the main window starts opening a deck.
 _MARKED_APP = """
 import sys
-from briefing_app.gui.deck import editor
-original = editor.DeckEditor.open_deck
-def open_deck(self, name):
+from briefing_app.gui import app, main_window
+moment = app._moment
+def marked(what):
+    moment(what)
+    if what == "painted-at":
+        loaded = [m for m in sys.modules if m.startswith(("sqlalchemy", "briefing_app.store"))]
+        print("store-imported" if loaded else "store-not-imported", flush=True)
+app._moment = marked
+original = main_window.MainWindow.show_initial_deck
+def show_initial_deck(self, name):
     print("opening-deck", flush=True)
     return original(self, name)
-editor.DeckEditor.open_deck = open_deck
-from briefing_app.gui.app import main
-sys.exit(main(sys.argv[1:]))
+main_window.MainWindow.show_initial_deck = show_initial_deck
+sys.exit(app.main(sys.argv[1:]))
 """
 
 
-def test_the_window_paints_before_the_deck_is_read_and_laid_out(
+def test_the_window_paints_before_the_store_is_opened_and_the_deck_laid_out(
     essay_store_path: Path, tmp_path: Path
 ) -> None:
     import subprocess
@@ -176,4 +183,4 @@ def test_the_window_paints_before_the_deck_is_read_and_laid_out(
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     order = [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
-    assert order == ["painted-at", "opening-deck", "deck-shown-at"]
+    assert order == ["painted-at", "store-not-imported", "opening-deck", "deck-shown-at"]

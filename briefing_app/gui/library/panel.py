@@ -41,6 +41,12 @@ from briefing_app.gui.library.models import (
     Ref,
     SearchResultsModel,
 )
+from briefing_app.gui.loading import (
+    LIBRARY_MARGIN,
+    LIBRARY_SEARCH_PLACEHOLDER,
+    LIBRARY_TAB_STYLE,
+    TAB_TITLES,
+)
 from briefing_app.services import argument_map, search
 from briefing_app.services.argument_map import UNLINKED_ID, ArgumentFilter
 from briefing_app.services.arguments import perspectives
@@ -51,7 +57,6 @@ from briefing_app.store.store import Store
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 50
 MAX_QUERY_CHARS = 200  # longer input is cut before it reaches the index
-PLACEHOLDER = "Search essay, arguments, quotes, actors… (Ctrl+F)"
 FILTERS = (
     ("kind", "All kinds", "Filter arguments by kind"),
     ("perspective", "All perspectives", "Filter arguments by perspective"),
@@ -83,7 +88,7 @@ class LibraryPanel(QWidget):
         splitter.setStretchFactor(1, 3)
         self.splitter = splitter
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(LIBRARY_MARGIN, LIBRARY_MARGIN, LIBRARY_MARGIN, LIBRARY_MARGIN)
         layout.setSpacing(6)
         layout.addWidget(self.search_field)
         layout.addWidget(splitter, 1)
@@ -100,7 +105,7 @@ class LibraryPanel(QWidget):
         field = QLineEdit(self)
         field.setObjectName("librarySearch")
         field.setAccessibleName("Search the library")
-        field.setPlaceholderText(PLACEHOLDER)
+        field.setPlaceholderText(LIBRARY_SEARCH_PLACEHOLDER)
         field.setClearButtonEnabled(True)
         field.textChanged.connect(self._schedule_search)
         field.returnPressed.connect(self._search_return)
@@ -152,7 +157,7 @@ class LibraryPanel(QWidget):
         bar = self.tabs.tabBar()
         bar.setExpanding(False)
         bar.setElideMode(Qt.TextElideMode.ElideNone)
-        bar.setStyleSheet("QTabBar::tab { padding: 5px 5px; }")
+        bar.setStyleSheet(LIBRARY_TAB_STYLE)
 
         page = QWidget(self.tabs)
         page.setObjectName("argumentsPage")
@@ -205,13 +210,13 @@ class LibraryPanel(QWidget):
         tabs.size_columns(self.tree, tabs.COLUMN_SAMPLES["argument"])
         self._wire_view(self.tree)
         layout.addWidget(self.tree, 1)
-        self.tabs.addTab(page, tabs.TAB_TITLES["argument"])
+        self.tabs.addTab(page, TAB_TITLES["argument"])
         self._populate_filters()
 
         self.record_models: dict[str, RecordTableModel] = tabs.record_models(self.store, self)
         self.record_views: dict[str, QTreeView] = {}
         for kind, model in self.record_models.items():
-            title = tabs.TAB_TITLES[kind]
+            title = TAB_TITLES[kind]
             view = tabs.make_view(f"{kind}List", title, self.tabs)
             view.setRootIsDecorated(False)
             view.setModel(model)

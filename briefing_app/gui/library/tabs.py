@@ -125,15 +125,6 @@ def record_models(store: Store, parent: QObject | None = None) -> dict[str, Reco
     return models
 
 
-TAB_TITLES = {
-    "argument": "Arguments",
-    "quote": "Quotes",
-    "footnote": "Footnotes",
-    "actor": "Actors",
-    "event": "Events",
-    "map": "Maps",
-}
-
 # Column widths as sample texts (measured with the view's font); None stretches.
 # Columns shown only sometimes (the footnote's document when there are several).
 EXTRA_SAMPLES: dict[str, Sequence[str | None]] = {"footnote": ("balkans-breakthrough",)}
