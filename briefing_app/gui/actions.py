@@ -53,6 +53,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("reset_to_source", "Reset to &Source",
                "Put the source's wording back into the selected point", ("Ctrl+Shift+R",)),
     ActionSpec("new_slide", "New &Slide", "Add a slide after the current one", ("Ctrl+M",)),
+    ActionSpec("slide_part", "Slide Pa&rt…",
+               "Put the current slide in a part of the briefing: the agenda tracker on each "
+               "slide of a part lists the parts and highlights its own"),
     ActionSpec("find", "&Find", "Search the essay, arguments, quotes and actors", (Std.Find,)),
     ActionSpec("show_details", "&Details Pane", "Show or hide the Details pane on the right",
                ("Ctrl+3",)),

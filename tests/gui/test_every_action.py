@@ -218,6 +218,14 @@ def _new_slide(run: Run) -> None:
     assert after["undo"] == run.before["undo"] + 1
 
 
+def _part_set(run: Run) -> None:
+    _says(run, r"^Slide \d+ is now in the part “Probe part \d+”")
+    slide = run.win.deck_editor.current_slide()
+    assert slide is not None and slide.record.part in run.last
+    assert slide.record.part in run.win.deck_editor.preview.record.parts
+    assert _state(run.win)["undo"] == run.before["undo"] + 1
+
+
 def _found(run: Run) -> None:
     assert QApplication.focusWidget() is run.win.library.search_field
 
@@ -338,6 +346,7 @@ PROBES: dict[str, Probe] = {
     "action_add_to_slide": Probe(_added, _library_argument, _library_view),
     "action_reset_to_source": Probe(_reset, _edited_point, lambda w: w.deck_editor.canvas),
     "action_new_slide": Probe(_new_slide, _open_default),
+    "action_slide_part": Probe(_part_set, _on_argument_slide),
     "action_find": Probe(_found, _open_default),
     "action_show_details": Probe(_details_toggled),
     "action_present": Probe(_presented(False), _on_argument_slide),
@@ -370,6 +379,8 @@ def window(qtbot, essay_store, tmp_path: Path):
     win.activateWindow()
     editor = win.deck_editor
     editor.ask_text = _answer_text
+    parts = (f"Probe part {n}" for n in itertools.count(1))
+    editor.ask_part = lambda current, known: next(parts)
     editor.confirm = lambda title, question: True
     editor.choose_export_path = lambda fmt, suggested: tmp_path / suggested.name
     win.review.choose_report_path = lambda suggested: tmp_path / suggested.name

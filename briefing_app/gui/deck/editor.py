@@ -89,6 +89,7 @@ class DeckEditor(QWidget):
             exporting.ask_export_path(self, fmt, suggested)
         )
         self.ask_text: Callable[[str, str, str], str | None] = self._ask_text
+        self.ask_part: Callable[[str, list[str]], str | None] = self._ask_part
         self.confirm: Callable[[str, str], bool] = self._confirm
         self._build()
         self._connect()
@@ -439,6 +440,29 @@ class DeckEditor(QWidget):
         self.canvas.setFocus()
         self.statusMessage.emit("Added a slide. Press F2 to give it a title.")
 
+    def set_slide_part(self) -> None:
+        """Ask which part of the briefing the current slide belongs to (the agenda tracker
+        on each slide of a part lists the deck's parts); "" takes it out of any part."""
+        slide = self.current_slide()
+        if slide is None or self.preview is None:
+            self.statusMessage.emit("Open a deck and choose a slide first.")
+            return
+        self.commit_pending_edits()
+        part = self.ask_part(slide.record.part, list(self.preview.record.parts))
+        if part is None:
+            return
+        part = decks.part_name(part)
+        number = slide.first.number
+        if part == slide.record.part:
+            self.statusMessage.emit(f"Slide {number} was left in its part.")
+            return
+        if self._push(cmd.set_part(self.store, slide.record.id, part)):
+            self.statusMessage.emit(
+                f"Slide {number} is now in the part “{part}” (shown in the agenda tracker)."
+                if part
+                else f"Slide {number} is no longer in a part."
+            )
+
     def select_slide(self, slide_id: int | None) -> None:
         if self.preview is not None and self.preview.slide(slide_id) is not None:
             self.strip.select_slide(slide_id, notify=False)
@@ -698,6 +722,18 @@ class DeckEditor(QWidget):
     def _ask_text(self, title: str, label: str, default: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, default)
         return text.strip() if ok and text.strip() else None
+
+    def _ask_part(self, current: str, parts: list[str]) -> str | None:
+        """The part chosen from the deck's parts or typed anew; "" for none; None: cancel."""
+        none = "(no part)"
+        choices = [none, *parts]
+        at = choices.index(current) if current in choices else 0
+        label = ("Part of the briefing this slide belongs to, as the agenda tracker on its "
+                 "slides names it (choose one or type a new short name):")  # fmt: skip
+        text, ok = QInputDialog.getItem(self, "Slide Part", label, choices, at, True)
+        if not ok:
+            return None
+        return "" if text.strip() == none else text.strip()
 
     def _confirm(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(
