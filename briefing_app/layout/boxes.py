@@ -102,6 +102,9 @@ class TextBox:
     name: str = "Text"
     fill: str | None = None
     source: SourceRef | None = None
+    # The label of the template slot this box fills (its layout's ``template_slots``):
+    # a PPTX writes it into the placeholder chosen for that slot.
+    slot: str | None = None
 
 
 @dataclass(frozen=True)

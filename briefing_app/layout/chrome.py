@@ -109,14 +109,16 @@ def text_box(
     anchor: str = "top",
     fill: str | None = None,
     source: SourceRef | None = None,
+    slot: str | None = None,
 ) -> TextBox:
     """A box for ``fit``: the whole frame when top-anchored, else a box just tall enough
-    for the text at the frame's bottom ("bottom") or middle ("middle")."""
+    for the text at the frame's bottom ("bottom") or middle ("middle"); ``slot`` is the
+    template slot it fills."""
     if anchor == "top":
-        return TextBox(frame.x, frame.y, frame.w, frame.h, fit.paragraphs, name, fill, source)
+        return TextBox(frame.x, frame.y, frame.w, frame.h, fit.paragraphs, name, fill, source, slot)
     dy = frame.h - fit.height if anchor == "bottom" else (frame.h - fit.height) / 2
     paragraphs = shift(fit.paragraphs, dy)
-    return TextBox(frame.x, frame.y + dy, frame.w, fit.height, paragraphs, name, fill, source)
+    return TextBox(frame.x, frame.y + dy, frame.w, fit.height, paragraphs, name, fill, source, slot)
 
 
 def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:

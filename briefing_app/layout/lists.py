@@ -105,10 +105,12 @@ def list_pages(
     notes: str,
     extra: Sequence[Box] = (),
     later: Frame | None = None,
+    slot: str | None = None,
 ) -> list[Page]:
     """Title + items in ``frame``, continued on as many pages as needed; ``extra`` boxes
     (a tag line) are drawn on every page, or, with a ``later`` frame for the items of
-    follow-on pages, only on the first (a map is never drawn twice)."""
+    follow-on pages, only on the first (a map is never drawn twice). The items' box
+    fills the template slot ``slot``."""
     t = ctx.theme
     fits: list[Fit | None] = [None]
     if any(not s.empty for s in specs) and later is None:
@@ -124,7 +126,8 @@ def list_pages(
         if i == 0 or later is None:
             boxes += extra
         if fit is not None and fit.paragraphs:
-            boxes.append(text_box(fit, frame if i == 0 or later is None else later, "Body"))
+            where = frame if i == 0 or later is None else later
+            boxes.append(text_box(fit, where, "Body", slot=slot))
         pages.append(
             Page(cont_title(title, i), boxes, True, footer_sources, notes if i == 0 else "")
         )

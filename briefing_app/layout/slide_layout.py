@@ -7,7 +7,10 @@ A layout (one module under ``layout/layouts``, listed in ``layout/registry.py``)
   :class:`SlideDraft` the deck layer fills from the store),
 * laying it out into positioned boxes (:meth:`SlideLayout.lay_out`),
 * which dropped library sources it takes and where they go (:meth:`SlideLayout.accept`),
-* the placeholder kinds a presentation template must offer for it (``placeholders``).
+* the template slots it fills (:meth:`SlideLayout.template_slots`): which placeholder
+  kind each part of the slide goes into and where that part sits, so our own template
+  is built from it and a house template's layouts are scored against it. The boxes that
+  fill a slot carry its label (``TextBox.slot``), so no renderer needs box names.
 
 Nothing here knows the store, Qt or a renderer.
 """
@@ -23,6 +26,8 @@ from typing import ClassVar, Generic, Protocol, TypeVar
 from briefing_app.layout.chrome import Ctx, Page
 from briefing_app.layout.content import ContentItem, SlideContent
 from briefing_app.layout.figure import Figure
+from briefing_app.layout.theme import MINISTRY, Theme
+from briefing_app.layout.wrap import Frame
 
 C = TypeVar("C", bound=SlideContent)
 
@@ -32,13 +37,48 @@ SourceKey = tuple[SourceKind, int]  # (kind, id) of a dropped library source
 
 
 class PlaceholderKind(StrEnum):
-    """Placeholder types a layout needs, named as OOXML's ``ST_PlaceholderType``."""
+    """Placeholder types a layout needs, named as OOXML's ``ST_PlaceholderType``
+    (``obj``, content, is what PowerPoint writes as a placeholder without a type)."""
 
     TITLE = "title"
     CENTER_TITLE = "ctrTitle"
     SUBTITLE = "subTitle"
     BODY = "body"
+    OBJECT = "obj"
     PICTURE = "pic"
+
+
+@dataclass(frozen=True)
+class TemplateSlot:
+    """One part of a slide that goes into a template placeholder.
+
+    ``kind`` is the placeholder type that holds it best (our template gives it that
+    type), ``label`` says what it holds ("left quote"; the boxes that fill it carry it),
+    ``frame`` is where layout puts it on the page, and optional parts weigh less.
+    """
+
+    kind: PlaceholderKind
+    label: str
+    frame: Frame
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class TemplateSlots:
+    """What a layout wants of a template's slide layout: a title and its slots.
+
+    ``name`` is the slide layout's name in our own template; ``numbered`` is False where
+    the slides show no footer or slide number (the cover, section dividers).
+    """
+
+    name: str
+    title: Frame
+    slots: tuple[TemplateSlot, ...] = ()
+    title_kind: PlaceholderKind = PlaceholderKind.TITLE
+    numbered: bool = True
+
+    def slot(self, label: str) -> TemplateSlot:
+        return next(s for s in self.slots if s.label == label)
 
 
 @dataclass(frozen=True)
@@ -152,7 +192,6 @@ class SlideLayout(ABC, Generic[C]):
     name: ClassVar[str]  # stored in the deck, e.g. "bluf"
     label: ClassVar[str]  # shown in the layout picker
     content_type: ClassVar[type[SlideContent]]
-    placeholders: ClassVar[tuple[PlaceholderKind, ...]]
     # A new slide made for dropped sources of these kinds gets this layout.
     home_for: ClassVar[frozenset[SourceKind]] = frozenset()
     starts_section: ClassVar[bool] = False  # its title is an agenda entry
@@ -170,6 +209,18 @@ class SlideLayout(ABC, Generic[C]):
     @abstractmethod
     def lay_out(self, content: C, ctx: Ctx) -> list[Page]:
         """``content`` as one or more unnumbered pages (later ones continue the first)."""
+
+    @abstractmethod
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        """The template layout this layout wants: its title and slots where
+        :meth:`lay_out` puts them on a page of ``theme`` (with marking bands when
+        ``marked``)."""
+
+    @property
+    def placeholders(self) -> tuple[PlaceholderKind, ...]:
+        """The placeholder kinds a template must offer for this layout, title first."""
+        spec = self.template_slots(MINISTRY, True)
+        return (spec.title_kind, *(s.kind for s in spec.slots))
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

@@ -25,14 +25,24 @@ from briefing_app.layout.slide_layout import (
     SlideDraft,
     SlideLayout,
     SourceKey,
+    TemplateSlot,
+    TemplateSlots,
     is_point,
 )
+from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Frame, fit_paragraphs, fit_text, make_para
 
 TAG_SIZE = 11.0
 TAG_H = 22.0
 TAG_GAP = 12.0
 NOTE_SIZE = 13.0
+POINTS = "points"  # the template slot of the unit's points
+
+
+def points_frame(body: Frame) -> Frame:
+    """Where the points go in ``body``: under the tag line."""
+    top = body.y + TAG_H + TAG_GAP
+    return Frame(body.x, top, body.w, body.bottom - top)
 
 
 @dataclass(frozen=True)
@@ -78,7 +88,6 @@ class UnitLayout(SlideLayout[U]):
     tag: ClassVar[str]  # e.g. "Policy unit assessment"
     numbered: ClassVar[bool] = False
     content_type: ClassVar[type[UnitContent]]
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY)
     empty_hint = "Type the unit's points here, or drag arguments from the library"
 
     def compose(self, draft: SlideDraft) -> U:
@@ -95,16 +104,21 @@ class UnitLayout(SlideLayout[U]):
         t = ctx.theme
         body = t.body_frame(ctx.marking)
         tags = tag_boxes(ctx, self.tag, content.status, body)
-        top = body.y + TAG_H + TAG_GAP
-        frame = Frame(body.x, top, body.w, body.bottom - top)
+        frame = points_frame(body)
         if self.numbered:
             specs = numbered_specs(content.items, t, t.body_size, 0.6)
         else:
             specs = bullet_specs(content.items, t, t.body_size)
         title = content.title or self.tag
         return list_pages(
-            ctx, specs, frame, t.body_size, title, content.footer_sources, content.notes, tags
-        )
+            ctx, specs, frame, t.body_size, title, content.footer_sources, content.notes, tags,
+            slot=POINTS,
+        )  # fmt: skip
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        points = points_frame(theme.body_frame(marked))
+        slot = TemplateSlot(PlaceholderKind.OBJECT, POINTS, points)
+        return TemplateSlots(self.label, theme.title_frame(marked), (slot,))
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

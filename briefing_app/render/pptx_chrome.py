@@ -25,7 +25,7 @@ CHROME_BOXES = MARKING_BOXES | FOOTER_BOXES
 SLIDENUM_GUID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 # Shape ids of the chrome on a layout: far above any id a template's layout uses.
 _FIRST_ID = 9000
-_UNNUMBERED = frozenset(key for key, s in LAYOUT_SLOTS.items() if not s.chrome)
+_UNNUMBERED = frozenset(key for key, s in LAYOUT_SLOTS.items() if not s.numbered)
 
 
 def _no_link(url: str) -> str:

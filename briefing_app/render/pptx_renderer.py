@@ -60,7 +60,6 @@ from briefing_app.render.pptx_markup import (
 )
 from briefing_app.render.pptx_package import CoreProperties, PptxPackage, SlideRels
 from briefing_app.render.pptx_template import (
-    BOX_SLOTS,
     HOUSE_DRAWN,
     PptxTemplate,
     for_marking,
@@ -114,7 +113,8 @@ def _in_figure(box: Box) -> bool:
 
 
 def _placeholders(choice: LayoutChoice) -> dict[str, str]:
-    """Slot label -> the ``p:ph`` of the placeholder it goes into."""
+    """Slot label -> the ``p:ph`` of the placeholder it goes into (each is filled once
+    on a slide: a second box for the same slot is drawn as a text box)."""
     return {
         a.slot: ph_xml(a.placeholder.type, a.placeholder.idx)
         for a in choice.assignments
@@ -252,16 +252,13 @@ def _text_shape(
 ) -> str:
     if template is None:
         return textbox_xml(shape_id, box, rels.link)
-    if _is_title(box) or box.name in ("Title", "Subtitle"):
-        fonts = template.title_fonts if _is_title(box) else template.body_fonts
-    else:
-        fonts = template.body_fonts
     if _is_title(box):
         choice = template.choice(laid.layout)
         if choice.title is not None:
-            ph = ph_xml(choice.title.type, choice.title.idx)
-            return placeholder_xml(shape_id, box, rels.link, ph, template.title_fonts)
-    slot = BOX_SLOTS.get((template.choice(laid.layout).ours, box.name))
-    if slot and slot in placeholders:
-        return placeholder_xml(shape_id, box, rels.link, placeholders[slot], template.body_fonts)
-    return theme_font_refs(textbox_xml(shape_id, box, rels.link), fonts)
+            title = ph_xml(choice.title.type, choice.title.idx)
+            return placeholder_xml(shape_id, box, rels.link, title, template.title_fonts)
+        return theme_font_refs(textbox_xml(shape_id, box, rels.link), template.title_fonts)
+    ph = placeholders.pop(box.slot, "") if box.slot is not None else ""
+    if ph:
+        return placeholder_xml(shape_id, box, rels.link, ph, template.body_fonts)
+    return theme_font_refs(textbox_xml(shape_id, box, rels.link), template.body_fonts)

@@ -2,9 +2,10 @@
 
 Every slide uses the template layout chosen for its layout of ours
 (:mod:`briefing_app.templates.match`). Its title goes into the layout's title placeholder,
-its main text into the body or object placeholders the slots were matched to; each keeps
-the position layout gave it. The deck title, slide number and marking are the layouts' own
-text (:mod:`briefing_app.render.pptx_chrome`). Our own template draws the rules, bands and
+each box that fills one of the layout's template slots (``TextBox.slot``) into the
+placeholder that slot was matched to; each keeps the position layout gave it. The deck
+title, slide number and marking are the layouts' own text
+(:mod:`briefing_app.render.pptx_chrome`). Our own template draws the rules, bands and
 marking on its master and layouts, so those boxes are not drawn again.
 """
 
@@ -34,23 +35,6 @@ HOUSE_DRAWN = frozenset(
         "SectionRule",
     }
 )
-# Which slot of our layout a named box fills (layout, box name) -> slot label.
-BOX_SLOTS: dict[tuple[str, str], str] = {
-    ("argument", "Body"): "bullets",
-    ("agenda", "Body"): "agenda",
-    ("sources", "Body"): "references",
-    ("bluf", "Body"): "key judgements",
-    ("quote", "Quote"): "quote",
-    ("quote", "Speaker"): "speaker",
-    ("comparison", "LeftHeading"): "left heading",
-    ("comparison", "LeftColumn"): "left column",
-    ("comparison", "RightHeading"): "right heading",
-    ("comparison", "RightColumn"): "right column",
-    ("map", "Body"): "bullets",
-    ("map", "Caption"): "caption",
-    ("title", "Subtitle"): "subtitle",
-    ("section", "Subtitle"): "subtitle",
-}
 
 
 @dataclass(frozen=True)
@@ -68,10 +52,7 @@ class PptxTemplate:
     replacements: dict[str, str] = field(default_factory=dict)
 
     def choice(self, layout: str) -> LayoutChoice:
-        return self.match.choice(layout if layout in _KEYS else "argument")
-
-
-_KEYS = frozenset(k for k, _ in BOX_SLOTS) | {"timeline"}
+        return self.match.choice(layout)
 
 
 def _theme_fonts(match: TemplateMatch) -> tuple[dict[str, str], dict[str, str]]:

@@ -25,7 +25,6 @@ from briefing_app.layout.scale import scaled_slide
 from briefing_app.templates import ooxml as ox
 from briefing_app.templates.match import TemplateMatch
 from briefing_app.templates.package import TemplatePackage
-from briefing_app.templates.slots import LAYOUT_SLOTS
 from briefing_app.templates.theme import scale_of, template_theme
 
 ART_PREFIX = "Template art: "  # names of the boxes this module makes
@@ -418,7 +417,7 @@ class TemplateLook:
         self._art: dict[str, tuple[Box, ...]] = {}
 
     def art_for(self, layout: str) -> tuple[Box, ...]:
-        choice = self.match.choice(layout if layout in LAYOUT_SLOTS else "argument")
+        choice = self.match.choice(layout)
         part = choice.layout.part if choice.layout is not None else ""
         if part and part not in self._art:
             self._art[part] = template_art(self.package, part, self.page)

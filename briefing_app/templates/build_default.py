@@ -2,13 +2,14 @@
 
 One 16:9 slide master with the marking bands, title and footer rules, real title, body,
 date, footer and slide-number placeholders (the number is a ``slidenum`` field); one named
-slide layout per layout of ours (their placeholders sit exactly on the frames our layout
-engine uses, see :mod:`briefing_app.templates.slots`); a theme whose fonts (Arial, which
-we measure as Liberation Sans) and colours are those of :mod:`briefing_app.layout.theme`.
+slide layout per layout of ours (their placeholders are the slots each layout declares,
+on the frames our layout engine uses, see :mod:`briefing_app.templates.slots`); a theme
+whose fonts (Arial, which we measure as Liberation Sans) and colours are those of
+:mod:`briefing_app.layout.theme`.
 
 The file is byte-for-byte reproducible: fixed part order, fixed ZIP timestamps, fixed
 document dates and GUIDs. Run ``python -m briefing_app.templates.build_default`` after
-changing the theme or the slots, and commit the result.
+changing the theme or a layout's slots, and commit the result.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
+from briefing_app.layout.slide_layout import PlaceholderKind, TemplateSlot, TemplateSlots
 from briefing_app.layout.theme import MINISTRY, Theme
 from briefing_app.layout.wrap import Frame
 from briefing_app.paths import RESOURCES_DIR
 from briefing_app.templates import ooxml as ox
 from briefing_app.templates.ooxml import attr, emu, text
-from briefing_app.templates.slots import ROLE_PH_TYPE, LayoutSlots, Slot, layout_slots
+from briefing_app.templates.slots import layout_slots
 
 TEMPLATES_DIR = RESOURCES_DIR / "templates"
 DEFAULT_TEMPLATE = TEMPLATES_DIR / "briefing.pptx"
@@ -329,6 +331,9 @@ _PROMPTS = {
     "key judgements": "Key judgement",
     "agenda": "Agenda item",
     "quote": "\u201cQuotation\u201d",
+    "left quote": "\u201cQuotation\u201d",
+    "right quote": "\u201cQuotation\u201d",
+    "points": "Point",
     "speaker": "\u2014 Speaker, date",
     "left heading": "Heading",
     "right heading": "Heading",
@@ -342,7 +347,7 @@ _PROMPTS = {
 }
 
 
-def _slot_style(t: Theme, key: str, slot: Slot) -> str:
+def _slot_style(t: Theme, key: str, slot: TemplateSlot) -> str:
     """The list style our layout engine gives the text of ``slot`` (sizes before fitting)."""
     muted, navy = "scheme:accent3", "scheme:tx2"
     label = slot.label
@@ -350,8 +355,12 @@ def _slot_style(t: Theme, key: str, slot: Slot) -> str:
         return _list_style(_ppr(1, 22.0, muted))
     if label == "author and date":
         return _list_style(_ppr(1, 16.0, "scheme:tx1", bold=True))
+    if label == "quote" and key == "callout":
+        return _list_style(_ppr(1, 18.0, "scheme:tx1", italic=True))
     if label == "quote":
         return _list_style(_ppr(1, 28.0, "scheme:tx1", italic=True))
+    if label.endswith("quote"):
+        return _list_style(_ppr(1, 24.0, "scheme:tx1", italic=True))
     if label == "speaker":
         return _list_style(_ppr(1, 18.0, navy, bold=True))
     if label.endswith("heading"):
@@ -379,21 +388,19 @@ def _slot_style(t: Theme, key: str, slot: Slot) -> str:
         )
     if key == "map":
         return _list_style(_bullet_levels(t, 18.0))
-    if slot.role == "picture":
-        return "<a:lstStyle/>"
-    return "<a:lstStyle/>"  # bullets: the master's body style
+    return "<a:lstStyle/>"  # bullets (and a picture): the master's body style
 
 
-def _slot_ph(slot: Slot, idx: int) -> str:
-    ph_type = ROLE_PH_TYPE[slot.role]
-    if ph_type == "obj":
+def _slot_ph(slot: TemplateSlot, idx: int) -> str:
+    if slot.kind == PlaceholderKind.OBJECT:
         return f'<p:ph idx="{idx}"/>'
-    return f'<p:ph type="{ph_type}" idx="{idx}"/>'
+    return f'<p:ph type="{slot.kind}" idx="{idx}"/>'
 
 
-def layout_xml(t: Theme, spec: LayoutSlots, marked: bool = True) -> str:
-    big = spec.key in ("title", "section")
-    title_size = t.cover_title_size if spec.key == "title" else t.section_title_size
+def layout_xml(t: Theme, key: str, spec: TemplateSlots, marked: bool = True) -> str:
+    """The slide layout for our layout ``key``, from what it declares (``spec``)."""
+    big = key in ("title", "section")
+    title_size = t.cover_title_size if key == "title" else t.section_title_size
     title_style = (
         _list_style(_ppr(1, title_size, "scheme:tx2", bold=True, font="+mj-lt"))
         if big
@@ -416,24 +423,24 @@ def layout_xml(t: Theme, spec: LayoutSlots, marked: bool = True) -> str:
             slot.label.capitalize(),
             _slot_ph(slot, k),
             slot.frame,
-            _PROMPTS.get(slot.label, "Text") if slot.role != "picture" else "",
-            _slot_style(t, spec.key, slot),
+            _PROMPTS.get(slot.label, "Text") if slot.kind != PlaceholderKind.PICTURE else "",
+            _slot_style(t, key, slot),
         )
         next_id += 1
-    if spec.chrome:
+    if spec.numbered:
         shapes += _chrome(t, next_id, with_geometry=False, marked=marked)
         next_id += 3
     if big:
         x = spec.title.x
-        if spec.key == "title":
+        if key == "title":
             y, w, width = t.top(marked) + 344, 240.0, 1.5
         else:
             y, w, width = t.top(marked) + 264, 96.0, 4.0
         shapes += _line(next_id, "Accent Rule", x, y, x + w, t.navy, width)
         shapes += _marking_bands(t, next_id + 1, marked)
     show = ' showMasterSp="0"' if big else ""
-    layout_type = {"title": "title", "section": "secHead"}.get(spec.key, "obj")
-    if spec.key in ("comparison",):
+    layout_type = {"title": "title", "section": "secHead"}.get(key, "obj")
+    if key in ("comparison", "two_quotes"):
         layout_type = "twoTxTwoObj"
     return (
         f'{_XML}<p:sldLayout {_PNS} type="{layout_type}" preserve="1"{show}>'
@@ -506,7 +513,7 @@ def build_parts(t: Theme = MINISTRY, marked: bool = True) -> list[tuple[str, str
     """Every part of the template as (member name, XML text), in writing order; with
     ``marked`` False, the variant for an unmarked deck (no bands, frames moved up)."""
     specs = layout_slots(t, marked)
-    layouts = [layout_xml(t, s, marked) for s in specs] + [title_only_xml(t)]
+    layouts = [layout_xml(t, k, s, marked) for k, s in specs.items()] + [title_only_xml(t)]
     n = len(layouts)
     overrides = [
         ("/ppt/presentation.xml", ox.CT_PRESENTATION),

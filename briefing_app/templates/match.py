@@ -2,7 +2,7 @@
 
 Chosen by placeholder types and geometry, never by layout names (they differ by product
 and language: "Title and Content", "Title, Content", "Titel und Inhalt"). Each of our
-layouts lists slots (:mod:`briefing_app.templates.slots`). A template layout scores, for
+layouts declares its slots (:mod:`briefing_app.templates.slots`). A template layout scores, for
 the best assignment of its placeholders to those slots, the type fit times how well each
 placeholder overlaps its slot's frame, plus how well its title overlaps ours (positions
 as fractions of the page, so 4:3 and other sizes compare fairly). Placeholders left empty
@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing_app.layout import registry
 from briefing_app.layout.boxes import PAGE_HEIGHT, PAGE_WIDTH
+from briefing_app.layout.slide_layout import PlaceholderKind, TemplateSlot, TemplateSlots
 from briefing_app.layout.wrap import Frame
 from briefing_app.templates.inspect import (
     CHROME_TYPES,
@@ -24,14 +26,15 @@ from briefing_app.templates.inspect import (
     SlideLayoutInfo,
     TemplateInfo,
 )
-from briefing_app.templates.slots import LAYOUT_SLOTS, LayoutSlots, Slot
+from briefing_app.templates.slots import LAYOUT_SLOTS
 
-# How well a placeholder type holds a slot role (0: not at all).
+K = PlaceholderKind
+# How well a placeholder type holds a slot of each kind (0: not at all).
 FIT: dict[str, dict[str, float]] = {
-    "content": {"obj": 1.0, "body": 0.85},
-    "body": {"body": 1.0, "obj": 0.85, "subTitle": 0.5},
-    "subtitle": {"subTitle": 1.0, "body": 0.5, "obj": 0.35},
-    "picture": {"pic": 1.0, "obj": 0.7, "clipArt": 0.5, "media": 0.35},
+    K.OBJECT: {"obj": 1.0, "body": 0.85},
+    K.BODY: {"body": 1.0, "obj": 0.85, "subTitle": 0.5},
+    K.SUBTITLE: {"subTitle": 1.0, "body": 0.5, "obj": 0.35},
+    K.PICTURE: {"pic": 1.0, "obj": 0.7, "clipArt": 0.5, "media": 0.35},
 }
 # A slot scores weight x fit x (1 + GEOMETRY x overlap): 1 to 3 per main slot.
 GEOMETRY = 2.0
@@ -40,18 +43,14 @@ OPTIONAL_MIN_OVERLAP = 0.2
 TITLE_SCORE, TITLE_KIND_BONUS, NO_TITLE = 3.0, 1.0, -10.0
 _MAX_CANDIDATES = 7  # placeholders considered per layout (templates rarely have more)
 
-_FALLBACK = {
-    "subtitle": "drawn as a text box where our layout puts it",
-    "body": "drawn as a text box where our layout puts it",
-    "content": "drawn as a text box where our layout puts it",
-    "picture": "drawn as one group shape in the area our layout gives it",
-}
+_TEXT_BOX = "drawn as a text box where our layout puts it"
+_FALLBACK = {K.PICTURE: "drawn as one group shape in the area our layout gives it"}
 
 
 @dataclass(frozen=True)
 class Assignment:
     slot: str  # the slot's label ("left column")
-    role: str
+    kind: PlaceholderKind
     placeholder: Placeholder | None  # None: the slot is drawn without a placeholder
 
 
@@ -76,7 +75,11 @@ class TemplateMatch:
     choices: tuple[LayoutChoice, ...]
 
     def choice(self, ours: str) -> LayoutChoice:
-        return next(c for c in self.choices if c.ours == ours)
+        """The choice for our layout ``ours`` (for a name no layout has: the general one's)."""
+        found = next((c for c in self.choices if c.ours == ours), None)
+        if found is None:
+            return next(c for c in self.choices if c.ours == registry.FALLBACK.name)
+        return found
 
 
 def _iou(frame: tuple[float, float, float, float], ph: Placeholder, info: TemplateInfo) -> float:
@@ -95,8 +98,8 @@ def _norm(f: Frame) -> tuple[float, float, float, float]:
     return (f.x / PAGE_WIDTH, f.y / PAGE_HEIGHT, f.w / PAGE_WIDTH, f.h / PAGE_HEIGHT)
 
 
-def _pair(slot: Slot, ph: Placeholder, info: TemplateInfo) -> float:
-    fit = FIT[slot.role].get(ph.type, 0.0)
+def _pair(slot: TemplateSlot, ph: Placeholder, info: TemplateInfo) -> float:
+    fit = FIT[slot.kind].get(ph.type, 0.0)
     if fit == 0.0 or ph.vertical:
         return 0.0
     overlap = _iou(_norm(slot.frame), ph, info)
@@ -106,7 +109,7 @@ def _pair(slot: Slot, ph: Placeholder, info: TemplateInfo) -> float:
 
 
 def score_layout(
-    spec: LayoutSlots, layout: SlideLayoutInfo, info: TemplateInfo
+    spec: TemplateSlots, layout: SlideLayoutInfo, info: TemplateInfo
 ) -> tuple[float, tuple[Placeholder | None, ...]]:
     """The score of ``layout`` for ``spec`` and the placeholder each slot gets."""
     title = layout.title
@@ -145,24 +148,29 @@ def _assign(pairs: list[list[float]], count: int) -> tuple[float, tuple[int, ...
 
 
 def _choose(
-    spec: LayoutSlots, layouts: list[SlideLayoutInfo], info: TemplateInfo, used: set[str]
+    key: str,
+    spec: TemplateSlots,
+    layouts: list[SlideLayoutInfo],
+    info: TemplateInfo,
+    used: set[str],
 ) -> LayoutChoice:
     scored = []
     for order, layout in enumerate(layouts):
         score, assign = score_layout(spec, layout, info)
         scored.append((round(score, 6), layout.part not in used, -order, layout, assign))
     if not scored:
-        return LayoutChoice(spec.key, None, NO_TITLE, None, (), ("no slide layouts",))
+        return LayoutChoice(key, None, NO_TITLE, None, (), ("no slide layouts",))
     score, _, _, layout, assign = max(scored, key=lambda s: s[:3])
     missing: list[str] = []
     if layout.title is None:
         missing.append("no title placeholder: the title is drawn as a text box")
     assignments = []
     for slot, ph in zip(spec.slots, assign, strict=True):
-        assignments.append(Assignment(slot.label, slot.role, ph))
+        assignments.append(Assignment(slot.label, slot.kind, ph))
         if ph is None:
-            missing.append(f"no placeholder for the {slot.label}: {_FALLBACK[slot.role]}")
-    return LayoutChoice(spec.key, layout, score, layout.title, tuple(assignments), tuple(missing))
+            instead = _FALLBACK.get(slot.kind, _TEXT_BOX)
+            missing.append(f"no placeholder for the {slot.label}: {instead}")
+    return LayoutChoice(key, layout, score, layout.title, tuple(assignments), tuple(missing))
 
 
 def match_template(info: TemplateInfo, ours: tuple[str, ...] | None = None) -> TemplateMatch:
@@ -176,7 +184,7 @@ def match_template(info: TemplateInfo, ours: tuple[str, ...] | None = None) -> T
         used: set[str] = set()
         choices = []
         for key in keys:
-            choice = _choose(LAYOUT_SLOTS[key], layouts, info, used)
+            choice = _choose(key, LAYOUT_SLOTS[key], layouts, info, used)
             if choice.layout is not None:
                 used.add(choice.layout.part)
             choices.append(choice)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from layout_sample_decks import realistic_deck
 
 from briefing_app.layout import registry
 from briefing_app.layout.content import SlideContent
+from briefing_app.layout.engine import layout_deck
 from briefing_app.layout.slide_layout import PlaceholderKind, Placement, PresentItem
+from briefing_app.layout.theme import MINISTRY
 
 
 def test_every_layout_declares_what_it_owns() -> None:
@@ -34,9 +37,46 @@ def test_every_layout_is_one_module_with_its_own_tests() -> None:
 
 def test_placeholders_say_what_a_template_must_offer() -> None:
     kinds = {layout.name: layout.placeholders for layout in registry.LAYOUTS}
-    assert kinds["title"] == (PlaceholderKind.CENTER_TITLE, PlaceholderKind.SUBTITLE)
-    assert kinds["comparison"].count(PlaceholderKind.BODY) == 2
+    assert kinds["title"][:2] == (PlaceholderKind.CENTER_TITLE, PlaceholderKind.SUBTITLE)
+    assert kinds["comparison"].count(PlaceholderKind.OBJECT) == 2
+    assert kinds["two_quotes"].count(PlaceholderKind.BODY) == 4
     assert PlaceholderKind.PICTURE in kinds["map"]
+
+
+@pytest.mark.parametrize("marked", [True, False])
+def test_every_layout_declares_its_template_slots_inside_the_page(marked: bool) -> None:
+    names = set()
+    for layout in registry.LAYOUTS:
+        spec = layout.template_slots(MINISTRY, marked)
+        names.add(spec.name)
+        labels = [s.label for s in spec.slots]
+        assert len(set(labels)) == len(labels), layout.name
+        for frame in (spec.title, *(s.frame for s in spec.slots)):
+            assert frame.w > 0 and frame.h > 0, layout.name
+            assert frame.x >= 0 and frame.x + frame.w <= MINISTRY.page_w, layout.name
+            top, bottom = MINISTRY.top(marked), MINISTRY.bottom(marked)
+            assert top <= frame.y and frame.bottom <= bottom, layout.name
+    assert len(names) == len(registry.LAYOUTS)  # one named template layout each
+
+
+def test_boxes_fill_only_slots_their_layout_declares() -> None:
+    """Every box that names a template slot names one its layout declares, and each
+    layout with a main text fills its slots on the sample deck (no box names needed)."""
+    filled: dict[str, set[str]] = {}
+    for deck in (realistic_deck(), realistic_deck(None)):
+        for slide in layout_deck(deck).slides:
+            labels = {
+                s.label for s in registry.get(slide.layout).template_slots(MINISTRY, True).slots
+            }
+            for box in slide.boxes:
+                slot = getattr(box, "slot", None)
+                if slot is not None:
+                    assert slot in labels, (slide.layout, box.name, slot)
+                    filled.setdefault(slide.layout, set()).add(slot)
+    assert filled["argument"] == {"bullets"}
+    assert filled["comparison"] == {"left heading", "left column", "right heading", "right column"}
+    assert {"quote", "speaker"} <= filled["quote"]
+    assert "bullets" in filled["map"]
 
 
 def test_unknown_layout_names_fall_back_to_argument() -> None:

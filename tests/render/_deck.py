@@ -85,7 +85,7 @@ def paragraph(
     return par, top + len(lines) * height
 
 
-def text_box(x, y, w, h, specs, name="Text") -> TextBox:
+def text_box(x, y, w, h, specs, name="Text", slot=None) -> TextBox:
     """``specs``: (text, style, kwargs) triples laid one after another from the top."""
     top, pars = y, []
     for i, (text, style, kwargs) in enumerate(specs):
@@ -95,7 +95,7 @@ def text_box(x, y, w, h, specs, name="Text") -> TextBox:
         par, top = paragraph(text, style, x, w, top, **kwargs)
         pars.append(par)
     assert top <= y + h + 0.01, "fixture text must fit its frame"
-    return TextBox(x, y, w, h, tuple(pars), name=name)
+    return TextBox(x, y, w, h, tuple(pars), name=name, slot=slot)
 
 
 TITLE = TextStyle("sans", 32, bold=True, color=NAVY)
@@ -146,6 +146,7 @@ def sample_slide(number: int, title: str = "", notes: str = "") -> LaidSlide:
                 ),
             ],
             name="Body",
+            slot="bullets",  # the argument layout's (a slide of no layout uses that one)
         ),
         RuleBox(640, 100, 640, 460, color="A6A6A6", width=1.0),
         PathBox(

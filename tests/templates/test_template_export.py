@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.render.export import export_deck, laid_out
@@ -126,3 +126,55 @@ def test_a_theme_font_without_a_free_twin_is_measured_wider(
     assert '<a:latin typeface="+mn-lt"/>' in slide  # PowerPoint sets it in Verdana
     pdf = export_deck(essay_store, "Default", "pdf", tmp_path / "v.pdf")
     assert pdf.slides == result.slides
+
+
+def test_two_quotes_fill_placeholders_in_ours_libreoffices_and_pandocs(
+    essay_store, tmp_path: Path, libreoffice_templates: dict[str, Path], pandoc_reference: Path
+) -> None:
+    """The layout declares its slots (headings and quotes); every template's export puts
+    the quotes into the placeholders chosen for them, never loose text boxes."""
+    from pptx.util import Emu
+
+    from briefing_app.services import decks, library
+
+    decks.create_deck(essay_store, "Contrast")
+    slide = decks.add_slide(
+        essay_store,
+        "Contrast",
+        "two_quotes",
+        title="Moscow and Belgrade read Kosovo differently",
+        left_heading="Moscow",
+        right_heading="Belgrade",
+    )
+    first, second = library.quotes(essay_store)[:2]
+    decks.add_items(
+        essay_store,
+        slide.id,
+        [
+            {"source_kind": "quote", "source_id": first.id, "column": 0},
+            {"source_kind": "quote", "source_id": second.id, "column": 1},
+        ],
+    )
+    chosen = {}
+    for name, path in [
+        ("ours", None),
+        ("Beehive", libreoffice_templates["Beehive"]),
+        ("pandoc", pandoc_reference),
+    ]:
+        if path is not None:
+            templates.add_template(essay_store, path, name)
+            templates.set_deck_template(essay_store, "Contrast", name)
+        result = export_deck(essay_store, "Contrast", "pptx", tmp_path / f"{name}.pptx")
+        exported = Presentation(str(result.path)).slides[0]
+        shapes = {s.name: s for s in exported.shapes}
+        for quote in ("LeftQuote", "RightQuote"):
+            assert shapes[quote].is_placeholder, (name, quote)
+        left, right = shapes["LeftQuote"], shapes["RightQuote"]
+        assert Emu(left.left + left.width) <= right.left  # side by side, as laid out
+        # the layout chosen offers a placeholder for each quote (LibreOffice writes its
+        # content placeholders without an idx, so theirs all share idx 0)
+        kinds = [p.placeholder_format.type for p in exported.slide_layout.placeholders]
+        assert sum(k in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT) for k in kinds) >= 2
+        chosen[name] = exported.slide_layout.name
+    assert chosen["ours"] == "Two Quotes"
+    assert chosen["pandoc"] in ("Comparison", "Two Content")

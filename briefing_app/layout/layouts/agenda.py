@@ -16,7 +16,12 @@ from briefing_app.layout.slide_layout import (
     SlideDraft,
     SlideLayout,
     SourceKey,
+    TemplateSlot,
+    TemplateSlots,
 )
+from briefing_app.layout.theme import Theme
+
+ENTRIES = "agenda"  # the template slot of the entries
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,6 @@ class AgendaLayout(SlideLayout[AgendaContent]):
     name = "agenda"
     label = "Agenda"
     content_type = AgendaContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY)
 
     def compose(self, draft: SlideDraft) -> AgendaContent:
         items = tuple(i.content for i in draft.items)
@@ -43,7 +47,13 @@ class AgendaLayout(SlideLayout[AgendaContent]):
         frame = t.body_frame(ctx.marking)
         specs = numbered_specs(content.items, t, 24.0, 0.8)
         title = content.title or "Agenda"
-        return list_pages(ctx, specs, frame, 24.0, title, content.footer_sources, content.notes)
+        return list_pages(
+            ctx, specs, frame, 24.0, title, content.footer_sources, content.notes, slot=ENTRIES
+        )
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        entries = TemplateSlot(PlaceholderKind.OBJECT, ENTRIES, theme.body_frame(marked))
+        return TemplateSlots("Agenda", theme.title_frame(marked), (entries,))
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

@@ -15,8 +15,13 @@ from briefing_app.layout.slide_layout import (
     SlideDraft,
     SlideLayout,
     SourceKey,
+    TemplateSlot,
+    TemplateSlots,
     is_point,
 )
+from briefing_app.layout.theme import Theme
+
+BULLETS = "bullets"  # the template slot of the points
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,6 @@ class ArgumentLayout(SlideLayout[ArgumentContent]):
     name = "argument"
     label = "Argument"
     content_type = ArgumentContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY)
     home_for = frozenset({"argument", "footnote"})
     empty_hint = "Drag arguments, quotes or events here from the library"
 
@@ -50,8 +54,13 @@ class ArgumentLayout(SlideLayout[ArgumentContent]):
         frame = t.body_frame(ctx.marking)
         specs = bullet_specs(content.items, t, t.body_size)
         return list_pages(
-            ctx, specs, frame, t.body_size, content.title, content.footer_sources, content.notes
-        )
+            ctx, specs, frame, t.body_size, content.title, content.footer_sources, content.notes,
+            slot=BULLETS,
+        )  # fmt: skip
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        points = TemplateSlot(PlaceholderKind.OBJECT, BULLETS, theme.body_frame(marked))
+        return TemplateSlots("Argument", theme.title_frame(marked), (points,))
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

@@ -17,10 +17,20 @@ from briefing_app.layout.slide_layout import (
     SlideDraft,
     SlideLayout,
     SourceKey,
+    TemplateSlot,
+    TemplateSlots,
 )
+from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Frame, fit_paragraphs
 
 BLUF_FLOOR = 12.0  # below the body floor: a bottom line stays whole on its slide
+PAD, BAR = 16.0, 6.0  # panel padding; the navy edge's width
+JUDGEMENTS = "key judgements"  # the template slot of the numbered judgements
+
+
+def panel_text(body: Frame) -> Frame:
+    """Where the judgements go inside the panel that fills ``body``."""
+    return Frame(body.x + BAR + 20, body.y + PAD, body.w - BAR - 40, body.h - 2 * PAD)
 
 
 @dataclass(frozen=True)
@@ -32,7 +42,6 @@ class BlufLayout(SlideLayout[BlufContent]):
     name = "bluf"
     label = "Bottom line (BLUF)"
     content_type = BlufContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY)
     empty_hint = "Drag arguments, quotes or events here from the library"
 
     def compose(self, draft: SlideDraft) -> BlufContent:
@@ -46,8 +55,8 @@ class BlufLayout(SlideLayout[BlufContent]):
     def lay_out(self, content: BlufContent, ctx: Ctx) -> list[Page]:
         t = ctx.theme
         body = t.body_frame(ctx.marking)
-        pad, bar = 16.0, 6.0
-        inner = Frame(body.x + bar + 20, body.y + pad, body.w - bar - 40, body.h - 2 * pad)
+        pad, bar = PAD, BAR
+        inner = panel_text(body)
         specs = numbered_specs(content.items, t, 22.0, 0.6)
         title = content.title or "Bottom line up front"
         fits = []
@@ -71,7 +80,8 @@ class BlufLayout(SlideLayout[BlufContent]):
                 h = part.height + 2 * pad
                 boxes.append(RectBox(body.x, body.y, body.w, h, fill=t.panel, name="BlufPanel"))
                 boxes.append(RectBox(body.x, body.y, bar, h, fill=t.navy, name="BlufBar"))
-                boxes.append(text_box(part, replace(inner, h=part.height), "Body"))
+                frame = replace(inner, h=part.height)
+                boxes.append(text_box(part, frame, "Body", slot=JUDGEMENTS))
             pages.append(
                 Page(
                     cont_title(title, i),
@@ -83,6 +93,11 @@ class BlufLayout(SlideLayout[BlufContent]):
                 )
             )
         return pages
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        text = panel_text(theme.body_frame(marked))
+        judgements = TemplateSlot(PlaceholderKind.OBJECT, JUDGEMENTS, text)
+        return TemplateSlots("Bottom Line Up Front", theme.title_frame(marked), (judgements,))
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

@@ -25,8 +25,11 @@ from briefing_app.layout.slide_layout import (
     SlideDraft,
     SlideLayout,
     SourceKey,
+    TemplateSlot,
+    TemplateSlots,
     is_point,
 )
+from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Fit, Frame, fit_paragraphs, make_para
 
 CALLOUT_SHARE = 0.4  # of the body width
@@ -35,6 +38,15 @@ QUOTE_SIZE = 18.0
 CREDIT_SIZE = 12.0
 PAD = 14.0
 BAR = 5.0
+GAP = 28.0  # between the points and the callouts
+POINTS, QUOTE = "bullets", "quote"  # template slots: the points, the first quote
+
+
+def split(body: Frame, quotes: bool = True) -> tuple[Frame, Frame]:
+    """The points' frame and the callouts' (empty without quotes) in ``body``."""
+    quote_w = round(body.w * CALLOUT_SHARE) if quotes else 0.0
+    points = Frame(body.x, body.y, body.w - quote_w - (GAP if quote_w else 0.0), body.h)
+    return points, Frame(body.x + body.w - quote_w, body.y, quote_w, body.h)
 
 
 @dataclass(frozen=True)
@@ -47,7 +59,6 @@ class CalloutLayout(SlideLayout[CalloutContent]):
     name = "callout"
     label = "Points with a quote"
     content_type = CalloutContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY, PlaceholderKind.BODY)
     empty_hint = "Drag arguments and the quote that supports them here from the library"
 
     def compose(self, draft: SlideDraft) -> CalloutContent:
@@ -66,7 +77,7 @@ class CalloutLayout(SlideLayout[CalloutContent]):
         y = frame.y
         inner_w = frame.w - BAR - 2 * PAD
         per = (frame.h - 12.0 * max(len(content.quotes) - 1, 0)) / max(len(content.quotes), 1)
-        for quote in content.quotes:
+        for n, quote in enumerate(content.quotes):
             text_frame = Frame(frame.x + BAR + PAD, y + PAD, inner_w, per - 2 * PAD)
             specs = [quote_spec(quote, t, QUOTE_SIZE)]
             credit = credit_runs(quote, t, CREDIT_SIZE)
@@ -76,20 +87,18 @@ class CalloutLayout(SlideLayout[CalloutContent]):
             h = fit.height + 2 * PAD
             boxes.append(RectBox(frame.x, y, frame.w, h, fill=t.panel, name="CalloutPanel"))
             boxes.append(RectBox(frame.x, y, BAR, h, fill=t.navy, name="CalloutBar"))
-            boxes.append(text_box(fit, Frame(text_frame.x, y + PAD, inner_w, fit.height), "Quote",
-                                  source=quote.ref))  # fmt: skip
+            frame = Frame(text_frame.x, y + PAD, inner_w, fit.height)
+            slot = QUOTE if n == 0 else None  # a template offers one placeholder for it
+            boxes.append(text_box(fit, frame, "Quote", source=quote.ref, slot=slot))
             y += h + 12.0
         return boxes
 
     def lay_out(self, content: CalloutContent, ctx: Ctx) -> list[Page]:
         t = ctx.theme
         body = t.body_frame(ctx.marking)
-        gap = 28.0
-        quote_w = round(body.w * CALLOUT_SHARE) if content.quotes else 0.0
-        points = Frame(body.x, body.y, body.w - quote_w - (gap if quote_w else 0.0), body.h)
+        points, area = split(body, bool(content.quotes))
         callouts: list[Box] = []
         if content.quotes:
-            area = Frame(body.x + body.w - quote_w, body.y, quote_w, body.h)
             callouts = self._callouts(content, ctx, area)
         specs = bullet_specs(content.items, t, POINTS_SIZE)
         fits: list[Fit | None] = (
@@ -103,11 +112,20 @@ class CalloutLayout(SlideLayout[CalloutContent]):
             if i == 0:  # the quote supports the slide's point: drawn once, not repeated
                 boxes += callouts
             if fit is not None and fit.paragraphs:
-                boxes.append(text_box(fit, points, "Body"))
+                boxes.append(text_box(fit, points, "Body", slot=POINTS))
             notes = content.notes if i == 0 else ""
             pages.append(Page(cont_title(content.title, i), boxes, True, content.footer_sources,
                               notes))  # fmt: skip
         return pages
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        points, area = split(theme.body_frame(marked))
+        inner = Frame(area.x + BAR + PAD, area.y + PAD, area.w - BAR - 2 * PAD, area.h - 2 * PAD)
+        slots = (
+            TemplateSlot(PlaceholderKind.OBJECT, POINTS, points),
+            TemplateSlot(PlaceholderKind.BODY, QUOTE, inner),
+        )
+        return TemplateSlots("Points with a Quote", theme.title_frame(marked), slots)
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

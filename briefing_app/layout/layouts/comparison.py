@@ -17,8 +17,42 @@ from briefing_app.layout.slide_layout import (
     SlideDraft,
     SlideLayout,
     SourceKey,
+    TemplateSlot,
+    TemplateSlots,
 )
+from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import LINE_HEIGHT, Fit, Frame, ParaSpec, fit_paragraphs, fit_text
+
+GAP = 48.0  # between the columns
+# Template slots, left then right: the headings and the columns under them.
+HEADINGS = ("left heading", "right heading")
+COLUMNS = ("left column", "right column")
+HEAD_H = 2 * LINE_HEIGHT * 20.0  # room for a two-line heading
+
+
+def column_xs(body: Frame, gap: float = GAP) -> tuple[tuple[float, float], float]:
+    """The left edges of the two columns in ``body`` and their width."""
+    col_w = (body.w - gap) / 2
+    return (body.x, body.x + col_w + gap), col_w
+
+
+def headed_column_slots(
+    body: Frame,
+    kind: PlaceholderKind = PlaceholderKind.OBJECT,
+    columns: tuple[str, str] = COLUMNS,
+    inset: float = 0.0,
+) -> tuple[TemplateSlot, ...]:
+    """Template slots of two headed columns in ``body``: each heading (optional) over its
+    column (``columns`` labels, ``kind`` placeholders, ``inset`` from the left edge)."""
+    xs, col_w = column_xs(body)
+    top = body.y + HEAD_H + 14
+    slots: list[TemplateSlot] = []
+    for x, heading, column in zip(xs, HEADINGS, columns, strict=True):
+        head = Frame(x, body.y, col_w, HEAD_H)
+        slots.append(TemplateSlot(PlaceholderKind.BODY, heading, head, 0.5))
+        frame = Frame(x + inset, top, col_w - inset, body.bottom - top)
+        slots.append(TemplateSlot(kind, column, frame))
+    return tuple(slots)
 
 
 @dataclass(frozen=True)
@@ -37,7 +71,6 @@ class ComparisonLayout(SlideLayout[ComparisonContent]):
     name = "comparison"
     label = "Comparison"
     content_type = ComparisonContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY, PlaceholderKind.BODY)
     empty_hint = "Drag arguments, quotes or events here from the library"
 
     def compose(self, draft: SlideDraft) -> ComparisonContent:
@@ -55,13 +88,12 @@ class ComparisonLayout(SlideLayout[ComparisonContent]):
     def lay_out(self, content: ComparisonContent, ctx: Ctx) -> list[Page]:
         t = ctx.theme
         body = t.body_frame(ctx.marking)
-        gap = 48.0
-        col_w = (body.w - gap) / 2
-        xs = (body.x, body.x + col_w + gap)
+        gap = GAP
+        xs, col_w = column_xs(body)
         head_style = t.style(20.0, t.navy, bold=True)
         heads: list[Fit | None] = []
         for text, x in zip((content.left_heading, content.right_heading), xs, strict=True):
-            frame = Frame(x, body.y, col_w, 2 * LINE_HEIGHT * 20.0)
+            frame = Frame(x, body.y, col_w, HEAD_H)
             heads.append(fit_text(text, head_style, frame, 20.0, 16.0) if text.strip() else None)
         head_h = max((h.height for h in heads if h is not None), default=0.0)
         rule_y = body.y + head_h + 4 if head_h else body.y
@@ -91,20 +123,21 @@ class ComparisonLayout(SlideLayout[ComparisonContent]):
                 ("Left", "left_heading"),
                 ("Right", "right_heading"),
             )
-            for (side, field), head, x, fit, frame in zip(
-                sides, heads, xs, fits, frames, strict=True
+            for (side, field), head, x, fit, frame, heading, column in zip(
+                sides, heads, xs, fits, frames, HEADINGS, COLUMNS, strict=True
             ):
                 if head is not None and (i == 0 or fit.paragraphs):  # no empty column again
                     head_frame = Frame(x, body.y, col_w, head_h)
                     ref = FieldRef(field)
+                    name = side + "Heading"
                     boxes.append(
-                        text_box(head, head_frame, side + "Heading", anchor="bottom", source=ref)
+                        text_box(head, head_frame, name, "bottom", source=ref, slot=heading)
                     )
                     boxes.append(
                         RuleBox(x, rule_y, x + col_w, rule_y, t.navy, 1.0, side + "HeadingRule")
                     )
                 if fit.paragraphs:
-                    boxes.append(text_box(fit, frame, side + "Column"))
+                    boxes.append(text_box(fit, frame, side + "Column", slot=column))
             if i == 0 or all(f.paragraphs for f in fits):
                 mid = body.x + col_w + gap / 2
                 boxes.append(RuleBox(mid, body.y, mid, body.bottom, t.rule, 0.75, "Divider"))
@@ -121,6 +154,10 @@ class ComparisonLayout(SlideLayout[ComparisonContent]):
             if not any(new_rest) or new_rest == rest:
                 return pages
             rest = new_rest
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        slots = headed_column_slots(theme.body_frame(marked))
+        return TemplateSlots("Comparison", theme.title_frame(marked), slots)
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

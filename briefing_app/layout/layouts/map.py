@@ -18,10 +18,23 @@ from briefing_app.layout.slide_layout import (
     SlideDraft,
     SlideLayout,
     SourceKey,
+    TemplateSlot,
+    TemplateSlots,
 )
+from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Frame, fit_text
 
 MAP_POINTS = 3  # arguments a map slide lists by itself, beside the map
+CAPTION_H = 48.0
+POINTS, MAP, CAPTION = "bullets", "map", "caption"  # template slots
+
+
+def split(body: Frame, caption: bool = True) -> tuple[Frame, Frame]:
+    """The points' column and the map's area (above its caption) in ``body``."""
+    col_w = round(body.w * 0.36)
+    caption_h = CAPTION_H if caption else 0.0
+    area = Frame(body.x + col_w + 24, body.y, body.w - col_w - 24, body.h - caption_h)
+    return Frame(body.x, body.y, col_w, body.h), area
 
 
 @dataclass(frozen=True)
@@ -46,7 +59,6 @@ class MapLayout(SlideLayout[MapContent]):
     name = "map"
     label = "Map"
     content_type = MapContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY, PlaceholderKind.PICTURE)
     home_for = frozenset({"map"})
     empty_hint = "Drag a map and the arguments it illustrates here from the library"
 
@@ -80,10 +92,8 @@ class MapLayout(SlideLayout[MapContent]):
     def lay_out(self, content: MapContent, ctx: Ctx) -> list[Page]:
         t = ctx.theme
         body = t.body_frame(ctx.marking)
-        col_w = round(body.w * 0.36)
-        text = Frame(body.x, body.y, col_w, body.h)
-        caption_h = 48.0 if content.caption else 0.0
-        area = Frame(body.x + col_w + 24, body.y, body.w - col_w - 24, body.h - caption_h)
+        text, area = split(body, bool(content.caption))
+        caption_h = CAPTION_H if content.caption else 0.0
         ref = content.figure_ref
         extra: list[Box] = []
         if content.figure is not None:
@@ -99,12 +109,22 @@ class MapLayout(SlideLayout[MapContent]):
             fit = fit_text(content.caption, style, frame, 12.0, 10.0)
             # The map's caption, or (with no map) the slide's subtitle.
             source = ItemRef(ref.item_id, "caption") if ref is not None else FieldRef("subtitle")
-            extra.append(text_box(fit, frame, "Caption", source=source))
+            extra.append(text_box(fit, frame, "Caption", source=source, slot=CAPTION))
         specs = bullet_specs(content.items, t, 18.0)
         return list_pages(  # follow-on pages: the points across the page, no second map
             ctx, specs, text, 18.0, content.title, content.footer_sources, content.notes, extra,
-            later=body,
+            later=body, slot=POINTS,
         )  # fmt: skip
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        text, area = split(theme.body_frame(marked))
+        caption = Frame(area.x, area.bottom + 4, area.w, CAPTION_H - 4)
+        slots = (
+            TemplateSlot(PlaceholderKind.OBJECT, POINTS, text),
+            TemplateSlot(PlaceholderKind.PICTURE, MAP, area),
+            TemplateSlot(PlaceholderKind.BODY, CAPTION, caption, 0.5),
+        )
+        return TemplateSlots("Map", theme.title_frame(marked), slots)
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

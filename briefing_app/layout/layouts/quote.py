@@ -19,9 +19,19 @@ from briefing_app.layout.slide_layout import (
     SlideDraft,
     SlideLayout,
     SourceKey,
+    TemplateSlot,
+    TemplateSlots,
 )
 from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import LINE_HEIGHT, Frame, ParaSpec, fit_paragraphs, make_para
+
+QUOTE, SPEAKER = "quote", "speaker"  # template slots: the words, the credit line
+QUOTE_GAP = 16.0  # between the quote and its credit line
+
+
+def quote_column(body: Frame) -> Frame:
+    """The quote's and credit line's column in ``body``, right of the bar."""
+    return Frame(body.x + 28, body.y, body.w - 28 - 40, body.h)
 
 
 @dataclass(frozen=True)
@@ -104,7 +114,6 @@ class QuoteLayout(SlideLayout[QuoteContent]):
     name = "quote"
     label = "Quote"
     content_type = QuoteContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY)
     home_for = frozenset({"quote"})
     empty_hint = "Drag a quote here from the library"
 
@@ -119,9 +128,10 @@ class QuoteLayout(SlideLayout[QuoteContent]):
     def lay_out(self, content: QuoteContent, ctx: Ctx) -> list[Page]:
         t = ctx.theme
         body = t.body_frame(ctx.marking)
-        qx, qw = body.x + 28, body.w - 28 - 40
+        column = quote_column(body)
+        qx, qw = column.x, column.w
         quote = content.quote
-        speaker_h, gap = (3 if quote.context else 2) * LINE_HEIGHT * 18.0, 16.0
+        speaker_h, gap = (3 if quote.context else 2) * LINE_HEIGHT * 18.0, QUOTE_GAP
         qframe = Frame(qx, body.y, qw, body.h - speaker_h - gap)
         spec = quote_spec(quote, t, 28.0)
         rest: tuple[ParaSpec, ...] = () if spec.empty else (spec,)
@@ -142,13 +152,14 @@ class QuoteLayout(SlideLayout[QuoteContent]):
             if fit is not None and fit.paragraphs:
                 boxes.append(RuleBox(body.x + 4, y, body.x + 4, y + qh, t.navy, 4.0, "QuoteBar"))
                 frame = Frame(qx, body.y, qw, 2 * (y - body.y) + qh)
-                boxes.append(text_box(fit, frame, "Quote", anchor="middle", source=quote.ref))
+                boxes.append(text_box(fit, frame, "Quote", "middle", source=quote.ref, slot=QUOTE))
             if sfit is not None:
                 sy = y + qh + (gap if qh else 0.0)
                 frame = Frame(qx, body.y, qw, 2 * (sy - body.y) + sfit.height)
-                boxes.append(
-                    text_box(sfit, frame, "Speaker", anchor="middle", source=credit_ref(quote))
+                credit_box = text_box(
+                    sfit, frame, "Speaker", "middle", source=credit_ref(quote), slot=SPEAKER
                 )
+                boxes.append(credit_box)
             pages.append(
                 Page(
                     cont_title(content.title, i),
@@ -161,6 +172,17 @@ class QuoteLayout(SlideLayout[QuoteContent]):
             if fit is None or fit.fits or fit.overflow == rest:
                 return pages
             rest = fit.overflow
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        column = quote_column(theme.body_frame(marked))
+        speaker_h = 2 * LINE_HEIGHT * 18.0
+        words = Frame(column.x, column.y, column.w, column.h - speaker_h - QUOTE_GAP)
+        credit = Frame(column.x, column.bottom - speaker_h, column.w, speaker_h)
+        slots = (
+            TemplateSlot(PlaceholderKind.BODY, QUOTE, words),
+            TemplateSlot(PlaceholderKind.BODY, SPEAKER, credit, 0.5),
+        )
+        return TemplateSlots("Quote", theme.title_frame(marked), slots)
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

@@ -9,12 +9,20 @@ from dataclasses import dataclass
 from briefing_app.layout.boxes import Box, RuleBox
 from briefing_app.layout.chrome import Ctx, Page, cont_title, item_para, text_box, title_boxes
 from briefing_app.layout.content import ContentItem, SlideContent
-from briefing_app.layout.slide_layout import PlaceholderKind, SlideDraft, SlideLayout
+from briefing_app.layout.slide_layout import (
+    PlaceholderKind,
+    SlideDraft,
+    SlideLayout,
+    TemplateSlot,
+    TemplateSlots,
+)
+from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Fit, Frame, ParaSpec, layout_at
 
 ANNEX_SIZE = 14.0
 ANNEX_FLOOR = 8.0  # legible on paper and on a screen; the annex is read, not projected
 GAP = 28.0
+REFERENCES = "references"  # the template slot of the first column
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,6 @@ class SourcesLayout(SlideLayout[SourcesContent]):
     name = "sources"
     label = "Sources"
     content_type = SourcesContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY, PlaceholderKind.BODY)
     composes_last = True  # lists what every other slide cites
 
     def compose(self, draft: SlideDraft) -> SourcesContent:
@@ -68,10 +75,12 @@ class SourcesLayout(SlideLayout[SourcesContent]):
                 size -= 0.5
             i = len(pages)
             boxes: list[Box] = title_boxes(ctx, title, i)
-            # the first column is the body (a template's references placeholder)
-            for name, fit, frame in zip(("Body", "RightColumn"), fits, frames, strict=True):
+            # the first column goes into a template's references placeholder
+            for name, slot, fit, frame in zip(
+                ("Body", "RightColumn"), (REFERENCES, None), fits, frames, strict=True
+            ):
                 if fit.paragraphs:
-                    boxes.append(text_box(fit, frame, name))
+                    boxes.append(text_box(fit, frame, name, slot=slot))
             if fits[1].paragraphs:
                 mid = body.x + col_w + GAP / 2
                 boxes.append(RuleBox(mid, body.y, mid, body.bottom, t.rule, 0.75, "Divider"))
@@ -81,6 +90,10 @@ class SourcesLayout(SlideLayout[SourcesContent]):
             if not left or left == rest:
                 return pages
             rest = left
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        references = TemplateSlot(PlaceholderKind.OBJECT, REFERENCES, theme.body_frame(marked))
+        return TemplateSlots("Sources", theme.title_frame(marked), (references,))
 
 
 LAYOUT = SourcesLayout()

@@ -15,8 +15,11 @@ from briefing_app.layout.slide_layout import (
     SlideDraft,
     SlideLayout,
     SourceKey,
+    TemplateSlot,
+    TemplateSlots,
     is_point,
 )
+from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Fit, Frame, ParaSpec, layout_at, make_para
 
 _EMPTY = make_para([])
@@ -43,7 +46,6 @@ class TimelineLayout(SlideLayout[TimelineContent]):
     name = "timeline"
     label = "Timeline"
     content_type = TimelineContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY)
     home_for = frozenset({"event"})
     empty_hint = "Drag events here from the library"
 
@@ -91,6 +93,12 @@ class TimelineLayout(SlideLayout[TimelineContent]):
                 )
             )
         return pages
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        """One content placeholder over the body: a template gives a timeline slide its
+        frame there (dates and entries are drawn as rows of their own)."""
+        rows = TemplateSlot(PlaceholderKind.OBJECT, "timeline", theme.body_frame(marked))
+        return TemplateSlots("Timeline", theme.title_frame(marked), (rows,))
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

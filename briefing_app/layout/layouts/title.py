@@ -8,8 +8,25 @@ from briefing_app.layout.banded import LEFT, RIGHT_MARGIN, band, big_title
 from briefing_app.layout.boxes import Box, FieldRef, RuleBox
 from briefing_app.layout.chrome import Ctx, Page, text_box
 from briefing_app.layout.content import SlideContent
-from briefing_app.layout.slide_layout import PlaceholderKind, SlideDraft, SlideLayout
+from briefing_app.layout.slide_layout import (
+    PlaceholderKind,
+    SlideDraft,
+    SlideLayout,
+    TemplateSlot,
+    TemplateSlots,
+)
+from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Frame, fit_text
+
+SUBTITLE = "subtitle"  # template slots: the subtitle, and the lines under the rule
+BYLINE = "author and date"
+
+
+def _frames(t: Theme, marked: bool) -> tuple[Frame, Frame, Frame]:
+    """The title, the subtitle, and the author, date and distribution lines."""
+    top = t.top(marked)
+    x, w = LEFT, t.page_w - LEFT - RIGHT_MARGIN
+    return Frame(x, top + 110, w, 150), Frame(x, top + 272, w, 56), Frame(x, top + 358, w, 48)
 
 
 @dataclass(frozen=True)
@@ -21,7 +38,6 @@ class TitleLayout(SlideLayout[TitleContent]):
     name = "title"
     label = "Title"
     content_type = TitleContent
-    placeholders = (PlaceholderKind.CENTER_TITLE, PlaceholderKind.SUBTITLE)
     title_zone = False
 
     def compose(self, draft: SlideDraft) -> TitleContent:
@@ -32,15 +48,15 @@ class TitleLayout(SlideLayout[TitleContent]):
         top = t.top(ctx.marking)
         x, w = LEFT, t.page_w - LEFT - RIGHT_MARGIN
         title = content.title or deck.title
+        title_frame, subtitle_frame, _ = _frames(t, ctx.marking)
         boxes: list[Box] = [band(ctx, "CoverBand")]
-        boxes += big_title(
-            ctx, title, Frame(x, top + 110, w, 150), t.cover_title_size, t.cover_title_min
-        )
+        boxes += big_title(ctx, title, title_frame, t.cover_title_size, t.cover_title_min)
         subtitle = content.subtitle or deck.subtitle
         if subtitle.strip():
-            frame = Frame(x, top + 272, w, 56)
+            frame = subtitle_frame
             fit = fit_text(subtitle, t.style(22.0, t.muted), frame, 22.0, 16.0)
-            boxes.append(text_box(fit, frame, "Subtitle", source=FieldRef("subtitle")))
+            source = FieldRef("subtitle")
+            boxes.append(text_box(fit, frame, "Subtitle", source=source, slot=SUBTITLE))
         boxes.append(RuleBox(x, top + 344, x + 240, top + 344, t.navy, 1.5, "CoverRule"))
         y = top + 358
         for name, text, color in (
@@ -58,6 +74,14 @@ class TitleLayout(SlideLayout[TitleContent]):
                 boxes.append(text_box(fit_text(text, style, frame, 16.0, 12.0), frame, name))
                 y += 24
         return [Page(title, boxes, False, (), content.notes)]
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        title, subtitle, byline = _frames(theme, marked)
+        slots = (
+            TemplateSlot(PlaceholderKind.SUBTITLE, SUBTITLE, subtitle),
+            TemplateSlot(PlaceholderKind.BODY, BYLINE, byline, 0.5),
+        )
+        return TemplateSlots("Cover", title, slots, PlaceholderKind.CENTER_TITLE, numbered=False)
 
 
 LAYOUT = TitleLayout()

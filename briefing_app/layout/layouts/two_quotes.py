@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from briefing_app.layout.boxes import Box, FieldRef, RuleBox, SlideField, TextParagraph
 from briefing_app.layout.chrome import Ctx, Page, cont_title, text_box, title_boxes
 from briefing_app.layout.content import SlideContent
-from briefing_app.layout.layouts.comparison import pending
+from briefing_app.layout.layouts.comparison import (
+    HEAD_H,
+    HEADINGS,
+    column_xs,
+    headed_column_slots,
+    pending,
+)
 from briefing_app.layout.layouts.quote import (
     Quotation,
     credit_ref,
@@ -31,9 +37,10 @@ from briefing_app.layout.slide_layout import (
     SlideDraft,
     SlideLayout,
     SourceKey,
+    TemplateSlots,
 )
+from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import (
-    LINE_HEIGHT,
     Fit,
     Frame,
     ParaSpec,
@@ -46,6 +53,7 @@ QUOTE_SIZE = 24.0
 CREDIT_SCALE = 0.75  # the speaker line is set at 18 pt beside 24 pt quotes
 GAP = 48.0  # between the columns
 BAR_INSET = 20.0  # the quote's bar sits in this margin at the left of its column
+QUOTES = ("left quote", "right quote")  # template slots (the headings: comparison's)
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,6 @@ class TwoQuotesLayout(SlideLayout[TwoQuotesContent]):
     name = "two_quotes"
     label = "Two quotes"
     content_type = TwoQuotesContent
-    placeholders = (PlaceholderKind.TITLE, PlaceholderKind.BODY, PlaceholderKind.BODY)
     empty_hint = "Drag two quotes here from the library, one for each position"
 
     def compose(self, draft: SlideDraft) -> TwoQuotesContent:
@@ -111,14 +118,13 @@ class TwoQuotesLayout(SlideLayout[TwoQuotesContent]):
     def lay_out(self, content: TwoQuotesContent, ctx: Ctx) -> list[Page]:
         t = ctx.theme
         body = t.body_frame(ctx.marking)
-        col_w = (body.w - GAP) / 2
-        xs = (body.x, body.x + col_w + GAP)
+        xs, col_w = column_xs(body, GAP)
         head_style = t.style(20.0, t.navy, bold=True)
         fields: tuple[SlideField, SlideField] = ("left_heading", "right_heading")
         texts = (content.left_heading, content.right_heading)
         heads: list[Fit | None] = []
         for text, x in zip(texts, xs, strict=True):
-            frame = Frame(x, body.y, col_w, 2 * LINE_HEIGHT * 20.0)
+            frame = Frame(x, body.y, col_w, HEAD_H)
             heads.append(fit_text(text, head_style, frame, 20.0, 16.0) if text.strip() else None)
         head_h = max((h.height for h in heads if h is not None), default=0.0)
         rule_y = body.y + head_h + 4
@@ -142,14 +148,16 @@ class TwoQuotesLayout(SlideLayout[TwoQuotesContent]):
             ]
             i = len(pages)
             boxes: list[Box] = title_boxes(ctx, content.title, i)
-            for side, slide_field, head, x, fit, frame in zip(
-                ("Left", "Right"), fields, heads, xs, fits, frames, strict=True
+            for side, slide_field, head, x, fit, frame, heading, slot in zip(
+                ("Left", "Right"), fields, heads, xs, fits, frames, HEADINGS, QUOTES, strict=True
             ):
                 if head is not None and first:
                     head_frame = Frame(x, body.y, col_w, head_h)
                     ref = FieldRef(slide_field)
                     name = side + "Heading"
-                    boxes.append(text_box(head, head_frame, name, "bottom", source=ref))
+                    boxes.append(
+                        text_box(head, head_frame, name, "bottom", source=ref, slot=heading)
+                    )
                     boxes.append(
                         RuleBox(x, rule_y, x + col_w, rule_y, t.navy, 1.0, side + "HeadingRule")
                     )
@@ -161,7 +169,7 @@ class TwoQuotesLayout(SlideLayout[TwoQuotesContent]):
                     boxes.append(
                         RuleBox(bar_x, extent[0], bar_x, extent[1], t.navy, 4.0, side + "QuoteBar")
                     )
-                boxes.append(text_box(fit, frame, side + "Quote"))
+                boxes.append(text_box(fit, frame, side + "Quote", slot=slot))
             mid = body.x + col_w + GAP / 2
             boxes.append(RuleBox(mid, body.y, mid, body.bottom, t.rule, 0.75, "Divider"))
             pages.append(
@@ -177,6 +185,11 @@ class TwoQuotesLayout(SlideLayout[TwoQuotesContent]):
             if not any(new_rest) or new_rest == rest:
                 return pages
             rest = new_rest
+
+    def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
+        body = theme.body_frame(marked)
+        slots = headed_column_slots(body, PlaceholderKind.BODY, QUOTES, BAR_INSET)
+        return TemplateSlots("Two Quotes", theme.title_frame(marked), slots)
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

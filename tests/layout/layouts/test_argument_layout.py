@@ -40,7 +40,7 @@ def test_takes_dropped_points_but_not_quotes_events_or_maps() -> None:
         ("argument", 1, 0),
         ("footnote", 3, 0),
     ]
-    assert LAYOUT.placeholders == (PlaceholderKind.TITLE, PlaceholderKind.BODY)
+    assert LAYOUT.placeholders == (PlaceholderKind.TITLE, PlaceholderKind.OBJECT)
 
 
 def test_no_point_left_alone_on_a_continuation() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from layout_drafts import NAMES, Draft, item, laid, text_of
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from briefing_app.deck.preview import preview_deck
 from briefing_app.layout import registry
@@ -11,6 +12,7 @@ from briefing_app.layout.boxes import PAGE_HEIGHT, PAGE_WIDTH, FieldRef, ItemRef
 from briefing_app.layout.layouts.quote import Quotation
 from briefing_app.layout.layouts.two_quotes import LAYOUT, TwoQuotesContent
 from briefing_app.layout.slide_layout import PlaceholderKind, PresentItem
+from briefing_app.layout.theme import MINISTRY
 from briefing_app.render.export import export_deck
 from briefing_app.services import decks, library
 
@@ -38,13 +40,27 @@ def _by_name(page):
     return {b.name: b for b in page.boxes}
 
 
-def test_is_registered_and_declares_two_bodies() -> None:
+def test_is_registered_and_declares_two_headed_quote_slots() -> None:
     assert registry.get("two_quotes") is LAYOUT
-    assert LAYOUT.placeholders == (
-        PlaceholderKind.TITLE,
-        PlaceholderKind.BODY,
-        PlaceholderKind.BODY,
-    )
+    assert LAYOUT.placeholders == (PlaceholderKind.TITLE,) + (PlaceholderKind.BODY,) * 4
+    spec = LAYOUT.template_slots(MINISTRY, True)
+    assert [s.label for s in spec.slots] == [
+        "left heading",
+        "left quote",
+        "right heading",
+        "right quote",
+    ]
+    left, right = spec.slot("left quote").frame, spec.slot("right quote").frame
+    assert left.x + left.w < right.x  # side by side, left first
+    assert spec.slot("left heading").weight < 1  # headings are optional
+
+
+def test_its_quotes_and_headings_name_the_slots_they_fill() -> None:
+    (page,) = laid(_content())
+    boxes = _by_name(page)
+    assert boxes["LeftQuote"].slot == "left quote"
+    assert boxes["RightQuote"].slot == "right quote"
+    assert boxes["LeftHeading"].slot == "left heading"
 
 
 def test_each_column_shows_its_quote_speaker_and_date() -> None:
@@ -149,6 +165,11 @@ def test_from_the_store_to_the_editor_and_both_exports(essay_store, tmp_path) ->
     text = " ".join(text_of(b) for b in shown.first.boxes if isinstance(b, TextBox))
     assert first.speaker and first.speaker in text and second.text.split()[0] in text
     pptx = export_deck(essay_store, "Contrast", "pptx", tmp_path / "c.pptx")
-    names = {s.name for s in Presentation(str(pptx.path)).slides[0].shapes}
-    assert {"LeftQuote", "RightQuote", "Title"} <= names
+    exported = Presentation(str(pptx.path)).slides[0]
+    assert exported.slide_layout.name == "Two Quotes"  # its own layout in our template
+    shapes = {s.name: s for s in exported.shapes}
+    assert {"LeftQuote", "RightQuote", "Title", "LeftHeading"} <= set(shapes)
+    for name in ("LeftQuote", "RightQuote", "LeftHeading"):  # in placeholders, not loose
+        assert shapes[name].is_placeholder, name
+    assert shapes["LeftQuote"].placeholder_format.type == PP_PLACEHOLDER.BODY
     assert export_deck(essay_store, "Contrast", "pdf", tmp_path / "c.pdf").slides == 1
