@@ -121,7 +121,8 @@ def _main(argv: list[str]) -> int:
     profile = out / "lo-profile"
     sources = out / "templates"
     sources.mkdir(exist_ok=True)
-    otp = [n for n in names if n not in ("ours", "pandoc")]
+    # Converted templates are kept in OUTDIR/templates: a second run reuses them.
+    otp = [n for n in names if n not in ("ours", "pandoc") and not (sources / f"{n}.pptx").exists()]
     if otp:
         presnt = _presnt_dir()
         assert presnt is not None and shutil.which("soffice"), "LibreOffice is not installed"
@@ -140,8 +141,9 @@ def _main(argv: list[str]) -> int:
         ).stdout
         (sources / "pandoc.pptx").write_bytes(data)
     pptx = []
+    known = {t.name for t in templates.list_templates(store)}
     for name in names:
-        if name != "ours":
+        if name != "ours" and name not in known:
             templates.add_template(store, sources / f"{name}.pptx", name)
         templates.set_deck_template(store, "Default", None if name == "ours" else name)
         pptx.append(export_deck(store, "Default", "pptx", out / f"{name}.pptx").path)

@@ -8,10 +8,13 @@ Conventions every renderer reproduces:
 * the baseline sits at ``slot top + line_height - descent`` (extra leading goes above the
   text, as in LibreOffice's fixed line spacing), so ascender and descender stay in the slot.
 
-Breaks happen at spaces and after a hyphen or dash that follows a letter; run boundaries are
-not break points (a comma in another style stays with its word); a word wider than the line
-is broken between characters. Paragraphs are tokenised and measured once (in ems) so trying
-several sizes and continuing a long paragraph on later slides is linear in its length.
+Lines break where the Unicode line breaking algorithm (UAX #14, by ICU) allows, which is
+where LibreOffice breaks them too: after spaces (but not before "..." or a closing bracket),
+after hyphens and dashes, before and after an em dash, after a slash. Breaks are found in
+the paragraph's whole text, so a run boundary is no break point (a comma in another style
+stays with its word); a word wider than the line is broken between characters. Paragraphs
+are tokenised and measured once (in ems) so trying several sizes and continuing a long
+paragraph on later slides is linear in its length.
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
+
+from icu4py.breakers import LineBreaker
+from icu4py.locale import Locale
 
 from briefing_app.layout.boxes import Run, SourceRef, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.metrics import FaceMetrics, face_for
@@ -28,14 +35,13 @@ LINE_HEIGHT = 1.2  # baseline-to-baseline distance as a multiple of the font siz
 WIDTH_TOLERANCE = 0.015  # lines are wrapped to 98.5 % of the frame width
 _EPS = 1e-6
 
-_DASHES = "\\-\u2010\u2012\u2013\u2014"
-_DASH_CHARS = "-\u2010\u2012\u2013\u2014"
 _NOBREAK_SPACES = "\u00a0\u2007\u202f"
-_WORD_CHAR = rf"(?:[^\s{_DASHES}]|[{_NOBREAK_SPACES}])"
-_TOKEN = re.compile(
-    rf"(?P<sp>[^\S{_NOBREAK_SPACES}]+)|(?P<w>{_WORD_CHAR}*[{_DASHES}]+|{_WORD_CHAR}+)"
-)
+# Tokens: breakable whitespace, or a word (anything else, no-break spaces included).
+_TOKEN = re.compile(rf"(?P<sp>[^\S{_NOBREAK_SPACES}]+)|(?P<w>(?:[^\s]|[{_NOBREAK_SPACES}])+)")
 _SPACES = re.compile(rf"[^\S{_NOBREAK_SPACES}]+")
+_SOFT_HYPHEN = "\u00ad"  # a break there would need a drawn hyphen: not offered
+_LOCALE = Locale("en")
+_BREAKS_CACHED = 4096  # paragraph texts whose break offsets are remembered
 
 Pos = tuple[int, int, int]  # cluster index, segment index, character offset
 Segment = tuple[int, str, float]  # template index, text, width in ems
@@ -114,13 +120,13 @@ def sized(style: TextStyle, size: float) -> TextStyle:
     return replace(style, size=size)
 
 
-# Width in ems and "may break after" of every word measured so far, per face file: words
-# repeat across runs, items and slides. Bounded; cleared when full.
-_TOKENS: dict[str, dict[str, tuple[float, bool]]] = {}
+# Width in ems of every word measured so far, per face file: words repeat across runs,
+# items and slides. Bounded; cleared when full.
+_TOKENS: dict[str, dict[str, float]] = {}
 _TOKENS_MAX = 50_000
 
 
-def _token_cache(fm: FaceMetrics) -> dict[str, tuple[float, bool]]:
+def _token_cache(fm: FaceMetrics) -> dict[str, float]:
     return _TOKENS.setdefault(fm.path, {})
 
 
@@ -129,13 +135,49 @@ def normalize_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _breaks_after(token: str) -> bool:
-    """A line may break after a hyphen or dash that follows other characters."""
-    return token[-1] in _DASH_CHARS and token.strip(_DASH_CHARS) != ""
+def break_offsets(text: str) -> frozenset[int]:
+    """Offsets in ``text`` where a new line may start (besides 0 and the end), by the
+    Unicode line breaking algorithm as ICU implements it for English (LibreOffice's
+    breaker). Breakable whitespace counts as a space; there are no forced breaks."""
+    if len(text) > 20_000:  # a long text is not worth remembering
+        return _break_offsets(text)
+    return _cached_break_offsets(text)
+
+
+@lru_cache(maxsize=_BREAKS_CACHED)
+def _cached_break_offsets(text: str) -> frozenset[int]:
+    return _break_offsets(text)
+
+
+def _break_offsets(text: str) -> frozenset[int]:
+    flat = _SPACES.sub(lambda m: " " * len(m.group()), text)
+    ends = [end for _, end in LineBreaker(flat, _LOCALE).segments()]
+    if any(ord(c) > 0xFFFF for c in flat):  # ICU counts UTF-16 units; we count characters
+        index: dict[int, int] = {}
+        units = 0
+        for i, char in enumerate(flat):
+            index[units] = i
+            units += 2 if ord(char) > 0xFFFF else 1
+        index[units] = len(flat)
+        ends = [index[end] for end in ends if end in index]
+    n = len(flat)
+    return frozenset(e for e in ends if 0 < e < n and flat[e - 1] != _SOFT_HYPHEN)
+
+
+def first_unit(text: str) -> str:
+    """The beginning of ``text`` up to its first break opportunity, without the spaces
+    there: what a viewer tries to fit at the end of the line before."""
+    offsets = break_offsets(text)
+    end = min(offsets, default=len(text))
+    return text[:end].rstrip(" ")
 
 
 def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
     """Tokenise and measure ``runs`` once; ``options`` are further ParaSpec fields."""
+    live = [run for run in runs if run.text]
+    text = "".join(run.text for run in live)
+    starts = break_offsets(text)
+    n = len(text)
     templates: list[Template] = []
     faces: list[FaceMetrics] = []
     clusters: list[Cluster] = []
@@ -143,10 +185,8 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
     space: tuple[int, float] = (-1, 0.0)
     pending: tuple[int, float] | None = None
     width = 0.0
-    break_ok = True
-    for run in runs:
-        if not run.text:
-            continue
+    offset = 0
+    for run in live:
         ti = len(templates)
         fm = face_for(run.style)
         templates.append(Template(run.style, run.link))
@@ -154,30 +194,43 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
         get, nd = fm.em_widths.get, fm.notdef_em
         space_em = fm.char_em(" ")
         measured = _token_cache(fm)
-        for sp, tok in _TOKEN.findall(run.text):
-            if sp:
-                if pending is None and (segs or clusters):
-                    pending = (ti, space_em)
-                break_ok = True
+        for match in _TOKEN.finditer(run.text):
+            begin, end = offset + match.start(), offset + match.end()
+            if match.lastgroup == "sp":
+                after = end
+                while after < n and text[after].isspace() and text[after] not in _NOBREAK_SPACES:
+                    after += 1
+                if after >= n or after in starts:  # a break: the space may hang at a line end
+                    if pending is None and (segs or clusters):
+                        pending = (ti, space_em)
+                elif segs and not segs[-1][1].endswith(" "):  # inside a unit ("end ...")
+                    t, s, e = segs[-1]
+                    if t == ti:
+                        segs[-1] = (ti, s + " ", e + space_em)
+                    else:
+                        segs.append((ti, " ", space_em))
+                    width += space_em
                 continue
-            hit = measured.get(tok)
-            if hit is None:
-                if len(measured) >= _TOKENS_MAX:
-                    measured.clear()
-                hit = measured[tok] = (sum([get(c, nd) for c in tok]), _breaks_after(tok))
-            em = hit[0]
-            if break_ok and segs:
-                clusters.append((space[0], space[1], width, tuple(segs)))
-                segs, width = [], 0.0
-            if not segs:
-                space = pending if (pending is not None and clusters) else (-1, 0.0)
-                pending = None
-            if segs and segs[-1][0] == ti:
-                segs[-1] = (ti, segs[-1][1] + tok, segs[-1][2] + em)
-            else:
-                segs.append((ti, tok, em))
-            width += em
-            break_ok = hit[1]
+            cuts = [begin, *(p for p in range(begin + 1, end) if p in starts), end]
+            for a, b in pairwise(cuts):
+                tok = text[a:b]
+                em = measured.get(tok)
+                if em is None:
+                    if len(measured) >= _TOKENS_MAX:
+                        measured.clear()
+                    em = measured[tok] = sum([get(c, nd) for c in tok])
+                if a in starts and segs:
+                    clusters.append((space[0], space[1], width, tuple(segs)))
+                    segs, width = [], 0.0
+                if not segs:
+                    space = pending if (pending is not None and clusters) else (-1, 0.0)
+                    pending = None
+                if segs and segs[-1][0] == ti:
+                    segs[-1] = (ti, segs[-1][1] + tok, segs[-1][2] + em)
+                else:
+                    segs.append((ti, tok, em))
+                width += em
+        offset += len(run.text)
     if segs:
         clusters.append((space[0], space[1], width, tuple(segs)))
     bullet_style = options.get("bullet_style")

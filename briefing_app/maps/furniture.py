@@ -143,16 +143,24 @@ def legend(
                     text_w,
                     name=f"Legend: {entry.text}",
                     pad=0.5,
+                    source=entry.text,
                 )
             )
             cy += row_h + 3
         cx += cw + 8
     if note_rows:
         cy = y + PAD + body + (1 if rows else -3)
-        for lines in note_rows:
+        for note, lines in zip(notes, note_rows, strict=True):
             boxes.append(
                 text_block(
-                    lines, NOTE_STYLE, x + PAD, cy, width - 2 * PAD, name="Legend note", pad=0.5
+                    lines,
+                    NOTE_STYLE,
+                    x + PAD,
+                    cy,
+                    width - 2 * PAD,
+                    name="Legend note",
+                    pad=0.5,
+                    source=note,
                 )
             )
             cy += len(lines) * nh + 2
@@ -227,9 +235,10 @@ def notes_block(notes: list[str], x: float, y: float, width: float) -> list[Box]
     cy = y + 2.0
     for note in notes:
         lines = wrap(note, NOTE_STYLE, width - 1.0)
-        boxes.append(
-            text_block(lines, NOTE_STYLE, x + 0.5, cy, width - 1.0, name="Map note", pad=0.5)
+        box = text_block(
+            lines, NOTE_STYLE, x + 0.5, cy, width - 1.0, name="Map note", pad=0.5, source=note
         )
+        boxes.append(box)
         cy += len(lines) * line_height(NOTE_STYLE) + 2.0
     return boxes
 

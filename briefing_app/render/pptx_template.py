@@ -11,6 +11,7 @@ marking on its master and layouts, so those boxes are not drawn again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from xml.sax.saxutils import escape
@@ -89,29 +90,52 @@ def for_marking(template: PptxTemplate, marking: str) -> PptxTemplate:
     if not template.house and not template.marking_prompt:
         return template
     text = f"<a:t>{escape(marking)}</a:t>" if marking else "<a:t></a:t>"
-    return replace(template, replacements={_PROMPT_XML: text})
+    return replace(template, replacements={**template.replacements, _PROMPT_XML: text})
 
 
 _PROMPT_XML = f"<a:t>{MARKING_PROMPT}</a:t>"
 
 
-@cache
-def _has_marking_prompt(data: bytes) -> bool:
-    """Whether a master or layout of the presentation ``data`` holds our marking prompt."""
+def _masters_and_layouts(data: bytes) -> list[bytes]:
     import io
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return any(
-            _PROMPT_XML.encode() in zf.read(name)
+        return [
+            zf.read(name)
             for name in zf.namelist()
             if name.startswith(("ppt/slideMasters/slideMaster", "ppt/slideLayouts/slideLayout"))
             and name.endswith(".xml")
-        )
+        ]
+
+
+@cache
+def _has_marking_prompt(data: bytes) -> bool:
+    """Whether a master or layout of the presentation ``data`` holds our marking prompt."""
+    return any(_PROMPT_XML.encode() in part for part in _masters_and_layouts(data))
+
+
+# Shrink-on-overflow with the scale last computed for the placeholder's sample text.
+_SCALED_AUTOFIT = re.compile(rb"<a:normAutofit\s[^>]*/>")
+
+
+@cache
+def _stale_autofit(data: bytes) -> dict[str, str]:
+    """Replacements that drop the font and spacing scale a master's or layout's
+    shrink-on-overflow placeholder keeps for its own sample text ("Click to edit…").
+
+    The scale is a cache the office suite recomputes for the text a slide holds, so no
+    slide needs it; but LibreOffice (7.x) reads it from the master for a slide's
+    placeholder that does not autofit and divides that placeholder's indents by it,
+    moving a bullet's text right and wrapping it early.
+    """
+    found = {m for part in _masters_and_layouts(data) for m in _SCALED_AUTOFIT.findall(part)}
+    return {m.decode(): "<a:normAutofit/>" for m in sorted(found)}
 
 
 def stored_template(package: TemplatePackage, match: TemplateMatch) -> PptxTemplate:
     """A user's template (any .pptx or .potx that passed the checks)."""
     data = package.as_presentation()
     prompt = _has_marking_prompt(data)
-    return PptxTemplate(data, match, False, prompt, *_theme_fonts(match))
+    template = PptxTemplate(data, match, False, prompt, *_theme_fonts(match))
+    return replace(template, replacements=_stale_autofit(data))

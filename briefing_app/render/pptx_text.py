@@ -19,6 +19,7 @@ from briefing_app.layout.boxes import Run, TextBox, TextLine, TextParagraph, Tex
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import descent
 from briefing_app.layout.viewer_metrics import advance_width, libreoffice_width
+from briefing_app.layout.wrap import break_offsets, first_unit
 from briefing_app.render.citations import is_citation
 
 EMU_PER_PT = 12700
@@ -36,7 +37,6 @@ CITATION_TARGET = "#sources"  # asks a LinkRelater for the sources slide
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 # Other control characters: python-pptx writes them in text as "_xHHHH_".
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
-_DASH_CHARS = "-\u2010\u2012\u2013\u2014"  # layout breaks after these (see layout.wrap)
 _ATTR_ENTITIES = {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"}
 
 
@@ -191,19 +191,25 @@ def joined_runs(lines: Sequence[TextLine]) -> list[tuple[str, Run]]:
 
 def _next_unit(line: TextLine) -> list[tuple[str, TextStyle]]:
     """What a viewer tries to fit at the end of the previous line: the next line's first
-    word, up to a space or through a hyphen."""
+    unit up to a break opportunity (:func:`briefing_app.layout.wrap.first_unit`)."""
+    left = len(first_unit("".join(run.text for run in line.runs)))
     pieces: list[tuple[str, TextStyle]] = []
     for run in line.runs:
-        for i, char in enumerate(run.text):
-            if char == " ":
-                return pieces
-            if i == 0 or not pieces:
-                pieces.append((char, run.style))
-            else:
-                pieces[-1] = (pieces[-1][0] + char, run.style)
-            if char in _DASH_CHARS and i > 0:
-                return pieces
+        if left <= 0:
+            break
+        piece = run.text[:left]
+        pieces.append((piece, run.style))
+        left -= len(piece)
     return pieces
+
+
+def _at_break(line: TextLine, following: TextLine) -> bool:
+    """Whether ``line`` ends where a line may break (a space, after a hyphen or dash, …),
+    not inside a word too long for the line."""
+    if line.break_text == " ":
+        return True
+    end = "".join(run.text for run in line.runs)
+    return len(end) in break_offsets(end + "".join(run.text for run in following.runs))
 
 
 Measure = Callable[[Sequence[tuple[str, TextStyle]]], float]
@@ -226,7 +232,7 @@ def _wrap_bounds(
             after_space = line.break_text == " "
             if after_space:
                 pieces.append((" ", line.runs[-1].style))
-            if not after_space and not line.runs[-1].text.endswith(tuple(_DASH_CHARS)):
+            if not _at_break(line, lines[n + 1]):
                 first = lines[n + 1].runs[0]  # inside a word: one character more overflows
                 pieces.append((first.text[:1], first.style))
             else:

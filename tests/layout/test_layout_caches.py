@@ -27,7 +27,7 @@ def test_cold_and_warm_measurement_agree(monkeypatch: pytest.MonkeyPatch) -> Non
     assert fit_paragraphs([warm], frame, 18, 14) == fit_paragraphs([cold], frame, 18, 14)
     # Remembered widths are the font's widths.
     fm = face_for(TextStyle("sans", 18))
-    em, _ = wrap._TOKENS[fm.path]["Brussels"]
+    em = wrap._TOKENS[fm.path]["Brussels"]
     assert em == pytest.approx(fm.width_em("Brussels"))
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from briefing_app.layout.boxes import ItemRef, Run, TextStyle
@@ -8,6 +10,7 @@ from briefing_app.layout.wrap import (
     LINE_HEIGHT,
     WIDTH_TOLERANCE,
     Frame,
+    break_offsets,
     fit_paragraphs,
     fit_text,
     iter_lines,
@@ -138,3 +141,35 @@ def test_megabyte_paragraph_flows_over_every_page() -> None:
         fit = fit_paragraphs(fit.overflow, Frame(0, 0, 800, 300), 14, 14)
         pages += 1
     assert pages > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # No break before "..." or a closing bracket, even after a space (UAX #14 LB13).
+        ("Russian offensives ... That", ["Russian ", "offensives ... ", "That"]),
+        # After a double hyphen and a slash; an em dash may start or end a line.
+        ("import … --date", ["import ", "… ", "--", "date"]),
+        ("UN/OSCE rule", ["UN/", "OSCE ", "rule"]),
+        ("word—word", ["word", "—", "word"]),
+        ("Council-backed neo-Nazi", ["Council-", "backed ", "neo-", "Nazi"]),
+        # No break inside a number or after a no-break space.
+        ("Feb\u00a02015 – 2,500 km", ["Feb\u00a02015 ", "– ", "2,500 ", "km"]),
+    ],
+)
+def test_breaks_where_unicode_line_breaking_allows(text: str, units: list[str]) -> None:
+    cuts = [0, *sorted(break_offsets(text)), len(text)]
+    assert [text[a:b] for a, b in itertools.pairwise(cuts)] == units
+
+
+def test_a_space_inside_an_unbreakable_unit_is_kept_with_it() -> None:
+    spec = make_para([Run("the rest offensives ... That", BODY)])
+    width = text_width("the rest offensives ..", BODY)
+    lines = ["".join(s for _, s in pieces) for pieces, _, _ in iter_lines(spec, 20, width)]
+    # "offensives" alone would fit on the first line; "offensives ..." does not.
+    assert lines == ["the rest", "offensives ... That"]
+
+
+def test_break_offsets_count_characters_beyond_the_basic_plane() -> None:
+    text = "a \U0001f600 b"
+    assert break_offsets(text) == {2, 4}  # ICU counts the emoji as two UTF-16 units
