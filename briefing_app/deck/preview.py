@@ -245,7 +245,7 @@ class Previewer:
 def _finish(page: Page, number: int, ctx: Ctx, look: TemplateLook | None) -> LaidSlide:
     """A page finished as export finishes it: on the house template's page, its art behind."""
     laid = finish_page(page, number, ctx)
-    return look.finish(laid) if look is not None else laid
+    return look.finish(laid, ctx.deck.date_label) if look is not None else laid
 
 
 def _look(store: Store, name: str) -> TemplateLook | None:

@@ -14,14 +14,18 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QGradient,
     QImage,
+    QLinearGradient,
     QPainter,
     QPainterPath,
     QPen,
+    QRadialGradient,
 )
 
 from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import (
+    Gradient,
     LaidSlide,
     PathBox,
     PictureBox,
@@ -109,10 +113,32 @@ def render_image(slide: LaidSlide, width: int, device_pixel_ratio: float = 1.0) 
     return image
 
 
+def _brush(fill: str | None, gradient: Gradient | None, opacity: float) -> QBrush:
+    """The brush of a solid or gradient fill at ``opacity`` (as the PDF fills it)."""
+    if gradient is not None:
+        g = gradient
+        qgradient: QGradient
+        if g.radius > 0:
+            qgradient = QRadialGradient(QPointF(g.x1, g.y1), g.radius)
+        else:
+            qgradient = QLinearGradient(QPointF(g.x1, g.y1), QPointF(g.x2, g.y2))
+        for position, color in g.stops:
+            qcolor = _color(color)
+            qcolor.setAlphaF(opacity)
+            qgradient.setColorAt(position, qcolor)
+        qgradient.setSpread(QGradient.Spread.PadSpread)
+        return QBrush(qgradient)
+    if not fill:
+        return QBrush(Qt.BrushStyle.NoBrush)
+    qcolor = _color(fill)
+    qcolor.setAlphaF(opacity)
+    return QBrush(qcolor)
+
+
 def _rect(painter: QPainter, box: RectBox) -> None:
     pen = QPen(_color(box.stroke), box.stroke_width) if box.stroke else Qt.PenStyle.NoPen
     painter.setPen(pen)
-    painter.setBrush(QBrush(_color(box.fill)) if box.fill else Qt.BrushStyle.NoBrush)
+    painter.setBrush(_brush(box.fill, box.gradient, box.opacity))
     painter.drawRect(QRectF(box.x, box.y, box.w, box.h))
 
 
@@ -129,8 +155,8 @@ def _path(painter: QPainter, box: PathBox) -> None:
             path.closeSubpath()
     pen = QPen(_color(box.stroke), box.stroke_width) if box.stroke else Qt.PenStyle.NoPen
     painter.setPen(pen)
-    if box.closed and box.fill:
-        painter.setBrush(QBrush(_color(box.fill)))
+    if box.closed:
+        painter.setBrush(_brush(box.fill, box.gradient, box.opacity))
     else:
         painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(path)

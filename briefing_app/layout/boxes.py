@@ -108,6 +108,20 @@ class TextBox:
 
 
 @dataclass(frozen=True)
+class Gradient:
+    """A fill that changes colour: ``stops`` (position 0..1, RGB hex) from (x1, y1) to
+    (x2, y2) in page points, or, when ``radius`` > 0, in circles around (x1, y1) out to
+    ``radius``. Beyond its ends a gradient keeps its end colours."""
+
+    stops: tuple[tuple[float, str], ...]
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    radius: float = 0.0
+
+
+@dataclass(frozen=True)
 class RectBox:
     x: float
     y: float
@@ -118,6 +132,8 @@ class RectBox:
     stroke_width: float = 0.0
     name: str = "Rectangle"
     source: SourceRef | None = None
+    gradient: Gradient | None = None  # drawn instead of ``fill`` when set
+    opacity: float = 1.0  # of the fill (a template's translucent shapes)
 
 
 @dataclass(frozen=True)
@@ -146,6 +162,8 @@ class PathBox:
     hatch: str | None = None  # colour of diagonal hatching drawn over the fill
     name: str = "Path"
     source: SourceRef | None = None
+    gradient: Gradient | None = None  # drawn instead of ``fill`` when set
+    opacity: float = 1.0  # of the fill (a template's translucent shapes)
 
 
 @dataclass(frozen=True)

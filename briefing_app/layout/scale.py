@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from briefing_app.layout.boxes import (
     Box,
+    Gradient,
     LaidDeck,
     LaidSlide,
     PathBox,
@@ -52,6 +53,13 @@ def _paragraph(par: TextParagraph, k: float) -> TextParagraph:
     )
 
 
+def _gradient(gradient: Gradient | None, k: float) -> Gradient | None:
+    if gradient is None:
+        return None
+    g = gradient
+    return replace(g, x1=g.x1 * k, y1=g.y1 * k, x2=g.x2 * k, y2=g.y2 * k, radius=g.radius * k)
+
+
 def scaled_box(box: Box, k: float) -> Box:
     if isinstance(box, TextBox):
         paragraphs = tuple(_paragraph(p, k) for p in box.paragraphs)
@@ -61,7 +69,11 @@ def scaled_box(box: Box, k: float) -> Box:
     if isinstance(box, (RectBox, PictureBox)):
         scaled = replace(box, x=box.x * k, y=box.y * k, w=box.w * k, h=box.h * k)
         if isinstance(scaled, RectBox):
-            scaled = replace(scaled, stroke_width=box.stroke_width * k)  # type: ignore[union-attr]
+            scaled = replace(
+                scaled,
+                stroke_width=scaled.stroke_width * k,
+                gradient=_gradient(scaled.gradient, k),
+            )
         return scaled
     if isinstance(box, RuleBox):
         return replace(
@@ -69,7 +81,9 @@ def scaled_box(box: Box, k: float) -> Box:
         )
     if isinstance(box, PathBox):
         rings = tuple(tuple((x * k, y * k) for x, y in ring) for ring in box.rings)
-        return replace(box, rings=rings, stroke_width=box.stroke_width * k)
+        return replace(
+            box, rings=rings, stroke_width=box.stroke_width * k, gradient=_gradient(box.gradient, k)
+        )
     return box
 
 

@@ -61,7 +61,7 @@ def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
     else:
         look = TemplateLook(*stored)
         laid = layout_deck(composed.content, theme=look.theme)
-        laid = replace(laid, slides=tuple(look.finish(s) for s in laid.slides))
+        laid = replace(laid, slides=tuple(look.finish(s, laid.date_label) for s in laid.slides))
         font_warnings = look.match.info.warnings  # a theme font with no free twin
     seen = [*composed.warnings, *font_warnings]
     return laid, [*seen, *(w for w in laid.warnings if w not in seen)]

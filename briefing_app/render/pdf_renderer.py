@@ -26,6 +26,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import (
     Box,
+    Gradient,
     LaidDeck,
     LaidSlide,
     PathBox,
@@ -165,16 +166,47 @@ def draw_slide(canvas: Canvas, laid: LaidSlide, cite_key: str | None = None) -> 
 
 def _draw_rect(canvas: Canvas, box: RectBox, height: float) -> None:
     stroke = bool(box.stroke and box.stroke_width > 0)
-    if not (box.fill or stroke):
+    if box.gradient is not None:
+        path = canvas.beginPath()
+        path.rect(box.x, height - box.y - box.h, box.w, box.h)
+        _draw_gradient(canvas, path, box.gradient, box.opacity, height)
+    fill = bool(box.fill) and box.gradient is None
+    if not (fill or stroke):
         return
-    if box.fill:
+    translucent = fill and box.opacity < 1.0
+    if translucent:
+        canvas.saveState()
+    if fill:
         canvas.setFillColor(_color(box.fill))
+    if translucent:  # after the colour, which sets an opaque alpha
+        canvas.setFillAlpha(box.opacity)
     if stroke:
         canvas.setStrokeColor(_color(box.stroke))
         canvas.setLineWidth(box.stroke_width)
-    canvas.rect(
-        box.x, height - box.y - box.h, box.w, box.h, stroke=int(stroke), fill=int(bool(box.fill))
-    )
+    canvas.rect(box.x, height - box.y - box.h, box.w, box.h, stroke=int(stroke), fill=int(fill))
+    if translucent:
+        canvas.restoreState()
+
+
+def _draw_gradient(
+    canvas: Canvas, clip: PDFPathObject, gradient: Gradient, opacity: float, height: float
+) -> None:
+    """``gradient`` painted inside ``clip`` (even-odd), at ``opacity``."""
+    canvas.saveState()
+    canvas.clipPath(clip, stroke=0, fill=0, fillMode=FILL_EVEN_ODD)
+    if opacity < 1.0:
+        canvas.setFillAlpha(opacity)
+    colors = [_color(c) for _, c in gradient.stops]
+    positions = [p for p, _ in gradient.stops]
+    if len(colors) == 1:
+        colors, positions = colors * 2, [0.0, 1.0]
+    if gradient.radius > 0:
+        canvas.radialGradient(gradient.x1, height - gradient.y1, gradient.radius, colors, positions)
+    else:
+        canvas.linearGradient(
+            gradient.x1, height - gradient.y1, gradient.x2, height - gradient.y2, colors, positions
+        )
+    canvas.restoreState()
 
 
 def _path(canvas: Canvas, box: PathBox, height: float) -> PDFPathObject:
@@ -191,10 +223,17 @@ def _path(canvas: Canvas, box: PathBox, height: float) -> PDFPathObject:
 
 
 def _draw_path(canvas: Canvas, box: PathBox, height: float) -> None:
-    fill = bool(box.closed and box.fill)
-    if fill:
+    if box.closed and box.gradient is not None:
+        _draw_gradient(canvas, _path(canvas, box, height), box.gradient, box.opacity, height)
+    elif box.closed and box.fill:
+        translucent = box.opacity < 1.0
         canvas.setFillColor(_color(box.fill))
+        if translucent:  # after the colour, which sets an opaque alpha
+            canvas.saveState()
+            canvas.setFillAlpha(box.opacity)
         canvas.drawPath(_path(canvas, box, height), stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
+        if translucent:
+            canvas.restoreState()
     if box.closed and box.hatch:
         _draw_hatch(canvas, box, height)
     if box.stroke and box.stroke_width > 0:

@@ -1,20 +1,27 @@
-"""A house template's own art (its masters' and layouts' background, pictures and shapes)
-as boxes, so the PDF draws what PowerPoint shows behind the slide's content.
+"""A house template's own art (its masters' and layouts' background, pictures, shapes
+and static text) extracted once into boxes, the renderer-neutral drawing list the PDF
+and the Qt preview both draw, so they show what PowerPoint shows behind the content.
 
-A subset of DrawingML, read from the checked package: solid backgrounds and picture
-backgrounds, pictures, rectangles and ellipses, and custom shapes made of straight and
-Bézier segments (curves flattened), with solid fills and outlines in RGB, theme or
-system colours; straight connectors (rules); groups with their child transforms; flips.
-Placeholders are not art, and neither is text yet (static text on a master is rare). The PPTX
-needs none of this: its slides use the template's real masters.
+A subset of DrawingML, read from the checked package: solid, gradient, pattern and
+picture backgrounds, also through the theme's background styles (``bgRef``); pictures;
+rectangles, rounded rectangles, ellipses and custom shapes of straight and Bézier
+segments (curves flattened), filled solid, with a gradient or through the theme's fill
+styles, translucent or not, outlined; straight lines and connectors (rules); groups with
+their child transforms; flips and rotation. Colours go through the master's colour map
+and their transforms (:mod:`briefing_app.templates.drawingml`). Text outside placeholders
+is laid out by our engine (:mod:`briefing_app.templates.art_text`). Placeholders are not
+art: they are where the slide's content goes. The PPTX needs none of this: its slides
+use the template's real masters.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import posixpath
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +30,23 @@ from lxml import etree
 from briefing_app.layout.boxes import Box, LaidSlide, PathBox, PictureBox, RectBox, RuleBox
 from briefing_app.layout.scale import scaled_slide
 from briefing_app.templates import ooxml as ox
+from briefing_app.templates.art_text import (
+    NO_FIELDS,
+    SlideFields,
+    TextContext,
+    has_text,
+    static_text,
+)
+from briefing_app.templates.build_default import MARKING_PROMPT
+from briefing_app.templates.drawingml import (
+    MIN_OPACITY,
+    Fill,
+    Palette,
+    flipped,
+    place_gradient,
+    theme_line_width,
+    theme_style_fill,
+)
 from briefing_app.templates.match import TemplateMatch
 from briefing_app.templates.package import TemplatePackage
 from briefing_app.templates.theme import scale_of, template_theme
@@ -74,35 +98,75 @@ def _xfrm(el: etree._Element) -> tuple[float, float, float, float, bool, bool] |
 
 
 class _Reader:
-    def __init__(self, package: TemplatePackage, part: str, colors: dict[str, str]) -> None:
+    """Reads one master or layout part into drawing boxes (and its static text)."""
+
+    def __init__(
+        self,
+        package: TemplatePackage,
+        part: str,
+        palette: Palette,
+        text: TextContext,
+        master: str,
+        fields: SlideFields = NO_FIELDS,
+    ) -> None:
         self.package = package
         self.part = part
         self.rels = package.rels(part)
-        self.colors = colors
+        self.palette = palette
+        self.text = text
+        self.master = master
+        self.fields = fields
         self.boxes: list[Box] = []
+        self.varies = False  # shows a field whose text changes from slide to slide
 
     # -- colours -----------------------------------------------------------------------
     def color(self, holder: etree._Element | None) -> str | None:
-        """The RGB of a fill's or line's solid colour (None when there is none)."""
+        """The RGB of a fill's or line's solid colour (None when there is none, or it is
+        mostly transparent: left out rather than drawn solid)."""
         if holder is None:
             return None
-        fill = holder.find(f"{_A}solidFill")
-        if fill is None or len(fill) == 0:
+        found = self.palette.color_of(holder.find(f"{_A}solidFill"))
+        if found is None or found.opacity < 0.5:
             return None
-        value = fill[0]
-        tag = etree.QName(value).localname
-        if tag == "srgbClr":
-            rgb = value.get("val", "")
-        elif tag == "schemeClr":
-            rgb = self.colors.get(value.get("val", ""), "")
-        elif tag == "sysClr":
-            rgb = value.get("lastClr", "")
-        else:
+        return found.rgb
+
+    def shape_fill(self, el: etree._Element) -> Fill | None:
+        """The shape's own fill, else the theme fill its style refers to."""
+        sp_pr = el.find(f"{_P}spPr")
+        if sp_pr is not None:
+            if sp_pr.find(f"{_A}noFill") is not None:
+                return None
+            own = self.palette.fill_in(sp_pr)
+            if own is not None or any(
+                sp_pr.find(f"{_A}{k}") is not None for k in ("solidFill", "gradFill", "pattFill")
+            ):
+                return own
+        ref = el.find(f"{_P}style/{_A}fillRef")
+        if ref is None:
             return None
-        alpha = value.find(f"{_A}alpha")
-        if alpha is not None and int(alpha.get("val", "100000")) < 50000:
-            return None  # mostly transparent: leave it out rather than draw it solid
-        return rgb.upper() if len(rgb) == 6 else None
+        color = self.palette.color_of(ref)
+        idx = int(ref.get("idx", 0))
+        return theme_style_fill(self.package, self.master, self.palette, idx, color)
+
+    def shape_line(self, el: etree._Element) -> tuple[str | None, float]:
+        """The outline's RGB and width in points (no colour: no outline)."""
+        sp_pr = el.find(f"{_P}spPr")
+        line = sp_pr.find(f"{_A}ln") if sp_pr is not None else None
+        ref = el.find(f"{_P}style/{_A}lnRef")
+        given = line.get("w") if line is not None else None
+        width = float(given) / ox.EMU_PER_PT if given else None
+        if line is not None and line.find(f"{_A}noFill") is not None:
+            return None, 0.0
+        if line is not None and line.find(f"{_A}solidFill") is not None:
+            return self.color(line), width if width is not None else 0.75
+        if ref is None or int(ref.get("idx", 0)) <= 0:
+            return None, 0.0
+        color = self.palette.color_of(ref)
+        if color is None or color.opacity < 0.5:
+            return None, 0.0
+        if width is None:
+            width = theme_line_width(self.package, self.master, int(ref.get("idx", 0)))
+        return color.rgb, width
 
     # -- shapes --------------------------------------------------------------------------
     def tree(self, tree: etree._Element, tf: _Transform) -> None:
@@ -147,85 +211,109 @@ class _Reader:
         if geometry is None or sp_pr is None:
             return
         x, y, w, h, flip_h, flip_v = geometry
-        fill = self.color(sp_pr)
-        line = sp_pr.find(f"{_A}ln")
-        stroke = self.color(line)
-        width = float(line.get("w", 12700)) / ox.EMU_PER_PT if line is not None else 0.0
-        if fill is None and stroke is None:
-            return
+        rot = _rotation(el)
         name = _shape_name(el, f"./{_P}nvSpPr/{_P}cNvPr", "shape")
         prst = sp_pr.find(f"{_A}prstGeom")
-        cust = sp_pr.find(f"{_A}custGeom")
-        if prst is not None and prst.get("prst") == "rect":
-            (x1, y1), (x2, y2) = tf.point(x, y), tf.point(x + w, y + h)
-            self.boxes.append(RectBox(x1, y1, x2 - x1, y2 - y1, fill, stroke, width, name))
+        kind = prst.get("prst", "") if prst is not None else ""
+        if kind == "line":
+            self.line(el, geometry, tf, name)
             return
-        rings: list[tuple[tuple[float, float], ...]] = []
-        if prst is not None and prst.get("prst") == "ellipse":
-            import math
-
-            ring: list[tuple[float, float]] = [
-                (
-                    x + w / 2 + w / 2 * math.cos(2 * math.pi * k / 48),
-                    y + h / 2 + h / 2 * math.sin(2 * math.pi * k / 48),
-                )
-                for k in range(48)
-            ]
-            rings = [tuple(tf.point(px, py) for px, py in ring)]
-        elif cust is not None:
-            for path in cust.iterfind(f"{_A}pathLst/{_A}path"):
-                pw = float(path.get("w", 0)) or w or 1.0
-                ph = float(path.get("h", 0)) or h or 1.0
-
-                def place(
-                    pt: etree._Element, pw: float = pw, ph: float = ph
-                ) -> tuple[float, float]:
-                    px, py = float(pt.get("x", 0)) / pw * w, float(pt.get("y", 0)) / ph * h
-                    if flip_h:
-                        px = w - px
-                    if flip_v:
-                        py = h - py
-                    return tf.point(x + px, y + py)
-
-                ring = []
-                for seg in path:
-                    kind = etree.QName(seg).localname
-                    points = [place(p) for p in seg.iterfind(f"{_A}pt")]
-                    if kind == "moveTo" and points:
-                        if len(ring) > 1:
-                            rings.append(tuple(ring))
-                        ring = [points[0]]
-                    elif kind == "lnTo" and points:
-                        ring.append(points[0])
-                    elif kind in ("cubicBezTo", "quadBezTo") and points and ring:
-                        ring += _flatten(ring[-1], points)
-                    elif kind == "close" and len(ring) > 1:
-                        rings.append(tuple(ring))
-                        ring = []
-                if len(ring) > 1:
-                    rings.append(tuple(ring))
-        if rings:
-            self.boxes.append(
-                PathBox(tuple(rings), True, fill, stroke, width if stroke else 0.0, name=name)
+        fill = self.shape_fill(el)
+        if fill is not None and fill.opacity < MIN_OPACITY:
+            fill = None
+        if fill is not None and fill.color is None and (flip_h or flip_v or rot):
+            grad = sp_pr.find(f"{_A}gradFill")
+            turns = grad is None or grad.get("rotWithShape", "1") in ("1", "true")
+            fill = flipped(fill, flip_h, flip_v, rot if turns else 0.0)
+        stroke, width = self.shape_line(el)
+        place = _placer(x, y, w, h, flip_h, flip_v, rot, tf)
+        (x1, y1), (x2, y2) = tf.point(x, y), tf.point(x + w, y + h)
+        frame = (x1, y1, x2 - x1, y2 - y1)
+        if fill is not None or stroke is not None:
+            solid = fill.color.rgb if fill is not None and fill.color is not None else None
+            gradient = (
+                place_gradient(fill, *_bounds_of(place, w, h))
+                if fill is not None and fill.color is None
+                else None
             )
+            opacity = round(fill.opacity, 3) if fill is not None else 1.0
+            if kind == "rect" and not rot:
+                self.boxes.append(
+                    RectBox(*frame, solid, stroke, width if stroke else 0.0, name,
+                            gradient=gradient, opacity=opacity)
+                )  # fmt: skip
+            else:
+                rings = self.rings(sp_pr, kind, w, h, place)
+                if rings:
+                    self.boxes.append(
+                        PathBox(tuple(rings), True, solid, stroke, width if stroke else 0.0,
+                                name=name, gradient=gradient, opacity=opacity)
+                    )  # fmt: skip
+        if has_text(el) and not _marking_prompt(el):
+            box, varies = static_text(self.text, el, self.palette, frame, self.fields, name)
+            self.varies = self.varies or varies
+            if box is not None:
+                self.boxes.append(box)
 
-    def connector(self, el: etree._Element, tf: _Transform) -> None:
-        """A straight connector (a rule) from corner to corner of its frame."""
-        geometry = _xfrm(el)
-        sp_pr = el.find(f"{_P}spPr")
-        if geometry is None or sp_pr is None:
-            return
-        line = sp_pr.find(f"{_A}ln")
-        color = self.color(line)
-        if line is None or color is None:
+    def rings(
+        self, sp_pr: etree._Element, kind: str, w: float, h: float, place: _Place
+    ) -> list[tuple[tuple[float, float], ...]]:
+        """The outline of a preset or custom geometry, in page points."""
+        if kind in PRESETS:
+            return [tuple(place(px, py) for px, py in _preset_ring(kind, w, h))]
+        cust = sp_pr.find(f"{_A}custGeom")
+        rings: list[tuple[tuple[float, float], ...]] = []
+        if cust is None:
+            return rings
+        for path in cust.iterfind(f"{_A}pathLst/{_A}path"):
+            pw = float(path.get("w", 0)) or w or 1.0
+            ph = float(path.get("h", 0)) or h or 1.0
+
+            def point(pt: etree._Element, pw: float = pw, ph: float = ph) -> tuple[float, float]:
+                return place(float(pt.get("x", 0)) / pw * w, float(pt.get("y", 0)) / ph * h)
+
+            ring: list[tuple[float, float]] = []
+            for seg in path:
+                kind_ = etree.QName(seg).localname
+                points = [point(p) for p in seg.iterfind(f"{_A}pt")]
+                if kind_ == "moveTo" and points:
+                    if len(ring) > 1:
+                        rings.append(tuple(ring))
+                    ring = [points[0]]
+                elif kind_ == "lnTo" and points:
+                    ring.append(points[0])
+                elif kind_ in ("cubicBezTo", "quadBezTo") and points and ring:
+                    ring += _flatten(ring[-1], points)
+                elif kind_ == "close" and len(ring) > 1:
+                    rings.append(tuple(ring))
+                    ring = []
+            if len(ring) > 1:
+                rings.append(tuple(ring))
+        return rings
+
+    def line(
+        self,
+        el: etree._Element,
+        geometry: tuple[float, float, float, float, bool, bool],
+        tf: _Transform,
+        name: str,
+    ) -> None:
+        """A straight line (a connector, or a shape of preset geometry "line") from
+        corner to corner of its frame."""
+        color, width = self.shape_line(el)
+        if color is None:
             return
         x, y, w, h, flip_h, flip_v = geometry
         x1, x2 = (x + w, x) if flip_h else (x, x + w)
         y1, y2 = (y + h, y) if flip_v else (y, y + h)
         (px1, py1), (px2, py2) = tf.point(x1, y1), tf.point(x2, y2)
-        width = float(line.get("w", 12700)) / ox.EMU_PER_PT
-        name = _shape_name(el, f"./{_P}nvCxnSpPr/{_P}cNvPr", "line")
         self.boxes.append(RuleBox(px1, py1, px2, py2, color, width, name))
+
+    def connector(self, el: etree._Element, tf: _Transform) -> None:
+        geometry = _xfrm(el)
+        if geometry is None or el.find(f"{_P}spPr") is None:
+            return
+        self.line(el, geometry, tf, _shape_name(el, f"./{_P}nvCxnSpPr/{_P}cNvPr", "line"))
 
     def picture(self, el: etree._Element, tf: _Transform) -> None:
         geometry = _xfrm(el)
@@ -264,29 +352,114 @@ class _Reader:
             return False
         bg_pr = bg.find(f"{_P}bgPr")
         w, h = page
+        name = ART_PREFIX + "background"
+        fill: Fill | None = None
         if bg_pr is not None:
-            color = self.color(bg_pr)
-            if color is not None:
-                self.boxes.append(RectBox(0.0, 0.0, w, h, color, name=ART_PREFIX + "background"))
+            fill = self.palette.fill_in(bg_pr)
             blip = bg_pr.find(f"{_A}blipFill/{_A}blip")
             if blip is not None:
                 path = self.image(blip.get(_R_EMBED, ""))
                 if path is not None:
-                    self.boxes.append(
-                        PictureBox(0.0, 0.0, w, h, str(path), ART_PREFIX + "background")
-                    )
+                    self.boxes.append(PictureBox(0.0, 0.0, w, h, str(path), name))
+                    return True
         else:
             ref = bg.find(f"{_P}bgRef")
-            color = self.color(ref) if ref is not None else None
-            if ref is not None and len(ref):
-                value = ref[0]
-                if etree.QName(value).localname == "schemeClr":
-                    color = self.colors.get(value.get("val", ""))
-                elif etree.QName(value).localname == "srgbClr":
-                    color = value.get("val")
-            if color:
-                self.boxes.append(RectBox(0.0, 0.0, w, h, color, name=ART_PREFIX + "background"))
+            if ref is not None:
+                color = self.palette.color_of(ref)
+                idx = int(ref.get("idx", 0))
+                fill = theme_style_fill(self.package, self.master, self.palette, idx, color)
+                if fill is None and color is not None:
+                    fill = Fill(color)
+        if fill is not None and fill.opacity >= MIN_OPACITY:
+            if fill.color is not None:
+                self.boxes.append(
+                    RectBox(0.0, 0.0, w, h, fill.color.rgb, name=name, opacity=fill.opacity)
+                )
+            else:
+                gradient = place_gradient(fill, 0.0, 0.0, w, h)
+                self.boxes.append(
+                    RectBox(0.0, 0.0, w, h, name=name, gradient=gradient, opacity=fill.opacity)
+                )
         return True
+
+
+_Place = Callable[[float, float], tuple[float, float]]
+
+
+def _marking_prompt(el: etree._Element) -> bool:
+    """Whether the shape holds our template's marking prompt, which exports replace with
+    the deck's marking: the slide's own marking boxes draw that."""
+    return "".join(t.text or "" for t in el.iter(f"{_A}t")).strip() == MARKING_PROMPT
+
+
+def _rotation(el: etree._Element) -> float:
+    xfrm = el.find(f"./{_P}spPr/{_A}xfrm")
+    return float(xfrm.get("rot", 0)) / 60000 if xfrm is not None else 0.0
+
+
+def _placer(
+    x: float, y: float, w: float, h: float, flip_h: bool, flip_v: bool, rot: float, tf: _Transform
+) -> _Place:
+    """Maps a point of the shape's own box (0..w, 0..h, EMU) onto the page: flipped,
+    then rotated about the box's centre, then through the group transform."""
+    cos, sin = math.cos(math.radians(rot)), math.sin(math.radians(rot))
+
+    def place(px: float, py: float) -> tuple[float, float]:
+        if flip_h:
+            px = w - px
+        if flip_v:
+            py = h - py
+        if rot:
+            dx, dy = px - w / 2, py - h / 2
+            px, py = w / 2 + dx * cos - dy * sin, h / 2 + dx * sin + dy * cos
+        return tf.point(x + px, y + py)
+
+    return place
+
+
+def _bounds_of(place: _Place, w: float, h: float) -> tuple[float, float, float, float]:
+    """The page rectangle (x, y, w, h) a gradient spans: the shape's placed frame."""
+    corners = [place(px, py) for px in (0.0, w) for py in (0.0, h)]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
+
+
+def _preset_ring(kind: str, w: float, h: float) -> list[tuple[float, float]]:
+    """The outline of a preset geometry we draw (see ``PRESETS``), in the shape's box."""
+    if kind == "ellipse":
+        turns = [2 * math.pi * k / 48 for k in range(48)]
+        return [(w / 2 * (1 + math.cos(a)), h / 2 * (1 + math.sin(a))) for a in turns]
+    if kind == "roundRect":
+        r = min(w, h) * 0.16667
+        ring: list[tuple[float, float]] = []
+        for cx, cy, start in ((w - r, r, -90), (w - r, h - r, 0), (r, h - r, 90), (r, r, 180)):
+            for k in range(7):
+                a = math.radians(start + 15 * k)
+                ring.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+        return ring
+    if kind == "flowChartDocument":  # a wavy bottom edge (21600-unit path of the spec)
+        kx, ky = w / 21600, h / 21600
+        ring = [(0.0, 0.0), (w, 0.0), (w, 17322 * ky)]
+        ring += _flatten(ring[-1], [(10800 * kx, 17322 * ky), (10800 * kx, 23922 * ky),
+                                    (0.0, 20172 * ky)])  # fmt: skip
+        return ring
+    ss = min(w, h)
+    if kind == "triangle":
+        return [(w / 2, 0.0), (w, h), (0.0, h)]
+    if kind == "rtTriangle":
+        return [(0.0, 0.0), (w, h), (0.0, h)]
+    if kind == "diamond":
+        return [(w / 2, 0.0), (w, h / 2), (w / 2, h), (0.0, h / 2)]
+    if kind == "parallelogram":
+        dx = ss * 0.25
+        return [(dx, 0.0), (w, 0.0), (w - dx, h), (0.0, h)]
+    return [(0.0, 0.0), (w, 0.0), (w, h), (0.0, h)]
+
+
+PRESETS = frozenset(
+    {"rect", "ellipse", "roundRect", "flowChartDocument", "triangle", "rtTriangle", "diamond",
+     "parallelogram"}
+)  # fmt: skip
 
 
 def _flatten(
@@ -307,35 +480,8 @@ def _flatten(
     return out
 
 
-def _theme_colors(package: TemplatePackage, master: str) -> dict[str, str]:
-    theme = next(
-        (t for typ, t, ext in package.rels(master).values() if typ == ox.RT_THEME and not ext), None
-    )
-    colors: dict[str, str] = {}
-    if theme is None or theme not in package.parts:
-        return colors
-    scheme = package.xml(theme).find(f".//{_A}clrScheme")
-    if scheme is None:
-        return colors
-    for slot in scheme:
-        if len(slot):
-            value = slot[0]
-            rgb = (
-                value.get("val")
-                if etree.QName(value).localname == "srgbClr"
-                else value.get("lastClr")
-            )
-            if rgb:
-                colors[etree.QName(slot).localname] = rgb.upper()
-    # The usual colour map: text and backgrounds by their role names.
-    for role, named in (("bg1", "lt1"), ("tx1", "dk1"), ("bg2", "lt2"), ("tx2", "dk2")):
-        if named in colors:
-            colors[role] = colors[named]
-    return colors
-
-
-def _art(package: TemplatePackage, layout_part: str, page: tuple[float, float]) -> tuple[Box, ...]:
-    master = next(
+def _master_of(package: TemplatePackage, layout_part: str) -> str | None:
+    return next(
         (
             t
             for typ, t, ext in package.rels(layout_part).values()
@@ -343,15 +489,27 @@ def _art(package: TemplatePackage, layout_part: str, page: tuple[float, float]) 
         ),
         None,
     )
+
+
+def _art(
+    package: TemplatePackage, layout_part: str, page: tuple[float, float], fields: SlideFields
+) -> tuple[tuple[Box, ...], bool]:
+    """The art of ``layout_part`` and whether it changes from slide to slide (a field)."""
+    master = _master_of(package, layout_part)
     if master is None:
-        return ()
-    colors = _theme_colors(package, master)
+        return (), False
     layout_root = package.xml(layout_part)
     master_root = package.xml(master)
-    layout = _Reader(package, layout_part, colors)
-    master_reader = _Reader(package, master, colors)
+    master_palette = Palette.for_master(package, master)
+    layout_palette = master_palette.for_layout(layout_root)
+    text = TextContext.for_master(package, master, master_palette)
+    layout = _Reader(package, layout_part, layout_palette, text, master, fields)
+    master_reader = _Reader(package, master, master_palette, text, master, fields)
     if not layout.background(layout_root, page):  # else the master's shows through
-        master_reader.background(master_root, page)
+        # the master's background in the layout's colours (its colour map override)
+        master_bg = _Reader(package, master, layout_palette, text, master, fields)
+        master_bg.background(master_root, page)
+        layout.boxes[:0] = master_bg.boxes
     if layout_root.get("showMasterSp", "1") not in ("0", "false"):
         tree = master_root.find(f"{_P}cSld/{_P}spTree")
         if tree is not None:
@@ -361,14 +519,18 @@ def _art(package: TemplatePackage, layout_part: str, page: tuple[float, float]) 
         layout.tree(tree, _Transform())
     backgrounds = [b for b in layout.boxes if b.name == ART_PREFIX + "background"]
     others = [b for b in layout.boxes if b.name != ART_PREFIX + "background"]
-    return tuple(backgrounds + master_reader.boxes + others)
+    return tuple(backgrounds + master_reader.boxes + others), layout.varies or master_reader.varies
 
 
 def template_art(
-    package: TemplatePackage, layout_part: str, page: tuple[float, float]
+    package: TemplatePackage,
+    layout_part: str,
+    page: tuple[float, float],
+    fields: SlideFields = NO_FIELDS,
 ) -> tuple[Box, ...]:
-    """The boxes a slide on ``layout_part`` shows behind its content, in page points."""
-    return _art(package, layout_part, page)
+    """The boxes a slide on ``layout_part`` shows behind its content, in page points:
+    background, the master's shapes, pictures and static text, then the layout's."""
+    return _art(package, layout_part, page, fields)[0]
 
 
 def title_color(
@@ -379,7 +541,9 @@ def title_color(
     master = next((m for m in match.info.masters if m.index == match.master), None)
     if master is None:
         return None
-    reader = _Reader(package, master.part, _theme_colors(package, master.part))
+    palette = Palette.for_master(package, master.part)
+    text = TextContext.for_master(package, master.part, palette)
+    reader = _Reader(package, master.part, palette, text, master.part)
     choice = match.choice("argument")
     parts = [choice.layout.part] if choice.layout is not None and from_layout else []
     for part in [*parts, master.part]:  # the layout's title, then the master's
@@ -404,7 +568,8 @@ def title_color(
 
 class TemplateLook:
     """What layout and drawing take from a deck's house template: the layout theme, the
-    scale onto the template's page, and each template layout's art (computed once)."""
+    scale onto the template's page, and each template layout's art (computed once; again
+    for each slide only where the art shows a field such as the slide number)."""
 
     def __init__(self, package: TemplatePackage, match: TemplateMatch) -> None:
         self.package = package
@@ -414,16 +579,27 @@ class TemplateLook:
         self.theme = replace(theme, title_color=color)
         self.scale = scale_of(match)
         self.page = (match.info.width, match.info.height)
-        self._art: dict[str, tuple[Box, ...]] = {}
+        self._art: dict[tuple[str, SlideFields], tuple[Box, ...]] = {}
+        self._varies: dict[str, bool] = {}
 
-    def art_for(self, layout: str) -> tuple[Box, ...]:
+    def art_for(self, layout: str, number: int = 0, date: str = "") -> tuple[Box, ...]:
+        """The art behind a slide of our ``layout`` numbered ``number`` in a deck dated
+        ``date`` (what the template's fields show)."""
         choice = self.match.choice(layout)
         part = choice.layout.part if choice.layout is not None else ""
-        if part and part not in self._art:
-            self._art[part] = template_art(self.package, part, self.page)
-        return self._art.get(part, ())
+        if not part:
+            return ()
+        fields = SlideFields(number, date)
+        key = (part, fields if self._varies.get(part, True) else NO_FIELDS)
+        if key not in self._art:
+            self._art[key], self._varies[part] = _art(self.package, part, self.page, fields)
+            if not self._varies[part]:
+                self._art[(part, NO_FIELDS)] = self._art[key]
+        return self._art[key]
 
-    def finish(self, slide: LaidSlide) -> LaidSlide:
-        """``slide`` (laid out in this look's theme) on the template's page, its art behind."""
+    def finish(self, slide: LaidSlide, date: str = "") -> LaidSlide:
+        """``slide`` (laid out in this look's theme) on the template's page, its art behind;
+        ``date`` is the deck's, shown by the template's date fields."""
         scaled = scaled_slide(slide, self.scale)
-        return replace(scaled, boxes=(*self.art_for(slide.layout), *scaled.boxes))
+        art = self.art_for(slide.layout, slide.number, date)
+        return replace(scaled, boxes=(*art, *scaled.boxes))

@@ -1,0 +1,210 @@
+"""A template's master and layout graphics as one drawing list (gradients, background
+style references, theme colours with their transforms, static text and fields), and the
+PDF drawing exactly that list. The templates are small ones made here from ours."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from small_templates import ACCENT1, POWERPOINT_SHADES, shape, small_template, static_text_shapes
+
+from briefing_app.layout.boxes import LaidDeck, LaidSlide, PathBox, RectBox, TextBox
+from briefing_app.render.pdf_renderer import render_pdf
+from briefing_app.templates.art import ART_PREFIX, TemplateLook, template_art
+from briefing_app.templates.build_default import build_bytes
+from briefing_app.templates.inspect import inspect_package
+from briefing_app.templates.match import TemplateMatch, match_template
+from briefing_app.templates.package import TemplatePackage, read_template_bytes
+
+
+def _art(package: TemplatePackage, match: TemplateMatch, ours: str = "argument") -> tuple:
+    choice = match.choice(ours)
+    assert choice.layout is not None
+    return template_art(package, choice.layout.part, (match.info.width, match.info.height))
+
+
+def _pixels(slide: LaidSlide, tmp_path: Path, points: list[tuple[float, float]]) -> list:
+    """Colours of our PDF of ``slide`` at page ``points`` (rendered at 36 dpi)."""
+    pdf = render_pdf(LaidDeck("t", "", "", (slide,)), tmp_path / "art.pdf")
+    subprocess.run(
+        ["pdftoppm", "-r", "36", "-png", "-singlefile", str(pdf), str(tmp_path / "art")],
+        check=True,
+        timeout=60,
+    )
+    image = Image.open(tmp_path / "art.png").convert("RGB")
+    k = image.width / slide.width
+    return [image.getpixel((round(x * k), round(y * k))) for x, y in points]
+
+
+def _near(rgb: tuple[int, int, int], hex_color: str, tolerance: int = 12) -> bool:
+    want = [int(hex_color[i : i + 2], 16) for i in (0, 2, 4)]
+    return all(abs(a - b) <= tolerance for a, b in zip(rgb, want, strict=True))
+
+
+def test_a_gradient_background_is_drawn_as_powerpoint_spreads_it(tmp_path: Path) -> None:
+    """A linear gradient at 0 degrees: red at the left edge, blue at the right; the PDF
+    shows those colours there and their mix in the middle."""
+    bg = (
+        '<p:bg><p:bgPr><a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="FF0000"/></a:gs>'
+        '<a:gs pos="100000"><a:srgbClr val="0000FF"/></a:gs></a:gsLst><a:lin ang="0"/>'
+        "</a:gradFill><a:effectLst/></p:bgPr></p:bg>"
+    )
+    package, match = small_template(bg)
+    art = _art(package, match)
+    background = art[0]
+    assert isinstance(background, RectBox) and background.name == ART_PREFIX + "background"
+    assert background.gradient is not None and background.gradient.radius == 0
+    assert background.gradient.stops == ((0.0, "FF0000"), (1.0, "0000FF"))
+    w, h = match.info.width, match.info.height
+    left, middle, right = _pixels(
+        LaidSlide(1, "t", art, width=w, height=h),
+        tmp_path,
+        [(2, h / 2), (w / 2, h / 2), (w - 2, h / 2)],
+    )
+    assert _near(left, "FF0000", 16) and _near(right, "0000FF", 16)
+    assert _near(middle, "800080", 20)
+
+
+def test_background_style_reference_takes_the_themes_background_fill(tmp_path: Path) -> None:
+    """``bgRef idx=1003`` is the theme's third background fill with ``phClr`` bound to the
+    reference's colour: here a vertical gradient from accent 1 to accent 1 at 50 % shade."""
+    theme = {
+        r"<a:bgFillStyleLst>.*?</a:bgFillStyleLst>": (
+            '<a:bgFillStyleLst><a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+            '<a:solidFill><a:schemeClr val="phClr"><a:lumMod val="75000"/></a:schemeClr>'
+            '</a:solidFill><a:gradFill><a:gsLst><a:gs pos="0"><a:schemeClr val="phClr"/>'
+            '</a:gs><a:gs pos="100000"><a:schemeClr val="phClr"><a:lumMod val="50000"/>'
+            '</a:schemeClr></a:gs></a:gsLst><a:lin ang="5400000"/></a:gradFill>'
+            "</a:bgFillStyleLst>"
+        )
+    }
+    ref = '<p:bg><p:bgRef idx="{}"><a:schemeClr val="accent1"/></p:bgRef></p:bg>'
+    package, match = small_template(ref.format(1002), theme=theme)
+    (solid, *_) = _art(package, match)
+    assert isinstance(solid, RectBox) and solid.fill == POWERPOINT_SHADES[(75000, 0)]
+    package, match = small_template(ref.format(1003), theme=theme)
+    art = _art(package, match)
+    gradient = art[0].gradient
+    assert gradient is not None
+    assert gradient.stops == ((0.0, ACCENT1), (1.0, POWERPOINT_SHADES[(50000, 0)]))
+    assert gradient.x1 == pytest.approx(gradient.x2) and gradient.y1 < gradient.y2  # downwards
+    w, h = match.info.width, match.info.height
+    top, bottom = _pixels(
+        LaidSlide(1, "t", art, width=w, height=h), tmp_path, [(w / 2, 2), (w / 2, h - 2)]
+    )
+    assert _near(top, ACCENT1) and _near(bottom, POWERPOINT_SHADES[(50000, 0)])
+
+
+@pytest.mark.parametrize(("mods", "expected"), sorted(POWERPOINT_SHADES.items()))
+def test_theme_colours_with_transforms_match_powerpoints_palette(
+    mods: tuple[int, int], expected: str
+) -> None:
+    lum_mod, lum_off = mods
+    offset = f'<a:lumOff val="{lum_off}"/>' if lum_off else ""
+    fill = (
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1">'
+        f'<a:lumMod val="{lum_mod}"/>{offset}</a:schemeClr></a:solidFill>'
+    )
+    package, match = small_template(shapes=shape("Band", 0, 0, 100, 20, fill))
+    band = next(b for b in _art(package, match) if b.name == ART_PREFIX + "Band")
+    assert isinstance(band, RectBox) and band.fill == expected
+
+
+def test_scheme_colours_go_through_the_masters_colour_map() -> None:
+    """A dark master maps bg1 to dk1: a shape filled "bg1" is dark, text "tx1" light."""
+    dark_map = (
+        '<p:clrMap bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2" accent1="accent1" accent2="accent2" '
+        'accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" '
+        'folHlink="folHlink"/>'
+    )
+    fill = (
+        '<a:prstGeom prst="ellipse"><a:avLst/></a:prstGeom>'
+        '<a:solidFill><a:schemeClr val="bg1"/></a:solidFill>'
+    )
+    package, match = small_template(shapes=shape("Disc", 10, 10, 50, 50, fill), color_map=dark_map)
+    disc = next(b for b in _art(package, match) if b.name == ART_PREFIX + "Disc")
+    assert isinstance(disc, PathBox) and disc.fill == "262626"  # our theme's dk1
+
+
+def test_translucent_and_radial_fills() -> None:
+    fill = (
+        '<a:prstGeom prst="ellipse"><a:avLst/></a:prstGeom><a:gradFill><a:gsLst>'
+        '<a:gs pos="0"><a:srgbClr val="FFFFFF"><a:alpha val="80000"/></a:srgbClr></a:gs>'
+        '<a:gs pos="100000"><a:srgbClr val="FFFFFF"><a:alpha val="20000"/></a:srgbClr></a:gs>'
+        '</a:gsLst><a:path path="circle"><a:fillToRect l="50000" t="50000" r="50000" '
+        'b="50000"/></a:path></a:gradFill>'
+    )
+    package, match = small_template(shapes=shape("Glow", 100, 100, 200, 100, fill))
+    glow = next(b for b in _art(package, match) if b.name == ART_PREFIX + "Glow")
+    assert isinstance(glow, PathBox) and glow.gradient is not None
+    assert glow.gradient.radius > 0 and (glow.gradient.x1, glow.gradient.y1) == pytest.approx(
+        (200, 150)
+    )
+    assert glow.opacity == pytest.approx(0.5)  # its stops' opacity over its length
+
+
+def test_static_text_is_laid_out_by_our_engine_inside_its_box() -> None:
+    package, match = small_template(shapes=static_text_shapes())
+    look = TemplateLook(package, match)
+    art = look.art_for("argument", 7, "2 December 2026")
+    ministry = next(b for b in art if b.name == ART_PREFIX + "Ministry")
+    assert isinstance(ministry, TextBox)
+    lines = [ln for p in ministry.paragraphs for ln in p.lines]
+    text = " ".join("".join(r.text for r in ln.runs) for ln in lines)
+    assert text == "Ministry of Foreign Affairs and International Cooperation"
+    assert len(lines) == 2  # 14 pt bold does not fit 300 pt on one line: it wraps
+    for line in lines:
+        style = line.runs[0].style
+        assert (style.size, style.bold, style.color, style.font) == (14.0, True, "1F3864", "sans")
+        assert line.x >= 40 and line.x + line.width <= 340 + 0.01  # inside its box
+        assert line.x - 40 == pytest.approx(340 - (line.x + line.width), abs=0.6)  # centred
+        assert 20 < line.baseline < 80
+    number = next(b for b in art if b.name == ART_PREFIX + "Number")
+    assert [r.text for p in number.paragraphs for ln in p.lines for r in ln.runs] == ["7"]
+    date = next(b for b in art if b.name == ART_PREFIX + "Date")
+    assert [r.text for p in date.paragraphs for ln in p.lines for r in ln.runs] == [
+        "2 December 2026"
+    ]
+    # the art without fields is computed once; the fields follow each slide
+    again = look.art_for("argument", 8, "2 December 2026")
+    assert next(b for b in again if b.name == ART_PREFIX + "Ministry") == ministry
+    number8 = next(b for b in again if b.name == ART_PREFIX + "Number")
+    assert [r.text for p in number8.paragraphs for ln in p.lines for r in ln.runs] == ["8"]
+
+
+def test_static_text_reaches_the_pdf(tmp_path: Path) -> None:
+    package, match = small_template(shapes=static_text_shapes())
+    look = TemplateLook(package, match)
+    slides = tuple(
+        look.finish(LaidSlide(n, f"Slide {n}", (), layout="argument"), "2 December 2026")
+        for n in (1, 2)
+    )
+    pdf = render_pdf(LaidDeck("t", "", "", slides), tmp_path / "static.pdf")
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout.split("\f")
+    for number, page in enumerate(pages[:2], start=1):
+        flat = " ".join(page.split())
+        assert "Ministry of Foreign Affairs and" in flat and "International Cooperation" in flat
+        assert "2 December 2026" in flat and flat.endswith(str(number))
+
+
+def test_our_marking_prompt_is_not_drawn_as_static_text() -> None:
+    """A copy of our template shows "MARKING" where exports put the deck's marking; the
+    slide's own marking boxes draw that, so the prompt is not art."""
+    package = read_template_bytes(build_bytes(marked=True), "ours.pptx")
+    match = match_template(inspect_package(package))
+    look = TemplateLook(package, match)
+    for ours in ("title", "argument", "section"):
+        texts = [
+            r.text
+            for b in look.art_for(ours, 1)
+            if isinstance(b, TextBox)
+            for p in b.paragraphs
+            for ln in p.lines
+            for r in ln.runs
+        ]
+        assert "MARKING" not in texts
