@@ -58,6 +58,11 @@ def user_log_dir() -> Path:
     return platformdirs.user_log_path(APP_NAME, appauthor=False)
 
 
+def user_cache_dir() -> Path:
+    """The user's cache folder for this app: files made again whenever they are missing."""
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def app_version() -> str:
     """The installed distribution's version (the checkout's when run from source)."""
     from importlib.metadata import PackageNotFoundError, version  # slow; only when asked

@@ -11,27 +11,37 @@ What a template carries that a deck must not is left out: its slides, its thumbn
 picture of the template, not of the deck), printer settings and its document properties.
 The properties are written fresh: created and modified now, the real slide count and the
 slide format in app.xml, keywords, and the marking as a custom property.
+
+What python-pptx makes of a template depends only on the template's bytes and python-pptx's
+version, so it is kept in the user's cache folder under those two (as Python keeps
+bytecode): an export command imports python-pptx only the first time it meets a template.
+A missing, unreadable or stale cache file is simply made again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part
-from pptx.opc.spec import default_content_types
-from pptx.oxml.presentation import CT_Presentation
-from pptx.parts.image import Image
-from pptx.presentation import Presentation as PresentationObject
-from pptx.util import Emu
-
+from briefing_app.paths import user_cache_dir
 from briefing_app.render.pptx_text import CITATION_TARGET, xml_attr, xml_safe, xml_text
+from briefing_app.templates import ooxml as ox
+
+if TYPE_CHECKING:
+    from pptx.opc.package import Part
+    from pptx.oxml.presentation import CT_Presentation
+    from pptx.parts.image import Image
+    from pptx.presentation import Presentation as PresentationObject
 
 XML_HEADER = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -69,16 +79,18 @@ class _Template:
 # Parts a template carries that an exported deck must not: its preview picture (it shows
 # the template, not the deck), printer settings, and the properties we write fresh.
 _DROPPED_RELTYPES = (
-    RT.THUMBNAIL,
-    RT.PRINTER_SETTINGS,
-    RT.EXTENDED_PROPERTIES,
-    RT.CORE_PROPERTIES,
-    RT.CUSTOM_PROPERTIES,
+    ox.RT_THUMBNAIL,
+    ox.RT_PRINTER_SETTINGS,
+    ox.RT_EXTENDED,
+    ox.RT_CORE,
+    ox.RT_CUSTOM,
 )
 
 
 def _presentation_element(prs: PresentationObject) -> CT_Presentation:
     """The ``<p:presentation>`` element (python-pptx types the part's element loosely)."""
+    from pptx.oxml.presentation import CT_Presentation
+
     element = prs.part._element
     if not isinstance(element, CT_Presentation):
         raise RuntimeError("the presentation part holds no <p:presentation> element")
@@ -91,6 +103,7 @@ def python_pptx_default(width: int, height: int) -> bytes:
     import io
 
     from pptx import Presentation
+    from pptx.util import Emu
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(width), Emu(height)
@@ -106,8 +119,20 @@ def template(width: int, height: int) -> _Template:
 
 @cache
 def harvest(data: bytes) -> _Template:
-    """Take a template presentation apart once per process: its parts without slides,
-    thumbnail, printer settings or properties, and python-pptx's notes page."""
+    """The template presentation ``data`` taken apart (see :func:`harvest_with_python_pptx`),
+    once per process, from the cache folder when python-pptx has done it before."""
+    key = _cache_key(data)
+    found = _read_cached(key)
+    if found is not None:
+        return found
+    made = harvest_with_python_pptx(data)
+    _write_cached(key, made)
+    return made
+
+
+def harvest_with_python_pptx(data: bytes) -> _Template:
+    """Take a template presentation apart: its parts without slides, thumbnail, printer
+    settings or properties, and python-pptx's notes page."""
     import io
 
     from pptx import Presentation
@@ -120,7 +145,7 @@ def harvest(data: bytes) -> _Template:
         package._rels.pop(rel.rId)
     _presentation_element(prs).get_or_add_sldIdLst().clear()  # a template may hold slides
     for rel in list(prs.part.rels.values()):
-        if rel.reltype == RT.SLIDE or rel.reltype in _DROPPED_RELTYPES:
+        if rel.reltype == ox.RT_SLIDE or rel.reltype in _DROPPED_RELTYPES:
             prs.part.drop_rel(rel.rId)
     notes_master = prs.notes_master.part  # made now if the template has none
     layouts = [layout.part for master in prs.slide_masters for layout in master.slide_layouts]
@@ -130,16 +155,16 @@ def harvest(data: bytes) -> _Template:
     notes_part = notes.part
     mark_par = f"<a:p><a:r><a:t>{_MARK}</a:t></a:r></a:p>"
     notes_head, _, notes_tail = notes_part.blob.decode().partition(mark_par)
-    master_target = _target(notes_part, notes_master, RT.NOTES_MASTER)
+    master_target = _target(notes_part, notes_master, ox.RT_NOTES_MASTER)
     slide_part = slide.part
     layout_targets = {
-        layout.partname.membername: _target(slide_part, layout, RT.SLIDE_LAYOUT)
+        layout.partname.membername: _target(slide_part, layout, ox.RT_SLIDE_LAYOUT)
         for layout in layouts
     }
     sld_id_lst = _presentation_element(prs).sldIdLst
     if sld_id_lst is not None:
         sld_id_lst.clear()
-    prs.part.drop_rel(next(r.rId for r in prs.part.rels.values() if r.reltype == RT.SLIDE))
+    prs.part.drop_rel(next(r.rId for r in prs.part.rels.values() if r.reltype == ox.RT_SLIDE))
 
     parts: list[tuple[str, bytes]] = []
     types: list[tuple[str, str]] = []
@@ -158,7 +183,7 @@ def harvest(data: bytes) -> _Template:
     size = prs.slide_width or 0, prs.slide_height or 0
     return _Template(
         parts=tuple(parts),
-        content_types=(*types, (str(prs.part.partname), CT.PML_PRESENTATION_MAIN)),
+        content_types=(*types, (str(prs.part.partname), ox.CT_PRESENTATION)),
         presentation=(head + "<p:sldIdLst>", "</p:sldIdLst>" + tail),
         presentation_rels=tuple(
             sorted(
@@ -174,6 +199,99 @@ def harvest(data: bytes) -> _Template:
     )
 
 
+# Bump when _Template or what harvest_with_python_pptx makes of a template changes.
+_CACHE_FORMAT = "1"
+_CACHE_MAGIC = b"briefing-app template parts\n"
+
+
+def _cache_key(data: bytes) -> str:
+    """The template's bytes and the python-pptx that would take it apart: its location and
+    its ``__init__`` (which carries its version), found without importing it."""
+    from importlib.util import find_spec
+
+    digest = hashlib.sha256(data)
+    digest.update(f"|{_CACHE_FORMAT}|".encode())
+    spec = find_spec("pptx")
+    if spec is not None and spec.origin:
+        digest.update(spec.origin.encode())
+        with contextlib.suppress(OSError):
+            digest.update(Path(spec.origin).read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_file(key: str) -> Path:
+    return user_cache_dir() / "pptx-templates" / f"{key}.bin"
+
+
+def _encode(tpl: _Template) -> bytes:
+    head = {
+        "parts": [[name, len(blob)] for name, blob in tpl.parts],
+        "content_types": tpl.content_types,
+        "presentation": tpl.presentation,
+        "presentation_rels": tpl.presentation_rels,
+        "notes": tpl.notes,
+        "layout_targets": list(tpl.layout_targets.items()),
+        "master_target": tpl.master_target,
+        "width": tpl.width,
+        "height": tpl.height,
+    }
+    encoded = json.dumps(head, ensure_ascii=False).encode("utf-8")
+    blobs = b"".join(blob for _, blob in tpl.parts)
+    return _CACHE_MAGIC + len(encoded).to_bytes(8, "big") + encoded + blobs
+
+
+def _decode(raw: bytes) -> _Template:
+    """A cached _Template; ValueError (or a KeyError, TypeError) for anything else."""
+    if not raw.startswith(_CACHE_MAGIC):
+        raise ValueError("not a template parts file")
+    at = len(_CACHE_MAGIC)
+    size = int.from_bytes(raw[at : at + 8], "big")
+    head = json.loads(raw[at + 8 : at + 8 + size].decode("utf-8"))
+    at += 8 + size
+    parts = []
+    for name, length in head["parts"]:
+        parts.append((str(name), raw[at : at + length]))
+        at += length
+    if at != len(raw):
+        raise ValueError("template parts file of the wrong length")
+    return _Template(
+        parts=tuple(parts),
+        content_types=tuple((str(p), str(t)) for p, t in head["content_types"]),
+        presentation=(str(head["presentation"][0]), str(head["presentation"][1])),
+        presentation_rels=tuple((str(i), str(t), str(r)) for i, t, r in head["presentation_rels"]),
+        notes=(str(head["notes"][0]), str(head["notes"][1])),
+        layout_targets={str(k): str(v) for k, v in head["layout_targets"]},
+        master_target=str(head["master_target"]),
+        width=int(head["width"]),
+        height=int(head["height"]),
+    )
+
+
+def _read_cached(key: str) -> _Template | None:
+    try:
+        return _decode(_cache_file(key).read_bytes())
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None  # none yet, or not ours: made again
+
+
+def _write_cached(key: str, tpl: _Template) -> None:
+    """Keep ``tpl`` for the next process (whole or not at all; a cache it cannot write
+    only costs that process's successors the time to make it again)."""
+    target = _cache_file(key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(_encode(tpl))
+            os.replace(temp, target)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except OSError:
+        pass
+
+
 def _target(source: Part, target: Part, reltype: str) -> str:
     """How ``source`` refers to ``target`` (a path relative to it)."""
     return source.rels[source.relate_to(target, reltype)].target_ref
@@ -187,6 +305,8 @@ class _Media:
 
     def add(self, path: str) -> tuple[str, str]:
         """(part name, description) for the image file at ``path``."""
+        from pptx.parts.image import Image
+
         image = Image.from_file(path)
         if image.sha1 not in self.by_sha1:
             name = f"/ppt/media/image{len(self.by_sha1) + 1}.{image.ext}"
@@ -214,13 +334,13 @@ class SlideRels:
         """The rId of an external hyperlink to ``url``; for ``CITATION_TARGET``, of the
         deck's sources slide ("" when the deck has none)."""
         if url == CITATION_TARGET:
-            return self._add(RT.SLIDE, self.sources_target) if self.sources_target else ""
-        return self._add(RT.HYPERLINK, url, external=True)
+            return self._add(ox.RT_SLIDE, self.sources_target) if self.sources_target else ""
+        return self._add(ox.RT_HYPERLINK, url, external=True)
 
     def image(self, path: str) -> tuple[str, str]:
         """The rId of the image at ``path`` and its description (the file name)."""
         partname, description = self.media.add(path)
-        return self._add(RT.IMAGE, ".." + partname[len("/ppt") :]), description
+        return self._add(ox.RT_IMAGE, ".." + partname[len("/ppt") :]), description
 
 
 @dataclass(frozen=True)
@@ -273,7 +393,7 @@ class PptxPackage:
         ("ppt/slideLayouts/slideLayout2.xml"; python-pptx's "Blank" in its own template,
         else the first layout, when None)."""
         rels = SlideRels(self.media)
-        rels._add(RT.SLIDE_LAYOUT, self.template.layout_targets[layout or self.default_layout])
+        rels._add(ox.RT_SLIDE_LAYOUT, self.template.layout_targets[layout or self.default_layout])
         return rels
 
     def add_slide(
@@ -307,14 +427,14 @@ class PptxPackage:
         for n, (xml, rels, notes_xml) in enumerate(self._slides, start=1):
             slide_name = f"ppt/slides/slide{n}.xml"
             rid = f"rId{next_rid + n - 1}"
-            pres_rels.append((rid, RT.SLIDE, f"slides/slide{n}.xml", False))
+            pres_rels.append((rid, ox.RT_SLIDE, f"slides/slide{n}.xml", False))
             slide_ids.append(f'<p:sldId id="{255 + n}" r:id="{rid}"/>')
             slide_rels = list(rels.rels)
             if notes_xml is not None:
                 notes_count += 1
                 notes_name = f"ppt/notesSlides/notesSlide{notes_count}.xml"
                 slide_rels.append(
-                    (f"rId{len(slide_rels) + 1}", RT.NOTES_SLIDE, "../" + notes_name[4:], False)
+                    (f"rId{len(slide_rels) + 1}", ox.RT_NOTES_SLIDE, "../" + notes_name[4:], False)
                 )
                 entries.append((notes_name, notes_xml))
                 entries.append(
@@ -322,35 +442,35 @@ class PptxPackage:
                         f"ppt/notesSlides/_rels/notesSlide{notes_count}.xml.rels",
                         _rels_xml(
                             [
-                                ("rId1", RT.NOTES_MASTER, tpl.master_target, False),
-                                ("rId2", RT.SLIDE, f"../slides/slide{n}.xml", False),
+                                ("rId1", ox.RT_NOTES_MASTER, tpl.master_target, False),
+                                ("rId2", ox.RT_SLIDE, f"../slides/slide{n}.xml", False),
                             ]
                         ),
                     )
                 )
-                types.append(("/" + notes_name, CT.PML_NOTES_SLIDE))
+                types.append(("/" + notes_name, ox.CT_NOTES_SLIDE))
             entries.append((slide_name, xml))
             entries.append((f"ppt/slides/_rels/slide{n}.xml.rels", _rels_xml(slide_rels)))
-            types.append(("/" + slide_name, CT.PML_SLIDE))
+            types.append(("/" + slide_name, ox.CT_SLIDE))
         for partname, image in self.media.by_sha1.values():
             entries.append((partname[1:], image.blob))
             types.append((partname, image.content_type))
         package_rels = [
-            ("rId1", RT.OFFICE_DOCUMENT, "ppt/presentation.xml", False),
-            ("rId2", RT.CORE_PROPERTIES, "docProps/core.xml", False),
-            ("rId3", RT.EXTENDED_PROPERTIES, "docProps/app.xml", False),
+            ("rId1", ox.RT_OFFICE_DOCUMENT, "ppt/presentation.xml", False),
+            ("rId2", ox.RT_CORE, "docProps/core.xml", False),
+            ("rId3", ox.RT_EXTENDED, "docProps/app.xml", False),
         ]
         types += [
-            ("/docProps/core.xml", CT.OPC_CORE_PROPERTIES),
-            ("/docProps/app.xml", CT.OFC_EXTENDED_PROPERTIES),
+            ("/docProps/core.xml", ox.CT_CORE),
+            ("/docProps/app.xml", ox.CT_EXTENDED),
         ]
         properties = [
             ("docProps/core.xml", _core_xml(props)),
             ("docProps/app.xml", _app_xml(len(self._slides), notes_count, tpl, props)),
         ]
         if props.marking.strip():
-            package_rels.append(("rId4", RT.CUSTOM_PROPERTIES, "docProps/custom.xml", False))
-            types.append(("/docProps/custom.xml", CT.OFC_CUSTOM_PROPERTIES))
+            package_rels.append(("rId4", ox.RT_CUSTOM, "docProps/custom.xml", False))
+            types.append(("/docProps/custom.xml", ox.CT_CUSTOM))
             properties.append(("docProps/custom.xml", _custom_xml({"Marking": props.marking})))
         head, tail = tpl.presentation
         fixed = [
@@ -441,11 +561,11 @@ def _rels_xml(rels: list[tuple[str, str, str, bool]]) -> str:
 
 def _content_types_xml(parts: list[tuple[str, str]]) -> str:
     """Defaults by extension where the spec has one, overrides for the rest (as python-pptx)."""
-    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    defaults = {"rels": ox.CT_RELS, "xml": ox.CT_XML}
     overrides = {}
     for partname, content_type in parts:
         ext = partname.rsplit(".", 1)[-1]
-        if (ext.lower(), content_type) in default_content_types:
+        if (ext.lower(), content_type) in ox.DEFAULT_CONTENT_TYPES:
             defaults[ext.lower()] = content_type
         else:
             overrides[partname] = content_type

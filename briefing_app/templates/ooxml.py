@@ -28,7 +28,15 @@ RT_PRES_PROPS = _DOC + "presProps"
 RT_VIEW_PROPS = _DOC + "viewProps"
 RT_TABLE_STYLES = _DOC + "tableStyles"
 RT_EXTENDED = _DOC + "extended-properties"
+RT_CUSTOM = _DOC + "custom-properties"
+RT_SLIDE = _DOC + "slide"
+RT_NOTES_MASTER = _DOC + "notesMaster"
+RT_NOTES_SLIDE = _DOC + "notesSlide"
+RT_HYPERLINK = _DOC + "hyperlink"
+RT_IMAGE = _DOC + "image"
+RT_PRINTER_SETTINGS = _DOC + "printerSettings"
 RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 
 _PML = "application/vnd.openxmlformats-officedocument.presentationml."
 CT_PRESENTATION = _PML + "presentation.main+xml"
@@ -46,7 +54,40 @@ CT_TABLE_STYLES = _PML + "tableStyles+xml"
 CT_THEME = "application/vnd.openxmlformats-officedocument.theme+xml"
 CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 CT_EXTENDED = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CT_SLIDE = _PML + "slide+xml"
+CT_NOTES_SLIDE = _PML + "notesSlide+xml"
 CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
+CT_XML = "application/xml"
+# The OPC's default content types by file extension (ISO/IEC 29500-2, as python-pptx's
+# ``pptx.opc.spec``): a part whose extension and type are listed needs no override.
+DEFAULT_CONTENT_TYPES = frozenset(
+    {
+        ("bin", _PML + "printerSettings"),
+        ("bin", "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"),
+        ("bin", "application/vnd.openxmlformats-officedocument.wordprocessingml.printerSettings"),
+        ("bmp", "image/bmp"),
+        ("emf", "image/x-emf"),
+        ("fntdata", "application/x-fontdata"),
+        ("gif", "image/gif"),
+        ("jpe", "image/jpeg"),
+        ("jpeg", "image/jpeg"),
+        ("jpg", "image/jpeg"),
+        ("mov", "video/quicktime"),
+        ("mp4", "video/mp4"),
+        ("mpg", "video/mpeg"),
+        ("png", "image/png"),
+        ("rels", CT_RELS),
+        ("tif", "image/tiff"),
+        ("tiff", "image/tiff"),
+        ("vid", "video/unknown"),
+        ("wdp", "image/vnd.ms-photo"),
+        ("wmf", "image/x-wmf"),
+        ("wmv", "video/x-ms-wmv"),
+        ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("xml", CT_XML),
+    }
+)
 
 MAIN_CONTENT_TYPES = (CT_PRESENTATION, CT_TEMPLATE, CT_SLIDESHOW)
 MACRO_CONTENT_TYPES = (

@@ -183,3 +183,87 @@ def test_document_properties_are_the_decks_and_nothing_is_left_from_the_template
         assert abs(moment - now) < timedelta(minutes=5)
     assert props.keywords == "Kosovo; Serbia"
     assert props.title == deck.title
+
+
+# --- the template parts kept in the user's cache folder ---------------------------------
+
+
+def _cached_files(cache_home: Path) -> list[Path]:
+    return sorted((cache_home / "briefing-app" / "pptx-templates").glob("*.bin"))
+
+
+def test_template_parts_come_back_from_the_cache_as_python_pptx_made_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.render import pptx_package
+    from briefing_app.render.pptx_template import house_template
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    data = house_template(True).data
+    made = pptx_package.harvest_with_python_pptx(data)
+    key = pptx_package._cache_key(data)
+    assert pptx_package._read_cached(key) is None
+    pptx_package._write_cached(key, made)
+    assert [p.stem for p in _cached_files(tmp_path / "cache")] == [key]
+    assert pptx_package._read_cached(key) == made
+    assert list(made.layout_targets) == list(pptx_package._read_cached(key).layout_targets)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+def test_a_damaged_cache_file_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    from briefing_app.render import pptx_package
+    from briefing_app.render.pptx_template import house_template
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    data = house_template(False).data
+    made = pptx_package.harvest_with_python_pptx(data)
+    key = pptx_package._cache_key(data)
+    pptx_package._write_cached(key, made)
+    (path,) = _cached_files(tmp_path / "cache")
+    raw = path.read_bytes()
+    path.write_bytes({"truncated": raw[:-10], "garbage": b"\x00" * 64, "empty": b""}[damage])
+    assert pptx_package._read_cached(key) is None
+    pptx_package.harvest.cache_clear()
+    assert pptx_package.harvest(data) == made
+    assert path.read_bytes() == raw  # written again, whole
+
+
+_EXPORT_CHILD = """
+import sys
+from briefing_app.render.pptx_renderer import render_pptx
+from tests.render._deck import sample_deck
+render_pptx(sample_deck(3), sys.argv[1])
+print("pptx" in sys.modules)
+"""
+
+
+def test_an_export_with_its_template_cached_needs_no_python_pptx(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first export meets the template and imports python-pptx; later processes read
+    its parts from the cache and write the same file."""
+    import os
+    import subprocess
+    import sys
+
+    from briefing_app.paths import PROJECT_ROOT
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(PROJECT_ROOT)}
+
+    def export(name: str) -> tuple[bool, dict[str, bytes]]:
+        target = tmp_path / name
+        done = subprocess.run(
+            [sys.executable, "-c", _EXPORT_CHILD, str(target)],
+            env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        with zipfile.ZipFile(target) as zf:
+            parts = {n: zf.read(n) for n in zf.namelist() if n != "docProps/core.xml"}
+        return done.stdout.strip() == "True", parts
+
+    first_imported, first = export("first.pptx")
+    second_imported, second = export("second.pptx")
+    assert first_imported and not second_imported
+    assert len(_cached_files(tmp_path / "cache")) == 1
+    assert second == first
