@@ -17,8 +17,10 @@ at the same words (see ``render.pptx_text.wrap_insets``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from operator import attrgetter
 
 import uharfbuzz as hb
 
@@ -27,6 +29,7 @@ from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import face_path, text_width
 
 REFERENCE_DPI = 600  # LibreOffice Impress's printer-independent reference device
+_X_ADVANCE = attrgetter("x_advance")
 
 
 @cache
@@ -50,7 +53,9 @@ def _run_width(text: str, font: str, bold: bool, italic: bool, size: float) -> f
     # hundredths of a millimetre), in whole pixels of the reference device
     height = round(round(size, 2) * 2540 / 72)
     pixels = round(height * REFERENCE_DPI / 2540)
-    total: int = sum(round(pos.x_advance * pixels / upem) for pos in buf.glyph_positions)
+    # each distinct advance rounded once (a line has few): the same whole-pixel sum
+    counts = Counter(map(_X_ADVANCE, buf.glyph_positions))
+    total: int = sum(round(advance * pixels / upem) * n for advance, n in counts.items())
     return total * 72 / REFERENCE_DPI
 
 

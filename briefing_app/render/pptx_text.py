@@ -252,10 +252,16 @@ def _common_bounds(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[f
     return (lower, upper, True) if upper > lower else (*exact, False)
 
 
-def wrap_insets(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[float, float]:
+Bounds = tuple[float, float, bool]
+
+
+def wrap_insets(
+    box: TextBox, paragraphs: Sequence[TextParagraph], bounds: Bounds | None = None
+) -> tuple[float, float]:
     """Left and right insets (points) that make a viewer wrap ``box`` where layout did:
-    the wrap width goes half way between the bounds of :func:`_common_bounds`."""
-    lower, upper, _ = _common_bounds(box, paragraphs)
+    the wrap width goes half way between the bounds of :func:`_common_bounds` (``bounds``
+    when the caller has them already)."""
+    lower, upper, _ = bounds or _common_bounds(box, paragraphs)
     centered = all(p.align == "center" for p in paragraphs)
     if upper == float("inf"):
         width = box.w
@@ -272,12 +278,17 @@ def wrap_insets(box: TextBox, paragraphs: Sequence[TextParagraph]) -> tuple[floa
     return 0.0, spare
 
 
-def right_margins(box: TextBox, paragraphs: Sequence[TextParagraph], width: float) -> list[float]:
+def right_margins(
+    box: TextBox,
+    paragraphs: Sequence[TextParagraph],
+    width: float,
+    bounds: Bounds | None = None,
+) -> list[float]:
     """Each paragraph's own right margin (``marR``, points) inside a box that wraps at
     ``width``. Where no box width suits both viewers, a left-aligned paragraph wraps half
     way between its own bounds, which are wider apart than the box's (fewer lines)."""
     margins = [0.0] * len(paragraphs)
-    if _common_bounds(box, paragraphs)[2]:
+    if (bounds or _common_bounds(box, paragraphs))[2]:
         return margins  # the box's width suits both; its slack is left alone
     for n, par in enumerate(paragraphs):
         if par.align != "left" or len(par.lines) < 2:
@@ -331,10 +342,11 @@ def text_body(box: TextBox, relate: LinkRelater) -> tuple[str, float, float]:
         for p, before in zip(paragraphs, spacings, strict=True)
     )
     inset = max(0.0, top - box.y)
-    left, right = wrap_insets(box, paragraphs)
+    bounds = _common_bounds(box, paragraphs)  # measured once: it is most of the writing
+    left, right = wrap_insets(box, paragraphs, bounds)
     frame_top = min(box.y, top)
     frame_bottom = max(box.y + box.h, top + content)
-    margins = right_margins(box, paragraphs, box.w - left - right)
+    margins = right_margins(box, paragraphs, box.w - left - right, bounds)
     body = "".join(
         _paragraph(p, before, box, relate, margin)
         for p, before, margin in zip(paragraphs, spacings, margins, strict=True)
