@@ -65,6 +65,22 @@ def cont_title(title: str, index: int) -> str:
     return title + CONT if index > 0 else title
 
 
+def continued_page(
+    title: str,
+    index: int,
+    boxes: list[Box],
+    footer_sources: tuple[str, ...],
+    notes: str,
+    warnings: list[str] | None = None,
+) -> Page:
+    """Page ``index`` of a slide that may continue: later pages are titled "(cont.)",
+    and the notes and warnings go with the first page only."""
+    first = index == 0
+    said = (warnings or []) if first else []
+    return Page(cont_title(title, index), boxes, True, footer_sources, notes if first else "",
+                warnings=said)  # fmt: skip
+
+
 def mark_text(citations: Sequence[int]) -> str:
     """ "[2, 4]", with no-break spaces: a mark is never split across lines (LibreOffice
     imports it, a link, as one unbreakable field)."""

@@ -8,7 +8,7 @@ from briefing_app.layout.boxes import Box
 from briefing_app.layout.chrome import (
     Ctx,
     Page,
-    cont_title,
+    continued_page,
     item_para,
     paginate,
     text_box,
@@ -128,7 +128,5 @@ def list_pages(
         if fit is not None and fit.paragraphs:
             where = frame if i == 0 or later is None else later
             boxes.append(text_box(fit, where, "Body", slot=slot))
-        pages.append(
-            Page(cont_title(title, i), boxes, True, footer_sources, notes if i == 0 else "")
-        )
+        pages.append(continued_page(title, i, boxes, footer_sources, notes))
     return pages

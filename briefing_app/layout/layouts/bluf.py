@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from briefing_app.layout.boxes import Box, RectBox
-from briefing_app.layout.chrome import Ctx, Page, cont_title, paginate, text_box, title_boxes
+from briefing_app.layout.chrome import Ctx, Page, continued_page, paginate, text_box, title_boxes
 from briefing_app.layout.content import ContentItem, SlideContent
 from briefing_app.layout.layouts.argument import accept_points
 from briefing_app.layout.lists import numbered_specs
@@ -83,14 +83,7 @@ class BlufLayout(SlideLayout[BlufContent]):
                 frame = replace(inner, h=part.height)
                 boxes.append(text_box(part, frame, "Body", slot=JUDGEMENTS))
             pages.append(
-                Page(
-                    cont_title(title, i),
-                    boxes,
-                    True,
-                    content.footer_sources,
-                    content.notes if i == 0 else "",
-                    warnings=warnings if i == 0 else [],
-                )
+                continued_page(title, i, boxes, content.footer_sources, content.notes, warnings)
             )
         return pages
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_app.layout.boxes import Box, RectBox
-from briefing_app.layout.chrome import Ctx, Page, cont_title, paginate, text_box, title_boxes
+from briefing_app.layout.chrome import Ctx, Page, continued_page, paginate, text_box, title_boxes
 from briefing_app.layout.content import ContentItem, SlideContent
 from briefing_app.layout.layouts.quote import (
     Quotation,
@@ -113,9 +113,9 @@ class CalloutLayout(SlideLayout[CalloutContent]):
                 boxes += callouts
             if fit is not None and fit.paragraphs:
                 boxes.append(text_box(fit, points, "Body", slot=POINTS))
-            notes = content.notes if i == 0 else ""
-            pages.append(Page(cont_title(content.title, i), boxes, True, content.footer_sources,
-                              notes))  # fmt: skip
+            pages.append(
+                continued_page(content.title, i, boxes, content.footer_sources, content.notes)
+            )
         return pages
 
     def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_app.layout.boxes import Box, ItemRef, RuleBox, Run
-from briefing_app.layout.chrome import Ctx, Page, cont_title, item_runs, text_box, title_boxes
+from briefing_app.layout.chrome import Ctx, Page, continued_page, item_runs, text_box, title_boxes
 from briefing_app.layout.content import SlideContent
 from briefing_app.layout.slide_layout import (
     DraftItem,
@@ -161,13 +161,7 @@ class QuoteLayout(SlideLayout[QuoteContent]):
                 )
                 boxes.append(credit_box)
             pages.append(
-                Page(
-                    cont_title(content.title, i),
-                    boxes,
-                    True,
-                    content.footer_sources,
-                    content.notes if i == 0 else "",
-                )
+                continued_page(content.title, i, boxes, content.footer_sources, content.notes)
             )
             if fit is None or fit.fits or fit.overflow == rest:
                 return pages

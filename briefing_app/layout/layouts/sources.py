@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing_app.layout.boxes import Box, RuleBox
-from briefing_app.layout.chrome import Ctx, Page, cont_title, item_para, text_box, title_boxes
+from briefing_app.layout.chrome import Ctx, Page, continued_page, item_para, text_box, title_boxes
 from briefing_app.layout.content import ContentItem, SlideContent
 from briefing_app.layout.slide_layout import (
     PlaceholderKind,
@@ -84,8 +84,7 @@ class SourcesLayout(SlideLayout[SourcesContent]):
             if fits[1].paragraphs:
                 mid = body.x + col_w + GAP / 2
                 boxes.append(RuleBox(mid, body.y, mid, body.bottom, t.rule, 0.75, "Divider"))
-            pages.append(Page(cont_title(title, i), boxes, True, (),
-                              content.notes if i == 0 else ""))  # fmt: skip
+            pages.append(continued_page(title, i, boxes, (), content.notes))
             left = list(fits[1].overflow)
             if not left or left == rest:
                 return pages

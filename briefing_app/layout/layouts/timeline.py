@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from briefing_app.layout.boxes import Box, ItemRef, RectBox, RuleBox, Run
-from briefing_app.layout.chrome import Ctx, Page, cont_title, item_runs, text_box, title_boxes
+from briefing_app.layout.chrome import Ctx, Page, continued_page, item_runs, text_box, title_boxes
 from briefing_app.layout.content import SlideContent
 from briefing_app.layout.slide_layout import (
     PlaceholderKind,
@@ -84,13 +84,7 @@ class TimelineLayout(SlideLayout[TimelineContent]):
             boxes: list[Box] = title_boxes(ctx, content.title, i)
             boxes += _timeline_boxes(ctx, placed, cols, axis_x, size)
             pages.append(
-                Page(
-                    cont_title(content.title, i),
-                    boxes,
-                    True,
-                    content.footer_sources,
-                    content.notes if i == 0 else "",
-                )
+                continued_page(content.title, i, boxes, content.footer_sources, content.notes)
             )
         return pages
 

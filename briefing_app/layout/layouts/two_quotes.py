@@ -11,16 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefing_app.layout.boxes import Box, FieldRef, RuleBox, SlideField, TextParagraph
-from briefing_app.layout.chrome import Ctx, Page, cont_title, text_box, title_boxes
-from briefing_app.layout.content import SlideContent
-from briefing_app.layout.layouts.comparison import (
-    HEAD_H,
-    HEADINGS,
+from briefing_app.layout.boxes import Box, RuleBox, TextParagraph
+from briefing_app.layout.chrome import Ctx, Page, continued_page, text_box, title_boxes
+from briefing_app.layout.columns import (
+    GAP,
+    SIDES,
+    column_pages,
     column_xs,
+    fit_headings,
     headed_column_slots,
+    heading_boxes,
     pending,
 )
+from briefing_app.layout.content import SlideContent
 from briefing_app.layout.layouts.quote import (
     Quotation,
     credit_ref,
@@ -41,19 +44,15 @@ from briefing_app.layout.slide_layout import (
 )
 from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import (
-    Fit,
     Frame,
     ParaSpec,
-    fit_paragraphs,
-    fit_text,
     make_para,
 )
 
 QUOTE_SIZE = 24.0
 CREDIT_SCALE = 0.75  # the speaker line is set at 18 pt beside 24 pt quotes
-GAP = 48.0  # between the columns
 BAR_INSET = 20.0  # the quote's bar sits in this margin at the left of its column
-QUOTES = ("left quote", "right quote")  # template slots (the headings: comparison's)
+QUOTES = ("left quote", "right quote")  # template slots (the headings: columns.HEADINGS)
 
 
 @dataclass(frozen=True)
@@ -118,73 +117,34 @@ class TwoQuotesLayout(SlideLayout[TwoQuotesContent]):
     def lay_out(self, content: TwoQuotesContent, ctx: Ctx) -> list[Page]:
         t = ctx.theme
         body = t.body_frame(ctx.marking)
-        xs, col_w = column_xs(body, GAP)
-        head_style = t.style(20.0, t.navy, bold=True)
-        fields: tuple[SlideField, SlideField] = ("left_heading", "right_heading")
-        texts = (content.left_heading, content.right_heading)
-        heads: list[Fit | None] = []
-        for text, x in zip(texts, xs, strict=True):
-            frame = Frame(x, body.y, col_w, HEAD_H)
-            heads.append(fit_text(text, head_style, frame, 20.0, 16.0) if text.strip() else None)
-        head_h = max((h.height for h in heads if h is not None), default=0.0)
+        xs, col_w = column_xs(body)
+        heads, head_h = fit_headings(ctx, (content.left_heading, content.right_heading), body)
         rule_y = body.y + head_h + 4
         top = rule_y + 14 if head_h else body.y
         frames = [Frame(x + BAR_INSET, top, col_w - BAR_INSET, body.bottom - top) for x in xs]
         rest = [column_specs(content.left, ctx), column_specs(content.right, ctx)]
         pages: list[Page] = []
-        while True:
-            first = not pages
-            top_size = QUOTE_SIZE if first else t.body_min
-            fits = [
-                fit_paragraphs(r, f, top_size, t.body_min)
-                for r, f in zip(rest, frames, strict=True)
-            ]
-            size = min((f.size for f, r in zip(fits, rest, strict=True) if r), default=QUOTE_SIZE)
-            fits = [
-                f
-                if f.size == size or not r
-                else fit_paragraphs(r, fr, size, size, floor=t.body_min)
-                for f, r, fr in zip(fits, rest, frames, strict=True)
-            ]
-            i = len(pages)
+        for i, fits in enumerate(column_pages(rest, frames, QUOTE_SIZE, t.body_min)):
             boxes: list[Box] = title_boxes(ctx, content.title, i)
-            for side, slide_field, head, x, fit, frame, heading, slot in zip(
-                ("Left", "Right"), fields, heads, xs, fits, frames, HEADINGS, QUOTES, strict=True
-            ):
-                if head is not None and first:
-                    head_frame = Frame(x, body.y, col_w, head_h)
-                    ref = FieldRef(slide_field)
-                    name = side + "Heading"
-                    boxes.append(
-                        text_box(head, head_frame, name, "bottom", source=ref, slot=heading)
-                    )
-                    boxes.append(
-                        RuleBox(x, rule_y, x + col_w, rule_y, t.navy, 1.0, side + "HeadingRule")
-                    )
+            for side, (head, x, fit, frame) in enumerate(zip(heads, xs, fits, frames, strict=True)):
+                if head is not None and i == 0:
+                    boxes += heading_boxes(ctx, head, side, body, head_h, rule_y)
                 if not fit.paragraphs:
                     continue
+                name = SIDES[side][0]
                 extent = _quote_extent(fit.paragraphs)
                 if extent is not None:
                     bar_x = x + 4
                     boxes.append(
-                        RuleBox(bar_x, extent[0], bar_x, extent[1], t.navy, 4.0, side + "QuoteBar")
+                        RuleBox(bar_x, extent[0], bar_x, extent[1], t.navy, 4.0, name + "QuoteBar")
                     )
-                boxes.append(text_box(fit, frame, side + "Quote", slot=slot))
+                boxes.append(text_box(fit, frame, name + "Quote", slot=QUOTES[side]))
             mid = body.x + col_w + GAP / 2
             boxes.append(RuleBox(mid, body.y, mid, body.bottom, t.rule, 0.75, "Divider"))
             pages.append(
-                Page(
-                    cont_title(content.title, i),
-                    boxes,
-                    True,
-                    content.footer_sources,
-                    content.notes if first else "",
-                )
+                continued_page(content.title, i, boxes, content.footer_sources, content.notes)
             )
-            new_rest = [pending(f.overflow) for f in fits]
-            if not any(new_rest) or new_rest == rest:
-                return pages
-            rest = new_rest
+        return pages
 
     def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
         body = theme.body_frame(marked)
