@@ -23,6 +23,7 @@ from briefing_app.store.store import Store
 
 if TYPE_CHECKING:
     from briefing_app.gui.events import StoreEvents
+    from briefing_app.gui.library.detail import DetailView
     from briefing_app.gui.library.panel import LibraryPanel
 
 WORDS = ("Kosovo", "Vučić", "sanctions", "Serbia NATO", "ceasefire guarantees", "Đukić",
@@ -44,7 +45,7 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
-def _construct(store: Store) -> tuple[float, tuple[LibraryPanel, StoreEvents]]:
+def _construct(store: Store) -> tuple[float, tuple[LibraryPanel, DetailView, StoreEvents]]:
     from briefing_app.gui.events import StoreEvents
     from briefing_app.gui.library.detail import DetailView
     from briefing_app.gui.library.panel import LibraryPanel
@@ -52,8 +53,8 @@ def _construct(store: Store) -> tuple[float, tuple[LibraryPanel, StoreEvents]]:
     events = StoreEvents()
     start = time.perf_counter()
     panel = LibraryPanel(store, events)
-    DetailView(store, events, panel)
-    return time.perf_counter() - start, (panel, events)
+    detail = DetailView(store, events)
+    return time.perf_counter() - start, (panel, detail, events)
 
 
 def _timed_each(queries: list[str], run: Callable[[str], object]) -> list[float]:
@@ -67,7 +68,7 @@ def _timed_each(queries: list[str], run: Callable[[str], object]) -> list[float]
 
 def main(arguments: int = 100_000, keep: Path | None = None) -> BenchResult:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QSplitter
 
     from briefing_app.services import argument_map, search
 
@@ -81,7 +82,9 @@ def main(arguments: int = 100_000, keep: Path | None = None) -> BenchResult:
 
     with tempfile.TemporaryDirectory() as tmp:
         bundled = open_prepared(str(Path(tmp) / "bundled.sqlite"))
-        seconds, _ = _construct(bundled)
+        seconds, (panel, detail, _events) = _construct(bundled)
+        panel.deleteLater()
+        detail.deleteLater()
         timed("panel_bundled_ms", "LibraryPanel + DetailView, bundled essay", seconds)
         bundled.close()
 
@@ -95,7 +98,7 @@ def main(arguments: int = 100_000, keep: Path | None = None) -> BenchResult:
             big = synthetic_store(path, arguments=arguments)
         ready = time.perf_counter() - start
         out.say(f"Synthetic store with {big_n} ready in {_ms(ready)}")
-        seconds, (panel, _events) = _construct(big)
+        seconds, (panel, detail, _events) = _construct(big)
         timed("panel_synthetic_ms", f"LibraryPanel + DetailView, {big_n}", seconds)
 
         model = panel.tree_model
@@ -105,17 +108,24 @@ def main(arguments: int = 100_000, keep: Path | None = None) -> BenchResult:
         seconds = time.perf_counter() - start
         batch = f"expand Unlinked (first batch of {model.rowCount(group)})"
         timed("expand_unlinked_ms", batch, seconds)
-        panel.resize(420, 900)
-        panel.show()
+        # the library and Details side by side, wired as the main window wires them
+        panel.sourceActivated.connect(detail.show_source)
+        window = QSplitter()
+        window.addWidget(panel)
+        window.addWidget(detail)
+        window.resize(760, 900)
+        window.setSizes([420, 340])
+        window.show()
         app.processEvents()
         walls, cpus = [], []
         for argument in (arguments // 2, arguments - 1, arguments // 5, 3 * arguments // 4, 7):
             start, cpu = time.perf_counter(), time.process_time()
             panel.select_argument(argument)
-            app.processEvents()  # the tree repainted with it selected
+            app.processEvents()  # the tree and Details repainted with it selected
             walls.append(time.perf_counter() - start)
             cpus.append(time.process_time() - cpu)
-        label = f"select an argument in the library at {big_n} (deep in Unlinked), slowest of 5"
+        label = (f"select an argument in the library at {big_n} (deep in Unlinked; Details "
+                 "shown), slowest of 5")  # fmt: skip
         out.add(
             Measure("select_argument_ms", label, max(walls) * 1000, "ms", 100.0, strict=False,
                     headline=True, note=f"wall; median {statistics.median(walls) * 1000:.0f} ms"),

@@ -354,8 +354,15 @@ def tree_path(store: Store, argument_id: int) -> list[int]:
         return path[::-1]
 
 
-def child_row(store: Store, parent_id: int | None, child_id: int) -> int:
-    """The row of ``child_id`` among the children of ``parent_id`` (children are by id)."""
+def child_row(
+    store: Store, parent_id: int | None, child_id: int, *, start: int | None = None
+) -> int:
+    """The row of ``child_id`` among the children of ``parent_id`` (children are by id).
+
+    With ``start``, the id of a child at or before it, the row is counted from that child
+    (the caller knows that child's row): only the children between the two are read, so a
+    child deep in a long group costs what one near the top does.
+    """
     with store.read() as session:
         heads = _cycle_heads(session, store)
         if parent_id is None:
@@ -366,13 +373,47 @@ def child_row(store: Store, parent_id: int | None, child_id: int) -> int:
                 f"SELECT count(*) FROM argument a WHERE {_orphan_condition(heads)} "
                 "AND a.id < :child"
             )
+            if start is not None:
+                sql += " AND a.id >= :start"
         else:
             sql = (
                 "SELECT count(DISTINCT r.source_id) FROM argument_relation r "
                 f"WHERE {_child_condition(':parent', heads)} AND r.source_id < :child"
             )
-        params = {"parent": parent_id, "child": child_id}
+            if start is not None:
+                sql += " AND r.source_id >= :start"
+        params = {"parent": parent_id, "child": child_id, "start": start}
         return int(session.execute(text(sql), params).scalar_one())
+
+
+def unlinked_runs(store: Store, size: int) -> tuple[list[int], int]:
+    """The Unlinked group cut into runs of ``size`` arguments by id: the id of each run's
+    first argument, and how many arguments the group holds (one pass over the arguments).
+
+    A view showing the group in ranges finds an argument's range from these ids and its
+    row within the range with ``child_row(..., start=)``, never counting the rows above.
+    """
+    size = max(1, size)
+    with store.read() as session:
+        heads = _cycle_heads(session, store)
+        orphan = _orphan_condition(heads)
+        starts = [
+            int(first)
+            for first in session.scalars(
+                text(
+                    "SELECT id FROM (SELECT a.id AS id, ROW_NUMBER() OVER (ORDER BY a.id) - 1 "
+                    f"AS n FROM argument a WHERE {orphan}) runs WHERE n % :size = 0 ORDER BY id"
+                ),
+                {"size": size},
+            )
+        ]
+        if not starts:
+            return [], 0
+        last = session.execute(
+            text(f"SELECT count(*) FROM argument a WHERE {orphan} AND a.id >= :last"),
+            {"last": starts[-1]},
+        ).scalar_one()
+    return starts, (len(starts) - 1) * size + int(last)
 
 
 def _first_parent(session: Session, argument_id: int) -> int | None:

@@ -137,5 +137,38 @@ def test_large_unlinked_group_pages(tmp_path: Path) -> None:
         page = amap.children(store, UNLINKED_ID, 4900, 200)
         assert len(page) == 100 and page[-1].id == 5000
         assert amap.child_row(store, UNLINKED_ID, 4000) == 3999
+        # runs of 300 by id: their first ids, the group's size, and rows counted from a run
+        starts, total = amap.unlinked_runs(store, 300)
+        assert total == 5000 and len(starts) == 17
+        assert starts[:3] == [1, 301, 601] and starts[-1] == 4801
+        assert amap.child_row(store, UNLINKED_ID, 4000, start=starts[13]) == 3999 - 13 * 300
+    finally:
+        store.close()
+
+
+def test_unlinked_runs_skip_linked_arguments_and_theses(tmp_path: Path) -> None:
+    """Runs and rows counted from a run agree with the group's children read in full, on
+    a group with theses, linked arguments and a cycle among its arguments."""
+    store = synthetic_store(tmp_path / "syn.sqlite", arguments=60)
+    try:
+        with store.transaction() as session:
+            for argument_id in (5, 40):
+                session.get_one(Argument, argument_id).kind = "thesis"
+            links = [(7, 5), (8, 7), (9, 40), (20, 21), (21, 22), (22, 20), (33, 34)]
+            session.add_all(
+                ArgumentRelation(source_id=source, target_id=target, kind="supports")
+                for source, target in links
+            )
+        ids = [node.id for node in amap.children(store, UNLINKED_ID, 0, 1000)]
+        assert 5 not in ids and 7 not in ids and 33 not in ids and 20 in ids  # a cycle's head
+        starts, total = amap.unlinked_runs(store, 7)
+        assert total == len(ids) == amap.child_count(store, UNLINKED_ID)
+        assert starts == ids[::7]
+        for row, argument_id in enumerate(ids):
+            start = starts[row // 7]
+            assert amap.child_row(store, UNLINKED_ID, argument_id, start=start) == row % 7
+        children = [node.id for node in amap.children(store, 5, 0, 100)]
+        assert children == [7]
+        assert amap.child_row(store, 7, 8, start=8) == 0
     finally:
         store.close()

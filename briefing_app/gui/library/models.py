@@ -7,6 +7,7 @@ arguments opens as fast as the bundled one.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -35,7 +36,7 @@ BATCH = 200
 # A longer "Unlinked" group shows its arguments in ranges of this many ("Arguments 1–1,000"
 # …): a tree view lays out every row of an expanded branch, so one flat branch of 100,000
 # rows would make each selection or expansion walk all of them.
-RANGE = 1000
+RANGE = 250
 KindRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 RecordRole = Qt.ItemDataRole.UserRole + 3
@@ -59,6 +60,19 @@ KIND_COLORS = {
 _PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _DRAGGABLE = _PLAIN | Qt.ItemFlag.ItemIsDragEnabled
 _NONE = Qt.ItemFlag.NoItemFlags
+_Role = Qt.ItemDataRole
+_DISPLAY, _ACCESSIBLE, _DECORATION, _ALIGNMENT, _FOREGROUND, _FONT, _TOOLTIP = (
+    int(role)
+    for role in (_Role.DisplayRole, _Role.AccessibleTextRole, _Role.DecorationRole,
+                 _Role.TextAlignmentRole, _Role.ForegroundRole, _Role.FontRole,
+                 _Role.ToolTipRole)
+)  # fmt: skip
+# The roles the argument tree answers; it says nothing for the others (size hints, …).
+_TREE_ROLES = frozenset(
+    {_DISPLAY, _ACCESSIBLE, _DECORATION, _ALIGNMENT, _FOREGROUND, _FONT, _TOOLTIP,
+     int(StatusRole), int(KindRole), int(IdRole), int(RecordRole)}
+)  # fmt: skip
+_CENTRED = Qt.AlignmentFlag.AlignCenter
 
 Ref = tuple[str, int]
 
@@ -77,6 +91,16 @@ def dot_icon(color: str, size: int = 10) -> QIcon:
 
 
 _icons: dict[str, QIcon] = {}
+
+
+_kind_colours: dict[str, QColor] = {}
+
+
+def _kind_colour(kind: str) -> QColor:
+    colour = _kind_colours.get(kind)
+    if colour is None:
+        colour = _kind_colours[kind] = QColor(KIND_COLORS.get(kind, "#455a64"))
+    return colour
 
 
 def status_icon(status: str) -> QIcon:
@@ -102,7 +126,9 @@ class _Node:
     the rows above it are not all read.
     """
 
-    __slots__ = ("_item", "children", "exhausted", "model", "parent", "row", "span", "total")
+    __slots__ = (
+        "_item", "children", "exhausted", "model", "parent", "row", "span", "starts", "total",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -116,6 +142,7 @@ class _Node:
         self.exhausted = False
         self.span: tuple[int, int] | None = None  # a range row: its rows of "Unlinked"
         self.total: int | None = None  # a group shown in ranges: how many rows it has
+        self.starts: list[int] = []  # … and the id of each range's first argument
 
     @property
     def item(self) -> TreeNode | None:
@@ -235,9 +262,12 @@ class ArgumentTreeModel(QAbstractItemModel):
             limit = min(limit, node.span[1] - first)
             return argument_map.children(self.store, UNLINKED_ID, first, limit) if limit > 0 else []
         if node.id == UNLINKED_ID and node.parent is self._root:
-            count = argument_map.child_count(self.store, UNLINKED_ID)
-            if count > RANGE:
-                node.total = count
+            if offset == 0 or node.total is None:
+                starts, count = argument_map.unlinked_runs(self.store, RANGE)
+                if count > RANGE:
+                    node.total, node.starts = count, starts
+            if node.total is not None:
+                count = node.total
                 firsts = range(0, count, RANGE)[offset : offset + limit]
                 return [_range_node(first, min(first + RANGE, count)) for first in firsts]
         return argument_map.children(self.store, node.id, offset, limit)
@@ -245,17 +275,25 @@ class ArgumentTreeModel(QAbstractItemModel):
     def _count(self, node: _Node) -> int:
         if node.span is not None:
             return node.span[1] - node.span[0]
+        if node.total is not None:  # a group shown in ranges: its rows are the ranges
+            return -(-node.total // RANGE)
         return argument_map.child_count(self.store, node.id)
 
-    def locate(self, parent: QModelIndex, row: int) -> tuple[QModelIndex, int]:
-        """Where child ``row`` of ``parent`` (as the store counts children) is shown: in a
-        group shown in ranges, the range's index and the row within it."""
+    def locate(
+        self, parent: QModelIndex, parent_id: int | None, child_id: int
+    ) -> tuple[QModelIndex, int]:
+        """Where the child ``child_id`` of ``parent`` (the node ``parent_id``) is shown: the
+        parent and its row, or, in a group shown in ranges, the range's index and the row
+        within it (counted from the range's first argument, so an argument deep in a long
+        group costs what one near its top does)."""
         node = self._node(parent)
-        if node.total is None:
-            return parent, row
-        if not self.ensure_row(parent, row // RANGE):
-            return parent, row
-        return self.index(row // RANGE, 0, parent), row % RANGE
+        if node.total is None or not node.starts:
+            return parent, argument_map.child_row(self.store, parent_id, child_id)
+        n = max(0, bisect_right(node.starts, child_id) - 1)
+        row = argument_map.child_row(self.store, parent_id, child_id, start=node.starts[n])
+        if not self.ensure_row(parent, n):
+            return parent, n * RANGE + row
+        return self.index(n, 0, parent), row
 
     def ensure_row(self, parent: AnyIndex, row: int) -> bool:
         """Make ``row`` of ``parent`` a row of the model; False if it never is.
@@ -326,32 +364,34 @@ class ArgumentTreeModel(QAbstractItemModel):
         self.layoutChanged.emit()
 
     # content
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        # The view asks every shown cell for several roles on each repaint: roles are
+        # compared as plain ints and colours made once (see _TREE_ROLES).
+        if role not in _TREE_ROLES or not index.isValid():
             return None
         item: TreeNode | None = index.internalPointer().item
         if item is None:  # a placeholder the store no longer has (a reload follows)
             return None
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if item.is_group:
+        if role in (_DISPLAY, _ACCESSIBLE):
+            if item.id == UNLINKED_ID:  # the group, or one of its ranges
                 return item.label if column == 0 else ""
             if column == 0:
                 return item.label
             if column == 1:
                 return item.kind.capitalize()
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY:
                 return ""  # the status shows as a coloured dot; its name is in the tooltip
             return review_status(item.review_status).label
-        if role == Qt.ItemDataRole.DecorationRole and column == 2 and not item.is_group:
-            return status_icon(item.review_status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
-            return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
-            return QColor(KIND_COLORS.get(item.kind, "#455a64"))
-        if role == Qt.ItemDataRole.FontRole and item.is_group:
-            return self._group_font
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DECORATION:
+            return status_icon(item.review_status) if column == 2 and not item.is_group else None
+        if role == _ALIGNMENT:
+            return _CENTRED if column == 2 else None
+        if role == _FOREGROUND:
+            return _kind_colour(item.kind) if column == 1 else None
+        if role == _FONT:
+            return self._group_font if item.is_group else None
+        if role == _TOOLTIP:
             return self._tooltip(item)
         if role == StatusRole:
             return item.review_status

@@ -298,8 +298,7 @@ class LibraryPanel(QWidget):
             for node_id in path:
                 row = model.loaded_row(parent_index, node_id)  # a top-level row, say
                 if row is None:
-                    row = argument_map.child_row(self.store, parent_id, node_id)
-                    parent_index, row = self._locate(parent_index, row)
+                    parent_index, row = self._locate(parent_index, parent_id, node_id)
                 if node_id == argument_id:
                     return self._select_tree_index(parent_index, row, argument_id)
                 if not model.ensure_row(parent_index, row):
@@ -461,10 +460,12 @@ class LibraryPanel(QWidget):
             return
         self.sourceActivated.emit(kind, int(source_id))
 
-    def _locate(self, parent: QModelIndex, row: int) -> tuple[QModelIndex, int]:
-        """The tree's parent and row for child ``row`` of ``parent``, opening the range of a
-        long group that holds it."""
-        inner, row = self.tree_model.locate(parent, row)
+    def _locate(
+        self, parent: QModelIndex, parent_id: int | None, node_id: int
+    ) -> tuple[QModelIndex, int]:
+        """The tree's parent and row for the child ``node_id`` of ``parent``, opening the
+        range of a long group that holds it."""
+        inner, row = self.tree_model.locate(parent, parent_id, node_id)
         if inner != parent:
             self._expand(inner)
         return inner, row
