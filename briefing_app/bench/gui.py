@@ -1,11 +1,18 @@
 """Desktop editor benchmark: a 200-slide deck open in the deck editor.
 
 Prints the time to draw every slide thumbnail (first pass and cached second pass), the
-time to open the deck, edit-to-repaint (a title typed on a slide, committed as the canvas
-commits it: the edit and its undo step stored, ``changed`` emitted, the touched slide
-re-read and laid out, the event loop's repaint done) as a median and p95 over many edits, and the
-peak resident memory of the process (run on its own, as ``python -m briefing_app.bench``
-does, that is the editor's).
+time to open the deck, edit-to-repaint as a median and p95 over many edits, and the peak
+resident memory of the process (run on its own, as ``python -m briefing_app.bench`` does,
+that is the editor's).
+
+Edit-to-repaint is what a user does and sees: F2 on the canvas, a new title typed, then
+the clock runs from the Return key (the edit and its undo step stored, ``changed``
+emitted, the touched slide re-read and laid out) until the canvas has painted the new
+slide and the strip has painted its new thumbnail, both in the event loop as on screen.
+An edit that is not stored or not painted stops the benchmark instead of counting. It is
+given as wall time and as this process's CPU time: on a loaded machine the difference is
+time spent waiting for a core. The SQL statements each edit runs and the thumbnails it
+redraws are counted too.
 Run ``python -m briefing_app.bench.gui`` (headless: uses the offscreen platform).
 """
 
@@ -13,6 +20,7 @@ from __future__ import annotations
 
 import os
 import resource
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -21,11 +29,15 @@ from briefing_app.bench.measures import BenchResult, Measure
 
 EDITS = 40  # title edits timed one by one
 EDIT_TARGET_MS = 30.0  # issue 10: edit-to-repaint on a 200-slide deck, p95
+PAINT_TIMEOUT_S = 5.0  # an edit not painted by then is a failure, not a sample
 
 
 def run(slides: int = 200) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMainWindow
+    from sqlalchemy import event
 
     from briefing_app.bench.library import percentiles
     from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
@@ -64,20 +76,49 @@ def run(slides: int = 200) -> dict[str, float]:
             results[key] = time.perf_counter() - start
         results["thumb_renders"] = cache.renders
 
-        samples, cpu = [], []
+        samples, cpu, queries, thumbs = [], [], [], []
+        statements = [0]
+
+        def count(*_args: object) -> None:
+            statements[0] += 1
+
+        event.listen(store.engine, "before_cursor_execute", count)
+        canvas = editor.canvas
         for n in range(EDITS):  # slides all over the deck, each edit its own undo step
             record = previews[(n * 37 + len(previews) // 2) % len(previews)].record
-            editor.select_slide(record.id)
+            editor.select_slide(record.id)  # as a click on its thumbnail does (not timed)
+            canvas.setFocus()
             app.processEvents()
+            QTest.keyClick(canvas, Qt.Key.Key_F2)  # the title opens for editing
+            canvas.editor.selectAll()
+            QTest.keyClicks(canvas.editor, f"Edited {n}")  # typed (no pause: nothing sent yet)
+            steps, painted, drawn = editor.undo_stack.index(), canvas.paints, cache.renders
+            statements[0] = 0
             start, start_cpu = time.perf_counter(), time.process_time()
-            editor.canvas.textCommitted.emit(record.id, "title", None, f"Edited {n}", ("b", n))
-            app.processEvents()  # the event loop paints what the edit changed
-            samples.append(time.perf_counter() - start)
-            cpu.append(time.process_time() - start_cpu)
+            QTest.keyClick(canvas.editor, Qt.Key.Key_Return)  # the edit is committed
+            # until the canvas has painted the new slide and the strip its new thumbnail
+            deadline = start + PAINT_TIMEOUT_S
+            while (canvas.paints == painted or cache.renders == drawn) and (
+                time.perf_counter() < deadline
+            ):
+                app.processEvents()
+            elapsed, elapsed_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+            if editor.undo_stack.index() != steps + 1 or canvas.paints == painted:
+                raise RuntimeError(f"edit {n} was not stored and painted as a user's would be")
+            if cache.renders == drawn:
+                raise RuntimeError(f"edit {n}: the slide's thumbnail was not redrawn")
+            samples.append(elapsed)
+            cpu.append(elapsed_cpu)
+            queries.append(statements[0])
+            app.processEvents()  # anything the edit left for later is not charged to the next
+            thumbs.append(cache.renders - drawn)
             previews = editor.preview.slides if editor.preview else previews
+        event.remove(store.engine, "before_cursor_execute", count)
         results["edit_p50_s"], results["edit_p95_s"] = percentiles(samples)
         results["edit_cpu_p50_s"], results["edit_cpu_p95_s"] = percentiles(cpu)
         results["edits"] = len(samples)
+        results["edit_queries"] = statistics.median(queries)
+        results["edit_thumbs"] = max(thumbs)
         results["slides"] = len(previews)
         window.close()
         store.close()
@@ -98,8 +139,12 @@ def measures(r: dict[str, float]) -> list[Measure]:
                 r["edit_p50_s"] * 1000, "ms"),
         Measure("edit_repaint_p95_ms", f"edit-to-repaint on a {n}-slide deck, p95",
                 r["edit_p95_s"] * 1000, "ms", EDIT_TARGET_MS, strict=False, headline=True),
+        Measure("edit_repaint_cpu_p50_ms", "edit-to-repaint, CPU time of this process, median",
+                r["edit_cpu_p50_s"] * 1000, "ms"),
         Measure("edit_repaint_cpu_p95_ms", "edit-to-repaint, CPU time of this process, p95",
                 r["edit_cpu_p95_s"] * 1000, "ms"),
+        Measure("edit_queries", "SQL statements per edit (median)", r["edit_queries"], ""),
+        Measure("edit_thumbnails", "thumbnails redrawn per edit (most)", r["edit_thumbs"], ""),
         Measure("peak_rss_mb", f"peak memory, {n}-slide deck open in the editor",
                 r["peak_rss_mb"], "MB", 400.0, headline=True),
     ]  # fmt: skip
@@ -121,13 +166,16 @@ def main(slides: int = 200) -> BenchResult:
         f"| {r['edit_p50_s'] * 1000:.1f} ms | |"
     )
     out.say(
-        f"| edit-to-repaint, p95 (edit → store → relayout → repaint) "
+        f"| edit-to-repaint, p95 (Return → store → relayout → canvas and thumbnail painted) "
         f"| {r['edit_p95_s'] * 1000:.1f} ms | ≤ {EDIT_TARGET_MS:g} ms |"
     )
     out.say(
-        f"| the same, CPU time of this process, p95 | {r['edit_cpu_p95_s'] * 1000:.1f} ms "
-        "| (load-independent view) |"
+        f"| the same, CPU time of this process, median / p95 | "
+        f"{r['edit_cpu_p50_s'] * 1000:.1f} / {r['edit_cpu_p95_s'] * 1000:.1f} ms "
+        "| (the rest of wall time is waiting) |"
     )
+    out.say(f"| SQL statements per edit (median) | {r['edit_queries']:.0f} | |")
+    out.say(f"| thumbnails redrawn per edit (most) | {r['edit_thumbs']:.0f} | 1 |")
     out.say(f"| peak resident memory | {r['peak_rss_mb']:.0f} MB | < 400 MB |")
     return out
 

@@ -10,7 +10,7 @@ layout (``layout/layouts``), composing from a draft of the stored slide made her
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
@@ -114,6 +114,7 @@ class _DeckComposer:
         self.documents: dict[int, Document | None] = {}
         self.footnotes: dict[tuple[int, int], Footnote] = {}
         self.section_titles: tuple[str, ...] = ()
+        self.read_section_titles: Callable[[], tuple[str, ...]] | None = None  # when asked
         self._links: dict[int, str | None] = {}  # footnote id → its hyperlink
 
     def footnote_links(self, footnote_ids: list[int]) -> dict[int, str | None]:
@@ -241,7 +242,10 @@ class _Draft:
         return self.deck.footer(self.refs)
 
     def section_titles(self) -> tuple[str, ...]:
-        return self.deck.section_titles
+        deck = self.deck
+        if deck.read_section_titles is not None:  # read only for a layout that lists them
+            deck.section_titles, deck.read_section_titles = deck.read_section_titles(), None
+        return deck.section_titles
 
     def references(self) -> tuple[ContentItem, ...]:
         return self.deck.references()
@@ -354,7 +358,11 @@ def compose_slides(store: Store, deck_id: int, slide_ids: Iterable[int]) -> Some
     """Some slides of a deck, by id, as :func:`decks.get_deck` reads them and
     :func:`compose_deck` composes them, in one read. Layouts that compose last (they list
     what the whole deck cites) are composed from these slides alone, so callers recompose
-    the whole deck when citations may have changed."""
+    the whole deck when citations may have changed.
+
+    Only what these slides show is read: their sources and the passages and footnotes
+    those are anchored in (not the whole essay), and the deck's section titles only
+    for a layout that lists them."""
     clean = _Cleaner()
     with store.read() as session:
         slides = session.scalars(
@@ -364,16 +372,21 @@ def compose_slides(store: Store, deck_id: int, slide_ids: Iterable[int]) -> Some
         ).all()
         composer = _DeckComposer(session, clean)
         refs = [(i.source_kind, i.source_id) for s in slides for i in s.items]
-        loaded = sources.preload(session, refs)
+        whole = any(registry.get(s.layout).composes_last for s in slides)  # lists footnotes
+        loaded = sources.preload(session, refs, whole_documents=whole)
         composer.footnotes = loaded.footnotes
-        rows = session.execute(
-            select(Slide.title, Slide.layout)
-            .where(Slide.deck_id == deck_id)
-            .order_by(Slide.position)
-        )
-        composer.section_titles = tuple(
-            clean.line(title) for title, layout in rows if registry.get(layout).starts_section
-        )
+
+        def section_titles() -> tuple[str, ...]:
+            rows = session.execute(
+                select(Slide.title, Slide.layout)
+                .where(Slide.deck_id == deck_id)
+                .order_by(Slide.position)
+            )
+            return tuple(
+                clean.line(title) for title, layout in rows if registry.get(layout).starts_section
+            )
+
+        composer.read_section_titles = section_titles
         content = {
             s.id: _in_part(registry.get(s.layout).compose(_Draft(composer, s)), s, clean)
             for s in slides

@@ -160,7 +160,8 @@ class SlideEdit(Command):
             if self.apply is None:
                 raise StoreError("This edit has nothing to do.")
             with store.transaction():  # the snapshots and the edit see the same slide
-                before = decks.slide_snapshot(store, self.slide_id)
+                # locked and read once: the edit and the snapshot after it need no new read
+                before = decks.slide_snapshot(store, self.slide_id, lock=True)
                 changes = self.apply(store)
                 self.before, self.after = before, decks.slide_snapshot(store, self.slide_id)
             self.apply = None
@@ -203,9 +204,13 @@ def _slide_edit(
     label: str,
     apply: Callable[[Store], Changes],
     merge_key: Hashable | None = None,
+    deck_id: int | None = None,
 ) -> SlideEdit:
-    return SlideEdit(label, decks.deck_id_of_slide(store, slide_id), slide_id, apply,
-                     merge_key=merge_key)  # fmt: skip
+    """``deck_id``: the slide's deck when the caller knows it (the editor showing it),
+    else it is read."""
+    if deck_id is None:
+        deck_id = decks.deck_id_of_slide(store, slide_id)
+    return SlideEdit(label, deck_id, slide_id, apply, merge_key=merge_key)
 
 
 def edit_slide_field(
@@ -216,6 +221,7 @@ def edit_slide_field(
     *,
     shown: str | None = None,
     merge_key: Hashable | None = None,
+    deck_id: int | None = None,
 ) -> SlideEdit:
     """Set a slide's title, subtitle, a column heading or its notes; ``shown`` is what the
     client showed before the edit (refused if someone else changed it since)."""
@@ -223,7 +229,7 @@ def edit_slide_field(
     return _slide_edit(
         store, slide_id, f"Edit {FIELD_LABELS.get(name, name)}",
         lambda s: decks.update_slide(s, slide_id, expected=expected, **{name: text}),
-        merge_key,
+        merge_key, deck_id,
     )  # fmt: skip
 
 
@@ -264,12 +270,13 @@ def edit_item_text(
     *,
     shown: str | None = None,
     merge_key: Hashable | None = None,
+    deck_id: int | None = None,
 ) -> SlideEdit:
-    """Reword a point; ``shown`` as for :func:`edit_slide_field`."""
+    """Reword a point; ``shown`` and ``deck_id`` as for :func:`edit_slide_field`."""
     return _slide_edit(
         store, slide_id, "Edit point",
         lambda s: decks.set_item_text(s, item_id, text, expected=shown).changes,
-        merge_key,
+        merge_key, deck_id,
     )  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from briefing_app.domain.text import storable_text
@@ -416,20 +416,66 @@ def deck_parts(slides: Sequence[SlideRecord] | Sequence[Slide]) -> tuple[str, ..
     return tuple(dict.fromkeys(s.part for s in slides if s.part))
 
 
+# session.info keys: the decks this transaction has locked, and the slides it has read
+# since (what no one else can change until it commits, so it need not be read again).
+_LOCKED, _FRESH = "briefing_locked_decks", "briefing_fresh_slides"
+
+
+def _row_locks(session: Session) -> bool:
+    """Whether edits lock their deck's row. Not on SQLite: a write transaction there
+    (BEGIN IMMEDIATE) already holds the whole store, so what it reads stays current."""
+    return session.get_bind().dialect.name != "sqlite"
+
+
 def _lock_deck(session: Session, deck_id: int | None) -> None:
     """Hold the deck's row until commit, so edits to one deck run one after another."""
-    if deck_id is not None:
+    if deck_id is None or not _row_locks(session):
+        return
+    locked: set[int] = session.info.setdefault(_LOCKED, set())
+    if deck_id not in locked:  # once per transaction
         session.execute(select(Deck.id).where(Deck.id == deck_id).with_for_update())
+        locked.add(deck_id)
 
 
 def _slide(session: Session, slide_id: int, *, lock: bool = True) -> Slide:
-    """The slide, its deck locked first unless ``lock`` is False (a plain read)."""
-    if lock:
-        _lock_deck(session, session.scalar(select(Slide.deck_id).where(Slide.id == slide_id)))
-    slide = session.get(Slide, slide_id, populate_existing=True)
+    """The slide, its deck locked first unless ``lock`` is False (a plain read).
+
+    Read once per transaction: after its deck is locked (on SQLite, inside the write
+    transaction) the slide in the session is the stored one plus this transaction's own
+    changes, so it is kept there (the session holds loaded rows only weakly) and later
+    calls take it without asking the database again.
+    """
+    fresh: dict[int, Slide] = session.info.setdefault(_FRESH, {})
+    slide = fresh.get(slide_id)
+    if slide is not None and not _gone(slide):
+        return slide
+    if not _row_locks(session):
+        slide = session.get(Slide, slide_id)
+    else:
+        if lock:
+            _lock_deck(session, session.scalar(select(Slide.deck_id).where(Slide.id == slide_id)))
+        slide = session.get(Slide, slide_id, populate_existing=True)
     if slide is None:
         raise NotFoundError(f"There is no slide with id {slide_id}.")
+    if lock or not _row_locks(session):
+        fresh[slide_id] = slide
     return slide
+
+
+def _gone(row: object) -> bool:
+    """Whether a row kept in the session has been deleted (or left the session) since."""
+    state = inspect(row)
+    return bool(state.deleted or state.was_deleted or state.detached)
+
+
+def _touch_deck(session: Session, deck_id: int) -> None:
+    """Mark the deck as changed without loading it (one UPDATE)."""
+    session.execute(
+        update(Deck)
+        .where(Deck.id == deck_id)
+        .values(updated_at=datetime.now().replace(microsecond=0))
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _check_unchanged(stored: str, expected: str | None, what: str) -> None:
@@ -451,7 +497,7 @@ def update_slide(
             _check_unchanged(getattr(slide, key), value, key.replace("_", " "))
         for key, value in fields.items():
             setattr(slide, key, _slide_value(key, value))
-        _touch(slide.deck)
+        _touch_deck(session, slide.deck_id)
         return slide_changes(slide.deck_id, [slide.id])
 
 
@@ -565,15 +611,19 @@ def add_item_in(
 
 
 def _item(session: Session, item_id: int) -> SlideItem:
-    _lock_deck(
-        session,
-        session.scalar(
-            select(Slide.deck_id)
-            .join(SlideItem, SlideItem.slide_id == Slide.id)
-            .where(SlideItem.id == item_id)
-        ),
-    )
-    item = session.get(SlideItem, item_id, populate_existing=True)
+    """The point, its deck locked first (read once per transaction, as :func:`_slide`)."""
+    if not _row_locks(session):
+        item = session.get(SlideItem, item_id)
+    else:
+        _lock_deck(
+            session,
+            session.scalar(
+                select(Slide.deck_id)
+                .join(SlideItem, SlideItem.slide_id == Slide.id)
+                .where(SlideItem.id == item_id)
+            ),
+        )
+        item = session.get(SlideItem, item_id, populate_existing=True)
     if item is None:
         raise NotFoundError(f"There is no slide item with id {item_id}.")
     return item
@@ -587,7 +637,7 @@ def set_item_text(
         item = _item(session, item_id)
         _check_unchanged(item.text, expected, "point")
         item.text = storable_text(text)
-        _touch(item.slide.deck)
+        _touch_deck(session, item.slide.deck_id)
         return replace(_item_record(session, item), changes=_item_changes(item))
 
 
@@ -599,7 +649,7 @@ def reset_item(store: Store, item_id: int) -> ItemRecord:
         if source is None:
             raise StoreError("This point has no stored source to reset to.")
         item.text = source.text
-        _touch(item.slide.deck)
+        _touch_deck(session, item.slide.deck_id)
         return replace(_item_record(session, item), changes=_item_changes(item))
 
 
@@ -610,7 +660,7 @@ def delete_item(store: Store, item_id: int) -> Changes:
         changes = _item_changes(item)
         slide.items.remove(item)
         _renumber([i for i in slide.items if i.column == item.column])
-        _touch(slide.deck)
+        _touch_deck(session, slide.deck_id)
         return changes
 
 
@@ -721,10 +771,11 @@ def deck_id_of_slide(store: Store, slide_id: int) -> int:
         return deck_id
 
 
-def slide_snapshot(store: Store, slide_id: int) -> SlideSnapshot:
-    """The slide's stored fields and items, ids included."""
+def slide_snapshot(store: Store, slide_id: int, *, lock: bool = False) -> SlideSnapshot:
+    """The slide's stored fields and items, ids included; with ``lock`` (inside a
+    transaction), its deck is locked first, so the snapshot stays true until commit."""
     with store.read() as session:
-        return _snapshot(_slide(session, slide_id, lock=False))
+        return _snapshot(_slide(session, slide_id, lock=lock))
 
 
 def _content(snapshot: SlideSnapshot) -> SlideSnapshot:
@@ -754,7 +805,7 @@ def replace_slide(
             _check_content(slide, expected)
         items = [i.id for i in slide.items] + [i.id for i in snapshot.items]
         _apply_snapshot(slide, snapshot)
-        _touch(slide.deck)
+        _touch_deck(session, slide.deck_id)
         return slide_changes(slide.deck_id, [slide.id], items)
 
 
@@ -806,7 +857,7 @@ def move_item(store: Store, item_id: int, position: int, column: int | None = No
         _renumber(rest)
         if old_column != new_column:
             _renumber([i for i in ordered if i.column == old_column and i.id != item.id])
-        _touch(slide.deck)
+        _touch_deck(session, slide.deck_id)
         return _item_changes(item)
 
 
@@ -815,5 +866,5 @@ def set_item_level(store: Store, item_id: int, level: int) -> Changes:
     with store.transaction() as session:
         item = _item(session, item_id)
         item.level = max(0, min(level, 1))
-        _touch(item.slide.deck)
+        _touch_deck(session, item.slide.deck_id)
         return _item_changes(item)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, delete, select
+from sqlalchemy import ColumnElement, delete, or_, select
 
 from briefing_app.services.commands import Command, from_json
 from briefing_app.store.changes import Changes
@@ -32,23 +32,29 @@ class Step:
 def record(store: Store, command: Command) -> int:
     """Keep a command that has just been done as the newest step of its deck's history.
 
-    Steps undone before it can no longer be redone, as in any editor.
+    Steps undone before it can no longer be redone, as in any editor; of the steps done
+    before it, the newest ``MAX_STEPS - 1`` are kept (one statement drops the rest).
     """
     with store.transaction() as session:
-        session.execute(delete(UndoStep).where(_of(command.deck_id), UndoStep.undone.is_(True)))
+        oldest_dropped = (
+            select(UndoStep.id)
+            .where(_of(command.deck_id), UndoStep.undone.is_(False))
+            .order_by(UndoStep.id.desc())
+            .offset(MAX_STEPS - 1)
+            .limit(1)
+            .scalar_subquery()
+        )
+        session.execute(
+            delete(UndoStep).where(
+                _of(command.deck_id), or_(UndoStep.undone.is_(True), UndoStep.id <= oldest_dropped)
+            ),
+            execution_options={"synchronize_session": False},  # no steps are loaded here
+        )
         step = UndoStep(
             deck_id=command.deck_id, label=command.label, command=command.to_json(), undone=False
         )
         session.add(step)
         session.flush()
-        old = session.scalars(
-            select(UndoStep.id)
-            .where(_of(command.deck_id))
-            .order_by(UndoStep.id.desc())
-            .offset(MAX_STEPS)
-        ).all()
-        if old:
-            session.execute(delete(UndoStep).where(UndoStep.id.in_(old)))
         return step.id
 
 

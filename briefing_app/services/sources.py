@@ -163,11 +163,18 @@ class Preloaded:
     footnotes: dict[tuple[int, int], Footnote]
 
 
-def preload(session: Session, refs: list[tuple[str | None, int | None]]) -> Preloaded:
+def preload(
+    session: Session,
+    refs: list[tuple[str | None, int | None]],
+    *,
+    whole_documents: bool = True,
+) -> Preloaded:
     """Load every source in ``refs`` (and their text) in a few queries, not one per item.
 
     While the result is alive, :func:`resolve` is served from the identity map. Its
     ``footnotes`` are those of the documents involved, keyed by (document id, number).
+    Without ``whole_documents`` (a few slides refreshed after an edit) only the passages
+    and footnotes the sources are anchored in are loaded, and ``footnotes`` holds those.
     """
     wanted: dict[str, set[int]] = {}
     for kind, source_id in refs:
@@ -189,6 +196,8 @@ def preload(session: Session, refs: list[tuple[str | None, int | None]]) -> Prel
         if option is not None:
             query = query.options(option)
         rows += session.scalars(query)
+    if not whole_documents:
+        return _anchors(session, rows)
     documents = {row.document_id for row in rows}  # type: ignore[attr-defined]
     if not documents:
         return Preloaded(rows, {})
@@ -196,3 +205,24 @@ def preload(session: Session, refs: list[tuple[str | None, int | None]]) -> Prel
     notes = list(session.scalars(select(Footnote).where(Footnote.document_id.in_(documents))))
     rows += notes
     return Preloaded(rows, {(n.document_id, n.number): n for n in notes})
+
+
+def _anchors(session: Session, rows: list[object]) -> Preloaded:
+    """``rows`` (loaded sources) with the footnotes and paragraphs they are anchored in."""
+    notes = [row for row in rows if isinstance(row, Footnote)]
+    wanted_notes = {
+        row.footnote_id
+        for row in rows
+        if isinstance(row, (Argument, Quote, Event)) and row.footnote_id is not None
+    } - {n.id for n in notes}
+    if wanted_notes:
+        notes += session.scalars(select(Footnote).where(Footnote.id.in_(wanted_notes)))
+    paragraphs = {
+        row.paragraph_id
+        for row in (*rows, *notes)
+        if isinstance(row, (Argument, Quote, Event, Footnote)) and row.paragraph_id is not None
+    }
+    kept = [*rows, *notes]
+    if paragraphs:
+        kept += session.scalars(select(Paragraph).where(Paragraph.id.in_(paragraphs)))
+    return Preloaded(kept, {(n.document_id, n.number): n for n in notes})

@@ -84,6 +84,43 @@ def test_an_edit_re_lays_out_only_its_slide_and_the_strip_keeps_the_rest(qtbot, 
     assert editor.current_slide().record.title == "Only this slide changes"
 
 
+def test_an_edit_repaints_its_thumbnail_alone(qtbot, window) -> None:
+    """The strip redraws the edited slide's thumbnail and repaints that row only."""
+    from PySide6.QtCore import QEvent, QObject, QRect
+
+    editor = window.deck_editor
+    strip = editor.strip
+    painted: list[QRect] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.rect())  # type: ignore[attr-defined]
+            return False
+
+    watcher = Paints()
+    strip.viewport().installEventFilter(watcher)
+    editor.select_slide(editor.preview.slides[2].record.id)
+    editor.canvas.setFocus()  # the strip repaints as it loses focus: not the edit's doing
+    for _ in range(20):  # until the strip has painted all it had to
+        painted.clear()
+        qtbot.wait(100)
+        if not painted:
+            break
+    drawn = strip.cache.renders
+    qtbot.keyClick(editor.canvas, Qt.Key.Key_F2)
+    qtbot.keyClicks(editor.canvas.editor, "One thumbnail")
+    qtbot.keyClick(editor.canvas.editor, Qt.Key.Key_Return)
+    slide_id = editor.current_slide().record.id
+    assert editor.current_slide().record.title.endswith("One thumbnail")
+    qtbot.waitUntil(lambda: strip.cache.renders > drawn)
+    qtbot.wait(50)
+    strip.viewport().removeEventFilter(watcher)
+    assert strip.cache.renders == drawn + 1
+    row = strip.visualRect(strip.slide_model.index(strip.slide_model.row_of(slide_id)))
+    assert painted and all(row.contains(rect) for rect in painted), (row, painted)
+
+
 def test_an_edit_made_in_the_app_is_undone_from_the_command_line(qtbot, window, capsys):
     slide_id = _type_title(qtbot, window, "Typed in the app")
     assert [s.label for s in history.steps(window.store, window.deck_editor.current_deck_id())]

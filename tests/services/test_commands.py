@@ -150,6 +150,45 @@ def test_history_is_per_deck_and_in_the_store(deck) -> None:
     assert history.steps(store, other.id) == []
 
 
+def test_history_keeps_the_newest_steps_and_drops_what_was_undone(deck, monkeypatch) -> None:
+    store, deck_id, slide_id = deck
+    monkeypatch.setattr(history, "MAX_STEPS", 3)
+    for n in range(5):
+        history.run(store, commands.edit_slide_field(store, slide_id, "title", f"T{n}"))
+    assert len(history.steps(store, deck_id)) == 3  # the two oldest were dropped
+    history.undo(store, deck_id)
+    history.undo(store, deck_id)
+    history.run(store, commands.edit_slide_field(store, slide_id, "title", "New"))
+    kept = history.steps(store, deck_id)
+    assert [s.undone for s in kept] == [False, False]  # the undone two cannot be redone
+    assert history.undo(store, deck_id) is not None
+    assert _slide(store, slide_id).title == "T2"
+
+
+def test_a_slide_edit_reads_its_slide_once(deck, store_backend) -> None:
+    """The snapshots before and after the edit and the edit itself share one read of
+    the slide (its deck locked first on a team store)."""
+    from sqlalchemy import event
+
+    store, deck_id, slide_id = deck
+    command = commands.edit_slide_field(store, slide_id, "title", "Once", deck_id=deck_id)
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        command.do(store)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    slide_reads = [s for s in statements if s.lstrip().startswith("SELECT slide.id")]
+    assert len(slide_reads) == 1, statements
+    assert _slide(store, slide_id).title == "Once"
+    assert command.before is not None and command.before.title == "Start"
+    assert command.after is not None and command.after.title == "Once"
+
+
 def test_deck_details_edit_round_trips_and_refuses_after_someone_else(deck) -> None:
     store, deck_id, _ = deck
     edit = commands.edit_deck(deck_id, title="New title", marking="  OFFICIAL ")

@@ -612,19 +612,20 @@ class DeckEditor(QWidget):
             if item is None or item.text == text:
                 return
             self._push(cmd.edit_item_text(self.store, slide_id, item.id, text, shown=item.text,
-                                          merge_key=key))  # fmt: skip
+                                          merge_key=key, deck_id=self._deck_id))  # fmt: skip
         else:
             shown = getattr(slide.record, kind)
             if shown == text:
                 return
             self._push(cmd.edit_slide_field(self.store, slide_id, kind, text, shown=shown,
-                                            merge_key=key))  # fmt: skip
+                                            merge_key=key, deck_id=self._deck_id))  # fmt: skip
 
     def _notes_edited(self, slide_id: int, text: str, key: object) -> None:
         slide = self.preview.slide(slide_id) if self.preview else None
         if slide is not None and slide.record.notes != text:
             self._push(cmd.edit_slide_field(self.store, slide_id, "notes", text,
-                                            shown=slide.record.notes, merge_key=key))  # fmt: skip
+                                            shown=slide.record.notes, merge_key=key,
+                                            deck_id=self._deck_id))  # fmt: skip
 
     def commit_pending_edits(self) -> None:
         """Write text still waiting for its typing pause (Ctrl+S, closing, switching)."""

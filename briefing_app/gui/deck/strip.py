@@ -8,6 +8,7 @@ signals; the editor turns them into undoable commands.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -229,6 +230,12 @@ class SlideStrip(QListView):
             self.cache.clear()
         if rebuilt and current is not None and self.slide_model.row_of(current) >= 0:
             self.select_slide(current, notify=False)
+
+    def dataChanged(self, topLeft: Index, bottomRight: Index, roles: Sequence[int] = ()) -> None:
+        """Repaint just the rows whose slide changed. Rows are all one size, whatever
+        their data, so QListView's own handler (which lays every row out again and
+        repaints the whole strip on the next pass) is skipped."""
+        QAbstractItemView.dataChanged(self, topLeft, bottomRight, roles)
 
     def current_slide_id(self) -> int | None:
         index = self.currentIndex()
