@@ -339,8 +339,8 @@ def place_gradient(fill: Fill, x: float, y: float, w: float, h: float) -> Gradie
     """``fill``'s gradient over the rectangle (x, y, w, h) in page points (y down).
 
     Linear: along the angle through the centre, long enough that the corners take the
-    end colours (as PowerPoint draws it). Radial: from the focus out to the farthest
-    corner, stop 0 at the focus.
+    end colours (as PowerPoint draws it). Radial: stop 0 at the focus, the last stop half
+    the box's diagonal away (as LibreOffice draws it).
     """
     colors = tuple((p, c.rgb) for p, c in fill.stops)
     if fill.linear:
@@ -350,5 +350,5 @@ def place_gradient(fill: Fill, x: float, y: float, w: float, h: float) -> Gradie
         cx, cy = x + w / 2, y + h / 2
         return Gradient(colors, cx - dx * half, cy - dy * half, cx + dx * half, cy + dy * half)
     fx, fy = x + fill.focus[0] * w, y + fill.focus[1] * h
-    radius = max(math.hypot(fx - px, fy - py) for px in (x, x + w) for py in (y, y + h))
+    radius = math.hypot(w, h) / 2  # as LibreOffice draws it, wherever the focus is
     return Gradient(colors, fx, fy, fx, fy, radius=max(radius, 1.0))

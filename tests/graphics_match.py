@@ -1,0 +1,120 @@
+"""Does our PDF draw a template's master and layout graphics as LibreOffice draws them
+from our PPTX?
+
+Both PDFs are rasterised by poppler at the same resolution. Everything our deck draws
+itself (its text, figures, rules and chrome: every box that is not template art) and the
+template's static text is masked out, grown by a margin, since glyphs are set by two
+different engines; what is left is the page's background and the master's and layout's
+shapes and pictures. Per page, the figures are the mean absolute difference of those
+pixels (0-255, over the three channels) and the share of them that differ by more than
+``FAR`` in some channel.
+
+As a tool (prints the figures per template and page)::
+
+    PYTHONPATH=. python3 tests/graphics_match.py OURS.pdf LIBREOFFICE.pdf
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
+
+from briefing_app.layout.boxes import Box, LaidDeck, PathBox, RuleBox, TextBox
+from briefing_app.templates.art import ART_PREFIX
+
+DPI = 30
+# Both pages are blurred over this many pixels first: LibreOffice draws a gradient as
+# bands or rings of flat colour (a moiré when rasterised), we draw it smooth; the
+# comparison is of the colours of regions, not of their texture.
+BLUR = 2
+MARGIN = 3.0 + 72 * BLUR / DPI  # points of mask around each masked box (anti-aliasing,
+# glyph overhang, and the blur, which spreads a box's colours this far)
+FAR = 64  # a pixel this far off in some channel is a different colour, not rounding
+
+
+@dataclass
+class PageDiff:
+    page: int
+    compared: int  # pixels left after masking
+    mean: float  # mean absolute difference, 0-255
+    far: float  # share of compared pixels differing by more than FAR
+
+    def __str__(self) -> str:
+        return f"p{self.page}: {self.compared} px, mean {self.mean:.1f}, far {100 * self.far:.1f} %"
+
+
+def _raster(pdf: Path, folder: Path, stem: str) -> list[Image.Image]:
+    subprocess.run(
+        ["pdftoppm", "-r", str(DPI), "-png", str(pdf), str(folder / stem)],
+        check=True,
+        timeout=300,
+    )
+    return [Image.open(p).convert("RGB") for p in sorted(folder.glob(f"{stem}-*.png"))]
+
+
+def _masked(box: Box) -> tuple[float, float, float, float] | None:
+    """The page rectangle (x0, y0, x1, y1) a box's own drawing covers, when masked."""
+    if box.name.startswith(ART_PREFIX) and not isinstance(box, TextBox):
+        return None  # the template's graphics: what is compared
+    if isinstance(box, PathBox):
+        xs = [p[0] for ring in box.rings for p in ring]
+        ys = [p[1] for ring in box.rings for p in ring]
+        return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+    if isinstance(box, RuleBox):
+        return min(box.x1, box.x2), min(box.y1, box.y2), max(box.x1, box.x2), max(box.y1, box.y2)
+    return box.x, box.y, box.x + box.w, box.y + box.h
+
+
+def page_mask(boxes: tuple[Box, ...], size: tuple[int, int], k: float) -> Image.Image:
+    """White where a page is compared, black where our own drawing is masked out."""
+    mask = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(mask)
+    for box in boxes:
+        rect = _masked(box)
+        if rect is not None:
+            x0, y0, x1, y1 = rect
+            draw.rectangle(
+                [(x0 - MARGIN) * k, (y0 - MARGIN) * k, (x1 + MARGIN) * k, (y1 + MARGIN) * k], 0
+            )
+    return mask
+
+
+def compare_pages(a: Image.Image, b: Image.Image, mask: Image.Image, page: int) -> PageDiff:
+    if b.size != a.size:
+        b = b.resize(a.size)
+    blur = ImageFilter.BoxBlur(BLUR)
+    diff = ImageChops.difference(a.filter(blur), b.filter(blur)).tobytes()
+    kept = mask.tobytes()
+    compared = [diff[3 * i : 3 * i + 3] for i, m in enumerate(kept) if m]
+    if not compared:
+        return PageDiff(page, 0, 0.0, 0.0)
+    mean = sum(sum(c) for c in compared) / (3 * len(compared))
+    far = sum(1 for c in compared if max(c) > FAR) / len(compared)
+    return PageDiff(page, len(compared), mean, far)
+
+
+def compare(ours: Path, theirs: Path, laid: LaidDeck) -> list[PageDiff]:
+    """Per page of ``laid``: our PDF ``ours`` against LibreOffice's ``theirs``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        a_pages, b_pages = _raster(ours, folder, "ours"), _raster(theirs, folder, "theirs")
+        out = []
+        for n, (slide, a, b) in enumerate(zip(laid.slides, a_pages, b_pages, strict=False), 1):
+            mask = page_mask(slide.boxes, a.size, a.width / slide.width)
+            out.append(compare_pages(a, b, mask, n))
+        return out
+
+
+if __name__ == "__main__":  # a quick look without masking our own drawing
+    first, second = Path(sys.argv[1]), Path(sys.argv[2])
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for n, (a, b) in enumerate(
+            zip(_raster(first, folder, "a"), _raster(second, folder, "b"), strict=False), 1
+        ):
+            print(compare_pages(a, b, Image.new("L", a.size, 255), n))

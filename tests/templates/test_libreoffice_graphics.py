@@ -1,0 +1,132 @@
+"""Our PDF draws a house template's master and layout graphics (backgrounds, gradients,
+translucent shapes, pictures, static text and fields) as LibreOffice draws them from our
+PPTX, page by page, for LibreOffice's own Impress templates and pandoc's reference.pptx.
+
+Measured with :mod:`graphics_match`: both PDFs rasterised at 30 dpi and blurred over two
+pixels; our own drawing (text, figures, rules, chrome) and the template's static text are
+masked out; what is left is compared. The tolerances are what two renderers of the same
+graphics differ by and nothing more:
+
+- mean absolute difference at most ``MAX_MEAN`` levels of 255: LibreOffice draws a radial
+  gradient as rings of flat colour whose anti-aliased seams darken it a little (Sunset,
+  about 6); pictures are resampled differently (Vintage, about 1.5);
+- at most ``MAX_FAR`` of the compared pixels a different colour (more than 64 levels off
+  in a channel): anti-aliased edges of shapes that two rasterisers place a pixel apart
+  (Blue_Curve's curve, about 1.3 %).
+
+A page drawn without its template's graphics misses them by far more (checked below
+for every template whose page is not plain white), so the measure sees what it is for.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from graphics_match import PageDiff, compare
+from line_match import libreoffice_pdfs
+
+from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.layout.boxes import LaidDeck
+from briefing_app.render.export import export_deck, laid_out
+from briefing_app.render.pdf_renderer import render_pdf
+from briefing_app.services import templates
+from briefing_app.services.bootstrap import open_prepared
+from briefing_app.templates.art import ART_PREFIX
+
+from .conftest import LIBREOFFICE_TEMPLATES, _presnt_dir
+
+pytestmark = [
+    pytest.mark.stress,
+    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed"),
+]
+
+MAX_MEAN = 8.0
+MAX_FAR = 0.03
+# Beyond the line-match templates: a linear gradient background with translucent
+# radial-gradient discs (Lights) and a radial gradient in a frame (Sunset).
+GRADIENT_TEMPLATES = ("Lights", "Sunset")
+PLAIN_WHITE = {"pandoc"}  # a white page: nothing to miss
+
+
+@pytest.fixture(scope="module")
+def gradient_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    source = _presnt_dir()
+    if source is None:
+        pytest.skip("LibreOffice's Impress templates are not installed")
+    out = tmp_path_factory.mktemp("lo-gradients")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{out / 'profile'}", "--headless",
+         "--convert-to", "pptx", "--outdir", str(out),
+         *(str(source / f"{name}.otp") for name in GRADIENT_TEMPLATES)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return {name: out / f"{name}.pptx" for name in GRADIENT_TEMPLATES}
+
+
+@pytest.fixture(scope="module")
+def page_diffs(
+    tmp_path_factory: pytest.TempPathFactory,
+    libreoffice_templates: dict[str, Path],
+    gradient_templates: dict[str, Path],
+    pandoc_reference: Path,
+) -> dict[str, tuple[list[PageDiff], list[PageDiff]]]:
+    """Per template: our PDF against LibreOffice's of our PPTX, and (the control) our
+    PDF drawn without the template's art against the same."""
+    work = tmp_path_factory.mktemp("graphics-match")
+    store = open_prepared(str(work / "essay.sqlite"))
+    named = {**libreoffice_templates, **gradient_templates, "pandoc": pandoc_reference}
+    exported: dict[str, tuple[Path, Path, Path, LaidDeck]] = {}
+    try:
+        build_from_outline(store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
+        for name, source in named.items():
+            templates.add_template(store, source, name)
+            templates.set_deck_template(store, "Default", name)
+            pptx = export_deck(store, "Default", "pptx", work / f"{name}.pptx").path
+            pdf = export_deck(store, "Default", "pdf", work / f"{name}.pdf").path
+            laid, _ = laid_out(store, "Default")
+            bare = replace(
+                laid,
+                slides=tuple(
+                    replace(s, boxes=tuple(b for b in s.boxes if not b.name.startswith(ART_PREFIX)))
+                    for s in laid.slides
+                ),
+            )
+            control = render_pdf(bare, work / f"{name}-without-art.pdf")
+            exported[name] = (pptx, pdf, control, laid)
+    finally:
+        store.close()
+    rendered = libreoffice_pdfs(
+        [pptx for pptx, *_ in exported.values()], work / "libreoffice", work / "profile"
+    )
+    out = {}
+    for name, (pptx, pdf, control, laid) in exported.items():
+        diffs = compare(pdf, rendered[pptx], laid)
+        out[name] = (diffs, compare(control, rendered[pptx], laid))
+        print(name, "; ".join(str(d) for d in diffs))
+    return out
+
+
+NAMES = (*LIBREOFFICE_TEMPLATES, *GRADIENT_TEMPLATES, "pandoc")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_our_pdf_draws_the_templates_graphics_as_libreoffice_does(
+    page_diffs: dict[str, tuple[list[PageDiff], list[PageDiff]]], name: str
+) -> None:
+    diffs, _ = page_diffs[name]
+    assert len(diffs) >= 12  # every page of the default briefing
+    for diff in diffs:
+        assert diff.compared > 2000, diff  # enough of the page is left to compare
+        assert diff.mean <= MAX_MEAN and diff.far <= MAX_FAR, f"{name} {diff}"
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n not in PLAIN_WHITE])
+def test_a_page_without_its_templates_graphics_is_caught(
+    page_diffs: dict[str, tuple[list[PageDiff], list[PageDiff]]], name: str
+) -> None:
+    _, control = page_diffs[name]
+    assert any(d.mean > 2 * MAX_MEAN or d.far > 2 * MAX_FAR for d in control), control
