@@ -22,6 +22,7 @@ from briefing_app.layout.boxes import ItemRef
 from briefing_app.layout.content import ContentItem, DeckContent, SlideContent
 from briefing_app.layout.slide_layout import ComposedFigure, DraftItem
 from briefing_app.layout.textclean import clean_text_with_warnings
+from briefing_app.layout.unit import UnitLayout
 from briefing_app.services import sources
 from briefing_app.services.corrections import corrections_anchored_in
 from briefing_app.services.decks import SlideRecord, deck_by_name, slide_record
@@ -151,9 +152,12 @@ class _DeckComposer:
             places[0].add(paragraph + 1)
         places[1].update(numbers)
 
-    def item(self, item: SlideItem, refs: Refs, corrections: list[str]) -> DraftItem:
+    def item(
+        self, item: SlideItem, refs: Refs, corrections: list[str], unit_slide: bool = False
+    ) -> DraftItem:
         """One item, its citations counted; its source's correction added to
-        ``corrections`` (once)."""
+        ``corrections`` (once). The unit's own words are marked as such unless the slide
+        is one of the unit's own (``unit_slide``), which says so itself."""
         source = sources.resolve(self.session, item.source_kind, item.source_id)
         for line in source.correction.splitlines() if source is not None else ():
             if line not in corrections:
@@ -173,6 +177,7 @@ class _DeckComposer:
             link=link,
             differs_from_source=source is not None and item.text != source.text,
             ref=ItemRef(item.id),
+            unit=item.source_kind is None and not unit_slide,
         )
         if source is None:
             return DraftItem(content, None, item.column)
@@ -234,7 +239,8 @@ class _Draft:
         self.right_heading = clean.line(slide.right_heading)
         self.refs: Refs = {}
         corrections: list[str] = []
-        self.items = tuple(deck.item(i, self.refs, corrections) for i in slide.items)
+        unit_slide = isinstance(registry.get(slide.layout), UnitLayout)
+        self.items = tuple(deck.item(i, self.refs, corrections, unit_slide) for i in slide.items)
         self.notes = clean(_with_corrections(slide.notes, corrections))
         self._source_ids = {i.id: i.source_id for i in slide.items}
 

@@ -87,28 +87,61 @@ def mark_text(citations: Sequence[int]) -> str:
     return "[" + ",\u00a0".join(str(c) for c in citations) + "]"
 
 
+# Provenance marks after a point, explained on the slide's source line (LEGEND): words
+# of the source reworded (not a quotation), and the unit's own words among the source's.
+EDITED_MARK = "\u2020"  # †
+UNIT_MARK = "\u2021"  # ‡
+PROVENANCE_MARKS = (EDITED_MARK, UNIT_MARK)
+LEGEND = {EDITED_MARK: "† reworded from the source, not a quotation",
+          UNIT_MARK: "‡ the policy unit's words"}  # fmt: skip
+
+
+def provenance_mark(item: ContentItem) -> str:
+    """† for reworded source, ‡ for the unit's words on a slide of the source's, else ""."""
+    if item.differs_from_source:
+        return EDITED_MARK
+    return UNIT_MARK if item.unit else ""
+
+
 def item_runs(
     text: str,
     base: TextStyle,
     theme: Theme,
     citations: Sequence[int] = (),
     link: str | None = None,
+    provenance: str = "",
 ) -> list[Run]:
-    """The runs of one item: its text (a link when safe) and its citation mark."""
+    """The runs of one item: its text (a link when safe), its provenance mark (glued to
+    the last word, so it never starts a line) and its citation mark."""
     url = safe_link(link)  # the one rule, in domain.text
     style = replace(base, color=theme.accent) if url else base
     runs = [Run(text, style, url)]
+    if provenance:
+        runs.append(Run(provenance, replace(base, bold=False, italic=False, color=theme.muted)))
     if citations:
         # An ordinary space: a line may break before the mark, as it does in LibreOffice,
         # which breaks before a link field whatever precedes it.
-        runs = [Run(text + " ", style, url), Run(mark_text(citations), theme.mark_style(base))]
+        last = runs[-1]
+        runs[-1] = replace(last, text=last.text + " ")
+        runs.append(Run(mark_text(citations), theme.mark_style(base)))
     return runs
 
 
 def item_para(item: ContentItem, base: TextStyle, theme: Theme, **opts: object) -> ParaSpec:
     """The paragraph of one item, carrying the item's ref."""
-    runs = item_runs(item.text, base, theme, item.citations, item.link)
+    runs = item_runs(item.text, base, theme, item.citations, item.link, provenance_mark(item))
     return make_para(runs, source=item.ref, **opts)
+
+
+def provenance_legend(boxes: Sequence[Box]) -> str:
+    """What the provenance marks drawn in ``boxes`` mean, in mark order ("" for none)."""
+    found: set[str] = set()
+    for box in boxes:
+        if isinstance(box, TextBox):
+            for paragraph in box.paragraphs:
+                for line in paragraph.lines:
+                    found.update(r.text.strip() for r in line.runs)
+    return "; ".join(LEGEND[m] for m in PROVENANCE_MARKS if m in found)
 
 
 def shift(paragraphs: Sequence[TextParagraph], dy: float) -> tuple[TextParagraph, ...]:
@@ -188,6 +221,10 @@ def footer_boxes(ctx: Ctx, page: Page, number: int) -> list[Box]:
     sources = "; ".join(s.strip() for s in page.footer_sources if s.strip())
     if sources:
         sources = "Source: " + sources
+    legend = provenance_legend(page.boxes)
+    if legend:  # what the marks on this page mean, after its sources
+        sources = f"{sources}.\u2003{legend}." if sources else f"{legend}."
+    if sources:
         frame = t.sources_frame(m)
         fit = fit_text(sources, t.style(t.footer_size, t.muted), frame, t.footer_size, t.footer_min)
         out.append(text_box(fit, frame, "Footer", anchor="bottom"))

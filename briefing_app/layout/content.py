@@ -28,6 +28,9 @@ class ContentItem:
     link: str | None = None
     differs_from_source: bool = False
     ref: ItemRef | None = None
+    # The unit's own words (no source) on a slide of the source's points; the unit's own
+    # slide kinds say whose words they are with their tag line instead.
+    unit: bool = False
 
 
 @dataclass(frozen=True)

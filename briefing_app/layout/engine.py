@@ -41,7 +41,7 @@ def deck_theme(theme: Theme, deck: DeckContent) -> Theme:
 MAX_WORDS = 60  # on a content slide: one message, read in the time it is shown
 # Slides that carry no message of their own (cover, dividers, agenda, the source list).
 NOT_CONTENT = frozenset({"title", "section", "agenda", "sources"})
-_MARK = re.compile(r"^\[[\d,\s]+\]$")
+_MARK = re.compile(r"^(\[[\d,\s]+\]|[\u2020\u2021])$")  # citation and provenance marks
 
 
 def words_on(boxes: list[Box]) -> int:

@@ -64,7 +64,7 @@ class Theme:
     # The agenda tracker (layout.tracker): drawn when the deck has parts, in a strip above
     # the title that the title frame keeps clear of.
     tracker: bool = False
-    tracker_size: float = 9.0
+    tracker_size: float = 10.0
     tracker_h: float = 14.0
     tracker_gap: float = 4.0  # above and below the strip
 

@@ -27,6 +27,7 @@ from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import (
     Box,
     Gradient,
+    ItemRef,
     LaidDeck,
     LaidSlide,
     PathBox,
@@ -36,6 +37,7 @@ from briefing_app.layout.boxes import (
     TextBox,
     TextStyle,
 )
+from briefing_app.layout.chrome import provenance_legend
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
@@ -502,6 +504,13 @@ class _Handout:
             HANDOUT_MARGIN + 20,
             f"Handout: {count} slide{'s' * (count != 1)} with speaker notes",
         )
+        legend = provenance_legend([b for s in deck.slides for b in s.boxes])
+        if legend:  # the slides' marks, legible here (their own source lines print small)
+            text = f"Marks on the slides: {legend}."
+            y = HANDOUT_MARGIN + 36
+            for line in reversed(wrap_text(text, NOTES_FONT, 10, self.width)[:3]):
+                c.drawString(HANDOUT_MARGIN, y, line)
+                y += 13
         self._end()
 
     def _slide(self, laid: LaidSlide, x: float, top: float, width: float) -> float:
@@ -538,9 +547,7 @@ class _Handout:
     def map_page(self, laid: LaidSlide) -> None:
         """A slide's map again at full size on a page of its own, so its labels stay as
         large as on the slide (a scaled-down slide shrinks them to half)."""
-        figure = [
-            b for b in laid.boxes if getattr(getattr(b, "source", None), "part", None) == "figure"
-        ]
+        figure = _figure(laid)
         if not figure:
             return
         x0, y0, x1, _ = _bounds(figure)
@@ -586,12 +593,21 @@ class _Handout:
         notes_w = self.width - thumb_w - gap
         lead, size = TWO_UP_LEADING, TWO_UP_NOTES_SIZE
         slot = 0  # 0: top half free, 1: bottom half free
+        maps: list[LaidSlide] = []  # map slides on this page, for full-size pages after it
 
-        def cell(label: str) -> float:
-            """Start the next half page; its top."""
+        def end_page(maps_now: bool = True) -> None:
+            self._end()
+            if maps_now:  # a map at half a page's width is unreadable: again in full
+                for laid in maps:
+                    self.map_page(laid)
+                maps.clear()
+
+        def cell(label: str, continued: bool = False) -> float:
+            """Start the next half page; its top. Full-size maps wait until the notes of
+            their slide are done."""
             nonlocal slot
             if slot == 2:
-                self._end()
+                end_page(maps_now=not continued)
                 slot = 0
             if slot == 0:
                 self._begin("")
@@ -608,6 +624,8 @@ class _Handout:
             top = cell(self._label(laid))
             _bookmark(self.canvas, laid, index)
             thumb_h = self._slide(laid, HANDOUT_MARGIN, top, thumb_w)
+            if _figure(laid):
+                maps.append(laid)
             beside = max(int((half - 16) // lead), 1)
             below = max(int((half - 16 - thumb_h - 12) // lead), 0)
             left = len(lines) - beside - below
@@ -619,13 +637,18 @@ class _Handout:
             self._lines(rest[:below], HANDOUT_MARGIN, top - thumb_h - 12 - size, size, lead)
             rest = rest[below:]
             while rest:  # two columns a half page
-                top = cell(self._label(laid, continued=True))
+                top = cell(self._label(laid, continued=True), continued=True)
                 for x in (HANDOUT_MARGIN, notes_x):
                     self._lines(rest[:beside], x, top - size, size, lead)
                     rest = rest[beside:]
             report(progress, index + 1, total, f"Slide {index + 1} of {total}")
         if slot:
-            self._end()
+            end_page()
+
+
+def _figure(laid: LaidSlide) -> list[Box]:
+    """The boxes of the slide's map (none on a slide without one)."""
+    return [b for b in laid.boxes if isinstance(b.source, ItemRef) and b.source.part == "figure"]
 
 
 def _fit(text: str, size: float, width: float, font: str = NOTES_FONT) -> str:

@@ -49,7 +49,7 @@ def test_each_slide_of_a_part_lists_the_parts_with_its_own_highlighted() -> None
         runs = [r for line in tracker.paragraphs[0].lines for r in line.runs if r.text.strip()]
         bold = [r.text for r in runs if r.style.bold]
         assert bold == [part]
-        assert all(r.style.size >= 9.0 for r in runs)  # readable as projected
+        assert all(r.style.size >= 10.0 for r in runs)  # as readable as the source line
         chip = _box(slide, CHIP_NAME)
         assert isinstance(chip, RectBox) and chip.fill
         current = next(r for r in runs if r.text == part)

@@ -16,7 +16,7 @@ class DecisionSoughtContent(UnitContent):
 class DecisionSoughtLayout(UnitLayout[DecisionSoughtContent]):
     name = "decision"
     label = "Decision sought"
-    tag = "Decision sought"
+    tag = "Policy unit: decision sought"
     numbered = True
     content_type = DecisionSoughtContent
 

@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_app.layout.boxes import Box, ItemRef, RuleBox, Run
-from briefing_app.layout.chrome import Ctx, Page, continued_page, item_runs, text_box, title_boxes
+from briefing_app.layout.chrome import (
+    EDITED_MARK,
+    Ctx,
+    Page,
+    continued_page,
+    item_runs,
+    text_box,
+    title_boxes,
+)
 from briefing_app.layout.content import SlideContent
 from briefing_app.layout.slide_layout import (
     DraftItem,
@@ -77,8 +85,8 @@ def quote_spec(quote: Quotation, t: Theme, size: float) -> ParaSpec:
     """The quote in curly quotation marks, italic, with its citation mark (an edited
     quote: upright, without quotation marks)."""
     text = quote.text.strip()
-    if quote.edited:
-        runs = item_runs(text, t.style(size), t, quote.citations)
+    if quote.edited:  # reworded: marked † like any reworded point
+        runs = item_runs(text, t.style(size), t, quote.citations, provenance=EDITED_MARK)
         return make_para(runs, source=quote.ref)
     runs = item_runs(f"\u201c{text}\u201d" if text else "", t.style(size, italic=True), t,
                      quote.citations)  # fmt: skip

@@ -8,7 +8,7 @@ from briefing_app.layout.layouts.decision import LAYOUT
 
 
 def test_says_it_is_the_units_text_and_needs_no_source() -> None:
-    check_unit_layout(LAYOUT, "Decision sought", numbered=True)
+    check_unit_layout(LAYOUT, "Policy unit: decision sought", numbered=True)
 
 
 def test_continues_with_its_tag_and_never_one_point_alone() -> None:
