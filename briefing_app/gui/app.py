@@ -6,17 +6,39 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_app.paths import default_store_location
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui.main_window import MainWindow
 
 SCREENSHOT_FORMATS = (".png", ".jpg", ".jpeg", ".bmp")
 DEFAULT_SIZE = (1600, 960)
 SCREENSHOT_WAIT_S = 60  # the longest a screenshot waits for the maps to be drawn
+
+# What the app needs after its first paint, in the order it needs it: the store (and
+# SQLAlchemy), the panels, and what laying out a deck reads (numpy for its maps). A worker
+# thread imports them while the painted window keeps answering; a module's own code runs
+# only when the app uses it, on the GUI thread.
+STORE_MODULES = ("briefing_app.gui.startup",)
+PANEL_MODULES = (
+    "briefing_app.gui.commands",
+    "briefing_app.gui.library.panel",
+    "briefing_app.gui.library.detail",
+    "briefing_app.gui.deck.editor",
+    "briefing_app.gui.painter",
+)
+DECK_MODULES = ("briefing_app.deck.outline", "briefing_app.maps.compose")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -62,6 +84,38 @@ def _fail(sentence: str) -> int:
     return 2
 
 
+class BackgroundImports(threading.Thread):
+    """Imports modules in order on a worker thread; :meth:`wait` lets the GUI thread paint
+    and answer while it waits for some of them.
+
+    A module that fails to import is left for the GUI thread, whose own import then raises
+    the error where it is needed (and it is reported as any error is).
+    """
+
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__(name="briefing-imports", daemon=True)
+        self.names = tuple(names)
+        self._done = {name: threading.Event() for name in self.names}
+
+    def run(self) -> None:
+        try:
+            for name in self.names:
+                importlib.import_module(name)
+                self._done[name].set()
+        finally:  # after an error too: the waiting GUI thread imports what is left itself
+            for event in self._done.values():
+                event.set()
+
+    def wait(self, app: QApplication, window: MainWindow, names: Sequence[str]) -> bool:
+        """Process events until ``names`` are imported; False if the window was closed."""
+        for name in names:
+            while not self._done[name].wait(0.01):
+                app.processEvents()
+                if not window.isVisible():
+                    return False
+        return window.isVisible()
+
+
 def _moment(what: str) -> None:
     """Benchmarks (BRIEFING_STARTUP_PROBE): print when ``what`` happened, wall and CPU."""
     print(f"{what} {time.time():.6f} cpu {time.process_time():.4f}", flush=True)
@@ -101,20 +155,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if probe:
         _moment("painted-at")
 
-    from briefing_app.gui.painter import register_fonts
-    from briefing_app.gui.startup import open_store_interactively
-    from briefing_app.store.errors import NotFoundError
-
     window.statusBar().showMessage("Opening the store…")
-    app.processEvents()
+    imports = BackgroundImports((*STORE_MODULES, *PANEL_MODULES, *DECK_MODULES))
+    imports.start()
+    if not imports.wait(app, window, STORE_MODULES):
+        return 0  # closed while loading
+
+    from briefing_app.gui.startup import open_store_interactively
+
     store = open_store_interactively(args.db or default_store_location(), window)
     if store is None:
         window.close()
         return 1
+    if not imports.wait(app, window, PANEL_MODULES):
+        store.close()
+        return 0
+
+    from briefing_app.gui.painter import register_fonts
+    from briefing_app.store.errors import NotFoundError
+
     register_fonts()
-    window.attach_store(store)
-    window.statusBar().clearMessage()
+    window.attach_store(store, show_deck_editor=False)
+    window.statusBar().showMessage("Opening the deck…")
     app.processEvents()  # the library and Details drawn while the deck is read
+    if not imports.wait(app, window, DECK_MODULES):
+        store.close()
+        return 0
     try:
         deck = window.initial_deck(args.deck)
     except NotFoundError as exc:
@@ -122,6 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         store.close()
         return _fail(str(exc))
     window.show_initial_deck(deck)
+    window.statusBar().clearMessage()
     if args.screenshot:
         deadline = time.monotonic() + SCREENSHOT_WAIT_S
         while not window.is_drawn() and time.monotonic() < deadline:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,8 +57,6 @@ class MainWindow(QMainWindow):
     """The window. Built with a store it is complete at once; built without one it shows
     its frame with the panes loading, and :meth:`attach_store` puts the panels in."""
 
-    loaded = Signal()  # the store's panels are in place
-
     store: Store
     ops: Operations
     library: LibraryPanel
@@ -87,7 +85,9 @@ class MainWindow(QMainWindow):
         self._slides_slot = QWidget(self)
         self._slides_layout = QVBoxLayout(self._slides_slot)
         self._slides_layout.setContentsMargins(0, 0, 0, 0)
-        self._loading_deck = LoadingPane("deckLoading", "Opening the deck…", self._slides_slot)
+        self._loading_deck: LoadingPane | None = LoadingPane(
+            "deckLoading", "Opening the deck…", self._slides_slot
+        )
         self._slides_layout.addWidget(self._loading_deck)
         self._review: ReviewView | None = None  # built when first shown (faster start-up)
         self._review_slot = QWidget(self)
@@ -134,10 +134,11 @@ class MainWindow(QMainWindow):
         """Whether the store's panels are in place (else the panes show they are loading)."""
         return hasattr(self, "deck_editor")
 
-    def attach_store(self, store: Store) -> None:
-        """Build the library, the details and the deck editor on ``store`` and put them
-        where the loading panes were (same sizes, same visibility), then enable the
-        actions that need them."""
+    def attach_store(self, store: Store, *, show_deck_editor: bool = True) -> None:
+        """Build the library, the details and the deck editor on ``store``, put them where
+        the loading panes were (same sizes, same visibility) and enable the actions that
+        need them. ``show_deck_editor`` False: "Opening the deck…" stays until
+        :meth:`show_initial_deck` has opened one (no empty editor shown in between)."""
         from briefing_app.gui.commands import Operations
         from briefing_app.gui.deck.editor import DeckEditor
         from briefing_app.gui.library.detail import DetailView
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
             self.detail = DetailView(store, self.events, self, self.ops)
             self.detail.setMinimumWidth(DETAILS_MIN_WIDTH)  # narrower breaks titles mid-word
             self.deck_editor = DeckEditor(store, self.ops, self.tasks, self._slides_slot)
+            self.deck_editor.hide()
             sizes = self.splitter.sizes()
             for index, (loading, panel) in enumerate(
                 ((self._loading_library, self.library), (self._loading_detail, self.detail))
@@ -160,8 +162,6 @@ class MainWindow(QMainWindow):
                 self.splitter.replaceWidget(index * 2, panel)
                 loading.deleteLater()
             self.splitter.setSizes(sizes)
-            self._slides_layout.replaceWidget(self._loading_deck, self.deck_editor)
-            self._loading_deck.deleteLater()
             deck_commands = ("new_deck", "rename_deck", "duplicate_deck", "delete_deck",
                              "deck_properties")  # fmt: skip
             self.deck_editor.deck_list.use_actions([self.actions_by_id[n] for n in deck_commands])
@@ -169,9 +169,19 @@ class MainWindow(QMainWindow):
             for action in self.actions_by_id.values():
                 action.setEnabled(True)
             self.deck_editor.restore_state(QSettings(), open_last=False)
+            if show_deck_editor:
+                self._show_deck_editor()
         finally:
             self.setUpdatesEnabled(True)
-        self.loaded.emit()
+
+    def _show_deck_editor(self) -> None:
+        """Put the deck editor where "Opening the deck…" stood (once)."""
+        if self._loading_deck is None:
+            return
+        self._slides_layout.replaceWidget(self._loading_deck, self.deck_editor)
+        self._loading_deck.deleteLater()
+        self._loading_deck = None
+        self.deck_editor.show()
 
     # --- construction ---------------------------------------------------------------
 
@@ -515,6 +525,7 @@ class MainWindow(QMainWindow):
         from briefing_app.services import argument_map
 
         self.deck_editor.open_deck(wanted)
+        self._show_deck_editor()
         roots = argument_map.children(self.store, None, 0, 1)
         if roots and roots[0].kind != "unlinked":
             self.library.select_argument(roots[0].id)  # the thesis, shown in full

@@ -266,3 +266,56 @@ def test_delete_on_the_agenda_asks_first_and_undo_brings_it_back(window, qtbot) 
     assert all(s.id != agenda.id for s in _deck(window).slides)
     window.undo_action.trigger()
     assert any(s.id == agenda.id for s in _deck(window).slides)
+
+
+def test_the_window_shows_its_panes_loading_until_the_store_is_attached(qtbot, essay_store) -> None:
+    """Built without a store (as the app paints it first): menus and toolbar are there, the
+    actions that need the store are disabled, the panes say they are loading; attaching
+    the store puts the panels in, and the deck pane waits for the deck to open."""
+    from briefing_app.gui.loading import LoadingLibrary, LoadingPane
+    from briefing_app.gui.main_window import ALWAYS_ENABLED
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.restore_settings(open_deck=False)
+    win.show()
+    qtbot.waitUntil(lambda: win.painted)
+    assert not win.is_loaded and not win.is_drawn()
+    menus = [action.text() for action in win.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Deck", "&Help"]
+    enabled = {name for name, action in win.actions_by_id.items() if action.isEnabled()}
+    assert enabled == set(ALWAYS_ENABLED)
+    loading = win.splitter.widget(0)
+    assert isinstance(loading, LoadingLibrary) and "Loading" in loading.label.text()
+    library_width = win.splitter.sizes()[0]
+
+    win.actions_by_id["new_slide"].trigger()  # disabled: nothing happens, nothing breaks
+    details_shown = win.splitter.widget(2).isVisible()
+    win.actions_by_id["show_details"].trigger()  # works while loading
+    assert win.splitter.widget(2).isVisible() is not details_shown
+    win.actions_by_id["show_details"].trigger()
+    assert win.splitter.widget(2).isVisible() is details_shown
+
+    win.attach_store(essay_store, show_deck_editor=False)
+    assert win.is_loaded and win.splitter.widget(0) is win.library
+    assert win.splitter.sizes()[0] == library_width  # the real panel where the pane was
+    assert win.library.tabs_width() == loading.tabs_width()
+    assert all(action.isEnabled() for action in win.actions_by_id.values())
+    assert win.findChild(LoadingPane, "deckLoading") is not None
+    assert not win.deck_editor.isVisible()
+
+    win.show_initial_deck(win.initial_deck(None))
+    assert win.deck_editor.isVisible() and win.deck_editor.current_deck() == DEFAULT_DECK
+    qtbot.waitUntil(lambda: win.findChild(LoadingPane, "deckLoading") is None)
+    qtbot.waitUntil(win.is_drawn, timeout=30_000)  # the maps' boundaries read and drawn
+    assert not win.deck_editor.previewer.deferred
+
+
+def test_quit_while_loading_closes_the_window(qtbot) -> None:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.painted)
+    win.actions_by_id["quit"].trigger()
+    assert not win.isVisible()
+    assert QSettings().value("window/geometry") is not None  # the frame's settings kept
