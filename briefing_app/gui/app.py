@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from briefing_app.paths import default_store_location
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QCoreApplication
 
     from briefing_app.gui.main_window import MainWindow
 
@@ -106,7 +106,7 @@ class BackgroundImports(threading.Thread):
             for event in self._done.values():
                 event.set()
 
-    def wait(self, app: QApplication, window: MainWindow, names: Sequence[str]) -> bool:
+    def wait(self, app: QCoreApplication, window: MainWindow, names: Sequence[str]) -> bool:
         """Process events until ``names`` are imported; False if the window was closed."""
         for name in names:
             while not self._done[name].wait(0.01):
