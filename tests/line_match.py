@@ -40,7 +40,7 @@ class LineMatch:
 
     def summary(self) -> str:
         return (
-            f"{self.name}: {self.matched}/{self.total} lines = {self.percent:.1f} % "
+            f"{self.name}: {self.matched}/{self.total} lines = {self.percent:.2f} % "
             f"({self.pages[0]} pages, LibreOffice {self.pages[1]})"
         )
 

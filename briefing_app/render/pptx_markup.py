@@ -75,8 +75,8 @@ def line_xml(shape_id: int, box: RuleBox, decorative: bool = False) -> str:
 
 def textbox_xml(shape_id: int, box: TextBox, relate: LinkRelater) -> str:
     """A native text box at exactly the laid-out frame (see pptx_text for placement)."""
-    body, top, height = text_body(box, relate)
-    geometry = _xfrm(_emu(box.x), _emu(top), _emu(box.w), _emu(height))
+    body, top, height, width = text_body(box, relate, loose=True)
+    geometry = _xfrm(_emu(box.x), _emu(top), _emu(width), _emu(height))
     names = _nv("Sp", shape_id, box.name, TEXT_BOX)
     return (
         f"<p:sp>{names}<p:spPr>{geometry}"
@@ -97,9 +97,9 @@ def placeholder_xml(
 ) -> str:
     """``box`` as the slide's instance of a layout placeholder (``ph`` is its ``p:ph``):
     positioned where layout put it, with the theme's font references where they apply."""
-    body, top, height = text_body(box, relate)
+    body, top, height, width = text_body(box, relate)
     body = theme_font_refs(body, fonts)
-    geometry = _xfrm(_emu(box.x), _emu(top), _emu(box.w), _emu(height))
+    geometry = _xfrm(_emu(box.x), _emu(top), _emu(width), _emu(height))
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{xml_attr(box.name)}"/>'
         f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr>'
