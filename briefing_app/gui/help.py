@@ -49,7 +49,10 @@ Details.</p>
 slide). Quotes, events and maps find a slide of their own kind. <b>Ctrl+M</b> adds a new
 slide; press <b>F2</b> on the slide to give it a title that states its one message.
 Reword a point in place with <b>Enter</b>; <b>Ctrl+Shift+R</b> puts the source's wording
-back. Every change is saved at once and can be undone with <b>Ctrl+Z</b>.</p>
+back. A reworded point is marked † in the exports, your own words among the essay's ‡.
+<b>Edit › Slide Part…</b> puts a slide in a part of the briefing, named in the agenda
+tracker above each slide's title. Every change is saved at once and can be undone with
+<b>Ctrl+Z</b>.</p>
 <h3>3. Review</h3>
 <p>Switch to <b>Review</b> (<b>Ctrl+2</b>) to read the essay with its arguments marked.
 Give each argument a status and a comment; the history keeps who said what and when.
