@@ -49,7 +49,9 @@ class Ctx:
 
 @dataclass
 class Page:
-    """One slide before numbering; ``chrome`` adds footer, deck title and slide number."""
+    """One slide before numbering. Every page gets the running footer (deck title and
+    slide number); ``chrome`` adds the sources line, the footer rule and the agenda
+    tracker (the cover and section dividers go without)."""
 
     title: str
     boxes: list[Box]
@@ -215,7 +217,7 @@ def marking_boxes(ctx: Ctx) -> list[Box]:
 
 
 def footer_boxes(ctx: Ctx, page: Page, number: int) -> list[Box]:
-    """Sources line(s) above a thin rule; deck title and slide number under it."""
+    """Sources line(s) above a thin rule; the running footer under it."""
     t, m = ctx.theme, ctx.marking
     out: list[Box] = []
     sources = "; ".join(s.strip() for s in page.footer_sources if s.strip())
@@ -231,6 +233,14 @@ def footer_boxes(ctx: Ctx, page: Page, number: int) -> list[Box]:
     y = t.footer_rule_y(m)
     if t.rules:
         out.append(RuleBox(t.margin, y, t.page_w - t.margin, y, t.rule, 0.5, "FooterRule"))
+    return out + running_footer(ctx, number)
+
+
+def running_footer(ctx: Ctx, number: int) -> list[Box]:
+    """The deck title and the slide number on the line under the footer rule, in the same
+    place on every page (the cover too), as a slide added in PowerPoint shows them."""
+    t, m = ctx.theme, ctx.marking
+    out: list[Box] = []
     meta = t.meta_frame(m)
     if ctx.deck.title.strip():
         frame = replace(meta, w=meta.w * 0.8)

@@ -14,6 +14,7 @@ from briefing_app.layout.chrome import (
     Page,
     footer_boxes,
     marking_boxes,
+    running_footer,
     title_fits,
 )
 from briefing_app.layout.content import DeckContent, SlideContent
@@ -104,6 +105,8 @@ def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
         boxes += footer_boxes(ctx, page, number)
         tracker, tracker_warning = tracker_boxes(ctx.theme, ctx.marking, ctx.deck.parts, page.part)
         boxes += tracker
+    else:  # the cover and section dividers: no sources line or rule
+        boxes += running_footer(ctx, number)
     boxes += marking_boxes(ctx)
     if tracker_warning:
         page = replace(page, warnings=[*page.warnings, tracker_warning])

@@ -65,17 +65,13 @@ class TemplateSlot:
 
 @dataclass(frozen=True)
 class TemplateSlots:
-    """What a layout wants of a template's slide layout: a title and its slots.
-
-    ``name`` is the slide layout's name in our own template; ``numbered`` is False where
-    the slides show no footer or slide number (the cover, section dividers).
-    """
+    """What a layout wants of a template's slide layout: a title and its slots;
+    ``name`` is the slide layout's name in our own template."""
 
     name: str
     title: Frame
     slots: tuple[TemplateSlot, ...] = ()
     title_kind: PlaceholderKind = PlaceholderKind.TITLE
-    numbered: bool = True
 
     def slot(self, label: str) -> TemplateSlot:
         return next(s for s in self.slots if s.label == label)

@@ -5,9 +5,11 @@ slide-number placeholders onto a slide it adds, so chrome kept in those placehol
 lost on every slide added that way. Ours is therefore ordinary text on each slide layout
 of the exported deck, like a logo: the marking bands, the deck title and the slide number
 as a ``slidenum`` field (it shows each slide's own number and stays right after
-reordering). Slides do not repeat it. The cover and section layouts carry the marking
-only, as PowerPoint's "Don't show on title slide" would; the template's own date, footer
-and slide-number placeholders stay on its masters and layouts, unused by our slides.
+reordering). Slides do not repeat it. Every layout carries it, the cover's and the section
+dividers' too (their pages show the deck title and number without the sources line and
+rule), so a slide added from any layout shows the marking, footer and number; the
+template's own date, footer and slide-number placeholders stay on its masters and
+layouts, unused by our slides.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from collections.abc import Iterable
 from briefing_app.layout.boxes import Box, LaidDeck, RectBox, TextBox
 from briefing_app.render.pptx_markup import as_field, rect_xml, textbox_xml, theme_font_refs
 from briefing_app.render.pptx_template import PptxTemplate
-from briefing_app.templates.slots import LAYOUT_SLOTS
 
 MARKING_BOXES = frozenset({"MarkingTop", "MarkingBottom", "MarkingTopBand", "MarkingBottomBand"})
 FOOTER_BOXES = frozenset({"DeckTitle", "SlideNumber"})
@@ -25,7 +26,6 @@ CHROME_BOXES = MARKING_BOXES | FOOTER_BOXES
 SLIDENUM_GUID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 # Shape ids of the chrome on a layout: far above any id a template's layout uses.
 _FIRST_ID = 9000
-_UNNUMBERED = frozenset(key for key, s in LAYOUT_SLOTS.items() if not s.numbered)
 
 
 def _no_link(url: str) -> str:
@@ -50,11 +50,10 @@ def _markup(boxes: Iterable[Box], fonts: dict[str, str]) -> str:
 def layout_chrome(deck: LaidDeck, template: PptxTemplate, layouts: Iterable[str]) -> dict[str, str]:
     """Markup to add to each slide layout part in ``layouts`` (member names): the deck's
     chrome as the layout's own shapes, at the place layout gave it on the slides."""
-    numbered = next((s for s in deck.slides if any(b.name == "SlideNumber" for b in s.boxes)), None)
-    first = numbered or (deck.slides[0] if deck.slides else None)
-    if first is None:
+    if not deck.slides:
         return {}
-    drawn = {b.name: b for b in first.boxes if b.name in CHROME_BOXES}
+    # Every page has the running footer in the same place (layout.chrome.running_footer).
+    drawn = {b.name: b for b in deck.slides[0].boxes if b.name in CHROME_BOXES}
     # Our own template (or a stored copy of it) draws the marking on its master and its
     # cover and section layouts.
     marking = (
@@ -64,21 +63,5 @@ def layout_chrome(deck: LaidDeck, template: PptxTemplate, layouts: Iterable[str]
     )
     marking.sort(key=lambda b: not isinstance(b, RectBox))  # bands behind their text
     footer = [drawn[n] for n in ("DeckTitle", "SlideNumber") if n in drawn]
-    unnumbered = {
-        c.layout.part
-        for c in template.match.choices
-        if c.layout is not None and c.ours in _UNNUMBERED
-    }
-    numbered_parts = {
-        c.layout.part
-        for c in template.match.choices
-        if c.layout is not None and c.ours not in _UNNUMBERED
-    }
-    plain = _markup(marking, template.body_fonts)
-    full = _markup([*marking, *footer], template.body_fonts)
-    out = {}
-    for part in layouts:
-        shapes = plain if part in unnumbered and part not in numbered_parts else full
-        if shapes:
-            out[part] = shapes
-    return out
+    shapes = _markup([*marking, *footer], template.body_fonts)
+    return {part: shapes for part in layouts} if shapes else {}

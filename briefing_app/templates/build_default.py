@@ -427,9 +427,9 @@ def layout_xml(t: Theme, key: str, spec: TemplateSlots, marked: bool = True) -> 
             _slot_style(t, key, slot),
         )
         next_id += 1
-    if spec.numbered:
-        shapes += _chrome(t, next_id, with_geometry=False, marked=marked)
-        next_id += 3
+    # every layout has them, the cover and section's too (placed as on the master)
+    shapes += _chrome(t, next_id, with_geometry=False, marked=marked)
+    next_id += 3
     if big:
         x = spec.title.x
         if key == "title":
@@ -451,7 +451,9 @@ def layout_xml(t: Theme, key: str, spec: TemplateSlots, marked: bool = True) -> 
 
 def title_only_xml(t: Theme) -> str:
     """A "Title Only" layout for slides the user makes by hand (charts, pictures)."""
-    shapes = _placeholder(2, "Title", '<p:ph type="title"/>', None, "Click to edit the title")
+    shapes = _placeholder(
+        2, "Title", '<p:ph type="title"/>', None, "Click to edit the title", anchor="b"
+    )
     shapes += _chrome(t, 3, with_geometry=False)
     return (
         f'{_XML}<p:sldLayout {_PNS} type="titleOnly" preserve="1">'

@@ -147,18 +147,25 @@ def test_marking_banners_on_every_slide_when_set() -> None:
         assert not any(n.startswith("Marking") for n in _names(slide))
 
 
-def test_content_slides_have_footer_number_and_deck_title() -> None:
+def test_every_slide_has_number_and_deck_title_content_slides_a_footer() -> None:
     laid = laid_realistic()
+    first_number, first_title = (
+        next(b for b in laid.slides[0].boxes if b.name == name)
+        for name in ("SlideNumber", "DeckTitle")
+    )
     for slide, content in zip(laid.slides, realistic_deck().slides, strict=True):
         names = _names(slide)
-        if _layout(content) in ("title", "section"):
-            assert "SlideNumber" not in names
-            continue
-        assert {"SlideNumber", "DeckTitle", "FooterRule"} <= set(names)
+        assert {"SlideNumber", "DeckTitle"} <= set(names)  # on every page, the cover too
         number = next(b for b in slide.boxes if b.name == "SlideNumber")
+        title = next(b for b in slide.boxes if b.name == "DeckTitle")
+        assert (number.y, title.y) == (first_number.y, first_title.y)  # the same place
         line = number.paragraphs[0].lines[0]
         assert line.runs[0].text == str(slide.number)
         assert line.x + line.width > number.x + number.w - 1  # right-aligned
+        if _layout(content) in ("title", "section"):  # no sources line or rule there
+            assert not {"FooterRule", "Footer"} & set(names)
+            continue
+        assert "FooterRule" in names
         if content.footer_sources:
             footer = next(b for b in slide.boxes if b.name == "Footer")
             text = " ".join(

@@ -81,7 +81,7 @@ class TitleLayout(SlideLayout[TitleContent]):
             TemplateSlot(PlaceholderKind.SUBTITLE, SUBTITLE, subtitle),
             TemplateSlot(PlaceholderKind.BODY, BYLINE, byline, 0.5),
         )
-        return TemplateSlots("Cover", title, slots, PlaceholderKind.CENTER_TITLE, numbered=False)
+        return TemplateSlots("Cover", title, slots, PlaceholderKind.CENTER_TITLE)
 
 
 LAYOUT = TitleLayout()

@@ -15,6 +15,8 @@ def test_cover_falls_back_to_the_deck_title_and_subtitle() -> None:
     assert text_of(by_name["Title"]) == "Deck title"  # type: ignore[arg-type]
     assert by_name["Title"].source == FieldRef("title")
     assert by_name["Subtitle"].source == FieldRef("subtitle")
-    assert "SlideNumber" not in by_name  # no chrome on the cover
+    # the running footer (deck title, number) as on every page; no sources line or rule
+    assert {"SlideNumber", "DeckTitle"} <= set(by_name)
+    assert not {"Footer", "FooterRule", "TitleRule"} & set(by_name)
     assert title.LAYOUT.placeholders[0] is PlaceholderKind.CENTER_TITLE
     assert not title.LAYOUT.starts_section and not title.LAYOUT.title_zone
