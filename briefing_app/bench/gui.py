@@ -91,7 +91,10 @@ def run(slides: int = 200) -> dict[str, float]:
             app.processEvents()
             QTest.keyClick(canvas, Qt.Key.Key_F2)  # the title opens for editing
             canvas.editor.selectAll()
-            QTest.keyClicks(canvas.editor, f"Edited {n}")  # typed (no pause: nothing sent yet)
+            QTest.keyClicks(canvas.editor, f"Edited {n}")
+            app.processEvents()  # what was typed is on screen before Return is pressed
+            if canvas.editor.sent == canvas.editor.text():
+                raise RuntimeError(f"edit {n} was sent before Return (a typing pause)")
             steps, painted, drawn = editor.undo_stack.index(), canvas.paints, cache.renders
             statements[0] = 0
             start, start_cpu = time.perf_counter(), time.process_time()

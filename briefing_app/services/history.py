@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, delete, or_, select
+from sqlalchemy import ColumnElement, delete, insert, or_, select
 
+from briefing_app.domain.text import storable_text
 from briefing_app.services.commands import Command, from_json
 from briefing_app.store.changes import Changes
 from briefing_app.store.models import UndoStep
@@ -50,12 +51,17 @@ def record(store: Store, command: Command) -> int:
             ),
             execution_options={"synchronize_session": False},  # no steps are loaded here
         )
-        step = UndoStep(
-            deck_id=command.deck_id, label=command.label, command=command.to_json(), undone=False
+        added = session.execute(
+            insert(UndoStep)
+            .values(
+                deck_id=command.deck_id,
+                label=storable_text(command.label),
+                command=storable_text(command.to_json()),
+                undone=False,
+            )
+            .returning(UndoStep.id)
         )
-        session.add(step)
-        session.flush()
-        return step.id
+        return int(added.scalar_one())
 
 
 def run(store: Store, command: Command) -> Changes:

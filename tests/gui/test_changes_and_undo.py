@@ -84,41 +84,53 @@ def test_an_edit_re_lays_out_only_its_slide_and_the_strip_keeps_the_rest(qtbot, 
     assert editor.current_slide().record.title == "Only this slide changes"
 
 
-def test_an_edit_repaints_its_thumbnail_alone(qtbot, window) -> None:
-    """The strip redraws the edited slide's thumbnail and repaints that row only."""
+def test_an_edit_repaints_its_page_and_its_thumbnail_alone(qtbot, window) -> None:
+    """Return in the title editor repaints the canvas's page and the edited slide's row
+    of the strip (its thumbnail redrawn), and nothing else of the editor."""
     from PySide6.QtCore import QEvent, QObject, QRect
+    from PySide6.QtWidgets import QWidget
 
     editor = window.deck_editor
-    strip = editor.strip
-    painted: list[QRect] = []
+    strip, canvas = editor.strip, editor.canvas
+    painted: dict[str, list[QRect]] = {}
 
     class Paints(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                painted.append(event.rect())  # type: ignore[attr-defined]
+                name = "strip" if watched is strip.viewport() else watched.objectName()
+                painted.setdefault(name, []).append(event.rect())  # type: ignore[attr-defined]
             return False
 
     watcher = Paints()
-    strip.viewport().installEventFilter(watcher)
+    watched = [strip.viewport(), canvas, *editor.findChildren(QWidget, "deckCombo")]
+    for widget in watched:
+        widget.installEventFilter(watcher)
     editor.select_slide(editor.preview.slides[2].record.id)
-    editor.canvas.setFocus()  # the strip repaints as it loses focus: not the edit's doing
-    for _ in range(20):  # until the strip has painted all it had to
+    canvas.setFocus()  # the strip repaints as it loses focus: not the edit's doing
+    for _ in range(20):  # until everything has painted what it had to
         painted.clear()
         qtbot.wait(100)
         if not painted:
             break
+    qtbot.keyClick(canvas, Qt.Key.Key_F2)
+    qtbot.keyClicks(canvas.editor, "One thumbnail")
+    qtbot.wait(20)
     drawn = strip.cache.renders
-    qtbot.keyClick(editor.canvas, Qt.Key.Key_F2)
-    qtbot.keyClicks(editor.canvas.editor, "One thumbnail")
-    qtbot.keyClick(editor.canvas.editor, Qt.Key.Key_Return)
+    painted.clear()
+    qtbot.keyClick(canvas.editor, Qt.Key.Key_Return)
     slide_id = editor.current_slide().record.id
     assert editor.current_slide().record.title.endswith("One thumbnail")
     qtbot.waitUntil(lambda: strip.cache.renders > drawn)
     qtbot.wait(50)
-    strip.viewport().removeEventFilter(watcher)
+    for widget in watched:
+        widget.removeEventFilter(watcher)
     assert strip.cache.renders == drawn + 1
     row = strip.visualRect(strip.slide_model.index(strip.slide_model.row_of(slide_id)))
-    assert painted and all(row.contains(rect) for rect in painted), (row, painted)
+    assert all(row.contains(rect) for rect in painted["strip"]), (row, painted)
+    page = canvas.page_rect().toAlignedRect()
+    assert all(page.contains(rect) for rect in painted["slideCanvas"]), (page, painted)
+    assert "deckCombo" not in painted  # focus went straight back to the canvas
+    assert canvas.hasFocus()
 
 
 def test_an_edit_made_in_the_app_is_undone_from_the_command_line(qtbot, window, capsys):

@@ -7,7 +7,7 @@ title placeholder, the in-place editor) is an overlay that never reaches an expo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -116,7 +116,7 @@ class InlineEdit(QPlainTextEdit):
         self._timer.stop()
         self.active = False
         text = self.text() if keep else self.original
-        self.hide()
+        self._hide()
         self.sent = text
         self.committed.emit(text, True)  # also when unchanged: the edit is over
         parent = self.parentWidget()
@@ -127,10 +127,18 @@ class InlineEdit(QPlainTextEdit):
         """Close without sending anything (what was typed can no longer be saved)."""
         self._timer.stop()
         self.active = False
-        self.hide()
+        self._hide()
         parent = self.parentWidget()
         if parent is not None:
             parent.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _hide(self) -> None:
+        """Hide, handing the focus to the canvas first: hiding the focused editor would
+        pass it along the tab chain (the deck list) on its way back to the canvas."""
+        parent = self.parentWidget()
+        if parent is not None and self.hasFocus():
+            parent.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -191,7 +199,7 @@ class SlideCanvas(QWidget):
         if not same:
             self.finish_edit()
             self._selected = None
-        self.slide = slide
+        old, self.slide = self.slide, slide
         self._hover = None
         ids = {i.id for i in slide.record.items} if slide else set()
         if self._selected not in ids:
@@ -199,7 +207,10 @@ class SlideCanvas(QWidget):
         if self.editor.active:
             self._place_editor()
         self._describe()
-        self.update()
+        if same and old is not None and slide is not None and _pages_of(old) == _pages_of(slide):
+            self.update(self._page_area())  # a new version of the same slide: the page alone
+        else:
+            self.update()
 
     def selected_item(self) -> int | None:
         return self._selected
@@ -249,6 +260,10 @@ class SlideCanvas(QWidget):
         x = (self.width() - w) / 2
         y = margin_top + (avail_h - h) / 2
         return QRectF(round(x), round(y), round(w), round(h))
+
+    def _page_area(self) -> QRect:
+        """The page in whole pixels (what changes when the slide shown changes)."""
+        return self.page_rect().toAlignedRect()
 
     def _scale(self) -> float:
         page = self.slide.first if self.slide else None
@@ -326,7 +341,7 @@ class SlideCanvas(QWidget):
         self.textCommitted.emit(slide_id, kind, item_id, text, key)
         if finished:
             self._edit_target = None
-            self.update()
+            self.update(self._page_area())  # the title's placeholder may show again
 
     def _place_editor(self) -> None:
         if self.slide is None or self._edit_target is None:
@@ -373,13 +388,18 @@ class SlideCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.fillRect(self.rect(), BACKGROUND)
         page = self.page_rect()
+        # A repaint inside the page (an edit of this slide) draws over the page alone:
+        # the background and the shadow there are covered by it anyway.
+        inside = page.contains(QRectF(event.rect())) and self.slide is not None
+        if not inside:
+            p.fillRect(self.rect(), BACKGROUND)
         if self.slide is None:
             self._paint_empty(p, page)
             p.end()
             return
-        self._paint_shadow(p, page)
+        if not inside:
+            self._paint_shadow(p, page)
         p.drawPixmap(page.topLeft(), self._page_pixmap(page.size().toSize()))
         self._paint_overlays(p, page)
         p.end()
@@ -552,6 +572,14 @@ class SlideCanvas(QWidget):
         self.update()
         super().leaveEvent(event)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Nothing on the canvas is drawn differently with focus, so unlike QWidget's
+        default this does not repaint it (focus comes back here after every inline edit)."""
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        event.accept()
+
     def resizeEvent(self, event: object) -> None:
         if self.editor.active:
             self._place_editor()
@@ -618,6 +646,11 @@ class SlideCanvas(QWidget):
             self.sourcesDropped.emit(refs)
         else:
             event.ignore()
+
+
+def _pages_of(slide: SlidePreview) -> tuple[int, ...]:
+    """The numbers of a slide's laid pages (the line under the page names its continuations)."""
+    return tuple(page.number for page in slide.pages)
 
 
 def is_f2_override(event: QEvent) -> bool:
