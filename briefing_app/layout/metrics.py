@@ -1,20 +1,24 @@
-"""Real advance widths and vertical metrics of the bundled TrueType faces (via fontTools).
+"""Real advance widths and vertical metrics of the bundled TrueType faces (via HarfBuzz).
 
 Each face is read once and cached. Widths are kept per character in em units, so a width in
 points is one dictionary walk and a multiplication by the size; there is no kerning (neither
 reportlab's ``stringWidth`` nor our renderers apply any). Vertical metrics are the ``hhea``
-ascender/descender (for Liberation they equal OS/2 usWinAscent/usWinDescent).
+ascender/descender (for Liberation they equal OS/2 usWinAscent/usWinDescent). HarfBuzz
+reads the same cmap, hmtx and hhea tables fontTools would, without parsing every glyph's
+name first (and it is loaded anyway to measure text as LibreOffice sets it).
 A character missing from the font measures as the ``.notdef`` advance: text reaching layout
 is already cleaned, but measuring never fails.
 """
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+import uharfbuzz as hb
 
 from briefing_app.layout.boxes import TextStyle
 from briefing_app.layout.fonts import FAMILIES
@@ -55,9 +59,7 @@ class FaceMetrics:
 
     def width_em(self, text: str) -> float:
         """Width of ``text`` in ems (multiply by the size for points)."""
-        get = self.em_widths.get
-        nd = self.notdef_em
-        return sum([get(c, nd) for c in text])
+        return sum(map(self.em_widths.get, text, repeat(self.notdef_em)))
 
     def has_char(self, char: str) -> bool:
         return char in self.em_widths
@@ -66,22 +68,19 @@ class FaceMetrics:
 @cache
 def load_face(path: str) -> FaceMetrics:
     """Read a TrueType file once and keep its widths."""
-    font = TTFont(path, lazy=True)
-    try:
-        upem = int(font["head"].unitsPerEm)
-        hhea = font["hhea"]
-        hmtx = font["hmtx"]
-        order = font.getGlyphOrder()
-        notdef = int(hmtx[order[0]][0])
-        advances = {cp: int(hmtx[name][0]) for cp, name in font.getBestCmap().items()}
-    finally:
-        font.close()
+    hb_face = hb.Face(hb.Blob.from_file_path(path))
+    font = hb.Font(hb_face)  # scaled in font units
+    upem = int(hb_face.upem)
+    ascender, descender = struct.unpack_from(">hh", hb_face.reference_table("hhea").data, 4)
+    notdef = int(font.get_glyph_h_advance(0))
+    advance, glyph = font.get_glyph_h_advance, font.get_nominal_glyph
+    advances = {cp: int(advance(glyph(cp))) for cp in hb_face.unicodes}
     em_widths = {chr(cp): adv / upem for cp, adv in advances.items()}
     return FaceMetrics(
         path=path,
         units_per_em=upem,
-        ascender=int(hhea.ascent),
-        descender=int(hhea.descent),
+        ascender=ascender,
+        descender=descender,
         notdef_advance=notdef,
         advances=advances,
         em_widths=em_widths,

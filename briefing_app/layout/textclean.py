@@ -25,15 +25,11 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 @lru_cache(maxsize=1)
 def covered_codepoints() -> frozenset[int]:
     """Code points every Liberation Sans face (regular, bold, italic, bold italic) maps."""
-    from fontTools.ttLib import TTFont
+    from briefing_app.layout.metrics import load_face  # the faces layout measures with
 
     family = FAMILIES["sans"]
     faces = (family.regular, family.bold, family.italic, family.bold_italic)
-    sets = []
-    for path in faces:
-        font = TTFont(str(path), lazy=True)
-        sets.append(set(font.getBestCmap()))
-        font.close()
+    sets = [set(load_face(str(path)).advances) for path in faces]
     return frozenset(set.intersection(*sets))
 
 

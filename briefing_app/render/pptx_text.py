@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -214,31 +214,61 @@ def _at_break(line: TextLine, following: TextLine) -> bool:
 
 
 Measure = Callable[[Sequence[tuple[str, TextStyle]]], float]
+Pieces = list[tuple[str, TextStyle]]
 
 
-def _wrap_bounds(
-    box: TextBox, paragraphs: Sequence[TextParagraph], measure: Measure
-) -> tuple[float, float]:
-    """(lower, upper) wrap width by ``measure``: every line must fit (its right end is a
-    lower bound) and the next word must not (line end, space and next word: an upper bound)."""
-    lower, upper = 0.0, float("inf")
+@dataclass(frozen=True)
+class _Span:
+    """One laid-out line as a viewer fits it: where it starts, its text, and, unless it
+    ends its paragraph, what the viewer tries to fit after it (which must not fit)."""
+
+    start: float
+    line: Pieces
+    bounded: bool  # the line and ``after`` give an upper bound
+    after: Pieces
+
+
+def _spans(box: TextBox, paragraphs: Sequence[TextParagraph]) -> list[_Span]:
+    spans = []
     for par in paragraphs:
         lines = par.lines
         for n, line in enumerate(lines):
             start = 0.0 if par.align != "left" else line.x - box.x
             pieces = [(run.text, run.style) for run in line.runs]
-            lower = max(lower, start + measure(pieces))
             if n == len(lines) - 1 or not line.runs or not lines[n + 1].runs:
+                spans.append(_Span(start, pieces, False, []))
                 continue
-            after_space = line.break_text == " "
-            if after_space:
-                pieces.append((" ", line.runs[-1].style))
+            after: Pieces = []
+            if line.break_text == " ":
+                after.append((" ", line.runs[-1].style))
             if not _at_break(line, lines[n + 1]):
                 first = lines[n + 1].runs[0]  # inside a word: one character more overflows
-                pieces.append((first.text[:1], first.style))
+                after.append((first.text[:1], first.style))
             else:
-                pieces.extend(_next_unit(lines[n + 1]))
-            upper = min(upper, start + measure(pieces))
+                after.extend(_next_unit(lines[n + 1]))
+            spans.append(_Span(start, pieces, True, after))
+    return spans
+
+
+def _wrap_bounds(spans: Sequence[_Span], measure: Measure) -> tuple[float, float]:
+    """(lower, upper) wrap width by ``measure``: every line must fit (its right end is a
+    lower bound) and the next word must not (line end, space and next word: an upper bound).
+
+    Advance widths add up piece by piece (``advance_width`` sums them in order), so the
+    upper bound extends the line's own width instead of measuring the line again."""
+    additive = measure is advance_width
+    lower, upper = 0.0, float("inf")
+    for span in spans:
+        width = measure(span.line)
+        lower = max(lower, span.start + width)
+        if not span.bounded:
+            continue
+        if additive:
+            for piece in span.after:
+                width += measure((piece,))
+        else:
+            width = measure([*span.line, *span.after])
+        upper = min(upper, span.start + width)
     return lower, upper
 
 
@@ -254,8 +284,9 @@ def _common_bounds(box: TextBox, paragraphs: Sequence[TextParagraph]) -> Bounds:
     Liberation = Arial, Carlito = Calibri) and as LibreOffice sets the text
     (``layout.viewer_metrics``), and True; where the two leave no common width, the
     advance widths' bounds and False. Last, the least width LibreOffice's lines want."""
-    exact = _wrap_bounds(box, paragraphs, advance_width)
-    office = _wrap_bounds(box, paragraphs, libreoffice_width)
+    spans = _spans(box, paragraphs)
+    exact = _wrap_bounds(spans, advance_width)
+    office = _wrap_bounds(spans, libreoffice_width)
     lower, upper = max(exact[0], office[0]), min(exact[1], office[1])
     wanted = office[0] * (1 + _OFFICE_SLACK)
     return (lower, upper, True, wanted) if upper > lower else (*exact, False, wanted)

@@ -203,11 +203,18 @@ def _analysed(digest: str, data: bytes, filename: str) -> tuple[TemplatePackage,
     return package, analyse(package)[1]
 
 
+def _deck_template_row(session: Session, deck_name: str) -> Template | None:
+    """The stored template of the deck named ``deck_name`` (its row only: no slides read)."""
+    found = session.execute(select(Deck.template_id).where(Deck.name == deck_name)).first()
+    if found is None:
+        raise NotFoundError(f"There is no deck named {deck_name!r}.")
+    return session.get(Template, found[0]) if found[0] else None
+
+
 def deck_template(store: Store, deck_name: str) -> tuple[TemplatePackage, TemplateMatch]:
     """The checked package and layout choices a deck exports with (ours by default)."""
     with store.read() as session:
-        deck = deck_by_name(session, deck_name)
-        row = session.get(Template, deck.template_id) if deck.template_id else None
+        row = _deck_template_row(session, deck_name)
         if row is not None:
             return _analysed(row.sha256, row.data, row.filename or row.name)
     return default_template()
@@ -218,8 +225,7 @@ def stored_deck_template(
 ) -> tuple[TemplatePackage, TemplateMatch] | None:
     """The house template a deck exports in, or None when it uses our own."""
     with store.read() as session:
-        deck = deck_by_name(session, deck_name)
-        row = session.get(Template, deck.template_id) if deck.template_id else None
+        row = _deck_template_row(session, deck_name)
         if row is None:
             return None
         return _analysed(row.sha256, row.data, row.filename or row.name)
