@@ -240,4 +240,30 @@ def _check(parts: dict[str, bytes], filename: str) -> TemplatePackage:
         raise TemplateError(f"{filename} has no slide layouts, so no slide could be made from it.")
     for name in (main, *masters, *layouts):
         package.xml(name)  # every part we read later is well-formed, or the file is refused
+    numbered = {name: _with_indexes(package.xml(name)) for name in layouts}
+    if any(data is not None for data in numbered.values()):
+        fixed = {name: data for name, data in numbered.items() if data is not None}
+        package = TemplatePackage(filename, {**parts, **fixed}, types, main)
     return package
+
+
+_NO_INDEX_NEEDED = frozenset({"title", "ctrTitle"})  # one of each a layout, found by type
+
+
+def _with_indexes(layout: etree._Element) -> bytes | None:
+    """The layout with an ``idx`` on each placeholder but its title that has none (None
+    when all have one). A slide's placeholder is matched to its layout's by idx, so two
+    content placeholders without one (LibreOffice writes ``<p:ph/>``) would both be idx 0
+    and a slide could not fill them both; PowerPoint numbers them the same way."""
+    phs = list(layout.iter(f"{{{ox.NS_P}}}ph"))
+    missing = [
+        ph for ph in phs if ph.get("idx") is None and ph.get("type", "obj") not in _NO_INDEX_NEEDED
+    ]
+    if not missing:
+        return None
+    used = {int(ph.get("idx", "0") or 0) for ph in phs if (ph.get("idx") or "").isdigit()}
+    next_idx = max(used, default=0) + 1
+    for ph in missing:
+        ph.set("idx", str(next_idx))
+        next_idx += 1
+    return bytes(etree.tostring(layout, xml_declaration=True, encoding="UTF-8", standalone=True))

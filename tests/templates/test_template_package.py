@@ -149,3 +149,24 @@ def test_xml_with_an_external_entity_is_refused_not_expanded() -> None:
     )
     with pytest.raises(TemplateError, match="not readable XML"):
         read_template_bytes(_zip(parts), "entity.pptx")
+
+
+def test_content_placeholders_without_an_idx_are_numbered(
+    libreoffice_templates: dict[str, Path],
+) -> None:
+    """LibreOffice writes a layout's content placeholders as ``<p:ph/>`` (all idx 0); read
+    as a template, each gets an idx of its own, so a slide can fill every one of them."""
+    path = libreoffice_templates["Beehive"]
+    with zipfile.ZipFile(path) as z:
+        raw = [n for n in z.namelist() if n.startswith("ppt/slideLayouts/slideLayout")]
+        assert any(b"<p:ph/>" in z.read(n) for n in raw)  # what LibreOffice writes
+    package = read_template_file(path)
+    for name in package.parts:
+        if name.startswith("ppt/slideLayouts/") and name.endswith(".xml"):
+            root = package.xml(name)
+            phs = list(root.iter("{*}ph"))
+            indexes = [ph.get("idx") for ph in phs if ph.get("type") not in ("title", "ctrTitle")]
+            assert None not in indexes, name
+            assert len(set(indexes)) == len(indexes), name
+    again = read_template_bytes(package.as_presentation(), "again.pptx")
+    assert again.parts == package.parts  # numbering is stable: nothing left to number
