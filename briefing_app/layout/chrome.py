@@ -238,20 +238,49 @@ def footer_boxes(ctx: Ctx, page: Page, number: int) -> list[Box]:
 
 def running_footer(ctx: Ctx, number: int) -> list[Box]:
     """The deck title and the slide number on the line under the footer rule, in the same
-    place on every page (the cover too), as a slide added in PowerPoint shows them."""
+    place on every page (the cover too), as a slide added in PowerPoint shows them; and
+    the deck's date, under a house template's date placeholder."""
     t, m = ctx.theme, ctx.marking
     out: list[Box] = []
     meta = t.meta_frame(m)
-    if ctx.deck.title.strip():
-        frame = replace(meta, w=meta.w * 0.8)
+    title_frame = replace(meta, w=meta.w * 0.8)
+    date = date_frame(t, meta, title_frame) if ctx.deck.date_label.strip() else None
+    if date is not None:
         style = t.style(t.meta_size, t.muted)
-        fit = fit_text(ctx.deck.title, style, frame, t.meta_size, t.meta_size)
-        out.append(text_box(fit, frame, "DeckTitle"))
-    frame = replace(meta, x=meta.x + meta.w - 80.0, w=80.0)
+        fit = fit_text(ctx.deck.date_label, style, date, t.meta_size, t.meta_size)
+        out.append(text_box(fit, date, "DeckDate"))
+        if date.x <= title_frame.x + 1:  # the date first, the deck title after it
+            right = title_frame.x + title_frame.w
+            title_frame = replace(title_frame, x=date.x + date.w + DATE_GAP)
+            title_frame = replace(title_frame, w=max(right - title_frame.x, 0.0))
+        else:
+            title_frame = replace(title_frame, w=max(date.x - DATE_GAP - title_frame.x, 0.0))
+    if ctx.deck.title.strip() and title_frame.w > 4 * t.meta_size:
+        style = t.style(t.meta_size, t.muted)
+        fit = fit_text(ctx.deck.title, style, title_frame, t.meta_size, t.meta_size)
+        out.append(text_box(fit, title_frame, "DeckTitle"))
+    frame = replace(meta, x=meta.x + meta.w - NUMBER_W, w=NUMBER_W)
     style = t.style(t.number_size, t.navy, bold=True)
     fit = fit_text(str(number), style, frame, t.number_size, t.number_size, align="right")
     out.append(text_box(fit, frame, "SlideNumber"))
     return out
+
+
+DATE_GAP = 12.0  # between the deck's date and its title in the footer line
+NUMBER_W = 80.0  # the slide number's frame at the footer line's right end
+
+
+def date_frame(t: Theme, meta: Frame, title: Frame) -> Frame | None:
+    """Where the footer line shows the deck's date: under a house template's date
+    placeholder, on the deck title's line, clear of the slide number; None without one
+    (or when it leaves too little room for the date or the deck title)."""
+    if t.date_box is None:
+        return None
+    x0 = max(t.date_box.x, meta.x)
+    x1 = min(t.date_box.x + t.date_box.w, meta.x + meta.w - NUMBER_W - DATE_GAP)
+    if x1 - x0 < 6 * t.meta_size:
+        return None
+    return Frame(x0, meta.y, x1 - x0, meta.h)
 
 
 def paginate(

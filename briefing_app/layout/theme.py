@@ -59,6 +59,9 @@ class Theme:
     # draw our title and footer rules on top of its design.
     title_box: Frame | None = None
     body_box: Frame | None = None
+    # A house template's date placeholder: the footer line shows the deck's date there
+    # (only its left and right edges are used; the date sits on the deck title's line).
+    date_box: Frame | None = None
     rules: bool = True
     title_color: str | None = None  # a house template's title colour (RGB), else navy
     # The agenda tracker (layout.tracker): drawn when the deck has parts, in a strip above

@@ -1,4 +1,5 @@
-"""The deck's running chrome (marking, deck title, slide number) as its layouts' own text.
+"""The deck's running chrome (marking, deck title, slide number, and the deck's date
+under a house template's date placeholder) as its layouts' own text.
 
 python-pptx (and any tool built on it) does not clone a layout's date, footer and
 slide-number placeholders onto a slide it adds, so chrome kept in those placeholders is
@@ -9,7 +10,8 @@ reordering). Slides do not repeat it. Every layout carries it, the cover's and t
 dividers' too (their pages show the deck title and number without the sources line and
 rule), so a slide added from any layout shows the marking, footer and number; the
 template's own date, footer and slide-number placeholders stay on its masters and
-layouts, unused by our slides.
+layouts, unused by our slides (the deck's date is set on the footer line under the
+date placeholder, static text like the deck title).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from briefing_app.render.pptx_markup import as_field, rect_xml, textbox_xml, the
 from briefing_app.render.pptx_template import PptxTemplate
 
 MARKING_BOXES = frozenset({"MarkingTop", "MarkingBottom", "MarkingTopBand", "MarkingBottomBand"})
-FOOTER_BOXES = frozenset({"DeckTitle", "SlideNumber"})
+FOOTER_BOXES = frozenset({"DeckTitle", "DeckDate", "SlideNumber"})
 CHROME_BOXES = MARKING_BOXES | FOOTER_BOXES
 SLIDENUM_GUID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 # Shape ids of the chrome on a layout: far above any id a template's layout uses.
@@ -62,6 +64,6 @@ def layout_chrome(deck: LaidDeck, template: PptxTemplate, layouts: Iterable[str]
         else [drawn[n] for n in sorted(MARKING_BOXES) if n in drawn]
     )
     marking.sort(key=lambda b: not isinstance(b, RectBox))  # bands behind their text
-    footer = [drawn[n] for n in ("DeckTitle", "SlideNumber") if n in drawn]
+    footer = [drawn[n] for n in ("DeckDate", "DeckTitle", "SlideNumber") if n in drawn]
     shapes = _markup([*marking, *footer], template.body_fonts)
     return {part: shapes for part in layouts} if shapes else {}

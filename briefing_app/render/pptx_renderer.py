@@ -75,7 +75,7 @@ SLIDE_HEIGHT_EMU = 6858000
 # Reading order (screen readers follow the shape tree): title, body, figure, sources, footer.
 _TITLE, _BODY, _FIGURE, _SOURCES, _FOOTER = range(5)
 # The agenda tracker is read with the footer, after the slide's own content.
-_FOOTER_NAMES = frozenset({"DeckTitle", "SlideNumber", "MarkingTop", "MarkingBottom",
+_FOOTER_NAMES = frozenset({"DeckTitle", "DeckDate", "SlideNumber", "MarkingTop", "MarkingBottom",
                            "Agenda tracker"})  # fmt: skip
 
 

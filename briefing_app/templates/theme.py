@@ -23,6 +23,9 @@ from briefing_app.templates.match import TemplateMatch
 # the upper part of the page, the body at least this tall. Otherwise ours are used.
 TITLE_BOTTOM_SHARE = 0.35
 MIN_BODY_SHARE = 0.45
+# A template's date placeholder this far down the page is in its footer, where our
+# footer line shows the deck's date under it.
+DATE_TOP_SHARE = 0.75
 
 
 def scale_of(match: TemplateMatch) -> float:
@@ -59,6 +62,12 @@ def template_theme(
         title = _frame(choice.title, k)
         if title.y >= 0 and title.bottom <= TITLE_BOTTOM_SHARE * page_h and title.w > 300:
             theme = replace(theme, title_box=title, margin=max(8.0, title.x))
+    layout_placeholders = choice.layout.placeholders if choice.layout is not None else ()
+    date = next((p for p in layout_placeholders if p.type == "dt"), None)
+    if date is not None:  # a date placeholder in the footer area: the deck's date goes there
+        frame = _frame(date, k)
+        if frame.y >= DATE_TOP_SHARE * page_h and frame.x >= 0 and frame.w > 0:
+            theme = replace(theme, date_box=frame)
     content = next((a.placeholder for a in choice.assignments if a.placeholder), None)
     if content is not None:
         body = _frame(content, k)

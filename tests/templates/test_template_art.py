@@ -4,15 +4,20 @@ PDF drawing exactly that list. The templates are small ones made here from ours.
 
 from __future__ import annotations
 
+import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from small_templates import ACCENT1, POWERPOINT_SHADES, shape, small_template, static_text_shapes
 
+from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.layout.boxes import LaidDeck, LaidSlide, PathBox, RectBox, TextBox
+from briefing_app.render.export import export_deck, laid_out
 from briefing_app.render.pdf_renderer import render_pdf
+from briefing_app.services import templates
 from briefing_app.templates.art import ART_PREFIX, TemplateLook, template_art
 from briefing_app.templates.build_default import build_bytes
 from briefing_app.templates.inspect import inspect_package
@@ -208,3 +213,38 @@ def test_our_marking_prompt_is_not_drawn_as_static_text() -> None:
             for r in ln.runs
         ]
         assert "MARKING" not in texts
+
+
+def test_a_house_templates_date_placeholder_shows_the_decks_date(
+    essay_store, tmp_path: Path, pandoc_reference: Path
+) -> None:
+    """pandoc's reference.pptx has a date placeholder at the bottom left: numbered slides
+    show the deck's date there, on the footer line, in the PDF and in the PPTX (as the
+    layouts' own text, like the deck title), and the deck title moves clear of it."""
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
+    templates.add_template(essay_store, pandoc_reference, "pandoc")
+    templates.set_deck_template(essay_store, "Default", "pandoc")
+    laid, _ = laid_out(essay_store, "Default")
+    _, match = templates.stored_deck_template(essay_store, "Default")
+    date_ph = next(p for p in match.choice("argument").layout.placeholders if p.type == "dt")
+    numbered = [s for s in laid.slides if any(b.name == "SlideNumber" for b in s.boxes)]
+    assert numbered and laid.date_label
+    for slide in numbered:
+        by_name = {b.name: b for b in slide.boxes}
+        date, title = by_name["DeckDate"], by_name["DeckTitle"]
+        assert isinstance(date, TextBox) and isinstance(title, TextBox)
+        assert "".join(r.text for ln in date.paragraphs[0].lines for r in ln.runs) == (
+            laid.date_label
+        )
+        assert date_ph.x - 0.5 <= date.x and date.x + date.w <= date_ph.x + date_ph.w + 0.5
+        assert date.x + date.w < title.x  # the deck title starts after the date
+        assert date.y == title.y
+    pdf = export_deck(essay_store, "Default", "pdf", tmp_path / "pandoc.pdf").path
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert text.count(laid.date_label) >= len(numbered)
+    pptx = export_deck(essay_store, "Default", "pptx", tmp_path / "pandoc.pptx").path
+    with zipfile.ZipFile(pptx) as z:
+        layouts = [n for n in z.namelist() if re.match(r"ppt/slideLayouts/slideLayout\d+\.xml$", n)]
+        assert any(f"<a:t>{laid.date_label}</a:t>".encode() in z.read(n) for n in layouts)
