@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from xml.sax.saxutils import escape
 
 from briefing_app.templates.build_default import MARKING_PROMPT, TEMPLATE_NAME, build_bytes
 from briefing_app.templates.inspect import inspect_package
 from briefing_app.templates.match import LayoutChoice, TemplateMatch, match_template
+from briefing_app.templates.ooxml import escape
 from briefing_app.templates.package import TemplatePackage, read_template_bytes
 
 # Boxes our own template draws on its master or layouts (by the names layout gives them).

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from xml.sax.saxutils import escape
 
 from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import Run, TextBox, TextLine, TextParagraph, TextStyle
@@ -22,6 +21,7 @@ from briefing_app.layout.metrics import descent
 from briefing_app.layout.viewer_metrics import advance_width, libreoffice_width
 from briefing_app.layout.wrap import break_offsets, first_unit
 from briefing_app.render.citations import is_citation
+from briefing_app.templates.ooxml import escape
 
 EMU_PER_PT = 12700
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
