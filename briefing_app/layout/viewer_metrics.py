@@ -10,9 +10,10 @@ percent, enough to move a break whose next word only just did not fit:
 * it applies the font's pair kerning (Impress kerns by default, and its PPTX import ignores
   the ``kern`` attribute that tells PowerPoint not to).
 
-``libreoffice_width`` reproduces that with HarfBuzz, the shaper LibreOffice uses. Nothing is
-laid out with it: the PPTX renderer uses it to choose a wrap width that both viewers break
-at the same words (see ``render.pptx_text.wrap_insets``).
+``libreoffice_width`` reproduces that with HarfBuzz, the shaper LibreOffice uses. Lines are
+still measured by advance widths: the PPTX renderer uses it to choose a wrap width that both
+viewers break at the same words (see ``render.pptx_text.wrap_insets``), and layout to wrap
+a paragraph a little narrower where no such width exists (``layout.wrap.layout_at``).
 """
 
 from __future__ import annotations

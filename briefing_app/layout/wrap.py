@@ -324,8 +324,57 @@ def layout_at(
     paragraphs: Sequence[ParaSpec], frame: Frame, size: float, floor: float, final: bool
 ) -> Fit | None:
     """Lay out at one size; None when it does not fit and ``final`` is False, else the lines
-    that fit plus the overflow (whole paragraphs where possible, else split by lines)."""
+    that fit plus the overflow (whole paragraphs where possible, else split by lines).
+
+    A paragraph whose lines leave no wrap width at which both LibreOffice (which kerns)
+    and PowerPoint (which does not) break them as laid out is wrapped a little narrower
+    (:func:`_viewer_narrowing`), where that still fits as the first layout did."""
+    fit, placed = _layout_once(paragraphs, frame, size, floor, final, {})
+    narrow: dict[int, float] = {}
+    for _ in range(_NARROWING_TRIES):
+        if fit is None:
+            return None
+        wanted = {
+            idx: width
+            for idx, (spec, ps, raw) in placed.items()
+            if (width := _viewer_narrowing(spec, ps, raw)) is not None
+        }
+        if not wanted:
+            return fit
+        for idx, width in wanted.items():
+            narrow[idx] = min(width, narrow.get(idx, width))
+        trial, trial_placed = _layout_once(paragraphs, frame, size, floor, final, narrow)
+        if (
+            trial is None
+            or trial.overflow != fit.overflow
+            or len(trial.paragraphs) != len(fit.paragraphs)
+        ):
+            return fit  # narrower lines would not fit as these do: keep these
+        fit, placed = trial, trial_placed
+    return fit
+
+
+# Raw lines of a placed paragraph: (spec, size, [(pieces, width pt, position after)]).
+_Placed = dict[int, tuple[ParaSpec, float, list[tuple[list[tuple[int, str]], float, Pos]]]]
+_NARROWING_TRIES = 4
+# Where the widest line and the narrowest "line + next word" differ by more than this,
+# the viewers' measures (kerning, pixel rounding: about 1 %) cannot disagree.
+_VIEWERS_DIFFER = 1.03
+_NARROWING_STEP = 0.1  # points below the least width at which a next word would fit
+
+
+def _layout_once(
+    paragraphs: Sequence[ParaSpec],
+    frame: Frame,
+    size: float,
+    floor: float,
+    final: bool,
+    narrow: dict[int, float],
+) -> tuple[Fit | None, _Placed]:
+    """:func:`layout_at` with paragraph ``idx`` wrapped at most ``narrow[idx]`` points
+    wide; also the raw lines of each paragraph placed whole."""
     out: list[TextParagraph] = []
+    placed: _Placed = {}
     y = frame.y
     for idx, spec in enumerate(paragraphs):
         if spec.empty:
@@ -335,8 +384,11 @@ def layout_at(
         sb = spec.space_before * ps if out else 0.0
         indent = spec.indent * ps
         avail = frame.w * (1 - WIDTH_TOLERANCE) - indent
+        if idx in narrow:
+            avail = min(avail, narrow[idx])
         asc, desc = spec.ascent_em * ps, spec.descent_em * ps
         lines: list[TextLine] = []
+        raw: list[tuple[list[tuple[int, str]], float, Pos]] = []
         slot = y + sb
         pos = spec.start
         complete = True
@@ -352,11 +404,12 @@ def layout_at(
             lines.append(
                 TextLine(runs, x, slot + lh - desc, w, asc, desc, False, " " if at_space else "")
             )
+            raw.append((pieces, w, nxt))
             slot += lh
             pos = nxt
         if not complete:
             if not final:
-                return None
+                return None, placed
             if out and (len(lines) < 2 or not _taller_than(spec, frame, ps, avail)):
                 rest = tuple(paragraphs[idx:])  # move the whole item on
             else:
@@ -364,11 +417,54 @@ def layout_at(
                     out.append(_paragraph(spec, lines, frame, ps, sb, lh))
                     y = slot
                 rest = (replace(spec, start=pos), *paragraphs[idx + 1 :])
-            return Fit(tuple(out), size, y - frame.y, rest)
+            return Fit(tuple(out), size, y - frame.y, rest), placed
         if lines:
             out.append(_paragraph(spec, lines, frame, ps, sb, lh))
+            placed[idx] = (spec, ps, raw)
             y = slot
-    return Fit(tuple(out), size, y - frame.y)
+    return Fit(tuple(out), size, y - frame.y), placed
+
+
+def _viewer_narrowing(
+    spec: ParaSpec, size: float, raw: list[tuple[list[tuple[int, str]], float, Pos]]
+) -> float | None:
+    """A narrower wrap width (points) for a paragraph whose lines no one width wraps the
+    same in PowerPoint and our PDF (advance widths) and in LibreOffice (kerned, on its
+    reference device: :mod:`briefing_app.layout.viewer_metrics`); None when one does.
+
+    Every line must fit (a lower bound) and no line may take the next line's first unit
+    (an upper bound), in both measures. Where the widest line by one measure is wider
+    than some line plus its next unit by the other, the width becomes just less than
+    that least upper bound, so the line that was too wide breaks earlier."""
+    if len(raw) < 2 or spec.align != "left":
+        return None
+    clusters = spec.clusters
+    nexts: list[tuple[int, tuple[Segment, ...], float]] = []
+    for i, (_, w, (ci, si, co)) in enumerate(raw[:-1]):
+        if si or co or ci >= len(clusters):
+            continue  # a word broken between characters: no unit to weigh
+        sp_t, sp_em, c_em, segs = clusters[ci]
+        nexts.append((i, segs, w + ((sp_em if sp_t >= 0 else 0.0) + c_em) * size))
+    lower = max(w for _, w, _ in raw)
+    if not nexts or min(up for _, _, up in nexts) > lower * _VIEWERS_DIFFER:
+        return None
+    from briefing_app.layout.viewer_metrics import libreoffice_width
+
+    styles = [sized(tpl.style, size) for tpl in spec.templates]
+
+    def office(pieces: Sequence[tuple[int, str]]) -> float:
+        return libreoffice_width([(text, styles[t]) for t, text in pieces])
+
+    lower = max(lower, max(office(pieces) for pieces, _, _ in raw))
+    upper = min(up for _, _, up in nexts)
+    for i, segs, _ in nexts:
+        pieces = raw[i][0]
+        sp_t = clusters[raw[i][2][0]][0]
+        unit = [(t, text) for t, text, _ in segs]
+        upper = min(upper, office([*pieces, *([(sp_t, " ")] if sp_t >= 0 else []), *unit]))
+    if upper > lower:
+        return None
+    return upper - _NARROWING_STEP
 
 
 def _taller_than(spec: ParaSpec, frame: Frame, size: float, avail: float) -> bool:

@@ -10,10 +10,13 @@ from briefing_app.layout.wrap import (
     LINE_HEIGHT,
     WIDTH_TOLERANCE,
     Frame,
+    _layout_once,
+    _viewer_narrowing,
     break_offsets,
     fit_paragraphs,
     fit_text,
     iter_lines,
+    layout_at,
     make_para,
 )
 
@@ -173,3 +176,41 @@ def test_a_space_inside_an_unbreakable_unit_is_kept_with_it() -> None:
 def test_break_offsets_count_characters_beyond_the_basic_plane() -> None:
     text = "a \U0001f600 b"
     assert break_offsets(text) == {2, 4}  # ICU counts the emoji as two UTF-16 units
+
+
+# A footnote from the essay in Carlito, where LibreOffice (which kerns) and PowerPoint and
+# our PDF (which do not) first disagree where its lines may end.
+_NOTE = (
+    "Last month, 2025, Russian Foreign Minister Sergei Lavrov made it clear that the overall"
+    ' Russian position on Ukraine has not changed. Lavrov underscored the need to "resolve'
+    " core problems [and] eliminate primary causes [instead of] leaving large parts of Ukraine"
+    " under Nazi rule.\" There is wide agreement among Russia scholars that Putin's aims go"
+    " beyond simply securing portions of Ukrainian territory. While scholars posit a range of"
+    " Russian aims, a common denominator is the core subjugation of Ukrainian sovereignty,"
+    " e.g., \"Left unsaid is what many observers considered Putin's real goal: the overthrow"
+    " of Ukrainian President Volodymyr Zelenskyy, who he smeared as neo-Nazi, and the"
+    ' installation of a puppet regime."'
+)
+
+
+def test_a_paragraph_the_viewers_would_wrap_differently_is_wrapped_narrower() -> None:
+    style = TextStyle("carlito", 10.5)
+    spec = make_para([Run("[2] ", style), Run(_NOTE, style)])
+    frame = Frame(36, 94.5, 313.5, 246)
+    first, placed = _layout_once([spec], frame, 10.5, 10.5, True, {})
+    assert first is not None
+    assert _viewer_narrowing(*placed[0]) is not None  # no width suits both as laid out
+    fit = layout_at([spec], frame, 10.5, 10.5, True)
+    assert fit is not None and fit.fits
+    # Every word is still there, in order.
+    joined = "".join("".join(r.text for r in line.runs) + line.break_text for line in fit.lines)
+    assert joined.strip() == f"[2] {_NOTE}"
+    assert max(line.width for line in fit.lines) < max(line.width for line in first.lines)
+
+
+def test_a_paragraph_both_viewers_wrap_alike_is_left_as_it_is() -> None:
+    spec = make_para([Run(_NOTE, BODY)])
+    frame = Frame(0, 0, 600, 400)
+    first, placed = _layout_once([spec], frame, 20, 20, True, {})
+    assert all(_viewer_narrowing(*p) is None for p in placed.values())
+    assert layout_at([spec], frame, 20, 20, True) == first

@@ -22,14 +22,6 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed"),
 ]
 
-# Known gap (strict: it fails once fixed): in pandoc's template (Calibri, set in Carlito),
-# LibreOffice kerns and PowerPoint does not, and one source note on the sources slide has
-# no wrap width that suits both; the PPTX keeps PowerPoint's.
-_BELOW_99 = pytest.mark.xfail(
-    strict=True, reason="no wrap width suits both LibreOffice's kerning and PowerPoint's advances"
-)
-_KNOWN_GAPS = {"pandoc"}
-
 
 @pytest.fixture(scope="module")
 def line_matches(
@@ -75,13 +67,7 @@ def test_every_line_in_our_template(line_matches: dict[str, LineMatch]) -> None:
     assert ours.percent == 100.0, ours.missing
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=[_BELOW_99] if n in _KNOWN_GAPS else [])
-        for n in (*LIBREOFFICE_TEMPLATES, "pandoc")
-    ],
-)
+@pytest.mark.parametrize("name", [*LIBREOFFICE_TEMPLATES, "pandoc"])
 def test_99_percent_of_lines_in_other_templates(
     line_matches: dict[str, LineMatch], name: str
 ) -> None:
