@@ -311,8 +311,17 @@ def run(slides: int = 100) -> dict[str, float]:
         results["baseline_pdf_house_s"] = _timed(
             lambda: baseline_pdf_with_graphics(bullets, art, page, work / "hgb.pdf")
         )
+        results["ours_pdf_house_cpu_s"] = _cpu_timed(
+            lambda: export_deck(store, "bench", "pdf", work / "hg.pdf"), repeat=5
+        )
+        results["baseline_pdf_house_cpu_s"] = _cpu_timed(
+            lambda: baseline_pdf_with_graphics(bullets, art, page, work / "hgb.pdf"), repeat=5
+        )
         store.close()
     results["pdf_house_ratio"] = results["ours_pdf_house_s"] / results["baseline_pdf_house_s"]
+    results["pdf_house_cpu_ratio"] = (
+        results["ours_pdf_house_cpu_s"] / results["baseline_pdf_house_cpu_s"]
+    )
     results["pptx_house_cpu_ratio"] = (
         results["ours_pptx_house_cpu_s"] / results["baseline_pptx_house_cpu_s"]
     )
@@ -400,6 +409,18 @@ def measures(r: dict[str, float], slides: int = 100) -> list[Measure]:
             headline=True,
         ),
         Measure(
+            "pdf_house_cpu_ratio",
+            "the same in CPU time, best of 5 (ours includes reading, composing and laying out "
+            "the deck and extracting the template's graphics; reportlab is handed its text "
+            "and graphics)",
+            r["pdf_house_cpu_ratio"],
+            "×",
+            2.0,
+            strict=False,
+            note=f"ours {r['ours_pdf_house_cpu_s']:.2f} s, "
+            f"reportlab {r['baseline_pdf_house_cpu_s']:.2f} s",
+        ),
+        Measure(
             "peak_python_memory_mb",
             "peak Python heap during both exports (tracemalloc)",
             r["peak_python_memory_mb"],
@@ -430,7 +451,7 @@ def main(slides: int = 100) -> BenchResult:
     out.say(
         f"| PDF in a house template with master graphics | {results['ours_pdf_house_s']:.2f} "
         f"| {results['baseline_pdf_house_s']:.2f} | {results['pdf_house_ratio']:.2f}× "
-        "| ≤ 2× |"
+        f"(CPU {results['pdf_house_cpu_ratio']:.2f}×) | ≤ 2× |"
     )
     out.say(
         f"(python-pptx baseline with the same speaker notes: "
