@@ -44,13 +44,17 @@ def test_titles_state_each_slides_point(briefing) -> None:
         assert len(title.split()) >= 6, title  # a sentence, not a topic
 
 
-def test_the_bluf_states_the_proposal_with_its_conditions(briefing) -> None:
+def test_the_bluf_states_the_proposal_its_conditions_the_view_and_the_decision(briefing) -> None:
     deck, _ = laid_out(briefing, "Default")
     bluf = next(s for s in deck.slides if s.layout == "bluf")
     text = " ".join(r.text for b in bluf.boxes if b.name == "Body"
                     for p in b.paragraphs for ln in p.lines for r in ln.runs)  # type: ignore[union-attr]  # fmt: skip
     for needed in ("Joseph proposes", "Security Council", "Kyiv ceding", "neutrality", "32 Allies"):
         assert needed in text
+    # the unit's view and the decision itself, not a pointer to a later slide
+    assert "Draft unit view" in text
+    decision = " ".join(text.split()).partition("Decision sought: ")[2]
+    assert decision.startswith(("note this", "Note this")) and "commission" in decision
 
 
 def test_every_claim_is_attributed_and_the_units_view_has_its_own_slides(briefing) -> None:
