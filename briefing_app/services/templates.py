@@ -24,7 +24,7 @@ from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.models import Deck
 from briefing_app.store.store import Store
 from briefing_app.store.template_models import Template
-from briefing_app.templates.build_default import DEFAULT_TEMPLATE, TEMPLATE_NAME
+from briefing_app.templates.build_default import TEMPLATE_NAME, build_bytes
 from briefing_app.templates.inspect import TemplateInfo, inspect_package
 from briefing_app.templates.match import TemplateMatch, match_template
 from briefing_app.templates.package import (
@@ -232,5 +232,6 @@ def stored_deck_template(
 
 
 def default_template() -> tuple[TemplatePackage, TemplateMatch]:
-    data = DEFAULT_TEMPLATE.read_bytes()
+    """Ours, as exports build it (with a slide layout for every layout we have)."""
+    data = build_bytes()
     return _analysed(hashlib.sha256(data).hexdigest(), data, TEMPLATE_NAME)

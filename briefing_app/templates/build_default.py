@@ -10,6 +10,11 @@ whose fonts (Arial, which we measure as Liberation Sans) and colours are those o
 The file is byte-for-byte reproducible: fixed part order, fixed ZIP timestamps, fixed
 document dates and GUIDs. Run ``python -m briefing_app.templates.build_default`` after
 changing the theme or a layout's slots, and commit the result.
+
+Exports build the template in memory from the layouts the registry has, so a layout added
+since the file was last written (one module, its tests and a registry line) already gets
+its own slide layout there; the shipped file serves it by geometry, like any house
+template, until it is written again (:func:`shipped_layouts`).
 """
 
 from __future__ import annotations
@@ -511,10 +516,17 @@ def _rels(rels: list[tuple[str, str]]) -> str:
     return f'{_XML}<Relationships xmlns="{ox.NS_RELS}">{body}</Relationships>'
 
 
-def build_parts(t: Theme = MINISTRY, marked: bool = True) -> list[tuple[str, str]]:
+def build_parts(
+    t: Theme = MINISTRY, marked: bool = True, layouts: tuple[str, ...] | None = None
+) -> list[tuple[str, str]]:
     """Every part of the template as (member name, XML text), in writing order; with
-    ``marked`` False, the variant for an unmarked deck (no bands, frames moved up)."""
-    specs = layout_slots(t, marked)
+    ``marked`` False, the variant for an unmarked deck (no bands, frames moved up); with
+    ``layouts``, a slide layout for those of ours only (by name)."""
+    specs = {
+        key: spec
+        for key, spec in layout_slots(t, marked).items()
+        if layouts is None or key in layouts
+    }
     layouts = [layout_xml(t, k, s, marked) for k, s in specs.items()] + [title_only_xml(t)]
     n = len(layouts)
     overrides = [
@@ -623,19 +635,37 @@ def build_parts(t: Theme = MINISTRY, marked: bool = True) -> list[tuple[str, str
 
 
 @cache
-def build_bytes(t: Theme = MINISTRY, marked: bool = True) -> bytes:
+def build_bytes(
+    t: Theme = MINISTRY, marked: bool = True, layouts: tuple[str, ...] | None = None
+) -> bytes:
     """The template file's bytes (identical on every run)."""
     import io
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, xml in build_parts(t, marked):
+        for name, xml in build_parts(t, marked, layouts):
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
             archive.writestr(info, xml.encode("utf-8"), compresslevel=9)
     return buffer.getvalue()
+
+
+def shipped_layouts(path: Path = DEFAULT_TEMPLATE) -> tuple[str, ...]:
+    """Our layouts (by name) that the template file at ``path`` has a slide layout for."""
+    import re
+
+    from lxml import etree
+
+    names = set()
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.namelist():
+            if re.fullmatch(r"ppt/slideLayouts/slideLayout\d+\.xml", member):
+                c_sld = etree.fromstring(archive.read(member)).find(f"{{{ox.NS_P}}}cSld")
+                if c_sld is not None:
+                    names.add(c_sld.get("name", ""))
+    return tuple(key for key, spec in layout_slots().items() if spec.name in names)
 
 
 def write_default(path: Path = DEFAULT_TEMPLATE) -> Path:

@@ -8,7 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from briefing_app.templates.build_default import DEFAULT_TEMPLATE
+from briefing_app.templates.build_default import build_bytes
 from briefing_app.templates.inspect import inspect_package
 from briefing_app.templates.match import TemplateMatch, match_template
 from briefing_app.templates.package import read_template_bytes, read_template_file
@@ -36,7 +36,7 @@ def _renamed(path: Path, rename) -> bytes:
 
 
 def test_our_template_gives_each_layout_its_own_named_layout() -> None:
-    match = _match(DEFAULT_TEMPLATE)
+    match = match_template(inspect_package(read_template_bytes(build_bytes(), "ours.pptx")))
     for choice in match.choices:
         assert choice.name == LAYOUT_SLOTS[choice.ours].name
         assert not choice.missing
