@@ -527,8 +527,9 @@ def build_parts(
         for key, spec in layout_slots(t, marked).items()
         if layouts is None or key in layouts
     }
-    layouts = [layout_xml(t, k, s, marked) for k, s in specs.items()] + [title_only_xml(t)]
-    n = len(layouts)
+    layout_parts = [layout_xml(t, k, s, marked) for k, s in specs.items()]
+    layout_parts.append(title_only_xml(t))
+    n = len(layout_parts)
     overrides = [
         ("/ppt/presentation.xml", ox.CT_PRESENTATION),
         ("/ppt/slideMasters/slideMaster1.xml", ox.CT_SLIDE_MASTER),
@@ -623,7 +624,7 @@ def build_parts(
             ),
         ),
     ]
-    for k, xml in enumerate(layouts, start=1):
+    for k, xml in enumerate(layout_parts, start=1):
         parts.append((f"ppt/slideLayouts/slideLayout{k}.xml", xml))
         parts.append(
             (
