@@ -26,6 +26,7 @@ from briefing_app.layout.unit import UnitLayout
 from briefing_app.services import sources
 from briefing_app.services.corrections import corrections_anchored_in
 from briefing_app.services.decks import SlideRecord, deck_by_name, slide_record
+from briefing_app.services.sources import SourceInfo
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import (
     Document,
@@ -104,19 +105,60 @@ def short_reference(document: Document) -> str:
 Refs = dict[int, tuple[set[int], set[int]]]  # document id → (paragraph numbers, footnotes)
 
 
+@dataclass
+class SourceMemo:
+    """What composing read about the slides' sources, kept for the next compose.
+
+    A caller that composes the same deck again and again (the editor, after each edit)
+    passes one in: sources it holds are not read again. It is the caller's to
+    :meth:`forget` what a write changed (the ``arguments`` of a Changes record) and to
+    :meth:`clear` it whenever it reads the whole deck afresh.
+    """
+
+    infos: dict[tuple[str, int], SourceInfo | None] = field(default_factory=dict)
+    short_references: dict[int, str | None] = field(default_factory=dict)  # document id →
+    links: dict[int, str | None] = field(default_factory=dict)  # footnote id → hyperlink
+
+    def forget(self, kind: str, ids: Iterable[int]) -> None:
+        for source_id in ids:
+            self.infos.pop((kind, source_id), None)
+
+    def clear(self) -> None:
+        self.infos.clear()
+        self.short_references.clear()
+        self.links.clear()
+
+    def missing(self, refs: Iterable[tuple[str | None, int | None]]) -> list[tuple[str, int]]:
+        return [
+            (kind, source_id)
+            for kind, source_id in refs
+            if kind is not None and source_id is not None and (kind, source_id) not in self.infos
+        ]
+
+
 class _DeckComposer:
     """What composing every slide of one deck shares: cleaning, loaded documents and
     footnotes, and every footnote cited so far (for the sources slide)."""
 
-    def __init__(self, session: Session, clean: _Cleaner) -> None:
+    def __init__(self, session: Session, clean: _Cleaner, memo: SourceMemo | None = None) -> None:
         self.session = session
         self.clean = clean
+        self.memo = memo if memo is not None else SourceMemo()
         self.cited: dict[int, set[int]] = {}  # document id → footnote numbers
         self.documents: dict[int, Document | None] = {}
         self.footnotes: dict[tuple[int, int], Footnote] = {}
         self.section_titles: tuple[str, ...] = ()
         self.read_section_titles: Callable[[], tuple[str, ...]] | None = None  # when asked
-        self._links: dict[int, str | None] = {}  # footnote id → its hyperlink
+        self._links = self.memo.links
+
+    def source(self, kind: str | None, source_id: int | None) -> SourceInfo | None:
+        """An item's live source, read once per memo."""
+        if kind is None or source_id is None:
+            return None
+        key = (kind, source_id)
+        if key not in self.memo.infos:
+            self.memo.infos[key] = sources.resolve(self.session, kind, source_id)
+        return self.memo.infos[key]
 
     def footnote_links(self, footnote_ids: list[int]) -> dict[int, str | None]:
         """The hyperlink each footnote's item may carry: its one distinct safe link target.
@@ -142,6 +184,14 @@ class _DeckComposer:
             self.documents[document_id] = self.session.get(Document, document_id)
         return self.documents[document_id]
 
+    def short_reference(self, document_id: int) -> str | None:
+        """The document's short reference for footers, read once per memo."""
+        known = self.memo.short_references
+        if document_id not in known:
+            document = self.document(document_id)
+            known[document_id] = short_reference(document) if document is not None else None
+        return known[document_id]
+
     def cite(
         self, refs: Refs, document_id: int, paragraph: int | None, numbers: tuple[int, ...]
     ) -> None:
@@ -158,7 +208,7 @@ class _DeckComposer:
         """One item, its citations counted; its source's correction added to
         ``corrections`` (once). The unit's own words are marked as such unless the slide
         is one of the unit's own (``unit_slide``), which says so itself."""
-        source = sources.resolve(self.session, item.source_kind, item.source_id)
+        source = self.source(item.source_kind, item.source_id)
         for line in source.correction.splitlines() if source is not None else ():
             if line not in corrections:
                 corrections.append(line)
@@ -193,10 +243,10 @@ class _DeckComposer:
         footnotes in full are on the sources slide)."""
         lines: list[str] = []
         for document_id, (paragraphs, notes) in sorted(refs.items()):
-            document = self.document(document_id)
-            if document is None:
+            short = self.short_reference(document_id)
+            if short is None:
                 continue
-            parts = [short_reference(document)]
+            parts = [short]
             if paragraphs:
                 parts.append("¶ " + ", ".join(str(p) for p in sorted(paragraphs)))
             if notes:
@@ -287,16 +337,17 @@ class _Draft:
         return tuple(points)
 
 
-def compose_deck(store: Store, name: str) -> Composed:
+def compose_deck(store: Store, name: str, memo: SourceMemo | None = None) -> Composed:
     """The deck ``name`` as clean, layout-ready content plus any cleaning warnings.
 
     Each slide's layout composes its content from a draft of the stored slide; layouts
     that list what the whole deck cites (sources) compose after every other slide.
+    ``memo`` keeps what was read of the sources (see :class:`SourceMemo`).
     """
     clean = _Cleaner()
     with store.read() as session:
         deck = deck_by_name(session, name)
-        composer = _DeckComposer(session, clean)
+        composer = _DeckComposer(session, clean, memo)
         refs = [(i.source_kind, i.source_id) for s in deck.slides for i in s.items]
         loaded = sources.preload(session, refs)
         composer.footnotes = loaded.footnotes
@@ -360,15 +411,17 @@ class SomeSlides:
     warnings: list[str]
 
 
-def compose_slides(store: Store, deck_id: int, slide_ids: Iterable[int]) -> SomeSlides:
+def compose_slides(
+    store: Store, deck_id: int, slide_ids: Iterable[int], memo: SourceMemo | None = None
+) -> SomeSlides:
     """Some slides of a deck, by id, as :func:`decks.get_deck` reads them and
     :func:`compose_deck` composes them, in one read. Layouts that compose last (they list
     what the whole deck cites) are composed from these slides alone, so callers recompose
     the whole deck when citations may have changed.
 
-    Only what these slides show is read: their sources and the passages and footnotes
-    those are anchored in (not the whole essay), and the deck's section titles only
-    for a layout that lists them."""
+    Only what these slides show is read: their sources (none that ``memo`` holds) and
+    the passages and footnotes those are anchored in, not the whole essay, and the deck's
+    section titles only for a layout that lists them."""
     clean = _Cleaner()
     with store.read() as session:
         slides = session.scalars(
@@ -376,10 +429,13 @@ def compose_slides(store: Store, deck_id: int, slide_ids: Iterable[int]) -> Some
             .where(Slide.id.in_(list(slide_ids)), Slide.deck_id == deck_id)
             .options(selectinload(Slide.items))
         ).all()
-        composer = _DeckComposer(session, clean)
+        composer = _DeckComposer(session, clean, memo)
         refs = [(i.source_kind, i.source_id) for s in slides for i in s.items]
         whole = any(registry.get(s.layout).composes_last for s in slides)  # lists footnotes
-        loaded = sources.preload(session, refs, whole_documents=whole)
+        wanted: list[tuple[str | None, int | None]] = [
+            *(refs if whole else composer.memo.missing(refs))
+        ]
+        loaded = sources.preload(session, wanted, whole_documents=whole)
         composer.footnotes = loaded.footnotes
 
         def section_titles() -> tuple[str, ...]:
@@ -397,7 +453,7 @@ def compose_slides(store: Store, deck_id: int, slide_ids: Iterable[int]) -> Some
             s.id: _in_part(registry.get(s.layout).compose(_Draft(composer, s)), s, clean)
             for s in slides
         }
-        records = {s.id: slide_record(session, s) for s in slides}
+        records = {s.id: slide_record(session, s, composer.source) for s in slides}
         return SomeSlides(records, content, clean.warnings)
 
 

@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 
-from briefing_app.deck.compose import compose_deck, compose_slides
+from briefing_app.deck.compose import SourceMemo, compose_deck, compose_slides
 from briefing_app.layout import registry
 from briefing_app.layout.boxes import FieldRef, ItemRef, LaidSlide, TextBox, TextParagraph
 from briefing_app.layout.chrome import Ctx, Page
@@ -32,6 +32,7 @@ from briefing_app.services.decks import (
     deck_by_name,
     deck_record,
 )
+from briefing_app.store.changes import Changes
 from briefing_app.store.store import Store
 from briefing_app.templates.art import TemplateLook
 
@@ -119,11 +120,14 @@ class Previewer:
         self._composed: dict[int, DeckContent] = {}  # deck id → content last arranged
         self._looks: dict[int, TemplateLook | None] = {}  # deck id → its house template
         self._keys: dict[int, object] = {}  # deck id → what its slides were laid out for
+        # the sources as last read: a refresh reads only those an edit changed
+        self._sources = SourceMemo()
 
     def preview(self, store: Store, name: str) -> DeckPreview:
         for _attempt in range(3):  # two reads; retry if a write fell between them
             record = _deck_with_records(store, name)
-            composed = compose_deck(store, name)
+            self._sources.clear()  # the whole deck read afresh, its sources too
+            composed = compose_deck(store, name, self._sources)
             if len(record.slides) == len(composed.content.slides):
                 break
         look = self._looks[record.id] = _look(store, name)
@@ -131,12 +135,24 @@ class Previewer:
         return self.arrange(record, composed.content, (*composed.warnings, *fonts))
 
     def refresh(
-        self, store: Store, previous: DeckPreview, slide_ids: Iterable[int]
+        self,
+        store: Store,
+        previous: DeckPreview,
+        slide_ids: Iterable[int],
+        changes: Changes | None = None,
     ) -> DeckPreview | None:
         """``previous`` with only the slides ``slide_ids`` read, composed and laid out
         again (an edit inside them); None when the edit may reach other slides (a section
         title feeds the agenda, citations feed the sources slide, slides came or went),
-        and then :meth:`preview` reads the whole deck."""
+        and then :meth:`preview` reads the whole deck.
+
+        The slides' fields and points are read from the store every time; their sources
+        are read only when ``changes`` (the Changes record of the write) names them or they
+        are new to this previewer, else taken as the last read left them."""
+        if changes is not None:
+            self._sources.forget("argument", changes.arguments)
+            if changes.maps or changes.corrections:
+                self._sources.clear()
         content = self._composed.get(previous.record.id)
         index = {s.record.id: n for n, s in enumerate(previous.slides)}
         wanted = sorted(set(slide_ids))
@@ -144,7 +160,7 @@ class Previewer:
             return None
         if any(i not in index for i in wanted):
             return None
-        some = compose_slides(store, previous.record.id, wanted)
+        some = compose_slides(store, previous.record.id, wanted, self._sources)
         records, contents, warnings = some.records, some.content, some.warnings
         if set(records) != set(wanted) or set(contents) != set(wanted):
             return None

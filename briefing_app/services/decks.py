@@ -11,7 +11,7 @@ changed that text since; the client shows the newer text instead of overwriting 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -86,8 +86,16 @@ class DeckRecord:
 # --- reads ------------------------------------------------------------------------------
 
 
-def _item_record(session: Session, item: SlideItem) -> ItemRecord:
-    source = sources.resolve(session, item.source_kind, item.source_id)
+SourceLookup = Callable[[str | None, int | None], sources.SourceInfo | None]
+
+
+def _item_record(
+    session: Session, item: SlideItem, lookup: SourceLookup | None = None
+) -> ItemRecord:
+    if lookup is not None:
+        source = lookup(item.source_kind, item.source_id)
+    else:
+        source = sources.resolve(session, item.source_kind, item.source_id)
     source_text = source.text if source else None
     return ItemRecord(
         id=item.id,
@@ -102,8 +110,9 @@ def _item_record(session: Session, item: SlideItem) -> ItemRecord:
     )
 
 
-def slide_record(session: Session, slide: Slide) -> SlideRecord:
-    """The record of a slide loaded in ``session`` (its sources best preloaded)."""
+def slide_record(session: Session, slide: Slide, lookup: SourceLookup | None = None) -> SlideRecord:
+    """The record of a slide loaded in ``session`` (its sources best preloaded, or found
+    by ``lookup``)."""
     return SlideRecord(
         id=slide.id,
         position=slide.position,
@@ -113,7 +122,7 @@ def slide_record(session: Session, slide: Slide) -> SlideRecord:
         left_heading=slide.left_heading,
         right_heading=slide.right_heading,
         notes=slide.notes,
-        items=[_item_record(session, item) for item in slide.items],
+        items=[_item_record(session, item, lookup) for item in slide.items],
         part=slide.part or "",
     )
 
@@ -469,12 +478,12 @@ def _gone(row: object) -> bool:
 
 
 def _touch_deck(session: Session, deck_id: int) -> None:
-    """Mark the deck as changed without loading it (one UPDATE)."""
-    session.execute(
+    """Mark the deck as changed without loading it: one plain UPDATE on the session's
+    connection (the deck's row, if loaded, is not read again in the same transaction)."""
+    session.connection().execute(
         update(Deck)
         .where(Deck.id == deck_id)
         .values(updated_at=datetime.now().replace(microsecond=0))
-        .execution_options(synchronize_session=False)
     )
 
 

@@ -45,3 +45,53 @@ def test_refresh_declines_when_other_slides_depend_on_the_edit(briefing) -> None
         point = decks.add_item(briefing, argument.record.id, source_kind="footnote",
                                source_id=1)  # fmt: skip
         assert previewer.refresh(briefing, before, point.changes.slides) is None
+
+
+def _statements(store, run):
+    """The SQL statements ``run()`` sends, and what it returned."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        seen.append(" ".join(statement.split()))
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        result = run()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    return seen, result
+
+
+def test_a_refresh_reads_the_slide_not_its_unchanged_sources(briefing) -> None:
+    previewer = Previewer()
+    before = previewer.preview(briefing, DECK)
+    slide = next(s for s in before.slides if s.record.layout == "argument" and s.record.items)
+    changes = decks.update_slide(briefing, slide.record.id, title="A sharper title")
+    seen, after = _statements(
+        briefing, lambda: previewer.refresh(briefing, before, changes.slides, changes)
+    )
+    assert after is not None and after.slide(slide.record.id).record.title == "A sharper title"
+    assert after.laid_slides == preview_deck(briefing, DECK).laid_slides
+    read = [s.split(" FROM ")[1].split()[0] for s in seen if s.startswith("SELECT")]
+    assert set(read) <= {"slide", "slide_item"}, seen  # the sources were read by preview()
+
+
+def test_a_refresh_reads_again_the_sources_its_changes_name(briefing) -> None:
+    from briefing_app.services import arguments, library
+
+    paragraph = library.paragraphs(briefing)[4]
+    made = arguments.create_argument(briefing, paragraph_id=paragraph.id, start=0, end=25,
+                                     label="Mine", claim="My first claim", kind="premise",
+                                     perspectives=[]).value  # fmt: skip
+    slide = next(s for s in preview_deck(briefing, DECK).slides if s.record.layout == "argument")
+    decks.add_item(briefing, slide.record.id, source_kind="argument", source_id=made)
+    previewer = Previewer()
+    before = previewer.preview(briefing, DECK)
+    changes = arguments.update_argument(briefing, made, claim="My better claim").changes
+    after = previewer.refresh(briefing, before, [slide.record.id], changes)
+    assert after is not None
+    item = next(i for i in after.slide(slide.record.id).record.items if i.source_id == made)
+    assert item.source_text == "My better claim" and item.differs_from_source
+    assert after.laid_slides == preview_deck(briefing, DECK).laid_slides

@@ -218,7 +218,7 @@ class DeckEditor(QWidget):
         if not slides and not mine:
             return  # nothing shown here changed
         if slides and self.preview is not None:
-            preview = self.previewer.refresh(self.store, self.preview, slides)
+            preview = self.previewer.refresh(self.store, self.preview, slides, changes)
             if preview is not None:
                 self._show(preview, self.preview.index_of(self._slide_id))
                 return
