@@ -3,7 +3,8 @@
 It owns the actions (from the registry), the undo stacks (one per deck, and one for the
 library, in a QUndoGroup whose active stack follows what is shown), the background-task
 runner and the one store-change signal, and wires the panels together. It holds no SQL
-and no layout.
+and no layout. Its frame (menus, toolbar, the panes loading) needs neither the store nor
+the layout, so the app paints it before importing them and attaches the store after.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._loading_library = LoadingLibrary(self)
         self._loading_detail = LoadingPane("detailLoading", "", self)
         self._loading_detail.setMinimumWidth(DETAILS_MIN_WIDTH)
+        self._loading_detail.setAccessibleName("Details, loading")
         self._slides_slot = QWidget(self)
         self._slides_layout = QVBoxLayout(self._slides_slot)
         self._slides_layout.setContentsMargins(0, 0, 0, 0)
