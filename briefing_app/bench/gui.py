@@ -10,9 +10,9 @@ the clock runs from the Return key (the edit and its undo step stored, ``changed
 emitted, the touched slide re-read and laid out) until the canvas has painted the new
 slide and the strip has painted its new thumbnail, both in the event loop as on screen.
 An edit that is not stored or not painted stops the benchmark instead of counting. It is
-given as wall time and as this process's CPU time: on a loaded machine the difference is
-time spent waiting for a core. The SQL statements each edit runs and the thumbnails it
-redraws are counted too.
+given as wall time and as this process's CPU time; the difference is time spent waiting:
+for a core on a loaded machine, and for the disk in the store's commit (timed apart).
+The SQL statements each edit runs and the thumbnails it redraws are counted too.
 Run ``python -m briefing_app.bench.gui`` (headless: uses the offscreen platform).
 """
 
@@ -38,6 +38,7 @@ def run(slides: int = 200) -> dict[str, float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMainWindow
     from sqlalchemy import event
+    from sqlalchemy.orm import Session
 
     from briefing_app.bench.library import percentiles
     from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
@@ -76,13 +77,21 @@ def run(slides: int = 200) -> dict[str, float]:
             results[key] = time.perf_counter() - start
         results["thumb_renders"] = cache.renders
 
-        samples, cpu, queries, thumbs = [], [], [], []
-        statements = [0]
+        samples, cpu, queries, thumbs, commits = [], [], [], [], []
+        statements, committing, committed = [0], [0.0], [0.0]
 
         def count(*_args: object) -> None:
             statements[0] += 1
 
+        def commit_starts(*_args: object) -> None:
+            committing[0] = time.perf_counter()
+
+        def commit_done(*_args: object) -> None:  # the store's COMMIT: its wait for the disk
+            committed[0] += time.perf_counter() - committing[0]
+
         event.listen(store.engine, "before_cursor_execute", count)
+        event.listen(store.engine, "commit", commit_starts)
+        event.listen(Session, "after_commit", commit_done)
         canvas = editor.canvas
         for n in range(EDITS):  # slides all over the deck, each edit its own undo step
             record = previews[(n * 37 + len(previews) // 2) % len(previews)].record
@@ -96,7 +105,7 @@ def run(slides: int = 200) -> dict[str, float]:
             if canvas.editor.sent == canvas.editor.text():
                 raise RuntimeError(f"edit {n} was sent before Return (a typing pause)")
             steps, painted, drawn = editor.undo_stack.index(), canvas.paints, cache.renders
-            statements[0] = 0
+            statements[0], committed[0] = 0, 0.0
             start, start_cpu = time.perf_counter(), time.process_time()
             QTest.keyClick(canvas.editor, Qt.Key.Key_Return)  # the edit is committed
             # until the canvas has painted the new slide and the strip its new thumbnail
@@ -113,14 +122,18 @@ def run(slides: int = 200) -> dict[str, float]:
             samples.append(elapsed)
             cpu.append(elapsed_cpu)
             queries.append(statements[0])
+            commits.append(committed[0])
             app.processEvents()  # anything the edit left for later is not charged to the next
             thumbs.append(cache.renders - drawn)
             previews = editor.preview.slides if editor.preview else previews
         event.remove(store.engine, "before_cursor_execute", count)
+        event.remove(store.engine, "commit", commit_starts)
+        event.remove(Session, "after_commit", commit_done)
         results["edit_p50_s"], results["edit_p95_s"] = percentiles(samples)
         results["edit_cpu_p50_s"], results["edit_cpu_p95_s"] = percentiles(cpu)
         results["edits"] = len(samples)
         results["edit_queries"] = statistics.median(queries)
+        results["edit_commit_p50_s"], results["edit_commit_p95_s"] = percentiles(commits)
         results["edit_thumbs"] = max(thumbs)
         results["slides"] = len(previews)
         window.close()
@@ -146,6 +159,8 @@ def measures(r: dict[str, float]) -> list[Measure]:
                 r["edit_cpu_p50_s"] * 1000, "ms"),
         Measure("edit_repaint_cpu_p95_ms", "edit-to-repaint, CPU time of this process, p95",
                 r["edit_cpu_p95_s"] * 1000, "ms"),
+        Measure("edit_commit_p50_ms", "edit-to-repaint, of which the store's commit, median",
+                r["edit_commit_p50_s"] * 1000, "ms"),
         Measure("edit_queries", "SQL statements per edit (median)", r["edit_queries"], ""),
         Measure("edit_thumbnails", "thumbnails redrawn per edit (most)", r["edit_thumbs"], ""),
         Measure("peak_rss_mb", f"peak memory, {n}-slide deck open in the editor",
@@ -176,6 +191,10 @@ def main(slides: int = 200) -> BenchResult:
         f"| the same, CPU time of this process, median / p95 | "
         f"{r['edit_cpu_p50_s'] * 1000:.1f} / {r['edit_cpu_p95_s'] * 1000:.1f} ms "
         "| (the rest of wall time is waiting) |"
+    )
+    out.say(
+        f"| of which the store's commit (SQLite waiting for the disk), median / p95 | "
+        f"{r['edit_commit_p50_s'] * 1000:.1f} / {r['edit_commit_p95_s'] * 1000:.1f} ms | |"
     )
     out.say(f"| SQL statements per edit (median) | {r['edit_queries']:.0f} | |")
     out.say(f"| thumbnails redrawn per edit (most) | {r['edit_thumbs']:.0f} | 1 |")

@@ -98,7 +98,10 @@ def from_json(text: str) -> Command:
 
 
 def _slide_state(snapshot: SlideSnapshot | None) -> dict[str, Any] | None:
-    return asdict(snapshot) if snapshot is not None else None
+    """As ``asdict`` gives it (its fields are plain values), without its deep copies."""
+    if snapshot is None:
+        return None
+    return {**vars(snapshot), "items": [dict(vars(item)) for item in snapshot.items]}
 
 
 def _slide_from(data: dict[str, Any] | None) -> SlideSnapshot | None:
