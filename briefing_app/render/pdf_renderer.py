@@ -9,6 +9,7 @@ with the speaker notes wrapped beneath, continuing onto further pages when long.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -404,12 +405,41 @@ def split_lines(lines: list[str], first: int, later: int) -> list[list[str]]:
     return out
 
 
+# A block of speaker notes that gives a source in full: "Essay ¶7: …", "Footnote 4: …".
+_SOURCE_BLOCK = re.compile(r"(Essay ¶\d+|Essay|Footnote \d+|Map “[^”\n]*”): \S")
+
+
+def handout_notes(slides: Sequence[LaidSlide]) -> list[str]:
+    """Each slide's notes for the handout, which is read through: a source passage given
+    in full under an earlier slide becomes a pointer to it ("Essay ¶7: in full under
+    slide 2."), so no paragraph or footnote is printed twice. The briefer's own notes and
+    the corrections stay whole on every slide."""
+    first: dict[str, int] = {}
+    out: list[str] = []
+    for laid in slides:
+        blocks: list[str] = []
+        for block in laid.notes.split("\n\n"):
+            source = _SOURCE_BLOCK.match(block)
+            key = " ".join(block.split())
+            if source and key in first:
+                pointer = f"{source.group(1)}: in full under slide {first[key]}."
+                if first[key] != laid.number and pointer not in blocks:
+                    blocks.append(pointer)
+                continue
+            if source:
+                first[key] = laid.number
+            blocks.append(block)
+        out.append("\n\n".join(blocks))
+    return out
+
+
 class _Handout:
     """Pages of one handout: cover, slide pages, notes pages, each marked."""
 
     def __init__(self, canvas: Canvas, deck: LaidDeck, pagesize: tuple[float, float]) -> None:
         self.canvas = canvas
         self.deck = deck
+        self.notes = handout_notes(deck.slides)
         self.page_w, self.page_h = pagesize
         self.page = 0
         self.width = self.page_w - 2 * HANDOUT_MARGIN
@@ -569,7 +599,7 @@ class _Handout:
         self._begin(self._label(laid))
         _bookmark(self.canvas, laid, index)
         slide_h = self._slide(laid, HANDOUT_MARGIN, self.top, self.width)
-        lines = wrap_text(laid.notes, NOTES_FONT, NOTES_SIZE, self.width)
+        lines = wrap_text(self.notes[index], NOTES_FONT, NOTES_SIZE, self.width)
         first_y = self.top - slide_h - 24
         first = int((first_y - self.bottom) // NOTES_LEADING) + 1
         later = int((self.top - 8 - self.bottom) // NOTES_LEADING) + 1
@@ -620,7 +650,7 @@ class _Handout:
             return top - 8
 
         for index, laid in enumerate(self.deck.slides):
-            lines = wrap_text(laid.notes, NOTES_FONT, size, notes_w)
+            lines = wrap_text(self.notes[index], NOTES_FONT, size, notes_w)
             top = cell(self._label(laid))
             _bookmark(self.canvas, laid, index)
             thumb_h = self._slide(laid, HANDOUT_MARGIN, top, thumb_w)
