@@ -100,6 +100,32 @@ def test_screenshot_mode_writes_a_png(tmp_path: Path, essay_store_path: Path) ->
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
 
 
+def test_screenshot_waits_until_the_maps_are_drawn(
+    tmp_path: Path, essay_store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default briefing has a map slide: the screenshot is taken only once its map's
+    boundaries are read (in the background) and the deck laid out again with them."""
+    from PySide6.QtGui import QPixmap
+
+    from briefing_app.gui.app import main
+    from briefing_app.maps import geodata
+
+    png = str(tmp_path / "s.png")
+    assert main(["--db", str(essay_store_path), "--screenshot", png]) == 0  # makes the deck
+    geodata.subset.cache_clear()  # as on a fresh start: boundaries not read yet
+    states: list[tuple[bool, bool]] = []
+    grab = MainWindow.grab
+
+    def grab_when(window: MainWindow, *args: object) -> QPixmap:
+        states.append((window.is_drawn(), window.deck_editor.previewer.deferred))
+        return grab(window, *args)
+
+    monkeypatch.setattr(MainWindow, "grab", grab_when)
+    assert main(["--db", str(essay_store_path), "--screenshot", png]) == 0
+    assert states == [(True, False)]
+    assert geodata.loaded()
+
+
 def _deck(window: MainWindow):
     from briefing_app.services import decks
 
