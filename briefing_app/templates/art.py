@@ -27,7 +27,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from briefing_app.layout.boxes import Box, LaidSlide, PathBox, PictureBox, RectBox, RuleBox
+from briefing_app.layout.boxes import (
+    Box,
+    LaidSlide,
+    PathBox,
+    PictureBox,
+    RectBox,
+    RuleBox,
+    TextBox,
+)
 from briefing_app.layout.scale import scaled_slide
 from briefing_app.templates import ooxml as ox
 from briefing_app.templates.art_text import (
@@ -107,7 +115,6 @@ class _Reader:
         palette: Palette,
         text: TextContext,
         master: str,
-        fields: SlideFields = NO_FIELDS,
     ) -> None:
         self.package = package
         self.part = part
@@ -115,9 +122,10 @@ class _Reader:
         self.palette = palette
         self.text = text
         self.master = master
-        self.fields = fields
         self.boxes: list[Box] = []
-        self.varies = False  # shows a field whose text changes from slide to slide
+        # Text showing a field (it changes from slide to slide): its box here, and how
+        # to lay it out for a slide.
+        self.fields_at: list[tuple[TextBox, Callable[[SlideFields], TextBox | None]]] = []
 
     # -- colours -----------------------------------------------------------------------
     def color(self, holder: etree._Element | None) -> str | None:
@@ -250,8 +258,15 @@ class _Reader:
                                 name=name, gradient=gradient, opacity=opacity)
                     )  # fmt: skip
         if has_text(el) and not _marking_prompt(el):
-            box, varies = static_text(self.text, el, self.palette, frame, self.fields, name)
-            self.varies = self.varies or varies
+            box, varies = static_text(self.text, el, self.palette, frame, NO_FIELDS, name)
+            if varies:  # a field: laid out again for each slide, in this place
+                text, palette = self.text, self.palette
+
+                def relay(fields: SlideFields) -> TextBox | None:
+                    return static_text(text, el, palette, frame, fields, name)[0]
+
+                box = TextBox(*frame, (), name)
+                self.fields_at.append((box, relay))
             if box is not None:
                 self.boxes.append(box)
 
@@ -491,23 +506,39 @@ def _master_of(package: TemplatePackage, layout_part: str) -> str | None:
     )
 
 
-def _art(
-    package: TemplatePackage, layout_part: str, page: tuple[float, float], fields: SlideFields
-) -> tuple[tuple[Box, ...], bool]:
-    """The art of ``layout_part`` and whether it changes from slide to slide (a field)."""
+@dataclass(frozen=True)
+class _LayoutArt:
+    """A template layout's art, and where it shows fields laid out again on each slide."""
+
+    boxes: tuple[Box, ...]
+    fields: tuple[tuple[int, Callable[[SlideFields], TextBox | None]], ...] = ()
+
+    def at(self, fields: SlideFields) -> tuple[Box, ...]:
+        """The art on a slide with these ``fields``."""
+        if not self.fields:
+            return self.boxes
+        boxes: list[Box] = list(self.boxes)
+        for index, relay in self.fields:
+            boxes[index] = relay(fields) or TextBox(0.0, 0.0, 0.0, 0.0, (), boxes[index].name)
+        return tuple(boxes)
+
+
+def _art(package: TemplatePackage, layout_part: str, page: tuple[float, float]) -> _LayoutArt:
+    """The art of ``layout_part``: its background (else its master's), the master's shapes
+    (unless the layout hides them), then the layout's own."""
     master = _master_of(package, layout_part)
     if master is None:
-        return (), False
+        return _LayoutArt(())
     layout_root = package.xml(layout_part)
     master_root = package.xml(master)
     master_palette = Palette.for_master(package, master)
     layout_palette = master_palette.for_layout(layout_root)
     text = TextContext.for_master(package, master, master_palette)
-    layout = _Reader(package, layout_part, layout_palette, text, master, fields)
-    master_reader = _Reader(package, master, master_palette, text, master, fields)
+    layout = _Reader(package, layout_part, layout_palette, text, master)
+    master_reader = _Reader(package, master, master_palette, text, master)
     if not layout.background(layout_root, page):  # else the master's shows through
         # the master's background in the layout's colours (its colour map override)
-        master_bg = _Reader(package, master, layout_palette, text, master, fields)
+        master_bg = _Reader(package, master, layout_palette, text, master)
         master_bg.background(master_root, page)
         layout.boxes[:0] = master_bg.boxes
     if layout_root.get("showMasterSp", "1") not in ("0", "false"):
@@ -519,7 +550,10 @@ def _art(
         layout.tree(tree, _Transform())
     backgrounds = [b for b in layout.boxes if b.name == ART_PREFIX + "background"]
     others = [b for b in layout.boxes if b.name != ART_PREFIX + "background"]
-    return tuple(backgrounds + master_reader.boxes + others), layout.varies or master_reader.varies
+    boxes = tuple(backgrounds + master_reader.boxes + others)
+    relays = {id(box): relay for box, relay in (*master_reader.fields_at, *layout.fields_at)}
+    fields = tuple((n, relays[id(b)]) for n, b in enumerate(boxes) if id(b) in relays)
+    return _LayoutArt(boxes, fields)
 
 
 def template_art(
@@ -530,7 +564,7 @@ def template_art(
 ) -> tuple[Box, ...]:
     """The boxes a slide on ``layout_part`` shows behind its content, in page points:
     background, the master's shapes, pictures and static text, then the layout's."""
-    return _art(package, layout_part, page, fields)[0]
+    return _art(package, layout_part, page).at(fields)
 
 
 def title_color(
@@ -568,8 +602,8 @@ def title_color(
 
 class TemplateLook:
     """What layout and drawing take from a deck's house template: the layout theme, the
-    scale onto the template's page, and each template layout's art (computed once; again
-    for each slide only where the art shows a field such as the slide number)."""
+    scale onto the template's page, and each template layout's art (computed once; only
+    text showing a field, such as the slide number, is laid out again for each slide)."""
 
     def __init__(self, package: TemplatePackage, match: TemplateMatch) -> None:
         self.package = package
@@ -579,8 +613,7 @@ class TemplateLook:
         self.theme = replace(theme, title_color=color)
         self.scale = scale_of(match)
         self.page = (match.info.width, match.info.height)
-        self._art: dict[tuple[str, SlideFields], tuple[Box, ...]] = {}
-        self._varies: dict[str, bool] = {}
+        self._art: dict[str, _LayoutArt] = {}
 
     def art_for(self, layout: str, number: int = 0, date: str = "") -> tuple[Box, ...]:
         """The art behind a slide of our ``layout`` numbered ``number`` in a deck dated
@@ -589,13 +622,9 @@ class TemplateLook:
         part = choice.layout.part if choice.layout is not None else ""
         if not part:
             return ()
-        fields = SlideFields(number, date)
-        key = (part, fields if self._varies.get(part, True) else NO_FIELDS)
-        if key not in self._art:
-            self._art[key], self._varies[part] = _art(self.package, part, self.page, fields)
-            if not self._varies[part]:
-                self._art[(part, NO_FIELDS)] = self._art[key]
-        return self._art[key]
+        if part not in self._art:
+            self._art[part] = _art(self.package, part, self.page)
+        return self._art[part].at(SlideFields(number, date))
 
     def finish(self, slide: LaidSlide, date: str = "") -> LaidSlide:
         """``slide`` (laid out in this look's theme) on the template's page, its art behind;
