@@ -73,6 +73,12 @@ class SourcesLayout(SlideLayout[SourcesContent]):
             while fits is None:
                 fits = _columns(rest, frames, size, final=size <= ANNEX_FLOOR)
                 size -= 0.5
+            left = list(fits[1].overflow)
+            placed = rest[: len(rest) - len(left)]
+            if len(left) == 1 and not left[0].continued and len(placed) >= 3:
+                # never one footnote alone on the next page: the last whole one goes along
+                fits = _columns(placed[:-1], frames, size + 0.5, final=True)
+                left = [placed[-1], *left]
             i = len(pages)
             boxes: list[Box] = title_boxes(ctx, title, i)
             # the first column goes into a template's references placeholder
@@ -85,7 +91,6 @@ class SourcesLayout(SlideLayout[SourcesContent]):
                 mid = body.x + col_w + GAP / 2
                 boxes.append(RuleBox(mid, body.y, mid, body.bottom, t.rule, 0.75, "Divider"))
             pages.append(continued_page(title, i, boxes, (), content.notes))
-            left = list(fits[1].overflow)
             if not left or left == rest:
                 return pages
             rest = left
