@@ -102,6 +102,8 @@ class BackgroundImports(threading.Thread):
             for name in self.names:
                 importlib.import_module(name)
                 self._done[name].set()
+        except Exception:  # the GUI thread's own import raises it again, and reports it
+            pass
         finally:  # after an error too: the waiting GUI thread imports what is left itself
             for event in self._done.values():
                 event.set()

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
+
+import pytest
 
 from briefing_app.gui.startup import NEW_ELSEWHERE, QUIT, RESTORE, open_store_interactively
 from briefing_app.services import library
@@ -184,3 +188,28 @@ def test_the_window_paints_before_the_store_is_opened_and_the_deck_laid_out(
     assert done.returncode == 0, done.stderr
     order = [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
     assert order == ["painted-at", "store-not-imported", "opening-deck", "deck-shown-at"]
+
+
+def test_background_imports_leave_a_failing_import_to_the_gui_thread(
+    qtbot, qapp, monkeypatch
+) -> None:
+    """A module that cannot be imported does not stop the wait, and is not reported from
+    the worker: the GUI thread's own import raises it, where it is reported once."""
+    from briefing_app.gui.app import BackgroundImports
+    from briefing_app.gui.main_window import MainWindow
+
+    reported: list[object] = []
+    monkeypatch.setattr(threading, "excepthook", reported.append)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    names = ("json", "briefing_app.no_such_module", "csv")
+    imports = BackgroundImports(names)
+    imports.start()
+    assert imports.wait(qapp, window, names)
+    imports.join(5)
+    assert not imports.is_alive() and not reported
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("briefing_app.no_such_module")
+    window.close()
+    assert not imports.wait(qapp, window, names[:1])  # a closed window stops the loading
