@@ -18,3 +18,29 @@ def test_references_first_and_no_footer() -> None:
     assert page.title == "Sources"
     assert paragraph_refs(page) == [None, None, ItemRef(8)]
     assert LAYOUT.composes_last
+
+
+def _annex_items(page) -> list[str]:
+    """The paragraphs on an annex page, both columns (each item is one paragraph)."""
+    return [
+        " ".join(r.text for ln in p.lines for r in ln.runs)
+        for b in page.boxes
+        if b.name in ("Body", "RightColumn")
+        for p in b.paragraphs
+    ]
+
+
+def test_no_reference_left_alone_on_a_continuation() -> None:
+    """An annex too long for one page never leaves one footnote alone on the next: the
+    last whole one of the page before goes along with it (the full read-ahead's [8])."""
+    note = "A footnote of the essay, quoted in full with its sources and dates. " * 9
+    alone = 0
+    for count in range(8, 26, 2):
+        cited = tuple(ContentItem(f"[{i}] {note}") for i in range(count))
+        pages = laid(LAYOUT.compose(Draft(items=(), cited=cited)))
+        if len(pages) < 2:
+            continue
+        items = [text for page in pages for text in _annex_items(page)]
+        assert sum(t.startswith("[") for t in items) == count  # nothing lost or doubled
+        alone += len(_annex_items(pages[-1])) < 2
+    assert alone == 0
