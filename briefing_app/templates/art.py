@@ -51,6 +51,7 @@ from briefing_app.templates.drawingml import (
     Fill,
     Palette,
     flipped,
+    num,
     place_gradient,
     theme_line_width,
     theme_style_fill,
@@ -96,10 +97,10 @@ def _xfrm(el: etree._Element) -> tuple[float, float, float, float, bool, bool] |
     if off is None or ext is None:
         return None
     return (
-        float(off.get("x", 0)),
-        float(off.get("y", 0)),
-        float(ext.get("cx", 0)),
-        float(ext.get("cy", 0)),
+        num(off, "x", 0),
+        num(off, "y", 0),
+        num(ext, "cx", 0),
+        num(ext, "cy", 0),
         xfrm.get("flipH") == "1",
         xfrm.get("flipV") == "1",
     )
@@ -153,7 +154,7 @@ class _Reader:
         if ref is None:
             return None
         color = self.palette.color_of(ref)
-        idx = int(ref.get("idx", 0))
+        idx = int(num(ref, "idx", 0))
         return theme_style_fill(self.package, self.master, self.palette, idx, color)
 
     def shape_line(self, el: etree._Element) -> tuple[str | None, float]:
@@ -161,19 +162,19 @@ class _Reader:
         sp_pr = el.find(f"{_P}spPr")
         line = sp_pr.find(f"{_A}ln") if sp_pr is not None else None
         ref = el.find(f"{_P}style/{_A}lnRef")
-        given = line.get("w") if line is not None else None
-        width = float(given) / ox.EMU_PER_PT if given else None
+        given = num(line, "w", -1.0) if line is not None else -1.0
+        width = given / ox.EMU_PER_PT if given >= 0 else None
         if line is not None and line.find(f"{_A}noFill") is not None:
             return None, 0.0
         if line is not None and line.find(f"{_A}solidFill") is not None:
             return self.color(line), width if width is not None else 0.75
-        if ref is None or int(ref.get("idx", 0)) <= 0:
+        if ref is None or int(num(ref, "idx", 0)) <= 0:
             return None, 0.0
         color = self.palette.color_of(ref)
         if color is None or color.opacity < 0.5:
             return None, 0.0
         if width is None:
-            width = theme_line_width(self.package, self.master, int(ref.get("idx", 0)))
+            width = theme_line_width(self.package, self.master, int(num(ref, "idx", 0)))
         return color.rgb, width
 
     # -- shapes --------------------------------------------------------------------------
@@ -201,10 +202,10 @@ class _Reader:
         if off is None or ext is None or ch_off is None or ch_ext is None:
             self.tree(el, tf)
             return
-        cx, cy = float(ch_ext.get("cx", 0)) or 1.0, float(ch_ext.get("cy", 0)) or 1.0
-        kx, ky = float(ext.get("cx", 0)) / cx, float(ext.get("cy", 0)) / cy
-        ox_, oy_ = float(off.get("x", 0)), float(off.get("y", 0))
-        cox, coy = float(ch_off.get("x", 0)), float(ch_off.get("y", 0))
+        cx, cy = num(ch_ext, "cx", 0) or 1.0, num(ch_ext, "cy", 0) or 1.0
+        kx, ky = num(ext, "cx", 0) / cx, num(ext, "cy", 0) / cy
+        ox_, oy_ = num(off, "x", 0), num(off, "y", 0)
+        cox, coy = num(ch_off, "x", 0), num(ch_off, "y", 0)
         inner = _Transform(
             tf.sx * kx,
             tf.sy * ky,
@@ -281,11 +282,11 @@ class _Reader:
         if cust is None:
             return rings
         for path in cust.iterfind(f"{_A}pathLst/{_A}path"):
-            pw = float(path.get("w", 0)) or w or 1.0
-            ph = float(path.get("h", 0)) or h or 1.0
+            pw = num(path, "w", 0) or w or 1.0
+            ph = num(path, "h", 0) or h or 1.0
 
             def point(pt: etree._Element, pw: float = pw, ph: float = ph) -> tuple[float, float]:
-                return place(float(pt.get("x", 0)) / pw * w, float(pt.get("y", 0)) / ph * h)
+                return place(num(pt, "x", 0) / pw * w, num(pt, "y", 0) / ph * h)
 
             ring: list[tuple[float, float]] = []
             for seg in path:
@@ -381,7 +382,7 @@ class _Reader:
             ref = bg.find(f"{_P}bgRef")
             if ref is not None:
                 color = self.palette.color_of(ref)
-                idx = int(ref.get("idx", 0))
+                idx = int(num(ref, "idx", 0))
                 fill = theme_style_fill(self.package, self.master, self.palette, idx, color)
                 if fill is None and color is not None:
                     fill = Fill(color)
@@ -409,7 +410,7 @@ def _marking_prompt(el: etree._Element) -> bool:
 
 def _rotation(el: etree._Element) -> float:
     xfrm = el.find(f"./{_P}spPr/{_A}xfrm")
-    return float(xfrm.get("rot", 0)) / 60000 if xfrm is not None else 0.0
+    return num(xfrm, "rot", 0) / 60000 if xfrm is not None else 0.0
 
 
 def _placer(

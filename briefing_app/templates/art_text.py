@@ -12,6 +12,7 @@ Fields show what they stand for on each slide: ``slidenum`` the slide's number,
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from lxml import etree
@@ -22,7 +23,7 @@ from briefing_app.layout.fonts import METRIC_SUBSTITUTES
 from briefing_app.layout.metrics import text_width
 from briefing_app.layout.wrap import Frame, layout_at, make_para
 from briefing_app.templates import ooxml as ox
-from briefing_app.templates.drawingml import Palette
+from briefing_app.templates.drawingml import Palette, num
 from briefing_app.templates.package import TemplatePackage
 
 _P, _A = f"{{{ox.NS_P}}}", f"{{{ox.NS_A}}}"
@@ -68,6 +69,14 @@ class TextContext:
         return cls(palette, other, minor, major)
 
 
+def _number(value: str | None, default: float) -> float:
+    try:
+        found = float(value) if value is not None else default
+    except ValueError:
+        return default
+    return found if math.isfinite(found) else default
+
+
 def font_key(face: str) -> str:
     """Our family for an Office face: its metric twin, else Liberation Sans."""
     return METRIC_SUBSTITUTES.get(" ".join(face.split()).lower(), "sans")
@@ -96,7 +105,8 @@ class _RunLook:
         def attr(name: str) -> str | None:
             return next((h.get(name) for h in holders if h.get(name) is not None), None)
 
-        size = float(attr("sz") or DEFAULT_SIZE * 100) / 100
+        size = _number(attr("sz"), DEFAULT_SIZE * 100) / 100
+        size = size if 1.0 <= size <= 400.0 else DEFAULT_SIZE
         color = None
         for h in holders:
             fill = h.find(f"{_A}solidFill")
@@ -161,7 +171,7 @@ def static_text(
 
     def inset(name: str, default: int) -> float:
         value = pr.get(name) if pr is not None else None
-        return float(value if value is not None else default) / ox.EMU_PER_PT
+        return _number(value, default) / ox.EMU_PER_PT
 
     left, right = inset("lIns", _INSET_LR), inset("rIns", _INSET_LR)
     top, bottom = inset("tIns", _INSET_TB), inset("bIns", _INSET_TB)
@@ -174,7 +184,7 @@ def static_text(
     cursor = inner.y
     for p in body.iterfind(f"{_A}p"):
         ppr = p.find(f"{_A}pPr")
-        level = int(ppr.get("lvl", 0)) + 1 if ppr is not None else 1
+        level = int(num(ppr, "lvl", 0)) + 1 if ppr is not None else 1
         look = _RunLook(ctx, sp, palette, min(level, 9))
         lst_ppr = [
             h for h in (ppr, *(_level_props(s, level) for s in (

@@ -15,6 +15,7 @@ from __future__ import annotations
 import colorsys
 import itertools
 import math
+import re
 from dataclasses import dataclass, replace
 
 from lxml import etree
@@ -25,6 +26,7 @@ from briefing_app.templates.package import TemplatePackage
 
 _P, _A = f"{{{ox.NS_P}}}", f"{{{ox.NS_A}}}"
 _PCT = 100000.0
+_HEX = re.compile(r"[0-9A-Fa-f]{6}")
 _GAMMA = 2.3  # LibreOffice's approximation of sRGB's curve for tint and shade
 _PRESET = {  # the preset colours templates use (ST_PresetColorVal), others as black
     "black": "000000",
@@ -53,6 +55,19 @@ COLOR_TAGS = frozenset({"srgbClr", "schemeClr", "sysClr", "prstClr", "hslClr", "
 # A fill below this opacity is left out (a faint glow drawn at all would be too strong
 # in one renderer and missing in another).
 MIN_OPACITY = 0.05
+
+
+def num(el: etree._Element, name: str, default: float = 0.0) -> float:
+    """The number attribute ``name`` of ``el``; ``default`` when it is missing or not a
+    finite number (a guide name such as "r" in a custom geometry, a damaged file)."""
+    value = el.get(name)
+    if value is None:
+        return default
+    try:
+        found = float(value)
+    except ValueError:
+        return default
+    return found if math.isfinite(found) else default
 
 
 @dataclass(frozen=True)
@@ -171,15 +186,15 @@ class Palette:
         elif tag == "prstClr":
             rgb = _PRESET.get(value.get("val", ""), "000000")
         elif tag == "scrgbClr":
-            lin = [float(value.get(k, 0)) / _PCT for k in ("r", "g", "b")]
+            lin = [num(value, k) / _PCT for k in ("r", "g", "b")]
             rgb = _hex(*(_from_linear(c) for c in lin))
         elif tag == "hslClr":
-            h = float(value.get("hue", 0)) / 60000 / 360
-            s, lum = float(value.get("sat", 0)) / _PCT, float(value.get("lum", 0)) / _PCT
+            h = num(value, "hue", 0) / 60000 / 360
+            s, lum = num(value, "sat", 0) / _PCT, num(value, "lum", 0) / _PCT
             rgb = _hex(*colorsys.hls_to_rgb(h, lum, s))
         else:
             return None
-        if len(rgb) != 6:
+        if not _HEX.fullmatch(rgb):
             return None
         return _transformed(Rgba(rgb.upper(), opacity), value)
 
@@ -229,18 +244,18 @@ class Palette:
         for gs in el.iterfind(f"{_A}gsLst/{_A}gs"):
             color = self.color_of(gs, placeholder)
             if color is not None:
-                stops.append((max(0.0, min(1.0, float(gs.get("pos", 0)) / _PCT)), color))
+                stops.append((max(0.0, min(1.0, num(gs, "pos", 0) / _PCT)), color))
         if not stops:
             return None
         stops.sort(key=lambda s: s[0])
         path = el.find(f"{_A}path")
         if path is not None:
             rect = path.find(f"{_A}fillToRect")
-            inset = {k: float(rect.get(k, 0)) / _PCT if rect is not None else 0.5 for k in "ltrb"}
+            inset = {k: num(rect, k) / _PCT if rect is not None else 0.5 for k in "ltrb"}
             focus = ((inset["l"] + 1 - inset["r"]) / 2, (inset["t"] + 1 - inset["b"]) / 2)
             return Fill(stops=tuple(stops), linear=False, focus=focus)
         lin = el.find(f"{_A}lin")
-        angle = float(lin.get("ang", 0)) / 60000 if lin is not None else 90.0
+        angle = num(lin, "ang", 0) / 60000 if lin is not None else 90.0
         return Fill(stops=tuple(stops), linear=True, angle=angle)
 
 
@@ -250,7 +265,7 @@ def _transformed(color: Rgba, value: etree._Element) -> Rgba:
     opacity = color.opacity
     for t in value:
         name = etree.QName(t).localname
-        v = float(t.get("val", 0)) / _PCT
+        v = num(t, "val", 0) / _PCT
         if name in ("lumMod", "lumOff", "satMod", "satOff", "hueOff", "hueMod"):
             h, lum, s = colorsys.rgb_to_hls(r, g, b)
             if name == "lumMod":
@@ -262,7 +277,7 @@ def _transformed(color: Rgba, value: etree._Element) -> Rgba:
             elif name == "satOff":
                 s = s + v
             elif name == "hueOff":
-                h = (h + float(t.get("val", 0)) / 60000 / 360) % 1.0
+                h = (h + num(t, "val", 0) / 60000 / 360) % 1.0
             else:
                 h = (h * v) % 1.0
             r, g, b = colorsys.hls_to_rgb(h, max(0.0, min(1.0, lum)), max(0.0, min(1.0, s)))
@@ -321,7 +336,7 @@ def theme_line_width(package: TemplatePackage, master: str, idx: int) -> float:
     if idx > 0 and theme is not None and theme in package.parts:
         styles = package.xml(theme).find(f".//{_A}fmtScheme/{_A}lnStyleLst")
         if styles is not None and idx <= len(styles):
-            return float(styles[idx - 1].get("w", 9525)) / ox.EMU_PER_PT
+            return num(styles[idx - 1], "w", 9525) / ox.EMU_PER_PT
     return 0.75
 
 

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from small_templates import ACCENT1, POWERPOINT_SHADES, shape, small_template, static_text_shapes
+from small_templates import (
+    ACCENT1,
+    POWERPOINT_SHADES,
+    shape,
+    small_template,
+    static_text_shapes,
+    text_body,
+)
 
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.layout.boxes import LaidDeck, LaidSlide, PathBox, RectBox, TextBox
@@ -248,3 +255,57 @@ def test_a_house_templates_date_placeholder_shows_the_decks_date(
     with zipfile.ZipFile(pptx) as z:
         layouts = [n for n in z.namelist() if re.match(r"ppt/slideLayouts/slideLayout\d+\.xml$", n)]
         assert any(f"<a:t>{laid.date_label}</a:t>".encode() in z.read(n) for n in layouts)
+
+
+def test_damaged_or_unusual_values_draw_what_they_can_and_never_fail() -> None:
+    """A custom geometry whose points name guides ("r", "b"), a style reference whose index
+    is not a number, a colour that is not hex, a gradient with no stops, text sizes and
+    levels that are not numbers: each shape is drawn as far as it can be, none stops the
+    export."""
+    odd = (
+        shape(
+            "Guides",
+            10,
+            10,
+            100,
+            50,
+            '<a:custGeom><a:pathLst><a:path w="100" h="100"><a:moveTo><a:pt x="l" y="t"/>'
+            '</a:moveTo><a:lnTo><a:pt x="r" y="t"/></a:lnTo><a:lnTo><a:pt x="50" y="b"/>'
+            "</a:lnTo><a:close/></a:path></a:pathLst></a:custGeom>"
+            '<a:solidFill><a:srgbClr val="zzzzzz"/></a:solidFill>',
+        )
+        + shape(
+            "NoStops",
+            200,
+            10,
+            100,
+            50,
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:gradFill><a:gsLst/>'
+            '<a:lin ang="x"/></a:gradFill>',
+        )
+        + '<p:sp><p:nvSpPr><p:cNvPr id="950" name="Styled"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="12700" cy="12700"/></a:xfrm>'
+        '<a:prstGeom prst="ellipse"><a:avLst/></a:prstGeom></p:spPr><p:style>'
+        '<a:lnRef idx="two"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="NaN">'
+        '<a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="0"/><a:fontRef idx="minor"/>'
+        "</p:style></p:sp>"
+        + shape(
+            "Words",
+            400,
+            10,
+            200,
+            50,
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>',
+            text_body(
+                '<a:p><a:pPr lvl="x"/><a:r><a:rPr lang="en-GB" sz="big"/>'
+                "<a:t>Still set</a:t></a:r></a:p>"
+            ),
+        )
+    )
+    package, match = small_template(shapes=odd)
+    art = _art(package, match)
+    words = next(b for b in art if b.name == ART_PREFIX + "Words")
+    assert isinstance(words, TextBox)
+    run = words.paragraphs[0].lines[0].runs[0]
+    assert (run.text, run.style.size) == ("Still set", 18.0)  # PowerPoint's default size
+    assert not any(b.name == ART_PREFIX + "Guides" for b in art)  # no colour: no fill
