@@ -36,7 +36,8 @@ TAG_SIZE = 11.0
 TAG_H = 22.0
 TAG_GAP = 12.0
 NOTE_SIZE = 13.0
-POINTS = "points"  # the template slot of the unit's points
+# The template slot of the unit's points, bulleted or numbered.
+POINTS, NUMBERED_POINTS = "points", "numbered points"
 
 
 def points_frame(body: Frame) -> Frame:
@@ -112,12 +113,16 @@ class UnitLayout(SlideLayout[U]):
         title = content.title or self.tag
         return list_pages(
             ctx, specs, frame, t.body_size, title, content.footer_sources, content.notes, tags,
-            slot=POINTS,
+            slot=self.points_slot,
         )  # fmt: skip
+
+    @property
+    def points_slot(self) -> str:
+        return NUMBERED_POINTS if self.numbered else POINTS
 
     def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
         points = points_frame(theme.body_frame(marked))
-        slot = TemplateSlot(PlaceholderKind.OBJECT, POINTS, points)
+        slot = TemplateSlot(PlaceholderKind.OBJECT, self.points_slot, points)
         return TemplateSlots(self.label, theme.title_frame(marked), (slot,))
 
     def accept(

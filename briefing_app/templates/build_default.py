@@ -339,6 +339,7 @@ _PROMPTS = {
     "left quote": "\u201cQuotation\u201d",
     "right quote": "\u201cQuotation\u201d",
     "points": "Point",
+    "numbered points": "Point",
     "speaker": "\u2014 Speaker, date",
     "left heading": "Heading",
     "right heading": "Heading",
@@ -376,8 +377,8 @@ def _slot_style(t: Theme, key: str, slot: TemplateSlot) -> str:
         return _list_style(_ppr(1, 16.0, "scheme:tx1", space_before=6.4))
     if label == "timeline":
         return _list_style(_ppr(1, 18.0, "scheme:tx1", space_before=9.0))
-    if label in ("agenda", "key judgements"):
-        size = 24.0 if label == "agenda" else 22.0
+    if label in ("agenda", "key judgements", "numbered points"):
+        size = {"agenda": 24.0, "key judgements": 22.0}.get(label, t.body_size)
         mar = size * 1.25
         return _list_style(
             _ppr(

@@ -77,8 +77,9 @@ class SourcesLayout(SlideLayout[SourcesContent]):
             placed = rest[: len(rest) - len(left)]
             if len(left) == 1 and not left[0].continued and len(placed) >= 3:
                 # never one footnote alone on the next page: the last whole one goes along
-                fits = _columns(placed[:-1], frames, size + 0.5, final=True)
-                left = [placed[-1], *left]
+                kept = _columns(placed[:-1], frames, size + 0.5, final=True)
+                assert kept is not None  # final: both columns, whatever they hold
+                fits, left = kept, [placed[-1], *left]
             i = len(pages)
             boxes: list[Box] = title_boxes(ctx, title, i)
             # the first column goes into a template's references placeholder
