@@ -295,5 +295,6 @@ def _place_one(
                 align="center",
                 name=req.name,
                 pad=1.0,
+                source=req.text,
             )
     return None
