@@ -6,7 +6,7 @@ kerning off, so the canvas and thumbnails show the same lines as the PDF and PPT
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -52,6 +52,13 @@ def register_fonts() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=64)
+def _image(path: str) -> QImage:
+    """A picture decoded once: a template's background photo and logo are drawn on every
+    slide and thumbnail (pictures are files named by their content, never rewritten)."""
+    return QImage(path)
+
+
 def _color(hex_color: str) -> QColor:
     return QColor(f"#{hex_color.lstrip('#')[:6]}")
 
@@ -89,7 +96,7 @@ def paint_slide(painter: QPainter, slide: LaidSlide, target: QRectF) -> None:
         elif isinstance(box, PathBox):
             _path(painter, box)
         elif isinstance(box, PictureBox):
-            image = QImage(box.path)
+            image = _image(box.path)
             if not image.isNull():
                 painter.drawImage(QRectF(box.x, box.y, box.w, box.h), image)
     painter.restore()
