@@ -1,4 +1,6 @@
-"""Library benchmark: LibraryPanel construction time and search-as-you-type latency.
+"""Library benchmark: LibraryPanel construction time, selecting an argument deep in a
+long "Unlinked" group (the library and Details side by side, wired as in the main window,
+until both have repainted) and search-as-you-type latency.
 
 Prints figures and returns them as measures, never asserts. Run
 ``python -m briefing_app.bench.library``; Qt runs offscreen unless QT_QPA_PLATFORM says
