@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from briefing_app.domain.text import safe_link
 from briefing_app.layout import registry
@@ -424,11 +424,15 @@ def compose_slides(
     section titles only for a layout that lists them."""
     clean = _Cleaner()
     with store.read() as session:
-        slides = session.scalars(
-            select(Slide)
-            .where(Slide.id.in_(list(slide_ids)), Slide.deck_id == deck_id)
-            .options(selectinload(Slide.items))
-        ).all()
+        slides = (
+            session.scalars(
+                select(Slide)
+                .where(Slide.id.in_(list(slide_ids)), Slide.deck_id == deck_id)
+                .options(joinedload(Slide.items))  # one query for slides and points
+            )
+            .unique()
+            .all()
+        )
         composer = _DeckComposer(session, clean, memo)
         refs = [(i.source_kind, i.source_id) for s in slides for i in s.items]
         whole = any(registry.get(s.layout).composes_last for s in slides)  # lists footnotes

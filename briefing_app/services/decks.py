@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, inspect, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from briefing_app.domain.text import storable_text
 from briefing_app.domain.vocabulary import SOURCE_KINDS
@@ -458,12 +458,13 @@ def _slide(session: Session, slide_id: int, *, lock: bool = True) -> Slide:
     slide = fresh.get(slide_id)
     if slide is not None and not _gone(slide):
         return slide
+    with_items = [joinedload(Slide.items)]  # edits and snapshots need them: one query
     if not _row_locks(session):
-        slide = session.get(Slide, slide_id)
+        slide = session.get(Slide, slide_id, options=with_items)
     else:
         if lock:
             _lock_deck(session, session.scalar(select(Slide.deck_id).where(Slide.id == slide_id)))
-        slide = session.get(Slide, slide_id, populate_existing=True)
+        slide = session.get(Slide, slide_id, options=with_items, populate_existing=True)
     if slide is None:
         raise NotFoundError(f"There is no slide with id {slide_id}.")
     if lock or not _row_locks(session):
