@@ -41,10 +41,29 @@ TITLE_REF = FieldRef("title")
 class Ctx:
     theme: Theme
     deck: DeckContent
+    # What this deck's pages ask again: the running chrome repeats on every page (the
+    # marking, the deck title and date, often the same sources line), and every title is
+    # checked when it is laid out and again by the engine. Fits are immutable.
+    fits: dict[tuple[object, ...], Fit] = field(default_factory=dict, compare=False, repr=False)
+    title_checks: dict[tuple[str, float | None], bool] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def marking(self) -> bool:
         return bool(self.deck.marking and self.deck.marking.strip())
+
+
+def _repeated_fit(
+    ctx: Ctx, text: str, style: TextStyle, frame: Frame, max_size: float, min_size: float,
+    align: str = "left",
+) -> Fit:  # fmt: skip
+    """:func:`fit_text` of chrome that repeats on the deck's pages, fitted once."""
+    key = (text, style, frame, max_size, min_size, align)
+    found = ctx.fits.get(key)
+    if found is None:
+        found = ctx.fits[key] = fit_text(text, style, frame, max_size, min_size, align=align)
+    return found
 
 
 @dataclass
@@ -193,11 +212,15 @@ def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:
 
 def title_fits(ctx: Ctx, title: str, floor: float | None = None) -> bool:
     """Whether ``title`` fits the title frame uncut at ``floor`` (the theme's title floor,
-    two lines, when None)."""
-    t, m = ctx.theme, ctx.marking
-    spec = make_para([Run(normalize_spaces(title), t.title_style())])
-    low = t.title_min if floor is None else floor
-    return fit_paragraphs([spec], t.title_frame(m), t.title_size, low).fits
+    two lines, when None). Asked twice of every title: when it is laid out and checked."""
+    found = ctx.title_checks.get((title, floor))
+    if found is None:
+        t, m = ctx.theme, ctx.marking
+        spec = make_para([Run(normalize_spaces(title), t.title_style())])
+        low = t.title_min if floor is None else floor
+        found = fit_paragraphs([spec], t.title_frame(m), t.title_size, low).fits
+        ctx.title_checks[(title, floor)] = found
+    return found
 
 
 def marking_boxes(ctx: Ctx) -> list[Box]:
@@ -211,7 +234,9 @@ def marking_boxes(ctx: Ctx) -> list[Box]:
         out.append(RectBox(0.0, y, t.page_w, t.marking_h, fill=t.marking_fill, name=name + "Band"))
         lh = 1.2 * t.marking_size
         frame = Frame(t.margin, y + (t.marking_h - lh) / 2, t.content_w, lh)
-        fit = fit_text(ctx.deck.marking or "", style, frame, t.marking_size, 7.0, align="center")
+        fit = _repeated_fit(
+            ctx, ctx.deck.marking or "", style, frame, t.marking_size, 7.0, align="center"
+        )
         out.append(text_box(fit, frame, name, anchor="middle"))
     return out
 
@@ -228,7 +253,9 @@ def footer_boxes(ctx: Ctx, page: Page, number: int) -> list[Box]:
         sources = f"{sources}.\u2003{legend}." if sources else f"{legend}."
     if sources:
         frame = t.sources_frame(m)
-        fit = fit_text(sources, t.style(t.footer_size, t.muted), frame, t.footer_size, t.footer_min)
+        fit = _repeated_fit(
+            ctx, sources, t.style(t.footer_size, t.muted), frame, t.footer_size, t.footer_min
+        )
         out.append(text_box(fit, frame, "Footer", anchor="bottom"))
     y = t.footer_rule_y(m)
     if t.rules:
@@ -247,7 +274,7 @@ def running_footer(ctx: Ctx, number: int) -> list[Box]:
     date = date_frame(t, meta, title_frame) if ctx.deck.date_label.strip() else None
     if date is not None:
         style = t.style(t.meta_size, t.muted)
-        fit = fit_text(ctx.deck.date_label, style, date, t.meta_size, t.meta_size)
+        fit = _repeated_fit(ctx, ctx.deck.date_label, style, date, t.meta_size, t.meta_size)
         out.append(text_box(fit, date, "DeckDate"))
         if date.x <= title_frame.x + 1:  # the date first, the deck title after it
             right = title_frame.x + title_frame.w
@@ -257,7 +284,7 @@ def running_footer(ctx: Ctx, number: int) -> list[Box]:
             title_frame = replace(title_frame, w=max(date.x - DATE_GAP - title_frame.x, 0.0))
     if ctx.deck.title.strip() and title_frame.w > 4 * t.meta_size:
         style = t.style(t.meta_size, t.muted)
-        fit = fit_text(ctx.deck.title, style, title_frame, t.meta_size, t.meta_size)
+        fit = _repeated_fit(ctx, ctx.deck.title, style, title_frame, t.meta_size, t.meta_size)
         out.append(text_box(fit, title_frame, "DeckTitle"))
     frame = replace(meta, x=meta.x + meta.w - NUMBER_W, w=NUMBER_W)
     style = t.style(t.number_size, t.navy, bold=True)
