@@ -56,6 +56,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("slide_part", "Slide Pa&rt…",
                "Put the current slide in a part of the briefing: the agenda tracker on each "
                "slide of a part lists the parts and highlights its own"),
+    ActionSpec("rename_part", "Rena&me Part…",
+               "Rename a part of the briefing on every slide in it (one undo step)"),
     ActionSpec("find", "&Find", "Search the essay, arguments, quotes and actors", (Std.Find,)),
     ActionSpec("show_details", "&Details Pane", "Show or hide the Details pane on the right",
                ("Ctrl+3",)),

@@ -51,7 +51,8 @@ slide; press <b>F2</b> on the slide to give it a title that states its one messa
 Reword a point in place with <b>Enter</b>; <b>Ctrl+Shift+R</b> puts the source's wording
 back. A reworded point is marked † in the exports, your own words among the essay's ‡.
 <b>Edit › Slide Part…</b> puts a slide in a part of the briefing, named in the agenda
-tracker above each slide's title. Every change is saved at once and can be undone with
+tracker above each slide's title; <b>Edit › Rename Part…</b> renames a part on every
+slide in it. Every change is saved at once and can be undone with
 <b>Ctrl+Z</b>.</p>
 <h3>3. Review</h3>
 <p>Switch to <b>Review</b> (<b>Ctrl+2</b>) to read the essay with its arguments marked.

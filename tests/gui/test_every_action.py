@@ -226,6 +226,24 @@ def _part_set(run: Run) -> None:
     assert _state(run.win)["undo"] == run.before["undo"] + 1
 
 
+def _part_renamed(run: Run) -> None:
+    _says(run, r"^Renamed the part “.+” to “Renamed part \d+” on \d+ slides?\.$")
+    parts = run.win.deck_editor.preview.record.parts
+    assert any(p.startswith("Renamed part") for p in parts)
+    assert _state(run.win)["undo"] == run.before["undo"] + 1  # one step
+
+
+def _in_a_part(win: MainWindow) -> None:
+    """On a slide of a part (the first probe of Slide Part… made one if none had)."""
+    _open_default(win)
+    slide = next((s for s in _deck(win).slides if s.part), None)
+    if slide is None:
+        _on_argument_slide(win)
+        win.deck_editor.set_slide_part()
+        slide = next(s for s in _deck(win).slides if s.part)
+    win.deck_editor.select_slide(slide.id)
+
+
 def _found(run: Run) -> None:
     assert QApplication.focusWidget() is run.win.library.search_field
 
@@ -347,6 +365,7 @@ PROBES: dict[str, Probe] = {
     "action_reset_to_source": Probe(_reset, _edited_point, lambda w: w.deck_editor.canvas),
     "action_new_slide": Probe(_new_slide, _open_default),
     "action_slide_part": Probe(_part_set, _on_argument_slide),
+    "action_rename_part": Probe(_part_renamed, _in_a_part),
     "action_find": Probe(_found, _open_default),
     "action_show_details": Probe(_details_toggled),
     "action_present": Probe(_presented(False), _on_argument_slide),
@@ -381,6 +400,8 @@ def window(qtbot, essay_store, tmp_path: Path):
     editor.ask_text = _answer_text
     parts = (f"Probe part {n}" for n in itertools.count(1))
     editor.ask_part = lambda current, known: next(parts)
+    renames = (f"Renamed part {n}" for n in itertools.count(1))
+    editor.ask_part_rename = lambda current, known: (current, next(renames))
     editor.confirm = lambda title, question: True
     editor.choose_export_path = lambda fmt, suggested: tmp_path / suggested.name
     win.review.choose_report_path = lambda suggested: tmp_path / suggested.name

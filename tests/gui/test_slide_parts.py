@@ -1,5 +1,6 @@
-"""Edit › Slide Part… through the real action: the slide joins a part, every slide's agenda
-tracker shows it at once (drawn by the one layout engine), and Ctrl+Z takes it back."""
+"""Edit › Slide Part… and Edit › Rename Part… through the real actions: the slide joins a
+part, or a part takes a new name on every slide in it; every slide's agenda tracker shows
+it at once (drawn by the one layout engine), and Ctrl+Z takes it back in one step."""
 
 from __future__ import annotations
 
@@ -53,3 +54,34 @@ def test_slide_part_action_sets_the_part_and_ctrl_z_takes_it_back(qtbot, window)
     editor.canvas.setFocus()
     qtbot.keyClick(editor.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _trackers(window) == before
+
+
+def test_rename_part_action_renames_it_on_every_slide_and_ctrl_z_takes_it_back(
+    qtbot, window
+) -> None:
+    editor = window.deck_editor
+    parts = list(editor.preview.record.parts)
+    assert "Kosovo model" in parts
+    slide = next(s.record for s in editor.preview.slides if s.record.part == "Kosovo model")
+    editor.select_slide(slide.id)
+    before = _trackers(window)
+    asked: list[tuple[str, list[str]]] = []
+
+    def answer(current: str, known: list[str]) -> tuple[str, str]:
+        asked.append((current, known))
+        return current, "  The 1244 model "  # typed with stray spaces
+
+    editor.ask_part_rename = answer
+    window.actions_by_id["rename_part"].trigger()
+    assert asked == [("Kosovo model", parts)]  # the current slide's part offered first
+    renamed = [p if p != "Kosovo model" else "The 1244 model" for p in parts]
+    assert list(editor.preview.record.parts) == renamed  # same place in the agenda
+    after = _trackers(window)
+    assert all("Kosovo model" not in t for t in after)
+    assert all("The 1244 model" in t for t in after if t)
+    message = window.statusBar().currentMessage()
+    assert message == "Renamed the part “Kosovo model” to “The 1244 model” on 2 slides."
+    editor.canvas.setFocus()
+    qtbot.keyClick(editor.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _trackers(window) == before  # one step takes the whole rename back
+    assert list(editor.preview.record.parts) == parts

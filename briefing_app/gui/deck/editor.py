@@ -90,6 +90,9 @@ class DeckEditor(QWidget):
         )
         self.ask_text: Callable[[str, str, str], str | None] = self._ask_text
         self.ask_part: Callable[[str, list[str]], str | None] = self._ask_part
+        self.ask_part_rename: Callable[[str, list[str]], tuple[str, str] | None] = (
+            self._ask_part_rename
+        )
         self.confirm: Callable[[str, str], bool] = self._confirm
         self._build()
         self._connect()
@@ -463,6 +466,33 @@ class DeckEditor(QWidget):
                 else f"Slide {number} is no longer in a part."
             )
 
+    def rename_slide_part(self) -> None:
+        """Ask which part of the briefing to rename (the current slide's first) and its
+        new name; every slide in it takes the name, as one undoable step."""
+        if self.preview is None or self._deck_id is None:
+            self.statusMessage.emit("Open a deck first.")
+            return
+        parts = list(self.preview.record.parts)
+        if not parts:
+            self.statusMessage.emit(
+                "This deck has no parts yet: Edit › Slide Part… puts a slide in one."
+            )
+            return
+        self.commit_pending_edits()
+        slide = self.current_slide()
+        current = slide.record.part if slide is not None and slide.record.part else parts[0]
+        answer = self.ask_part_rename(current, parts)
+        if answer is None:
+            return
+        old, new = answer[0], decks.part_name(answer[1])
+        if not new or new == old:
+            self.statusMessage.emit(f"The part “{old}” keeps its name.")
+            return
+        count = sum(s.record.part == old for s in self.preview.slides)
+        if self._push(cmd.rename_part(self.store, self._deck_id, old, new)):
+            slides = f"{count} slide{'s' * (count != 1)}"
+            self.statusMessage.emit(f"Renamed the part “{old}” to “{new}” on {slides}.")
+
     def select_slide(self, slide_id: int | None) -> None:
         if self.preview is not None and self.preview.slide(slide_id) is not None:
             self.strip.select_slide(slide_id, notify=False)
@@ -735,6 +765,20 @@ class DeckEditor(QWidget):
         if not ok:
             return None
         return "" if text.strip() == none else text.strip()
+
+    def _ask_part_rename(self, current: str, parts: list[str]) -> tuple[str, str] | None:
+        """Which part to rename and its new name; None: cancel."""
+        at = parts.index(current) if current in parts else 0
+        old, ok = QInputDialog.getItem(
+            self, "Rename Part", "Part of the briefing to rename:", parts, at, False
+        )
+        if not ok:
+            return None
+        new = self._ask_text(
+            "Rename Part", f"New name of the part “{old}” (short: the agenda tracker shows it):",
+            old,
+        )  # fmt: skip
+        return None if new is None else (old, new)
 
     def _confirm(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(
