@@ -6,11 +6,12 @@ A subset of DrawingML, read from the checked package: solid, gradient, pattern a
 picture backgrounds, also through the theme's background styles (``bgRef``); pictures;
 rectangles, rounded rectangles, ellipses and custom shapes of straight and Bézier
 segments (curves flattened), filled solid, with a gradient or through the theme's fill
-styles, translucent or not, outlined; straight lines and connectors (rules); groups with
-their child transforms; flips and rotation. Colours go through the master's colour map
-and their transforms (:mod:`briefing_app.templates.drawingml`). Text outside placeholders
-is laid out by our engine (:mod:`briefing_app.templates.art_text`). Placeholders are not
-art: they are where the slide's content goes. The PPTX needs none of this: its slides
+styles, translucent or not, outlined, with a sharp outer shadow; straight lines and
+connectors (rules); groups with their child transforms; flips and rotation. Colours go
+through the master's colour map and their transforms
+(:mod:`briefing_app.templates.drawingml`). Text outside placeholders is laid out by our
+engine (:mod:`briefing_app.templates.art_text`). Placeholders are not art: they are where
+the slide's content goes. The PPTX needs none of this: its slides
 use the template's real masters.
 """
 
@@ -246,6 +247,8 @@ class _Reader:
                 else None
             )
             opacity = round(fill.opacity, 3) if fill is not None else 1.0
+            if fill is not None:
+                self.shadow(sp_pr, kind, w, h, place, name)
             if kind == "rect" and not rot:
                 self.boxes.append(
                     RectBox(*frame, solid, stroke, width if stroke else 0.0, name,
@@ -270,6 +273,33 @@ class _Reader:
                 self.fields_at.append((box, relay))
             if box is not None:
                 self.boxes.append(box)
+
+    def shadow(
+        self, sp_pr: etree._Element, kind: str, w: float, h: float, place: _Place, name: str
+    ) -> None:
+        """A filled shape's outer shadow: its outline offset by the shadow's distance and
+        direction, filled with the shadow's colour. Only sharp shadows (as LibreOffice
+        writes them); a soft one would be drawn too hard, so it is left out."""
+        found = sp_pr.find(f"{_A}effectLst/{_A}outerShdw")
+        if found is None or num(found, "blurRad") > MAX_SHADOW_BLUR:
+            return
+        color = self.palette.color_of(found)
+        if color is None or color.opacity < MIN_OPACITY:
+            return
+        angle = math.radians(num(found, "dir") / 60000)
+        dist = num(found, "dist")
+        dx, dy = dist * math.cos(angle), dist * math.sin(angle)
+        # in the page's directions, whatever the shape's flips and rotation
+        shift_x, shift_y = dx / ox.EMU_PER_PT, dy / ox.EMU_PER_PT
+        rings = [
+            tuple((px + shift_x, py + shift_y) for px, py in ring)
+            for ring in self.rings(sp_pr, kind, w, h, place)
+        ]
+        if rings:
+            self.boxes.append(
+                PathBox(tuple(rings), True, color.rgb, None, 0.0, name=name + " shadow",
+                        opacity=round(color.opacity, 3))
+            )  # fmt: skip
 
     def rings(
         self, sp_pr: etree._Element, kind: str, w: float, h: float, place: _Place
@@ -400,6 +430,7 @@ class _Reader:
 
 
 _Place = Callable[[float, float], tuple[float, float]]
+MAX_SHADOW_BLUR = 25400  # EMU (2 pt): a shadow this sharp is drawn, a softer one is not
 
 
 def _marking_prompt(el: etree._Element) -> bool:

@@ -309,3 +309,30 @@ def test_damaged_or_unusual_values_draw_what_they_can_and_never_fail() -> None:
     run = words.paragraphs[0].lines[0].runs[0]
     assert (run.text, run.style.size) == ("Still set", 18.0)  # PowerPoint's default size
     assert not any(b.name == ART_PREFIX + "Guides" for b in art)  # no colour: no fill
+
+
+def test_a_sharp_shadow_is_drawn_under_its_shape_and_a_soft_one_left_out() -> None:
+    def card(name: str, blur: int) -> str:
+        return shape(
+            name,
+            100,
+            100,
+            200,
+            100,
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr '
+            'val="FFFFFF"/></a:solidFill><a:effectLst><a:outerShdw dist="101600" '
+            f'dir="2700000" blurRad="{blur}"><a:srgbClr val="000000"><a:alpha val="50000"/>'
+            "</a:srgbClr></a:outerShdw></a:effectLst>",
+        )
+
+    package, match = small_template(shapes=card("Sharp", 0) + card("Soft", 50800))
+    names = [b.name for b in _art(package, match)]
+    sharp = names.index(ART_PREFIX + "Sharp")
+    assert names[sharp - 1] == ART_PREFIX + "Sharp shadow"  # beneath the card
+    assert ART_PREFIX + "Soft shadow" not in names and ART_PREFIX + "Soft" in names
+    shadow = _art(package, match)[sharp - 1]
+    assert isinstance(shadow, PathBox) and (shadow.fill, shadow.opacity) == ("000000", 0.5)
+    xs = [p[0] for p in shadow.rings[0]]
+    ys = [p[1] for p in shadow.rings[0]]
+    offset = 8 / 2**0.5  # 8 pt at 45 degrees, down and to the right
+    assert (min(xs), min(ys)) == pytest.approx((100 + offset, 100 + offset))
