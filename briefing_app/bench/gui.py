@@ -12,7 +12,8 @@ slide and the strip has painted its new thumbnail, both in the event loop as on 
 An edit that is not stored or not painted stops the benchmark instead of counting. It is
 given as wall time and as this process's CPU time; the difference is time spent waiting:
 for a core on a loaded machine, and for the disk in the store's commit (timed apart).
-The SQL statements each edit runs and the thumbnails it redraws are counted too.
+The SQL statements each edit runs and the thumbnails it redraws are counted too. Then
+points are reworded the same way (a click on the point, Return, typing, Return).
 Run ``python -m briefing_app.bench.gui`` (headless: uses the offscreen platform).
 """
 
@@ -28,6 +29,7 @@ from pathlib import Path
 from briefing_app.bench.measures import BenchResult, Measure
 
 EDITS = 40  # title edits timed one by one
+POINT_EDITS = 20  # then points reworded
 EDIT_TARGET_MS = 30.0  # issue 10: edit-to-repaint on a 200-slide deck, p95
 PAINT_TIMEOUT_S = 5.0  # an edit not painted by then is a failure, not a sample
 
@@ -77,7 +79,6 @@ def run(slides: int = 200) -> dict[str, float]:
             results[key] = time.perf_counter() - start
         results["thumb_renders"] = cache.renders
 
-        samples, cpu, queries, thumbs, commits = [], [], [], [], []
         statements, committing, committed = [0], [0.0], [0.0]
 
         def count(*_args: object) -> None:
@@ -89,21 +90,31 @@ def run(slides: int = 200) -> dict[str, float]:
         def commit_done(*_args: object) -> None:  # the store's COMMIT: its wait for the disk
             committed[0] += time.perf_counter() - committing[0]
 
-        event.listen(store.engine, "before_cursor_execute", count)
-        event.listen(store.engine, "commit", commit_starts)
-        event.listen(Session, "after_commit", commit_done)
         canvas = editor.canvas
-        for n in range(EDITS):  # slides all over the deck, each edit its own undo step
-            record = previews[(n * 37 + len(previews) // 2) % len(previews)].record
-            editor.select_slide(record.id)  # as a click on its thumbnail does (not timed)
+        timed: dict[str, list[list[float]]] = {"title": [[], [], [], [], []], "point": []}
+        timed["point"] = [[], [], [], [], []]  # wall, CPU, statements, commit, thumbnails
+
+        def edit(n: int, what: str) -> None:
+            """One edit as a user makes it, timed from Return until both are painted."""
+            nonlocal previews
+            slide = previews[(n * 37 + len(previews) // 2) % len(previews)]
+            editor.select_slide(slide.record.id)  # as a click on its thumbnail does
             canvas.setFocus()
             app.processEvents()
-            QTest.keyClick(canvas, Qt.Key.Key_F2)  # the title opens for editing
+            if what == "title":
+                QTest.keyClick(canvas, Qt.Key.Key_F2)  # the title opens for editing
+            else:  # a click on the slide's first point, then Return opens it
+                region = next(r for r in slide.regions if r.kind == "item")
+                spot = canvas.region_rect(region).center().toPoint()
+                QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=spot)
+                QTest.keyClick(canvas, Qt.Key.Key_Return)
+            if not canvas.is_editing():
+                raise RuntimeError(f"{what} edit {n}: the inline editor did not open")
             canvas.editor.selectAll()
-            QTest.keyClicks(canvas.editor, f"Edited {n}")
+            QTest.keyClicks(canvas.editor, f"Edited {what} {n}")
             app.processEvents()  # what was typed is on screen before Return is pressed
             if canvas.editor.sent == canvas.editor.text():
-                raise RuntimeError(f"edit {n} was sent before Return (a typing pause)")
+                raise RuntimeError(f"{what} edit {n} was sent before Return (a typing pause)")
             steps, painted, drawn = editor.undo_stack.index(), canvas.paints, cache.renders
             statements[0], committed[0] = 0, 0.0
             start, start_cpu = time.perf_counter(), time.process_time()
@@ -116,25 +127,36 @@ def run(slides: int = 200) -> dict[str, float]:
                 app.processEvents()
             elapsed, elapsed_cpu = time.perf_counter() - start, time.process_time() - start_cpu
             if editor.undo_stack.index() != steps + 1 or canvas.paints == painted:
-                raise RuntimeError(f"edit {n} was not stored and painted as a user's would be")
+                raise RuntimeError(f"{what} edit {n} was not stored and painted as a user's")
             if cache.renders == drawn:
-                raise RuntimeError(f"edit {n}: the slide's thumbnail was not redrawn")
-            samples.append(elapsed)
-            cpu.append(elapsed_cpu)
-            queries.append(statements[0])
-            commits.append(committed[0])
+                raise RuntimeError(f"{what} edit {n}: the slide's thumbnail was not redrawn")
             app.processEvents()  # anything the edit left for later is not charged to the next
-            thumbs.append(cache.renders - drawn)
+            figures = (elapsed, elapsed_cpu, statements[0], committed[0], cache.renders - drawn)
+            for column, value in zip(timed[what], figures, strict=True):
+                column.append(value)
             previews = editor.preview.slides if editor.preview else previews
+
+        event.listen(store.engine, "before_cursor_execute", count)
+        event.listen(store.engine, "commit", commit_starts)
+        event.listen(Session, "after_commit", commit_done)
+        for n in range(EDITS):  # slides all over the deck, each edit its own undo step
+            edit(n, "title")
+        for n in range(POINT_EDITS):
+            edit(n + 7, "point")
         event.remove(store.engine, "before_cursor_execute", count)
         event.remove(store.engine, "commit", commit_starts)
         event.remove(Session, "after_commit", commit_done)
+        samples, cpu, queries, commits, thumbs = timed["title"]
+        point_wall, point_cpu, point_queries = timed["point"][:3]
+        results["point_p50_s"], results["point_p95_s"] = percentiles(point_wall)
+        results["point_cpu_p50_s"], results["point_cpu_p95_s"] = percentiles(point_cpu)
+        results["point_queries"] = statistics.median(point_queries)
         results["edit_p50_s"], results["edit_p95_s"] = percentiles(samples)
         results["edit_cpu_p50_s"], results["edit_cpu_p95_s"] = percentiles(cpu)
         results["edits"] = len(samples)
         results["edit_queries"] = statistics.median(queries)
         results["edit_commit_p50_s"], results["edit_commit_p95_s"] = percentiles(commits)
-        results["edit_thumbs"] = max(thumbs)
+        results["edit_thumbs"] = max(thumbs + timed["point"][4])
         results["slides"] = len(previews)
         window.close()
         store.close()
@@ -162,6 +184,12 @@ def measures(r: dict[str, float]) -> list[Measure]:
         Measure("edit_commit_p50_ms", "edit-to-repaint, of which the store's commit, median",
                 r["edit_commit_p50_s"] * 1000, "ms"),
         Measure("edit_queries", "SQL statements per edit (median)", r["edit_queries"], ""),
+        Measure("point_edit_p95_ms", "rewording a point, edit-to-repaint, p95",
+                r["point_p95_s"] * 1000, "ms"),
+        Measure("point_edit_cpu_p95_ms", "rewording a point, CPU time, p95",
+                r["point_cpu_p95_s"] * 1000, "ms"),
+        Measure("point_edit_queries", "SQL statements per point edit (median)",
+                r["point_queries"], ""),
         Measure("edit_thumbnails", "thumbnails redrawn per edit (most)", r["edit_thumbs"], ""),
         Measure("peak_rss_mb", f"peak memory, {n}-slide deck open in the editor",
                 r["peak_rss_mb"], "MB", 400.0, headline=True),
@@ -197,6 +225,15 @@ def main(slides: int = 200) -> BenchResult:
         f"{r['edit_commit_p50_s'] * 1000:.1f} / {r['edit_commit_p95_s'] * 1000:.1f} ms | |"
     )
     out.say(f"| SQL statements per edit (median) | {r['edit_queries']:.0f} | |")
+    out.say(
+        f"| a point reworded instead ({POINT_EDITS} edits), wall median / p95 | "
+        f"{r['point_p50_s'] * 1000:.1f} / {r['point_p95_s'] * 1000:.1f} ms | |"
+    )
+    out.say(
+        f"| the same, CPU time, median / p95 | {r['point_cpu_p50_s'] * 1000:.1f} / "
+        f"{r['point_cpu_p95_s'] * 1000:.1f} ms | |"
+    )
+    out.say(f"| SQL statements per point edit (median) | {r['point_queries']:.0f} | |")
     out.say(f"| thumbnails redrawn per edit (most) | {r['edit_thumbs']:.0f} | 1 |")
     out.say(f"| peak resident memory | {r['peak_rss_mb']:.0f} MB | < 400 MB |")
     return out

@@ -278,7 +278,7 @@ def edit_item_text(
     """Reword a point; ``shown`` and ``deck_id`` as for :func:`edit_slide_field`."""
     return _slide_edit(
         store, slide_id, "Edit point",
-        lambda s: decks.set_item_text(s, item_id, text, expected=shown).changes,
+        lambda s: decks.reword_item(s, item_id, text, expected=shown),
         merge_key, deck_id,
     )  # fmt: skip
 

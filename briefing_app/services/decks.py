@@ -644,11 +644,19 @@ def set_item_text(
 ) -> ItemRecord:
     """Reword a point; ``expected`` is the wording the client showed before the edit."""
     with store.transaction() as session:
+        changes = reword_item(store, item_id, text, expected=expected)
+        return replace(_item_record(session, _item(session, item_id)), changes=changes)
+
+
+def reword_item(store: Store, item_id: int, text: str, *, expected: str | None = None) -> Changes:
+    """:func:`set_item_text` saying only what changed (an undoable edit needs no record,
+    so its source is not read)."""
+    with store.transaction() as session:
         item = _item(session, item_id)
         _check_unchanged(item.text, expected, "point")
         item.text = storable_text(text)
         _touch_deck(session, item.slide.deck_id)
-        return replace(_item_record(session, item), changes=_item_changes(item))
+        return _item_changes(item)
 
 
 def reset_item(store: Store, item_id: int) -> ItemRecord:

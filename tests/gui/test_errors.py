@@ -79,7 +79,7 @@ def test_a_failing_deck_edit_is_not_relabelled(
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("a bug in the service")
 
-    monkeypatch.setattr(decks, "set_item_text", broken)
+    monkeypatch.setattr(decks, "reword_item", broken)  # the service a point edit calls
     editor.canvas.select_item(slide.items[0].id)
     editor.canvas.setFocus()
     qtbot.keyClick(editor.canvas, Qt.Key.Key_Return)
