@@ -191,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     window.show_initial_deck(deck)
     window.statusBar().clearMessage()
+    if not args.screenshot:
+        window.tell_upgrade_notes(store.upgrade_notes)
     if args.screenshot:
         deadline = time.monotonic() + SCREENSHOT_WAIT_S
         while not window.is_drawn() and time.monotonic() < deadline:

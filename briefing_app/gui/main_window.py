@@ -533,6 +533,19 @@ class MainWindow(QMainWindow):
         if roots and roots[0].kind != "unlinked":
             self.library.select_argument(roots[0].id)  # the thesis, shown in full
 
+    def tell_upgrade_notes(self, notes: list[str]) -> QMessageBox | None:
+        """Say once, without blocking, what opening the store changed in it (an updated
+        argument map, imported layers repaired or removed); None when nothing changed."""
+        if not notes:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Information, "The store was brought up to date",
+                          "\n\n".join(notes), parent=self)  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.PlainText)  # store text, never markup
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)  # the app stays usable while it is read
+        box.show()
+        return box
+
     def _deck_marking(self) -> str:
         """The marking of the deck open in the editor ("" when none is open)."""
         preview = self.deck_editor.preview

@@ -213,3 +213,47 @@ def test_background_imports_leave_a_failing_import_to_the_gui_thread(
         importlib.import_module("briefing_app.no_such_module")
     window.close()
     assert not imports.wait(qapp, window, names[:1])  # a closed window stops the loading
+
+
+_NOTES_APP = """
+import sys
+from briefing_app.gui import main_window
+original = main_window.MainWindow.tell_upgrade_notes
+def tell(self, notes):
+    box = original(self, notes)
+    shown = box is not None and box.isVisible() and not box.isModal()
+    print("shown" if shown else "not-shown", repr(box.text() if box else ""), flush=True)
+    return box
+main_window.MainWindow.tell_upgrade_notes = tell
+from briefing_app.gui import app
+sys.exit(app.main(sys.argv[1:]))
+"""
+
+
+def test_the_app_says_what_opening_an_older_store_changed(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    """A store an earlier version made gets the bundled argument map's fixes when the app
+    opens it, and the app says so in a window that does not block (nothing said otherwise)."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen",
+           "BRIEFING_STARTUP_PROBE": "1", "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", _NOTES_APP, "--db", str(essay_store_path)],
+            env=env, capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return next(line for line in done.stdout.splitlines() if "shown" in line)
+
+    assert run().startswith("not-shown")
+    with sqlite3.connect(essay_store_path) as db:
+        db.execute("UPDATE document SET argument_map_hash = NULL")
+    said = run()
+    assert said.startswith("shown") and "argument map was updated" in said
+    assert run().startswith("not-shown")  # said once: the store is up to date now
