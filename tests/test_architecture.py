@@ -130,7 +130,7 @@ def _core_modules() -> list[str]:
         names += [
             f"{prefix}.{info.name}"
             for info in pkgutil.iter_modules(module.__path__)
-            if not info.name.startswith("_") and info.name != "derive"
+            if not info.name.startswith("_")
         ]
     return names
 

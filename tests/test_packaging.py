@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tomllib
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,10 @@ def test_wheel_runs_the_cli_and_the_app_from_another_folder(tmp_path: Path) -> N
         dict(os.environ),
     )
     (wheel,) = wheels.glob("briefing_app-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "briefing_app/resources/maps/natural_earth_subset.json" in names
+    # Checkout tools stay out: the map-data derivation script ships neither as code nor data.
+    assert not [name for name in names if name.endswith("derive.py")], names
     env_dir = tmp_path / "venv"
     # The venv sees the installed dependencies (PySide6 …) but gets its own briefing_app.
     venv.create(env_dir, system_site_packages=True, with_pip=True)

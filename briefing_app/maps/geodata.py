@@ -1,7 +1,7 @@
 """The bundled Natural Earth subset (``resources/maps/natural_earth_subset.json``).
 
 Loaded once per process; features are selected by layer and id pattern and handed out as
-Shapely geometries in lon/lat. Written by ``briefing_app/maps/derive.py``.
+Shapely geometries in lon/lat. Written by ``resources/maps/derive.py``.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ NOT_USER_ERRORS = {
 def _product_exceptions() -> dict[str, type[BaseException]]:
     found = {}
     for info in pkgutil.walk_packages(briefing_app.__path__, "briefing_app."):
-        if ".gui" in info.name or info.name.endswith(("__main__", ".derive")):
+        if ".gui" in info.name or info.name.endswith("__main__"):
             continue
         module = importlib.import_module(info.name)
         for _, cls in inspect.getmembers(module, inspect.isclass):

@@ -16,6 +16,11 @@ from cli_trials import EXIT_REFUSED, run_cli, store_dump
 
 from briefing_app.paths import ARGUMENT_MAP_DIR
 
+# The stress tier: every trial runs the CLI in child processes (an import, a dump of the whole
+# store before and after). Malformed and missing files are also refused in process in the
+# default tier (test_loader.py, test_bad_input.py); the folder-escape trials run only here.
+pytestmark = pytest.mark.stress
+
 BUNDLED_SLUG = "balkans-breakthrough-for-ukraine"
 NOTE = "# A note on Zvečan\n\nAuthor: Jane Analyst\n\nVučić met Đukić in Zvečan on Tuesday.\n"
 NOTE_MAP = """document = "note"

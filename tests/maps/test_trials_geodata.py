@@ -22,6 +22,12 @@ import shapely
 from child_processes import REPO, child_env
 from cli_trials import EXIT_REFUSED, run_cli, store_dump
 
+# The stress tier: every trial runs the CLI in a child process under RLIMIT_AS/CPU, several
+# of them to the end of their budget (minutes of CPU in all). Bad and huge layer files and
+# the repair budget are also checked in process in the default tier (test_map_service.py,
+# test_repair_budget.py).
+pytestmark = pytest.mark.stress
+
 MAP = "ukraine-donbas"
 
 

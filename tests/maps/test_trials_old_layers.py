@@ -17,6 +17,10 @@ import pytest
 import shapely
 from cli_trials import run_cli, store_dump
 
+# The stress tier: opens and exports an old store through the CLI in child processes under
+# resource limits.
+pytestmark = pytest.mark.stress
+
 MAP = "ukraine-donbas"
 
 

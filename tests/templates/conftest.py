@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 # Five or more of LibreOffice's templates, 16:9 and 4:3 (Vintage), one with pictures.
 LIBREOFFICE_TEMPLATES = ("Beehive", "Blue_Curve", "Focus", "Midnightblue", "Piano", "Vintage")
@@ -33,7 +35,25 @@ def libreoffice_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     source = _presnt_dir()
     if shutil.which("soffice") is None or source is None:
         pytest.skip("LibreOffice and its Impress templates are not installed")
-    out = tmp_path_factory.mktemp("lo-templates")
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # One conversion for the whole run: the first worker to get here converts, into the
+        # run's folder all workers share; the others wait for it and read its files.
+        out = tmp_path_factory.getbasetemp().parent / "lo-templates"
+        with FileLock(f"{out}.lock"):
+            if not (out / "done").exists():
+                _convert(source, out)
+                (out / "done").touch()
+    else:
+        out = tmp_path_factory.mktemp("lo-templates")
+        _convert(source, out)
+    converted = {name: out / f"{name}.pptx" for name in LIBREOFFICE_TEMPLATES}
+    missing = [n for n, p in converted.items() if not p.exists()]
+    assert not missing, f"LibreOffice did not convert {missing}"
+    return converted
+
+
+def _convert(source: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
     files = [source / f"{name}.otp" for name in LIBREOFFICE_TEMPLATES]
     subprocess.run(
         [
@@ -50,10 +70,6 @@ def libreoffice_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str,
         capture_output=True,
         timeout=300,
     )
-    converted = {name: out / f"{name}.pptx" for name in LIBREOFFICE_TEMPLATES}
-    missing = [n for n, p in converted.items() if not p.exists()]
-    assert not missing, f"LibreOffice did not convert {missing}"
-    return converted
 
 
 @pytest.fixture(scope="session")

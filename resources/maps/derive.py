@@ -3,15 +3,18 @@
 Natural Earth 1:10m cultural vectors (public domain) ship offline inside Debian's
 ``qgis-common`` package as ``usr/share/qgis/resources/data/world_map.gpkg`` (layers
 ``countries``, ``states_provinces``, ``disputed_borders``; GeoPackage binary header + WKB,
-EPSG:4326). This script selects what the briefing maps need and writes
+EPSG:4326). This script selects what the briefing maps need and writes, beside itself,
 
     resources/maps/natural_earth_subset.json   (one feature per line, sorted, 4 decimals)
     resources/maps/ATTRIBUTION.md
 
-Usage::
+It is a tool of the checkout, not of the product: the app only reads what it wrote (the
+wheel leaves the script out). It needs shapely, which the app already installs.
 
-    python -m briefing_app.maps.derive --gpkg path/to/world_map.gpkg
-    python -m briefing_app.maps.derive --fetch        # apt-get download qgis-common, dpkg -x
+Usage, from the checkout::
+
+    python3 resources/maps/derive.py --gpkg path/to/world_map.gpkg
+    python3 resources/maps/derive.py --fetch        # apt-get download qgis-common, dpkg -x
 
 Running it twice gives identical bytes. Deliberate departures from Natural Earth's own
 assignment (all listed in ATTRIBUTION.md): Crimea and Sevastopol belong to Ukraine (shown
@@ -36,8 +39,7 @@ import shapely
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT_DIR = ROOT / "resources" / "maps"
+OUT_DIR = Path(__file__).resolve().parent  # resources/maps/, beside the data it derives
 OUT_JSON = OUT_DIR / "natural_earth_subset.json"
 OUT_ATTRIBUTION = OUT_DIR / "ATTRIBUTION.md"
 GPKG_IN_DEB = "usr/share/qgis/resources/data/world_map.gpkg"
@@ -131,7 +133,7 @@ UNNAMED_PARTS_TO = {"CYP": (32.0, 34.4, 34.7, 35.8), "KAZ": (62.0, 45.0, 64.5, 4
 ATTRIBUTION = """\
 # Map data
 
-`natural_earth_subset.json` is derived by `briefing_app/maps/derive.py` from **Natural Earth**
+`natural_earth_subset.json` is derived by `resources/maps/derive.py` from **Natural Earth**
 1:10m Cultural Vectors v4.1.0 (Admin 0 Countries, Admin 1 States and Provinces, Admin 0
 Breakaway and Disputed Areas boundary lines), as generalised and packaged in QGIS's
 `world_map.gpkg` (Debian package `qgis-common`). Natural Earth is in the **public domain**
