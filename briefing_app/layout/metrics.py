@@ -65,6 +65,9 @@ class FaceMetrics:
         return char in self.em_widths
 
 
+_SPACE, _NBSP = 0x20, 0xA0
+
+
 @cache
 def load_face(path: str) -> FaceMetrics:
     """Read a TrueType file once and keep its widths."""
@@ -75,6 +78,10 @@ def load_face(path: str) -> FaceMetrics:
     notdef = int(font.get_glyph_h_advance(0))
     advance, glyph = font.get_glyph_h_advance, font.get_nominal_glyph
     advances = {cp: int(advance(glyph(cp))) for cp in hb_face.unicodes}
+    if _NBSP not in advances and _SPACE in advances:
+        # Carlito maps no glyph to U+00A0; HarfBuzz, LibreOffice and reportlab set it as a
+        # space (and Calibri's own is a space's width), never as the wide .notdef box
+        advances[_NBSP] = advances[_SPACE]
     em_widths = {chr(cp): adv / upem for cp, adv in advances.items()}
     return FaceMetrics(
         path=path,

@@ -68,3 +68,17 @@ def test_vertical_metrics_from_hhea() -> None:
 def test_faces_are_cached() -> None:
     assert face("sans", True, False) is face("sans", True, False)
     assert face("unknown-family") is face("sans")
+
+
+@pytest.mark.parametrize("family", ["sans", "serif", "mono", "carlito", "caladea"])
+def test_a_no_break_space_measures_as_the_pdf_draws_it(family: str) -> None:
+    """Carlito maps no glyph to U+00A0: it is set as a space (by reportlab, HarfBuzz and
+    LibreOffice), so measuring the .notdef box put the agenda tracker's chip off its name."""
+    fam = FAMILIES[family]
+    name = f"TestLayout-{fam.pdf_name}-nbsp"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(fam.regular)))
+    text = "Kosovo\u00a0\u00a0\u00a0\u00a0\u00a0model"
+    style = TextStyle(family, 10.0)
+    assert text_width(text, style) == pytest.approx(pdfmetrics.stringWidth(text, name, 10.0))
+    assert text_width("\u00a0", style) == pytest.approx(text_width(" ", style))
