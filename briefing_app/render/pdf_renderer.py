@@ -43,6 +43,7 @@ from briefing_app.layout.fonts import FAMILIES
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
 from briefing_app.render.citations import is_citation, sources_slide
+from briefing_app.templates.art import ART_PREFIX
 
 HATCH_SPACING = 4.0
 UNDERLINE_POSITION = 217 / 2048  # Liberation Sans post table, em below the baseline
@@ -149,22 +150,67 @@ def _bounds(boxes: Sequence[Box]) -> tuple[float, float, float, float]:
 
 def draw_slide(canvas: Canvas, laid: LaidSlide, cite_key: str | None = None) -> None:
     """Draw every box of ``laid`` on ``canvas`` under the current transform; citation
-    marks link to the page bookmarked ``cite_key`` (the sources slide)."""
+    marks link to the page bookmarked ``cite_key`` (the sources slide).
+
+    A house template's graphics behind the slide (its art, the same box objects on every
+    slide of a template layout) are drawn once into a form and placed on each page."""
     height = laid.height
-    for box in laid.boxes:
-        if isinstance(box, TextBox):
-            _draw_text(canvas, box, height, cite_key)
-        elif isinstance(box, RectBox):
-            _draw_rect(canvas, box, height)
-        elif isinstance(box, RuleBox):
-            if box.width > 0:
-                canvas.setStrokeColor(_color(box.color))
-                canvas.setLineWidth(box.width)
-                canvas.line(box.x1, height - box.y1, box.x2, height - box.y2)
-        elif isinstance(box, PathBox):
-            _draw_path(canvas, box, height)
-        elif isinstance(box, PictureBox):
-            canvas.drawImage(box.path, box.x, height - box.y - box.h, box.w, box.h, mask="auto")
+    start = 0
+    while start < len(laid.boxes):
+        shared = _shared_art(laid.boxes, start)
+        if shared > start:
+            _draw_form(canvas, laid.boxes[start:shared], laid.width, height)
+            start = shared
+        else:
+            _draw_box(canvas, laid.boxes[start], height, cite_key)
+            start += 1
+
+
+def _draw_box(canvas: Canvas, box: Box, height: float, cite_key: str | None = None) -> None:
+    if isinstance(box, TextBox):
+        _draw_text(canvas, box, height, cite_key)
+    elif isinstance(box, RectBox):
+        _draw_rect(canvas, box, height)
+    elif isinstance(box, RuleBox):
+        if box.width > 0:
+            canvas.setStrokeColor(_color(box.color))
+            canvas.setLineWidth(box.width)
+            canvas.line(box.x1, height - box.y1, box.x2, height - box.y2)
+    elif isinstance(box, PathBox):
+        _draw_path(canvas, box, height)
+    elif isinstance(box, PictureBox):
+        canvas.drawImage(box.path, box.x, height - box.y - box.h, box.w, box.h, mask="auto")
+
+
+def _shared_art(boxes: Sequence[Box], start: int) -> int:
+    """The end of the run of boxes from ``start`` that are a template's graphics and can
+    go in a form: not its text (which may show the slide's number), nor gradients and
+    translucent fills (reportlab keeps their resources on the page, not in a form)."""
+    end = start
+    for box in boxes[start:]:
+        if isinstance(box, TextBox) or not box.name.startswith(ART_PREFIX):
+            break
+        if isinstance(box, (RectBox, PathBox)) and (box.gradient or box.opacity < 1.0):
+            break
+        end += 1
+    return end
+
+
+def _draw_form(canvas: Canvas, boxes: Sequence[Box], width: float, height: float) -> None:
+    """``boxes`` as a form XObject the size of the slide, drawn the first time they are
+    met on this canvas (the slide's boxes are alive while it draws, so ids are theirs)."""
+    forms: dict[tuple[float, float, tuple[int, ...]], str] = vars(canvas).setdefault(
+        "_art_forms", {}
+    )
+    key = (width, height, tuple(id(b) for b in boxes))
+    name = forms.get(key)
+    if name is None:
+        name = forms[key] = f"TemplateArt{len(forms)}"
+        canvas.beginForm(name, 0, 0, width, height)
+        for box in boxes:
+            _draw_box(canvas, box, height)
+        canvas.endForm()
+    canvas.doForm(name)
 
 
 def _draw_rect(canvas: Canvas, box: RectBox, height: float) -> None:

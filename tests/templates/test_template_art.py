@@ -336,3 +336,27 @@ def test_a_sharp_shadow_is_drawn_under_its_shape_and_a_soft_one_left_out() -> No
     ys = [p[1] for p in shadow.rings[0]]
     offset = 8 / 2**0.5  # 8 pt at 45 degrees, down and to the right
     assert (min(xs), min(ys)) == pytest.approx((100 + offset, 100 + offset))
+
+
+def test_a_templates_graphics_are_one_form_in_the_pdf_drawn_on_every_page(
+    tmp_path: Path,
+) -> None:
+    """The same art behind every slide of a layout is written once and placed on each
+    page (a smaller file); each page still shows it."""
+    band = (
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        '<a:solidFill><a:srgbClr val="C00000"/></a:solidFill>'
+    )
+    package, match = small_template(shapes=shape("Band", 0, 500, 960, 40, band))
+    look = TemplateLook(package, match)
+    slides = tuple(
+        look.finish(LaidSlide(n, f"Slide {n}", (), layout="argument")) for n in range(1, 4)
+    )
+    pdf = render_pdf(LaidDeck("t", "", "", slides), tmp_path / "forms.pdf")
+    assert pdf.read_bytes().count(b"/Subtype /Form") == 1
+    subprocess.run(
+        ["pdftoppm", "-r", "20", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=60
+    )
+    for page in sorted(tmp_path.glob("page-*.png")):
+        image = Image.open(page).convert("RGB")
+        assert _near(image.getpixel((image.width // 2, round(image.height * 520 / 540))), "C00000")
