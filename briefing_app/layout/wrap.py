@@ -8,13 +8,13 @@ Conventions every renderer reproduces:
 * the baseline sits at ``slot top + line_height - descent`` (extra leading goes above the
   text, as in LibreOffice's fixed line spacing), so ascender and descender stay in the slot.
 
-Lines break where the Unicode line breaking algorithm (UAX #14, by ICU) allows, which is
-where LibreOffice breaks them too: after spaces (but not before "..." or a closing bracket),
-after hyphens and dashes, before and after an em dash, after a slash. Breaks are found in
-the paragraph's whole text, so a run boundary is no break point (a comma in another style
-stays with its word); a word wider than the line is broken between characters. Paragraphs
-are tokenised and measured once (in ems) so trying several sizes and continuing a long
-paragraph on later slides is linear in its length.
+Lines break where the Unicode line breaking algorithm (UAX #14, by ICU) allows, as
+LibreOffice breaks them: after spaces (but not before "..." or a closing bracket), after
+hyphens and dashes, before and after an em dash; not after a slash (LibreOffice's one
+difference). Breaks are found in the paragraph's whole text, so a run boundary is no break
+point (a comma in another style stays with its word); a word wider than the line is broken
+between characters. Paragraphs are tokenised and measured once (in ems) so trying several
+sizes and continuing a long paragraph on later slides is linear in its length.
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ _NOBREAK_SPACES = "\u00a0\u2007\u202f"
 # Tokens: breakable whitespace, or a word (anything else, no-break spaces included).
 _TOKEN = re.compile(rf"(?P<sp>[^\S{_NOBREAK_SPACES}]+)|(?P<w>(?:[^\s]|[{_NOBREAK_SPACES}])+)")
 _SPACES = re.compile(rf"[^\S{_NOBREAK_SPACES}]+")
-_SOFT_HYPHEN = "\u00ad"  # a break there would need a drawn hyphen: not offered
+# Not offered: after a soft hyphen (the break would need a drawn hyphen) and after a slash
+# (LibreOffice keeps "UN/OSCE", "and/or" and a URL whole, unlike UAX #14).
+_NO_BREAK_AFTER = "\u00ad/"
 _LOCALE = Locale("en")
 _BREAKS_CACHED = 4096  # paragraph texts whose break offsets are remembered
 
@@ -161,7 +163,7 @@ def _break_offsets(text: str) -> frozenset[int]:
         index[units] = len(flat)
         ends = [index[end] for end in ends if end in index]
     n = len(flat)
-    return frozenset(e for e in ends if 0 < e < n and flat[e - 1] != _SOFT_HYPHEN)
+    return frozenset(e for e in ends if 0 < e < n and flat[e - 1] not in _NO_BREAK_AFTER)
 
 
 def first_unit(text: str) -> str:

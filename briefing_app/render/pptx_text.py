@@ -310,27 +310,47 @@ def frame_width(box: TextBox, paragraphs: Sequence[TextParagraph], bounds: Bound
     return min(wanted, box.w * (1 + _MAX_GROWTH))
 
 
-def wrap_insets(
-    box: TextBox, paragraphs: Sequence[TextParagraph], bounds: Bounds | None = None
-) -> tuple[float, float]:
-    """Left and right insets (points) that make a viewer wrap ``box`` where layout did:
-    the wrap width goes half way between the bounds of :func:`_common_bounds` (``bounds``
-    when the caller has them already), or nearer the upper one where LibreOffice's lines
-    want the room."""
-    lower, upper, common, wanted = bounds or _common_bounds(box, paragraphs)
-    centered = all(p.align == "center" for p in paragraphs)
+def _chosen_width(bounds: Bounds, limit: float) -> float:
+    """The wrap width for ``bounds`` (at most ``limit``): half way between them, or nearer
+    the upper one where LibreOffice's lines want the room. Bounds that hold by advance
+    widths only (no width suits LibreOffice too) give a width just above their lower one,
+    nearest to what LibreOffice wants (it kerns: its lines are narrower); where they leave
+    no width, the lower one."""
+    lower, upper, common, wanted = bounds
     if upper == float("inf"):
-        width = box.w
+        width = limit
     elif upper > lower:
         width = (lower + upper) / 2
         if common:
             width = max(width, min(wanted, upper - _UPPER_GUARD))
-        width = min(box.w, width)
+        else:
+            width = min(width, lower + _UPPER_GUARD)
+        width = min(limit, width)
     else:
-        width = min(box.w, lower)
-    width = max(width, min(lower + 0.01, box.w))
+        width = min(limit, lower)
+    return max(width, min(lower + 0.01, limit))
+
+
+def _own_widths(box: TextBox, paragraphs: Sequence[TextParagraph]) -> bool:
+    """Whether each paragraph wraps at its own width (a right margin each): where no width
+    suits the whole box in both viewers and its paragraphs are left-aligned."""
+    return len(paragraphs) > 1 and all(p.align == "left" for p in paragraphs)
+
+
+def wrap_insets(
+    box: TextBox, paragraphs: Sequence[TextParagraph], bounds: Bounds | None = None
+) -> tuple[float, float]:
+    """Left and right insets (points) that make a viewer wrap ``box`` where layout did:
+    at the width :func:`_chosen_width` takes between the bounds of :func:`_common_bounds`
+    (``bounds`` when the caller has them already). Where those leave no width, the box
+    wraps at the widest of its paragraphs' own widths (see :func:`right_margins`)."""
+    bounds = bounds or _common_bounds(box, paragraphs)
+    if not bounds[2] and _own_widths(box, paragraphs):
+        width = max(_chosen_width(_common_bounds(box, [p]), box.w) for p in paragraphs)
+    else:
+        width = _chosen_width(bounds, box.w)
     spare = max(0.0, box.w - width)
-    if centered:
+    if all(p.align == "center" for p in paragraphs):
         return spare / 2, spare / 2
     if all(p.align == "right" for p in paragraphs):
         return spare, 0.0
@@ -344,18 +364,16 @@ def right_margins(
     bounds: Bounds | None = None,
 ) -> list[float]:
     """Each paragraph's own right margin (``marR``, points) inside a box that wraps at
-    ``width``. Where no box width suits both viewers, a left-aligned paragraph wraps half
-    way between its own bounds, which are wider apart than the box's (fewer lines)."""
+    ``width``. Where no box width suits both viewers, each left-aligned paragraph wraps at
+    its own width (:func:`_chosen_width` of its own bounds, which are wider apart than
+    the box's), the widest at the box's."""
     margins = [0.0] * len(paragraphs)
-    if (bounds or _common_bounds(box, paragraphs))[2]:
+    if (bounds or _common_bounds(box, paragraphs))[2] or not _own_widths(box, paragraphs):
         return margins  # the box's width suits both; its slack is left alone
     for n, par in enumerate(paragraphs):
-        if par.align != "left" or len(par.lines) < 2:
+        if len(par.lines) < 2:
             continue
-        lower, upper, _, _ = _common_bounds(box, [par])
-        upper = min(upper, width)
-        if upper > lower:
-            margins[n] = max(0.0, width - (lower + upper) / 2)
+        margins[n] = max(0.0, width - _chosen_width(_common_bounds(box, [par]), width))
     return margins
 
 
