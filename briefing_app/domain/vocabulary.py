@@ -22,6 +22,21 @@ ARGUMENT_KINDS = (
     "precedent",
     "evidence",
 )
+# Each argument kind's text colour (the library's Kind column, the detail pane's badge). The
+# kind is always written out, so colour is a second cue; still, no two kinds look alike to a
+# reader with deuteranopia, protanopia or tritanopia, and each reads on white (4.5:1)
+# (tests/domain/test_vocabulary.py).
+ARGUMENT_KIND_COLOURS = {
+    "thesis": "#1A237E",
+    "proposal": "#6041F9",
+    "premise": "#335A70",
+    "benefit": "#42531E",
+    "risk": "#D23458",
+    "objection": "#8F1251",
+    "rebuttal": "#B800AC",
+    "precedent": "#A36100",
+    "evidence": "#00837D",
+}
 RELATION_KINDS = ("supports", "opposes", "elaborates", "responds_to")
 # How a relation reads between two arguments ("A responds to B").
 RELATION_LABELS = {kind: kind.replace("_", " ") for kind in RELATION_KINDS}
@@ -49,10 +64,10 @@ class Perspective:
 class ReviewStatus:
     """One review status: its one label and one colour, and how a highlight shows it.
 
-    ``colour`` is an Okabe–Ito hue (blue, vermillion, reddish purple; dark grey for
-    unreviewed), darkened where needed to read as text on white (4.5:1), and the four stay
-    apart under protanopia and deuteranopia (tests/domain/test_vocabulary.py). Colour is
-    never the only cue: every status also has its own ``glyph`` and ``underline`` style.
+    ``colour`` (blue, red, wine; dark grey for unreviewed) reads as text on white (4.5:1),
+    and the four stay clearly apart to a reader with deuteranopia, protanopia or tritanopia
+    (tests/domain/test_vocabulary.py). Colour is never the only cue: every status also has
+    its own ``glyph`` and ``underline`` style.
     """
 
     key: str
@@ -75,9 +90,9 @@ UNREVIEWED = "unreviewed"
 
 _STATUSES = (
     ReviewStatus("unreviewed", "Unreviewed", "#333333", "#ECEEF1", "#CBD2DA", "dot", "", "U"),
-    ReviewStatus("agreed", "Agreed", "#0072B2", "#DDEBF6", "#A9CBE6", "solid", "✓", "A"),
-    ReviewStatus("disputed", "Disputed", "#C15400", "#FBE2D2", "#F1B48E", "wave", "✗", "p"),
-    ReviewStatus("needs-source", "Needs source", "#A35F85", "#F6E6EF", "#E5BDD3", "dash", "?", "N"),
+    ReviewStatus("agreed", "Agreed", "#0076C6", "#DDEBF6", "#A9CBE6", "solid", "✓", "A"),
+    ReviewStatus("disputed", "Disputed", "#C80800", "#FADDDA", "#F1ADA6", "wave", "✗", "p"),
+    ReviewStatus("needs-source", "Needs source", "#943070", "#F5E3EE", "#E2B6D0", "dash", "?", "N"),
 )
 REVIEW_STATUSES = tuple(status.key for status in _STATUSES)
 # What needs the unit's attention first: the review report's order.

@@ -25,7 +25,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from briefing_app.domain.vocabulary import RELATION_LABELS, SOURCE_KINDS, review_status
+from briefing_app.domain.vocabulary import (
+    ARGUMENT_KIND_COLOURS,
+    RELATION_LABELS,
+    SOURCE_KINDS,
+    review_status,
+)
 from briefing_app.gui.mime import SOURCES_MIME, encode_sources
 from briefing_app.services import argument_map
 from briefing_app.services.argument_map import UNLINKED_ID, ArgumentFilter, TreeNode
@@ -45,18 +50,7 @@ StatusRole = Qt.ItemDataRole.UserRole + 4
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index: default "parent" argument
 
-KIND_COLORS = {
-    "thesis": "#1a237e",
-    "proposal": "#1565c0",
-    "premise": "#455a64",
-    "benefit": "#2e7d32",
-    "risk": "#c62828",
-    "objection": "#ad1457",
-    "rebuttal": "#6a1b9a",
-    "precedent": "#795548",
-    "evidence": "#00838f",
-    "unlinked": "#757575",
-}
+KIND_COLORS = {**ARGUMENT_KIND_COLOURS, "unlinked": "#757575"}
 _PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _DRAGGABLE = _PLAIN | Qt.ItemFlag.ItemIsDragEnabled
 _NONE = Qt.ItemFlag.NoItemFlags
