@@ -133,6 +133,20 @@ def test_an_edit_repaints_its_page_and_its_thumbnail_alone(qtbot, window) -> Non
     assert canvas.hasFocus()
 
 
+def test_an_edit_shows_what_another_client_changed_on_that_slide(qtbot, window) -> None:
+    """The refresh after an edit reads the slide from the store, so another client's
+    change to it (here: new speaker notes and a new point) shows with the edit."""
+    editor = window.deck_editor
+    slide_id = editor.preview.slides[2].record.id
+    decks.update_slide(window.store, slide_id, notes="Their notes")  # another client
+    decks.add_item(window.store, slide_id, text="Their point")
+    _type_title(qtbot, window, "My title")
+    shown = editor.current_slide().record
+    assert shown.id == slide_id and shown.title == "My title"
+    assert shown.notes == "Their notes"
+    assert "Their point" in [i.text for i in shown.items]
+
+
 def test_an_edit_made_in_the_app_is_undone_from_the_command_line(qtbot, window, capsys):
     slide_id = _type_title(qtbot, window, "Typed in the app")
     assert [s.label for s in history.steps(window.store, window.deck_editor.current_deck_id())]
