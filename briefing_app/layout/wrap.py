@@ -42,6 +42,7 @@ _SPACES = re.compile(rf"[^\S{_NOBREAK_SPACES}]+")
 # Not offered: after a soft hyphen (the break would need a drawn hyphen) and after a slash
 # (LibreOffice keeps "UN/OSCE", "and/or" and a URL whole, unlike UAX #14).
 _NO_BREAK_AFTER = "\u00ad/"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LOCALE = Locale("en")
 _BREAKS_CACHED = 4096  # paragraph texts whose break offsets are remembered
 
@@ -153,6 +154,7 @@ def _cached_break_offsets(text: str) -> frozenset[int]:
 
 def _break_offsets(text: str) -> frozenset[int]:
     flat = _SPACES.sub(lambda m: " " * len(m.group()), text)
+    flat = _SURROGATE.sub("\ufffd", flat)  # a lone surrogate cannot go to ICU; same length
     ends = [end for _, end in LineBreaker(flat, _LOCALE).segments()]
     if any(ord(c) > 0xFFFF for c in flat):  # ICU counts UTF-16 units; we count characters
         index: dict[int, int] = {}

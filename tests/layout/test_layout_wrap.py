@@ -214,3 +214,7 @@ def test_a_paragraph_both_viewers_wrap_alike_is_left_as_it_is() -> None:
     first, placed = _layout_once([spec], frame, 20, 20, True, {})
     assert all(_viewer_narrowing(*p) is None for p in placed.values())
     assert layout_at([spec], frame, 20, 20, True) == first
+
+
+def test_break_offsets_of_text_with_a_lone_surrogate() -> None:
+    assert break_offsets("a\ud800 b c") == {3, 5}
