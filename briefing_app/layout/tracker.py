@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing_app.layout.boxes import Box, RectBox, Run, TextBox, TextLine, TextParagraph
+from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import ascent, descent, text_width
 from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Frame
@@ -54,6 +55,11 @@ def _styles(theme: Theme, size: float) -> tuple[Run, Run]:
     """Template runs: another part, and the current part."""
     other = theme.style(size, theme.muted)
     mine = theme.style(size, theme.marking_text, bold=True)
+    if FAMILIES.get(theme.font, FAMILIES["sans"]).width_scale != 1.0:
+        # the chip is placed by measured widths, and a theme font we have no metric twin
+        # of is only measured wider than any viewer sets it: the chip would sit off its
+        # name everywhere. The tracker is set in Arial (Liberation Sans), measured exactly.
+        other, mine = replace(other, font="sans"), replace(mine, font="sans")
     return Run("", other), Run("", mine)
 
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+from reportlab.pdfbase import pdfmetrics
+
 from briefing_app.layout.boxes import RectBox, TextBox
 from briefing_app.layout.content import ContentItem, DeckContent
 from briefing_app.layout.engine import layout_deck
 from briefing_app.layout.layouts.argument import ArgumentContent
 from briefing_app.layout.layouts.title import TitleContent
 from briefing_app.layout.theme import MINISTRY
-from briefing_app.layout.tracker import CHIP_NAME, TRACKER_NAME
+from briefing_app.layout.tracker import CHIP_NAME, PAD, TRACKER_NAME
 from briefing_app.layout.wrap import Frame
+from briefing_app.render.pdf_renderer import font_name, register_fonts
 
 PARTS = ("Summary", "Kosovo model", "Serbia and Kosovo", "Gains and risks", "Assessment")
 POINTS = tuple(
@@ -98,3 +102,22 @@ def test_too_many_parts_for_one_line_show_only_this_slides_part_and_warn() -> No
     slide = laid.slides[3]
     assert _text(_box(slide, TRACKER_NAME)) == f"Part 3 of 15: {parts[2]}"
     assert any("agenda tracker" in w for w in slide.warnings)
+
+
+@pytest.mark.parametrize("font", ["sans", "carlito", "caladea", "wide"])
+def test_the_chip_sits_under_its_name_as_the_pdf_draws_it(font: str) -> None:
+    """In a Calibri template (Carlito has no no-break space) and in one whose font we only
+    measure wider than it is ("wide"), the chip is behind its own name as reportlab sets
+    the runs, not a name's width off it."""
+    register_fonts()
+    laid = layout_deck(_deck(), theme=replace(MINISTRY, font=font))
+    tracked = [s for s in laid.slides if _box(s, TRACKER_NAME) is not None]
+    for part, slide in zip(PARTS, tracked, strict=True):
+        chip, tracker = _box(slide, CHIP_NAME), _box(slide, TRACKER_NAME)
+        (line,) = tracker.paragraphs[0].lines
+        x = line.x
+        for run in line.runs:
+            width = pdfmetrics.stringWidth(run.text, font_name(run.style), run.style.size)
+            if run.text == part:
+                assert (chip.x + PAD, chip.w - 2 * PAD) == pytest.approx((x, width), abs=0.05)
+            x += width
