@@ -9,7 +9,10 @@ nothing.
 
 It is one text box (one line: the names as runs, spaced with no-break spaces) plus a
 rectangle behind the current name: in PowerPoint a real, editable text box named
-"Agenda tracker" (read after the slide's content) with the chip a decorative shape.
+"Agenda tracker" (read after the slide's content) with the chip a decorative shape. On a
+house template, whose art may run under the strip in any colour (LibreOffice's Focus puts
+red, orange and purple rays there), the names sit on a band of the page's background
+colour, so the grey names keep their contrast whatever lies beneath.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from briefing_app.layout.wrap import Frame
 
 TRACKER_NAME = "Agenda tracker"
 CHIP_NAME = "Agenda tracker: current part"
+BAND_NAME = "Agenda tracker: band"
+BAND_OPACITY = 0.9  # the template's art shows through faintly; the names stay legible
 TRACKER_MIN = 7.0  # the tracker shrinks this far before it shows only the current part
 GAP = "\u00a0" * 5  # between two names: room for the chip's padding and a clear gap
 PAD = 4.0  # the chip reaches this far beyond its name on each side
@@ -95,4 +100,9 @@ def _draw(
     line = TextLine(tuple(runs), x0, baseline, x - x0, up, down)
     paragraph = TextParagraph((line,), line_height=1.2 * size)
     text = TextBox(frame.x, frame.y, frame.w, frame.h, (paragraph,), TRACKER_NAME)
-    return [*([chip] if chip is not None else []), text]
+    band: list[Box] = []
+    if theme.name == "template":  # a house template's art may lie under the strip
+        band.append(RectBox(x0 - PAD, frame.y, x - x0 + 2 * PAD, frame.h,
+                            fill=theme.background, name=BAND_NAME,
+                            opacity=BAND_OPACITY))  # fmt: skip
+    return [*band, *([chip] if chip is not None else []), text]

@@ -121,3 +121,47 @@ def test_the_chip_sits_under_its_name_as_the_pdf_draws_it(font: str) -> None:
             if run.text == part:
                 assert (chip.x + PAD, chip.w - 2 * PAD) == pytest.approx((x, width), abs=0.05)
             x += width
+
+
+def _luminance(rgb: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(rgb[i : i + 2], 16) / 255) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _over(top: str, opacity: float, under: str) -> str:
+    """``top`` at ``opacity`` over ``under``, as a viewer blends them."""
+    mix = (
+        round(opacity * int(top[i : i + 2], 16) + (1 - opacity) * int(under[i : i + 2], 16))
+        for i in (0, 2, 4)
+    )
+    return "".join(f"{c:02X}" for c in mix)
+
+
+def test_on_a_house_template_the_names_sit_on_a_band_that_keeps_their_contrast() -> None:
+    """A template's art can run under the strip in any colour (LibreOffice's Focus: red,
+    orange and purple rays): the names get a band of the page's colour behind them, so the
+    grey names stay readable (WCAG 4.5:1) over black, white or any saturated colour."""
+    laid = layout_deck(_deck(), theme=replace(MINISTRY, name="template"))
+    slide = laid.slides[1]
+    band = _box(slide, "Agenda tracker: band")
+    text, chip = _box(slide, TRACKER_NAME), _box(slide, CHIP_NAME)
+    assert isinstance(band, RectBox) and isinstance(text, TextBox)
+    order = [b.name for b in slide.boxes]
+    assert order.index(band.name) < order.index(CHIP_NAME) < order.index(TRACKER_NAME)
+    line = text.paragraphs[0].lines[0]
+    assert band.x <= line.x and line.x + line.width <= band.x + band.w  # every name on it
+    assert band.y <= chip.y and chip.y + chip.h <= band.y + band.h
+    names = {r.style.color for r in line.runs if not r.style.bold}
+    for beneath in ("000000", "FFFFFF", "C00000", "E46C0A", "7030A0", "1F497D", "00B050"):
+        shown = _over(band.fill, band.opacity, beneath)
+        assert all(_contrast(colour, shown) >= 4.5 for colour in names), beneath
+    # our own white page needs no band
+    assert _box(layout_deck(_deck()).slides[1], "Agenda tracker: band") is None
