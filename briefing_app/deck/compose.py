@@ -21,7 +21,7 @@ from briefing_app.layout import registry
 from briefing_app.layout.boxes import ItemRef
 from briefing_app.layout.content import ContentItem, DeckContent, SlideContent
 from briefing_app.layout.slide_layout import ComposedFigure, DraftItem
-from briefing_app.layout.textclean import clean_text_with_warnings
+from briefing_app.layout.textclean import MAX_LINE_FIELD, clean_text_with_warnings
 from briefing_app.layout.unit import UnitLayout
 from briefing_app.services import sources
 from briefing_app.services.corrections import corrections_anchored_in
@@ -39,11 +39,6 @@ from briefing_app.store.models import (
     argument_tag,
 )
 from briefing_app.store.store import Store
-
-# A title, heading or name longer than this is cut: no layout draws more than about 350
-# characters of one, and renderers measure them again on every page (a 1 MB slide title
-# kept the handout busy for hours).
-MAX_LINE_FIELD = 400
 
 
 @dataclass

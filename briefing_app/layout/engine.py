@@ -18,6 +18,7 @@ from briefing_app.layout.chrome import (
     title_fits,
 )
 from briefing_app.layout.content import DeckContent, SlideContent
+from briefing_app.layout.textclean import MAX_LINE_FIELD
 from briefing_app.layout.theme import Theme, get_theme
 from briefing_app.layout.tracker import tracker_boxes
 from briefing_app.progress import Progress, report
@@ -85,7 +86,11 @@ def page_checks(page: Page, number: int, ctx: Ctx) -> tuple[list[str], list[str]
         if words > MAX_WORDS:
             warnings.append(f"{name} has {words} words; a content slide should carry at most "
                             f"{MAX_WORDS} (one message per slide).")  # fmt: skip
-    if layout.title_zone and title and not title_fits(ctx, page.title):
+    if page.layout != "title" and len(title) >= MAX_LINE_FIELD and title.endswith("…"):
+        # a slide's own title cut where it was composed (the cover shows the deck's title)
+        blocking.append(f"{name}: the title is longer than {MAX_LINE_FIELD} characters, so "
+                        "it cannot be shown whole; shorten it.")  # fmt: skip
+    elif layout.title_zone and title and not title_fits(ctx, page.title):
         size = f"{ctx.theme.title_min:g}"
         if title_fits(ctx, page.title, TITLE_FLOOR):
             warnings.append(f"{name}: the title does not fit on two lines at {size} pt, so "

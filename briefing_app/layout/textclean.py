@@ -18,6 +18,11 @@ from functools import lru_cache
 from briefing_app.layout.fonts import FAMILIES
 
 REPLACEMENT = "\u25a0"  # ■, present in every Liberation Sans face
+# A title, heading or name longer than this is cut where a deck is composed: no layout
+# draws more than about 350 characters of one, and renderers measure them again on every
+# page (a 1 MB slide title kept the handout busy for hours). A slide title cut so stops
+# the export (layout.engine), since a title is never shown cut.
+MAX_LINE_FIELD = 400
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 

@@ -102,7 +102,7 @@ def test_an_exact_path_is_used_as_given(essay_store, tmp_path: Path, name: str) 
     assert _new_files(tmp_path, before) == {target}
 
 
-def test_megabyte_titles_are_cut_where_the_deck_is_composed(essay_store, tmp_path) -> None:
+def test_megabyte_titles_are_cut_where_composed_and_stop_the_export(essay_store, tmp_path) -> None:
     for field in ("date_label", "marking", "author"):  # short store columns: refused
         with pytest.raises(StoreError, match="can be at most"):
             decks.create_deck(essay_store, "Long", **{field: MEGABYTE})
@@ -120,9 +120,15 @@ def test_megabyte_titles_are_cut_where_the_deck_is_composed(essay_store, tmp_pat
     assert all(s.title == cut for s in content.slides)
     assert [len(s.notes) for s in content.slides] == [0, len(MEGABYTE), 0]  # notes are kept
     assert any("shortened" in w for w in composed.warnings)
-    for fmt in ("pdf", "handout"):  # the handout measured a 1 MB title for hours
-        result = export_deck(essay_store, "Long", fmt, f"{tmp_path}/")
-        assert result.path.stat().st_size > 0, fmt
+    # a slide title is never shown cut: the export stops at once, naming the slides (the
+    # handout measured a 1 MB title for hours), and writes nothing
+    for fmt in ("pdf", "handout"):
+        with pytest.raises(StoreError) as refused:
+            export_deck(essay_store, "Long", fmt, f"{tmp_path}/")
+        for number in (1, 2, 3):
+            assert f"Slide {number} “" in str(refused.value)
+        assert "longer than 400 characters" in str(refused.value)
+    assert not [p for p in tmp_path.rglob("*") if p.suffix == ".pdf"]
 
 
 @pytest.mark.parametrize("field", ["title", "subtitle", "author"])
