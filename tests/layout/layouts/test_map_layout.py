@@ -44,3 +44,20 @@ def test_takes_one_map_while_it_has_none() -> None:
     dropped = [("map", 1), ("argument", 2), ("map", 3)]
     assert [p.source_id for p in LAYOUT.accept(dropped, [])] == [2, 1]
     assert [p.source_id for p in LAYOUT.accept(dropped, [PresentItem("map")])] == [2]
+
+
+def test_the_map_is_drawn_once_when_points_continue() -> None:
+    """Points too many for the column beside the map continue on a slide of their own:
+    the map, its frame and caption are not drawn again there (issue 12, item 6)."""
+    points = tuple(item(n, f"Point {n}: " + "a claim about the map in several words " * 3)
+                   for n in range(1, 13))  # fmt: skip
+    draft = Draft(title="Map", items=(item(99, "Map", "map"), *points), figures={99: FIGURE})
+    pages = laid(LAYOUT.compose(draft))
+    assert len(pages) > 1
+    drawn = [[b.name for b in page.boxes if getattr(b.source, "item_id", None) == 99]
+             for page in pages]  # fmt: skip
+    assert "Square" in drawn[0] and "Caption" in drawn[0]
+    assert all(names == [] for names in drawn[1:])
+    assert not any(b.name in ("Square", "MapFrame") for page in pages[1:] for b in page.boxes)
+    shown = [ref for page in pages for ref in paragraph_refs(page)]
+    assert [r.item_id for r in shown if r is not None] == list(range(1, 13))  # each once
