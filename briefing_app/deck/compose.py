@@ -10,7 +10,7 @@ layout (``layout/layouts``), composing from a draft of the stored slide made her
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
@@ -25,7 +25,13 @@ from briefing_app.layout.textclean import MAX_LINE_FIELD, clean_text_with_warnin
 from briefing_app.layout.unit import UnitLayout
 from briefing_app.services import sources
 from briefing_app.services.corrections import corrections_anchored_in
-from briefing_app.services.decks import SlideRecord, deck_by_name, slide_record
+from briefing_app.services.decks import (
+    SlideRecord,
+    SlideSnapshot,
+    deck_by_name,
+    slide_from_snapshot,
+    slide_record,
+)
 from briefing_app.services.sources import SourceInfo
 from briefing_app.store.map_models import Map
 from briefing_app.store.models import (
@@ -407,27 +413,37 @@ class SomeSlides:
 
 
 def compose_slides(
-    store: Store, deck_id: int, slide_ids: Iterable[int], memo: SourceMemo | None = None
+    store: Store,
+    deck_id: int,
+    slide_ids: Iterable[int],
+    memo: SourceMemo | None = None,
+    stored: Mapping[int, SlideSnapshot] | None = None,
 ) -> SomeSlides:
     """Some slides of a deck, by id, as :func:`decks.get_deck` reads them and
     :func:`compose_deck` composes them, in one read. Layouts that compose last (they list
     what the whole deck cites) are composed from these slides alone, so callers recompose
     the whole deck when citations may have changed.
 
-    Only what these slides show is read: their sources (none that ``memo`` holds) and
-    the passages and footnotes those are anchored in, not the whole essay, and the deck's
-    section titles only for a layout that lists them."""
+    Only what these slides show is read: the slides that ``stored`` does not hold as a
+    write left them, their sources (none that ``memo`` holds) and the passages and
+    footnotes those are anchored in, not the whole essay, and the deck's section titles
+    only for a layout that lists them."""
     clean = _Cleaner()
+    wanted_ids, stored = list(slide_ids), stored or {}
+    held = {i: stored[i] for i in wanted_ids if i in stored and stored[i].deck_id == deck_id}
+    unknown = [i for i in wanted_ids if i not in held]
     with store.read() as session:
-        slides = (
-            session.scalars(
-                select(Slide)
-                .where(Slide.id.in_(list(slide_ids)), Slide.deck_id == deck_id)
-                .options(joinedload(Slide.items))  # one query for slides and points
+        slides = [slide_from_snapshot(held[i]) for i in held]
+        if unknown:
+            slides += (
+                session.scalars(
+                    select(Slide)
+                    .where(Slide.id.in_(unknown), Slide.deck_id == deck_id)
+                    .options(joinedload(Slide.items))  # one query for slides and points
+                )
+                .unique()
+                .all()
             )
-            .unique()
-            .all()
-        )
         composer = _DeckComposer(session, clean, memo)
         refs = [(i.source_kind, i.source_id) for s in slides for i in s.items]
         whole = any(registry.get(s.layout).composes_last for s in slides)  # lists footnotes

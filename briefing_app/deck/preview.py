@@ -14,7 +14,7 @@ no Qt.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 
 from briefing_app.deck.compose import SourceMemo, compose_deck, compose_slides
@@ -29,6 +29,7 @@ from briefing_app.services import sources, templates
 from briefing_app.services.decks import (
     DeckRecord,
     SlideRecord,
+    SlideSnapshot,
     deck_by_name,
     deck_record,
 )
@@ -140,14 +141,16 @@ class Previewer:
         previous: DeckPreview,
         slide_ids: Iterable[int],
         changes: Changes | None = None,
+        stored: Mapping[int, SlideSnapshot] | None = None,
     ) -> DeckPreview | None:
         """``previous`` with only the slides ``slide_ids`` read, composed and laid out
         again (an edit inside them); None when the edit may reach other slides (a section
         title feeds the agenda, citations feed the sources slide, slides came or went),
         and then :meth:`preview` reads the whole deck.
 
-        The slides' fields and points are read from the store every time; their sources
-        are read only when ``changes`` (the Changes record of the write) names them or they
+        The slides' fields and points are read from the store, unless ``stored`` holds
+        them as the write itself left them (read in its transaction); their sources are
+        read only when ``changes`` (the Changes record of the write) names them or they
         are new to this previewer, else taken as the last read left them."""
         if changes is not None:
             self._sources.forget("argument", changes.arguments)
@@ -160,7 +163,7 @@ class Previewer:
             return None
         if any(i not in index for i in wanted):
             return None
-        some = compose_slides(store, previous.record.id, wanted, self._sources)
+        some = compose_slides(store, previous.record.id, wanted, self._sources, stored)
         records, contents, warnings = some.records, some.content, some.warnings
         if set(records) != set(wanted) or set(contents) != set(wanted):
             return None

@@ -80,7 +80,8 @@ class UndoAdapter(QUndoCommand):
             self.ops.report(self.error, isinstance(exc, ConflictError), self.command.deck_id)
             return
         self.error = None
-        origin = Origin(self.initiator, self.command.deck_id, self.command.focus, undo)
+        command = self.command
+        origin = Origin(self.initiator, command.deck_id, command.focus, undo, command.slides_left())
         self.ops.notify(changes, origin)
 
     def _keep(self, *, undone: bool) -> None:

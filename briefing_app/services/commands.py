@@ -62,6 +62,11 @@ class Command:
         """True when the command (after merging) changes nothing: no step to keep."""
         return False
 
+    def slides_left(self) -> dict[int, SlideSnapshot]:
+        """The slides its last do or undo left in the store, whole, by id, when it holds
+        them (a view can show them without reading them again); else empty."""
+        return {}
+
     def state(self) -> dict[str, Any]:
         """What undo and redo need, as JSON-ready values (after the first do)."""
         raise NotImplementedError
@@ -157,8 +162,14 @@ class SlideEdit(Command):
 
     def __post_init__(self) -> None:
         self.focus = self.slide_id
+        self._undone = False
+
+    def slides_left(self) -> dict[int, SlideSnapshot]:
+        left = self.before if self._undone else self.after
+        return {self.slide_id: left} if left is not None else {}
 
     def do(self, store: Store) -> Changes:
+        self._undone = False
         if self.after is None:
             if self.apply is None:
                 raise StoreError("This edit has nothing to do.")
@@ -174,7 +185,9 @@ class SlideEdit(Command):
 
     def undo(self, store: Store) -> Changes:
         assert self.before is not None and self.after is not None
-        return decks.replace_slide(store, self.before, expected=self.after)
+        changes = decks.replace_slide(store, self.before, expected=self.after)
+        self._undone = True
+        return changes
 
     def merge(self, other: Command) -> bool:
         if (

@@ -737,6 +737,21 @@ def _snapshot(slide: Slide) -> SlideSnapshot:
     )
 
 
+def slide_from_snapshot(snapshot: SlideSnapshot) -> Slide:
+    """A Slide with its points holding ``snapshot``'s state, in no session: for code that
+    reads a stored slide (composing, records) when the snapshot is what is stored."""
+    slide = Slide(id=snapshot.id, deck_id=snapshot.deck_id, position=snapshot.position,
+                  part=snapshot.part)  # fmt: skip
+    for key in ("layout", "title", "subtitle", "left_heading", "right_heading", "notes"):
+        setattr(slide, key, getattr(snapshot, key))
+    slide.items = [
+        SlideItem(id=i.id, column=i.column, position=i.position, level=i.level,
+                  source_kind=i.source_kind, source_id=i.source_id, text=i.text)
+        for i in snapshot.items
+    ]  # fmt: skip
+    return slide
+
+
 def _apply_snapshot(slide: Slide, snapshot: SlideSnapshot) -> None:
     for key in SLIDE_FIELDS:
         setattr(slide, key, getattr(snapshot, key))

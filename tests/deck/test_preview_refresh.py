@@ -95,3 +95,24 @@ def test_a_refresh_reads_again_the_sources_its_changes_name(briefing) -> None:
     item = next(i for i in after.slide(slide.record.id).record.items if i.source_id == made)
     assert item.source_text == "My better claim" and item.differs_from_source
     assert after.laid_slides == preview_deck(briefing, DECK).laid_slides
+
+
+def test_a_refresh_given_the_slide_as_the_edit_left_it_reads_nothing(briefing) -> None:
+    from briefing_app.services import commands
+
+    previewer = Previewer()
+    before = previewer.preview(briefing, DECK)
+    slide = next(s for s in before.slides if s.record.layout == "argument" and s.record.items)
+    command = commands.edit_slide_field(briefing, slide.record.id, "title", "Held")
+    changes = command.do(briefing)
+    seen, after = _statements(
+        briefing,
+        lambda: previewer.refresh(briefing, before, changes.slides, changes, command.slides_left()),
+    )
+    assert seen == []  # the slide as the edit left it, its sources as the preview read them
+    full = preview_deck(briefing, DECK)
+    assert after is not None and after.record == full.record
+    assert after.laid_slides == full.laid_slides
+    command.undo(briefing)
+    undone = previewer.refresh(briefing, after, changes.slides, changes, command.slides_left())
+    assert undone is not None and undone.record == preview_deck(briefing, DECK).record

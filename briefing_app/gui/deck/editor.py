@@ -221,7 +221,8 @@ class DeckEditor(QWidget):
         if not slides and not mine:
             return  # nothing shown here changed
         if slides and self.preview is not None:
-            preview = self.previewer.refresh(self.store, self.preview, slides, changes)
+            stored = origin.slides if origin.deck_id == deck_id else None
+            preview = self.previewer.refresh(self.store, self.preview, slides, changes, stored)
             if preview is not None:
                 self._show(preview, self.preview.index_of(self._slide_id))
                 return
