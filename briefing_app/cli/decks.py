@@ -112,7 +112,7 @@ def _point(slide: decks.SlideRecord, number: int, deck: str) -> decks.ItemRecord
 def _set(ctx: CommandContext, args: argparse.Namespace) -> int:
     """Change a deck's properties (as Deck › Properties… does), undoably."""
     from briefing_app.services import commands as edits
-    from briefing_app.services import history, templates
+    from briefing_app.services import history
 
     fields = {
         prop: getattr(args, option)
@@ -140,7 +140,8 @@ def _set(ctx: CommandContext, args: argparse.Namespace) -> int:
         else:
             lines.insert(0, f"Changed {_count(len(changed), 'property')} of deck {args.name!r}:")
     if args.template is not None:
-        changes = templates.set_deck_template(ctx.store, args.name, args.template or None)
+        deck_id = _deck_id(ctx, args.name)
+        changes = history.run(ctx.store, edits.set_deck_template(deck_id, args.template or None))
         shown = repr(args.template) if args.template else "our own template"
         report["template"] = args.template or None
         report["template_changed"] = bool(changes)

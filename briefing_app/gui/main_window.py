@@ -442,23 +442,20 @@ class MainWindow(QMainWindow):
             templates.deck_template_name(self.store, name),
         )
         dialog.accepted.connect(lambda: self._apply_properties(deck_id, dialog.changes()))
-        dialog.accepted.connect(lambda: self._apply_template(deck_id, name, dialog))
+        dialog.accepted.connect(lambda: self._apply_template(deck_id, dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.properties_dialog = dialog
         dialog.open()
 
-    def _apply_template(self, deck_id: int, name: str, dialog: DeckPropertiesDialog) -> None:
-        from briefing_app.services import templates
+    def _apply_template(self, deck_id: int, dialog: DeckPropertiesDialog) -> None:
+        from briefing_app.services.commands import set_deck_template
 
         changed, template = dialog.template_change()
         if not changed:
             return
-        done = self.ops.run(
-            lambda: templates.set_deck_template(self.store, name, template), self, deck_id=deck_id
-        )
-        if done is not None:
+        if self.ops.push(set_deck_template(deck_id, template), self) is None:
             shown = f"the template {template!r}" if template else "our own template"
-            self._status(f"The deck now exports in {shown}.")
+            self._status(f"The deck now exports in {shown} (Undo takes it back).")
 
     def _apply_properties(self, deck_id: int, changes: dict[str, str | None]) -> None:
         from briefing_app.services import decks

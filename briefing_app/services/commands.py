@@ -559,6 +559,53 @@ def edit_deck(deck_id: int, **fields: str | None) -> EditDeck:
     return EditDeck(label, deck_id, dict(fields))
 
 
+@dataclass
+class SetDeckTemplate(Command):
+    """Export a deck in another stored template (``None``: our own); undo puts back the
+    one it had."""
+
+    kind: ClassVar[str] = "set_deck_template"
+    label: str
+    deck_id: int | None
+    after: str | None
+    before: str | None = None
+    recorded: bool = False  # ``before`` holds the template the first do replaced
+
+    def do(self, store: Store) -> Changes:
+        from briefing_app.services import templates
+
+        assert self.deck_id is not None
+        with store.transaction():
+            name = decks.deck_name_of(store, self.deck_id)
+            if not self.recorded:
+                self.before, self.recorded = templates.deck_template_name(store, name), True
+            return templates.set_deck_template(store, name, self.after)
+
+    def undo(self, store: Store) -> Changes:
+        from briefing_app.services import templates
+
+        assert self.deck_id is not None and self.recorded
+        with store.transaction():
+            name = decks.deck_name_of(store, self.deck_id)
+            return templates.set_deck_template(store, name, self.before)
+
+    @property
+    def is_noop(self) -> bool:
+        return self.recorded and self.before == self.after
+
+    def state(self) -> dict[str, Any]:
+        return {"after": self.after, "before": self.before, "recorded": self.recorded}
+
+    @classmethod
+    def from_state(cls, label: str, deck_id: int | None, state: dict[str, Any]) -> Command:
+        return cls(label, deck_id, **state)
+
+
+def set_deck_template(deck_id: int, template: str | None) -> SetDeckTemplate:
+    """Export the deck in the stored template ``template`` (None: our own), undoably."""
+    return SetDeckTemplate("Change the deck's template", deck_id, template)
+
+
 # --- user arguments -----------------------------------------------------------------------
 
 

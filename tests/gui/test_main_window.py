@@ -258,6 +258,8 @@ def test_deck_properties_pick_a_house_template(window, qtbot, tmp_path) -> None:
     dialog.template.setCurrentText(OUR_TEMPLATE)
     dialog.accept()
     assert templates.deck_template_name(window.store, name) is None
+    window.undo_action.trigger()  # a change of template is undone as any other edit
+    assert templates.deck_template_name(window.store, name) == "Ministry 2026"
 
 
 def test_review_panel_and_details_show_the_same_argument(window) -> None:

@@ -105,6 +105,14 @@ def test_command_line(capsys, tmp_path: Path, pandoc_reference: Path) -> None:
     assert code == 0 and "our own template" in out
     code, out, _ = run("templates", "--json")
     assert json.loads(out)[0]["decks"] == 0
+    # as deck set --help says, undo takes it back (and redo does it again)
+    code, out, _ = run("undo", "Brief")
+    assert code == 0 and "template" in out
+    code, out, _ = run("templates", "--json")
+    assert json.loads(out)[0]["decks"] == 1
+    assert run("redo", "Brief")[0] == 0
+    code, out, _ = run("templates", "--json")
+    assert json.loads(out)[0]["decks"] == 0
 
     bad = tmp_path / "bad.pptx"
     bad.write_text("hello")
