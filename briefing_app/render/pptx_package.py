@@ -199,18 +199,22 @@ def harvest_with_python_pptx(data: bytes) -> _Template:
     )
 
 
-# Bump when _Template or what harvest_with_python_pptx makes of a template changes.
+# The cache file's layout (this module's own source is in the key too, so a change to
+# what harvest_with_python_pptx makes of a template never meets parts made before it).
 _CACHE_FORMAT = "1"
 _CACHE_MAGIC = b"briefing-app template parts\n"
 
 
 def _cache_key(data: bytes) -> str:
-    """The template's bytes and the python-pptx that would take it apart: its location and
-    its ``__init__`` (which carries its version), found without importing it."""
+    """The template's bytes, this module and the python-pptx that would take it apart:
+    its location and its ``__init__`` (which carries its version), found without
+    importing it."""
     from importlib.util import find_spec
 
     digest = hashlib.sha256(data)
     digest.update(f"|{_CACHE_FORMAT}|".encode())
+    with contextlib.suppress(OSError):
+        digest.update(Path(__file__).read_bytes())
     spec = find_spec("pptx")
     if spec is not None and spec.origin:
         digest.update(spec.origin.encode())
