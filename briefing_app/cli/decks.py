@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
@@ -359,13 +360,17 @@ def _parts(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _show(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import templates
+
     deck = decks.get_deck(ctx.store, args.name)
+    template = templates.deck_template_name(ctx.store, args.name)  # None: our own
     if args.json:
-        print_json(deck)
+        print_json({**asdict(deck), "template": template})
         return 0
     print(f"{deck.title}" + (f" — {deck.subtitle}" if deck.subtitle else ""))
     if deck.marking:
         print(f"Marking: {deck.marking}")
+    print(f"Template: {template}" if template else "Template: our own")
     if deck.parts:
         print("Parts: " + " · ".join(deck.parts))
     for slide in deck.slides:

@@ -99,6 +99,8 @@ def test_command_line(capsys, tmp_path: Path, pandoc_reference: Path) -> None:
     code, out, _ = run("decks", "--json")
     assert json.loads(out) == []  # nothing half-made
     assert run("deck", "create", "Brief", "--template", "Pandoc")[0] == 0
+    assert "\nTemplate: Pandoc\n" in run("deck", "show", "Brief")[1]  # which one it uses
+    assert json.loads(run("deck", "show", "Brief", "--json")[1])["template"] == "Pandoc"
     code, out, _ = run("templates", "--json")
     assert json.loads(out)[0]["decks"] == 1
     code, out, _ = run("deck", "set", "Brief", "--template", "")
