@@ -439,7 +439,11 @@ def _viewer_narrowing(
     Every line must fit (a lower bound) and no line may take the next line's first unit
     (an upper bound), in both measures. Where the widest line by one measure is wider
     than some line plus its next unit by the other, the width becomes just less than
-    that least upper bound, so the line that was too wide breaks earlier."""
+    that least upper bound, so the line that was too wide breaks earlier.
+
+    LibreOffice's widths are taken at the layout's size; on a house template's page the
+    text is scaled afterwards (our 960 points to its width), where LibreOffice's pixel
+    rounding differs, so there this check is approximate."""
     if len(raw) < 2 or spec.align != "left":
         return None
     clusters = spec.clusters
