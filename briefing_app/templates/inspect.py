@@ -8,6 +8,7 @@ package (no python-pptx objects), so a .potx needs no rewriting here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -180,8 +181,13 @@ def _typefaces(root: etree._Element) -> list[str]:
 def font_use(role: str, name: str) -> FontUse:
     family = metric_substitute(name)
     if family is not None:
-        return FontUse(role, name, family.pdf_name, True)
-    return FontUse(role, name, "LiberationSans", False, UNKNOWN_FONT_WIDTH)
+        return FontUse(role, name, _spaced(family.pdf_name), True)
+    return FontUse(role, name, "Liberation Sans", False, UNKNOWN_FONT_WIDTH)
+
+
+def _spaced(file_stem: str) -> str:
+    """The family's name as a user knows it: "LiberationSerif" -> "Liberation Serif"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", file_stem)
 
 
 def _theme_fonts(

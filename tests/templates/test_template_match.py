@@ -41,7 +41,7 @@ def test_our_template_gives_each_layout_its_own_named_layout() -> None:
         assert choice.name == LAYOUT_SLOTS[choice.ours].name
         assert not choice.missing
     assert match.info.aspect == "16:9"
-    assert [f.measured_with for f in match.info.fonts] == ["LiberationSans", "LiberationSans"]
+    assert [f.measured_with for f in match.info.fonts] == ["Liberation Sans", "Liberation Sans"]
     assert not match.info.warnings
 
 
