@@ -65,6 +65,7 @@ from briefing_app.render.pptx_template import (
     for_marking,
     house_template,
     ph_xml,
+    theme_color_refs,
 )
 from briefing_app.templates.art import ART_PREFIX
 from briefing_app.templates.match import LayoutChoice
@@ -252,6 +253,19 @@ def _text_shape(
 ) -> str:
     if template is None:
         return textbox_xml(shape_id, box, rels.link)
+    xml = _templated_text(shape_id, box, laid, rels, template, placeholders)
+    # a map's label colours are chosen against its fills, which keep their RGB values
+    return xml if _in_figure(box) else theme_color_refs(xml, template.colors)
+
+
+def _templated_text(
+    shape_id: int,
+    box: TextBox,
+    laid: LaidSlide,
+    rels: SlideRels,
+    template: PptxTemplate,
+    placeholders: dict[str, str],
+) -> str:
     if _is_title(box):
         choice = template.choice(laid.layout)
         if choice.title is not None:

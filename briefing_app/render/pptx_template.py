@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from briefing_app.templates.build_default import MARKING_PROMPT, TEMPLATE_NAME, build_bytes
+from briefing_app.templates.drawingml import Palette
 from briefing_app.templates.inspect import inspect_package
 from briefing_app.templates.match import LayoutChoice, TemplateMatch, match_template
 from briefing_app.templates.ooxml import escape
@@ -51,6 +52,7 @@ class PptxTemplate:
     body_fonts: dict[str, str] = field(default_factory=dict)  # Office face -> "+mn-lt"
     title_fonts: dict[str, str] = field(default_factory=dict)  # Office face -> "+mj-lt"
     replacements: dict[str, str] = field(default_factory=dict)
+    colors: dict[str, str] = field(default_factory=dict)  # "1F3864" -> "tx2"
 
     def choice(self, layout: str) -> LayoutChoice:
         return self.match.choice(layout)
@@ -63,6 +65,39 @@ def _theme_fonts(match: TemplateMatch) -> tuple[dict[str, str], dict[str, str]]:
     body = {by_role["body"]: "+mn-lt"} if "body" in by_role else {}
     titles = {by_role["headings"]: "+mj-lt"} if "headings" in by_role else dict(body)
     return body, titles
+
+
+# The colour roles a slide can name, in the order a colour two of them share is named by.
+_COLOR_ROLES = ("tx1", "tx2", "bg1", "bg2", *(f"accent{n}" for n in range(1, 7)), "hlink")
+
+
+def _theme_colors(package: TemplatePackage, match: TemplateMatch) -> dict[str, str]:
+    """The colours the chosen master's theme carries, each as the role a slide names it
+    by (through the master's colour map), so text in them follows a change of theme."""
+    master = next(m for m in match.info.masters if m.index == match.master)
+    palette = Palette.for_master(package, master.part)
+    roles: dict[str, str] = {}
+    for role in _COLOR_ROLES:
+        rgb = palette.scheme_rgb(role)
+        if rgb is not None:
+            roles.setdefault(rgb.upper(), role)
+    return roles
+
+
+def theme_color_refs(xml: str, colors: dict[str, str]) -> str:
+    """Solid colours the theme carries name their theme role (``<a:schemeClr val="tx2"/>``)
+    instead of their RGB value, as PowerPoint writes text in theme colours."""
+    if not colors:
+        return xml
+    return _SRGB.sub(lambda m: _scheme(m, colors), xml)
+
+
+_SRGB = re.compile(r'<a:srgbClr val="([0-9A-Fa-f]{6})"/>')
+
+
+def _scheme(found: re.Match[str], colors: dict[str, str]) -> str:
+    role = colors.get(found.group(1).upper())
+    return f'<a:schemeClr val="{role}"/>' if role else found.group(0)
 
 
 def ph_xml(ph_type: str, idx: int) -> str:
@@ -79,7 +114,8 @@ def house_template(marked: bool) -> PptxTemplate:
     data = build_bytes(marked=marked)
     package = read_template_bytes(data, TEMPLATE_NAME)
     match = match_template(inspect_package(package))
-    return PptxTemplate(data, match, True, True, *_theme_fonts(match))
+    template = PptxTemplate(data, match, True, True, *_theme_fonts(match))
+    return replace(template, colors=_theme_colors(package, match))
 
 
 def for_marking(template: PptxTemplate, marking: str) -> PptxTemplate:
@@ -138,4 +174,5 @@ def stored_template(package: TemplatePackage, match: TemplateMatch) -> PptxTempl
     data = package.as_presentation()
     prompt = _has_marking_prompt(data)
     template = PptxTemplate(data, match, False, prompt, *_theme_fonts(match))
-    return replace(template, replacements=_stale_autofit(data))
+    colors = _theme_colors(package, match)
+    return replace(template, replacements=_stale_autofit(data), colors=colors)
