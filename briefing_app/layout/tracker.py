@@ -93,7 +93,7 @@ def _draw(
         run = replace(mine if part == current else other, text=part)
         width = text_width(part, run.style)
         if part == current:
-            fill = theme.title_color or theme.navy
+            fill = _chip_fill(theme, run.style.color)
             chip = RectBox(x - PAD, frame.y, width + 2 * PAD, frame.h, fill=fill, name=CHIP_NAME)
         runs.append(run)
         x += width
@@ -106,3 +106,29 @@ def _draw(
                             fill=theme.background, name=BAND_NAME,
                             opacity=BAND_OPACITY))  # fmt: skip
     return [*band, *([chip] if chip is not None else []), text]
+
+
+def _chip_fill(theme: Theme, text: str) -> str:
+    """The chip in the titles' colour where the current name (white) reads on it: a
+    template whose titles are white on a dark band gets our navy chip, never a white one."""
+    if theme.title_color and _contrast(theme.title_color, text) >= MIN_CONTRAST:
+        return theme.title_color
+    return theme.navy
+
+
+MIN_CONTRAST = 4.5  # WCAG AA for normal text
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two RGB hex colours."""
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _luminance(rgb: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    value = rgb.lstrip("#")[:6].ljust(6, "0")
+    r, g, b = (channel(int(value[i : i + 2], 16) / 255) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b

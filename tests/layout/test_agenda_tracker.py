@@ -165,3 +165,17 @@ def test_on_a_house_template_the_names_sit_on_a_band_that_keeps_their_contrast()
         assert all(_contrast(colour, shown) >= 4.5 for colour in names), beneath
     # our own white page needs no band
     assert _box(layout_deck(_deck()).slides[1], "Agenda tracker: band") is None
+
+
+def test_the_chip_keeps_its_name_readable_when_titles_are_white() -> None:
+    """LibreOffice's Midnightblue sets white titles on a dark band: a chip in the titles'
+    colour was white under a white name. It takes our navy then; a dark title colour is
+    still the chip's."""
+    for title, expected in (("FFFFFF", MINISTRY.navy), ("F2F2F2", MINISTRY.navy),
+                            ("C00000", "C00000")):  # fmt: skip
+        theme = replace(MINISTRY, name="template", title_color=title)
+        slide = layout_deck(_deck(), theme=theme).slides[1]
+        chip, text = _box(slide, CHIP_NAME), _box(slide, TRACKER_NAME)
+        current = next(r for r in text.paragraphs[0].lines[0].runs if r.style.bold)
+        assert chip.fill == expected
+        assert _contrast(chip.fill, current.style.color) >= 4.5
