@@ -3,7 +3,9 @@ store exactly as it was; through the service and the command line."""
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,14 @@ from briefing_app.store.models import Deck
 from briefing_app.store.template_models import Template
 from briefing_app.templates.build_default import DEFAULT_TEMPLATE, build_bytes
 from briefing_app.templates.package import TemplateError
+
+
+def _zipped(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return out.getvalue()
 
 
 def _rows(store) -> tuple[int, list]:
@@ -49,16 +59,35 @@ def test_content_addressed_and_per_deck(empty_store, pandoc_reference: Path) -> 
     assert ours.choice("argument").name == "Argument"
 
 
+def _rezipped(drop: str = "", extra: dict[str, bytes] | None = None) -> bytes:
+    """Our template with the parts whose names contain ``drop`` left out, ``extra`` added."""
+    out = io.BytesIO()
+    source = zipfile.ZipFile(io.BytesIO(build_bytes()))
+    with source as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            if not drop or drop not in name:
+                dst.writestr(name, src.read(name))
+        for name, data in (extra or {}).items():
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("filename", "data"),
     [
         ("notes.pptx", b"not a zip"),
+        ("report.pptx", _zipped({"word/document.xml": b"<w/>"})),
+        ("no-layouts.pptx", _rezipped("slideLayout")),  # its master still names them
         ("locked.pptx", bytes.fromhex("D0CF11E0A1B11AE1") + bytes(2048)),
         ("macros.potm", build_bytes()),
+        ("macros.pptm", _rezipped(extra={"ppt/vbaProject.bin": bytes(64)})),
+        ("bomb.pptx", _rezipped(extra={"ppt/media/image9.png": bytes(20 * 1024 * 1024)})),
+        ("broken.pptx", _rezipped("slideLayout3.xml")),
+        ("huge.pptx", None),  # 200 MB (sparse)
     ],
 )
 def test_a_bad_file_leaves_the_store_unchanged(
-    empty_store, tmp_path: Path, filename: str, data: bytes
+    empty_store, tmp_path: Path, filename: str, data: bytes | None
 ) -> None:
     from briefing_app.services.decks import create_deck
 
@@ -67,7 +96,11 @@ def test_a_bad_file_leaves_the_store_unchanged(
     service.set_deck_template(empty_store, "Brief", "House")
     before = _rows(empty_store)
     bad = tmp_path / filename
-    bad.write_bytes(data)
+    if data is None:
+        with bad.open("wb") as f:
+            f.truncate(200 * 1024 * 1024)
+    else:
+        bad.write_bytes(data)
     with pytest.raises(TemplateError):
         service.add_template(empty_store, bad, "House")
     with pytest.raises(TemplateError):
