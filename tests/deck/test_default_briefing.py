@@ -142,3 +142,31 @@ def test_every_content_slide_shows_the_agenda_tracker_instead_of_dividers(briefi
     for slide in deck.slides:
         tracker = [b for b in slide.boxes if b.name == TRACKER_NAME]
         assert bool(tracker) == (slide.layout not in NOT_CONTENT), slide.title
+
+
+@pytest.mark.parametrize("outline", [DEFAULT_OUTLINE, FULL_OUTLINE], ids=["default", "full"])
+def test_speaker_notes_label_each_passage_as_what_it_is(essay_store, outline) -> None:
+    """"Essay ¶N: …" quotes paragraph N of the essay and "Footnote N: …" footnote N, never
+    a footnote labelled as a paragraph (footnote 1 was "Essay ¶1"), each once a slide."""
+    from sqlalchemy import select
+
+    from briefing_app.services import decks
+    from briefing_app.store.models import Footnote, Paragraph
+
+    build_from_outline(essay_store, outline, "Deck")
+    with essay_store.read() as session:
+        paragraphs = {p.position + 1: " ".join(p.text.split())
+                      for p in session.scalars(select(Paragraph))}  # fmt: skip
+        footnotes = {f.number: " ".join(f.text.split()) for f in session.scalars(select(Footnote))}
+    labelled = re.compile(r"^(Essay ¶|Footnote )(\d+): (.+)$", re.S)
+    checked = 0
+    for slide in decks.get_deck(essay_store, "Deck").slides:
+        blocks = [b for b in slide.notes.split("\n\n") if labelled.match(b)]
+        assert len(blocks) == len(set(blocks)), slide.title  # no passage twice on a slide
+        for block in blocks:
+            kind, number, text = labelled.match(block).groups()  # type: ignore[union-attr]
+            source = paragraphs if kind == "Essay ¶" else footnotes
+            assert " ".join(text.split()) in source[int(number)], block[:80]
+            assert " ".join(text.split()) not in footnotes.values() or kind == "Footnote "
+            checked += 1
+    assert checked >= 10
