@@ -146,7 +146,7 @@ def test_every_content_slide_shows_the_agenda_tracker_instead_of_dividers(briefi
 
 @pytest.mark.parametrize("outline", [DEFAULT_OUTLINE, FULL_OUTLINE], ids=["default", "full"])
 def test_speaker_notes_label_each_passage_as_what_it_is(essay_store, outline) -> None:
-    """"Essay ¶N: …" quotes paragraph N of the essay and "Footnote N: …" footnote N, never
+    """Notes quote paragraph N as "Essay ¶N: …" and footnote N as "Footnote N: …", never
     a footnote labelled as a paragraph (footnote 1 was "Essay ¶1"), each once a slide."""
     from sqlalchemy import select
 
