@@ -38,12 +38,17 @@ def _check(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _add(ctx: CommandContext, args: argparse.Namespace) -> int:
-    before = {t.sha256 for t in templates.list_templates(ctx.store)}
-    record = templates.add_template(ctx.store, args.file, args.name)
+    stored = {t.sha256: t for t in templates.list_templates(ctx.store)}
+    names = {t.name for t in stored.values()}
+    record = templates.add_template(ctx.store, args.file, args.name, replace=args.replace)
     if args.json:
         print_json(record)
-    elif record.sha256 in before:
+    elif record.sha256 in stored:
         print(f"This file is already stored as template {record.name!r}.")
+    elif record.name in names:
+        decks = next(t.decks for t in stored.values() if t.name == record.name)
+        print(f"Template {record.name!r} is now this file ({record.width:g} x "
+              f"{record.height:g} pt); its {decks} deck(s) export in it.")  # fmt: skip
     else:
         print(f"Added template {record.name!r} ({record.width:g} x {record.height:g} pt).")
     return 0
@@ -72,6 +77,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p = actions.add_parser("add", help="store a .pptx/.potx as a template")
     p.add_argument("file")
     p.add_argument("--name", help="the template's name (default: the file's name)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="make the file the new version of the template of that name (its decks use it)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_add)
     p = commands.add_parser("templates", help="list the stored templates")

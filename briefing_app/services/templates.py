@@ -119,10 +119,15 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def add_template(store: Store, path: str | Path, name: str | None = None) -> TemplateRecord:
+def add_template(
+    store: Store, path: str | Path, name: str | None = None, *, replace: bool = False
+) -> TemplateRecord:
     """Check the file at ``path`` and store it under ``name`` (default: the file's name).
 
     The same bytes already stored are not stored again; the stored record is returned.
+    With ``replace``, a file under a name already stored becomes that template's new
+    version (a ministry's template for the new year): every deck in it exports in the new
+    file, and the old version is no longer kept.
     """
     path = Path(path)
     package = read_template_file(path)
@@ -134,10 +139,18 @@ def add_template(store: Store, path: str | Path, name: str | None = None) -> Tem
         same = session.scalar(select(Template).where(Template.sha256 == digest))
         if same is not None:
             return _record(same)
-        if session.scalar(select(Template.id).where(Template.name == wanted)) is not None:
+        named = session.scalar(select(Template).where(Template.name == wanted))
+        if named is not None and replace:
+            named.sha256, named.data, named.size = digest, data, len(data)
+            named.filename = storable_text(path.name)
+            named.width, named.height = info.width, info.height
+            named.created_at = datetime.now().replace(microsecond=0)
+            session.flush()
+            return _record(named)
+        if named is not None:
             raise StoreError(
-                f"A different template named {wanted!r} is already stored; "
-                "choose another name with --name."
+                f"A different template named {wanted!r} is already stored; choose another "
+                "name with --name, or make this file its new version with --replace."
             )
         row = Template(
             name=wanted,

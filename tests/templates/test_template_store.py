@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from briefing_app.cli import main
 from briefing_app.services import templates as service
 from briefing_app.store.models import Deck
+from briefing_app.store.store import open_store
 from briefing_app.store.template_models import Template
 from briefing_app.templates.build_default import DEFAULT_TEMPLATE, build_bytes
 from briefing_app.templates.package import TemplateError
@@ -154,3 +155,36 @@ def test_command_line(capsys, tmp_path: Path, pandoc_reference: Path) -> None:
     code, _, err = run("template", "add", str(bad))
     assert code == 2
     assert err == "briefing-app: bad.pptx is not a PowerPoint file (.pptx or .potx).\n"
+
+
+def test_a_new_version_replaces_a_template_for_its_decks(
+    capsys, tmp_path: Path, pandoc_reference: Path
+) -> None:
+    """The ministry issues next year's template: ``template add FILE --name NAME --replace``
+    makes it the version every deck in NAME exports in; without --replace the name is
+    refused in one sentence and nothing changes."""
+    db = ["--db", str(tmp_path / "cli.sqlite")]
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main([*db, *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    assert run("template", "add", str(pandoc_reference), "--name", "Ministry")[0] == 0
+    assert run("deck", "create", "Brief", "--template", "Ministry")[0] == 0
+    before = json.loads(run("templates", "--json")[1])
+    code, _, err = run("template", "add", str(DEFAULT_TEMPLATE), "--name", "Ministry")
+    assert code == 2 and err.count("\n") == 1 and "--replace" in err
+    assert json.loads(run("templates", "--json")[1]) == before
+    code, out, _ = run("template", "add", str(DEFAULT_TEMPLATE), "--name", "Ministry",
+                       "--replace")  # fmt: skip
+    assert code == 0 and "1 deck(s)" in out
+    (after,) = json.loads(run("templates", "--json")[1])
+    assert (after["name"], after["decks"]) == ("Ministry", 1)
+    assert after["sha256"] != before[0]["sha256"] and after["width"] == 960
+    store = open_store(str(tmp_path / "cli.sqlite"))
+    try:  # the deck now lays out and exports in the new version (ours), not pandoc's
+        _, match = service.deck_template(store, "Brief")
+        assert match.choice("bluf").name == "Bottom Line Up Front"
+    finally:
+        store.close()
