@@ -54,12 +54,13 @@ def _deck(win: MainWindow):
 
 def _state(win: MainWindow) -> dict:
     name = win.deck_editor.current_deck()
-    deck = service.get_deck(win.store, name) if name else None
+    # Snapshots, not get_deck: counting needs no item's source resolved.
+    slides = service.deck_slides(win.store, service.get_deck_id(win.store, name)) if name else []
     return {
         "decks": [n for n, _, _ in service.list_decks(win.store)],
         "deck": name,
-        "slides": len(deck.slides) if deck else 0,
-        "items": sum(len(s.items) for s in deck.slides) if deck else 0,
+        "slides": len(slides),
+        "items": sum(len(s.items) for s in slides),
         "undo": _stack(win).index() if _stack(win) is not None else 0,
         "mode": win.modes.currentIndex(),
         "details": win.detail.isVisible(),
@@ -85,8 +86,8 @@ def _answer_text(title: str, label: str, default: str) -> str:
 
 
 def _open_default(win: MainWindow) -> None:
-    names = [n for n, _, _ in service.list_decks(win.store)]
-    wanted = next((n for n in names if service.get_deck(win.store, n).slides), names[0])
+    decks = service.list_decks(win.store)
+    wanted = next((name for name, _, count in decks if count), decks[0][0])
     win.deck_editor.open_deck(wanted)
     win.modes.setCurrentIndex(0)
 

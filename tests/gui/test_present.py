@@ -143,7 +143,7 @@ def test_present_with_two_screens(tmp_path: Path) -> None:
            "BRIEFING_TEST_SCREENS": "2", "PYTHONPATH": str(ROOT)}  # fmt: skip
     test = f"{Path(__file__)}::test_present_on_the_screens_there_are"
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", test],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
