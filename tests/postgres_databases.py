@@ -1,9 +1,7 @@
 """Throw-away PostgreSQL databases for tests: one template per kind, cloned per test.
 
 ``CREATE DATABASE … TEMPLATE`` copies a prepared store in a few tens of milliseconds,
-so each test gets its own database as it gets its own SQLite file (``STRATEGY FILE_COPY``
-on PostgreSQL 15 and later: a small database copied as files costs the server less than
-the default, which writes the copy through the WAL). Each test worker
+so each test gets its own database as it gets its own SQLite file. Each test worker
 (pytest-xdist) has its own prefix, so workers never share a database. Each copy is dropped
 in the background as soon as its test ends (a drop takes about a second under load, and
 dropping them all one by one at the end of the session held the run up for minutes).
@@ -43,9 +41,6 @@ class Server:
         self._made: list[str] = []
         self._dropper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drop-database")
         self._drops: list[Future[None]] = []
-        with self._admin.connect() as conn:
-            version = int(conn.execute(text("SHOW server_version_num")).scalar_one())
-        self._copy = " STRATEGY FILE_COPY" if version >= 150000 else ""
 
     def url_of(self, database: str) -> str:
         return self.url.set(database=database).render_as_string(hide_password=False)
@@ -57,8 +52,7 @@ class Server:
     def create(self, template: str | None = None) -> str:
         """A new empty database (or a copy of ``template``); returns its URL."""
         name = f"{self._prefix}_{next(self._numbers)}"
-        copy = f' TEMPLATE "{template}"{self._copy}' if template else ""
-        self._execute(f'CREATE DATABASE "{name}"{copy}')
+        self._execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         self._made.append(name)
         return name
 
