@@ -60,7 +60,10 @@ def template_theme(
     choice = match.choice("argument")
     if choice.title is not None:
         title = _frame(choice.title, k)
-        if title.y >= 0 and title.bottom <= TITLE_BOTTOM_SHARE * page_h and title.w > 300:
+        # on the page (a slide size changed without moving the placeholders leaves them
+        # reaching past its edge), in its upper part, and wide enough for a title
+        inside = title.x >= 0 and title.x + title.w <= PAGE_WIDTH and title.y >= 0
+        if inside and title.bottom <= TITLE_BOTTOM_SHARE * page_h and title.w > 300:
             theme = replace(theme, title_box=title, margin=max(8.0, title.x))
     layout_placeholders = choice.layout.placeholders if choice.layout is not None else ()
     date = next((p for p in layout_placeholders if p.type == "dt"), None)
