@@ -115,6 +115,8 @@ class TemplateInfo:
         for label, value in (("16:9", 16 / 9), ("4:3", 4 / 3), ("16:10", 1.6), ("A4", 297 / 210)):
             if abs(ratio - value) < 0.01:
                 return label
+            if ratio and abs(1 / ratio - value) < 0.01:  # the same page standing up
+                return ":".join(reversed(label.split(":"))) if ":" in label else f"{label} portrait"
         return f"{ratio:.2f}:1"
 
     def layouts_of(self, master: int) -> list[SlideLayoutInfo]:

@@ -44,3 +44,16 @@ def test_every_title_and_line_stays_on_the_page(
         assert slide.shapes.title is not None and slide.shapes.title.text.strip()
         for shape in slide.shapes:
             assert shape.left >= -2 and shape.left + shape.width <= exported.slide_width + 2
+
+
+def test_template_check_names_page_shapes_standing_up_too() -> None:
+    from briefing_app.templates.inspect import TemplateInfo
+
+    def aspect(w: float, h: float) -> str:
+        return TemplateInfo("t.pptx", w, h, (), (), (), ()).aspect
+
+    assert [aspect(960, 540), aspect(540, 960), aspect(720, 540), aspect(540, 720)] == [
+        "16:9", "9:16", "4:3", "3:4"
+    ]  # fmt: skip
+    assert aspect(842, 595) == "A4" and aspect(595, 842) == "A4 portrait"
+    assert aspect(1000, 300) == "3.33:1"
