@@ -20,7 +20,8 @@ sizes and continuing a long paragraph on later slides is linear in its length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -142,17 +143,22 @@ def break_offsets(text: str) -> frozenset[int]:
     """Offsets in ``text`` where a new line may start (besides 0 and the end), by the
     Unicode line breaking algorithm as ICU implements it for English (LibreOffice's
     breaker). Breakable whitespace counts as a space; there are no forced breaks."""
+    return _breaks(text)[0]
+
+
+def _breaks(text: str) -> tuple[frozenset[int], tuple[int, ...]]:
+    """:func:`break_offsets` as a set and in ascending order."""
     if len(text) > 20_000:  # a long text is not worth remembering
         return _break_offsets(text)
     return _cached_break_offsets(text)
 
 
 @lru_cache(maxsize=_BREAKS_CACHED)
-def _cached_break_offsets(text: str) -> frozenset[int]:
+def _cached_break_offsets(text: str) -> tuple[frozenset[int], tuple[int, ...]]:
     return _break_offsets(text)
 
 
-def _break_offsets(text: str) -> frozenset[int]:
+def _break_offsets(text: str) -> tuple[frozenset[int], tuple[int, ...]]:
     flat = _SPACES.sub(lambda m: " " * len(m.group()), text)
     flat = _SURROGATE.sub("\ufffd", flat)  # a lone surrogate cannot go to ICU; same length
     ends = [end for _, end in LineBreaker(flat, _LOCALE).segments()]
@@ -165,7 +171,8 @@ def _break_offsets(text: str) -> frozenset[int]:
         index[units] = len(flat)
         ends = [index[end] for end in ends if end in index]
     n = len(flat)
-    return frozenset(e for e in ends if 0 < e < n and flat[e - 1] not in _NO_BREAK_AFTER)
+    ordered = tuple(sorted({e for e in ends if 0 < e < n and flat[e - 1] not in _NO_BREAK_AFTER}))
+    return frozenset(ordered), ordered
 
 
 def first_unit(text: str) -> str:
@@ -180,7 +187,7 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
     """Tokenise and measure ``runs`` once; ``options`` are further ParaSpec fields."""
     live = [run for run in runs if run.text]
     text = "".join(run.text for run in live)
-    starts = break_offsets(text)
+    starts, ordered = _breaks(text)
     n = len(text)
     templates: list[Template] = []
     faces: list[FaceMetrics] = []
@@ -215,8 +222,14 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
                         segs.append((ti, " ", space_em))
                     width += space_em
                 continue
-            cuts = [begin, *(p for p in range(begin + 1, end) if p in starts), end]
-            for a, b in pairwise(cuts):
+            # break offsets inside the word (after a hyphen, …): most words have none
+            k = bisect_right(ordered, begin)
+            if k < len(ordered) and ordered[k] < end:
+                cuts = [begin, *(p for p in range(begin + 1, end) if p in starts), end]
+                pairs: Iterable[tuple[int, int]] = pairwise(cuts)
+            else:
+                pairs = ((begin, end),)
+            for a, b in pairs:
                 tok = text[a:b]
                 em = measured.get(tok)
                 if em is None:
@@ -261,7 +274,10 @@ def iter_lines(
             if w + extra + c_em <= avail + _EPS:
                 if pieces and sp_t >= 0:
                     pieces.append((sp_t, " "))
-                pieces.extend((t, s) for t, s, _ in segs)
+                if len(segs) == 1:  # most clusters are one word in one style
+                    pieces.append(segs[0][:2])
+                else:
+                    pieces.extend((t, s) for t, s, _ in segs)
                 w += extra + c_em
                 ci += 1
                 continue

@@ -14,6 +14,7 @@ import io
 import posixpath
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -28,6 +29,7 @@ MAX_PARTS = 5000
 MAX_RATIO = 200  # a part this many times smaller packed than unpacked is a bomb
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MACRO_SUFFIXES = (".pptm", ".potm", ".ppsm", ".ppam")
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a ZIP member can carry
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
 )
@@ -66,7 +68,13 @@ class TemplatePackage:
         return out
 
     def as_presentation(self) -> bytes:
-        """The package as .pptx bytes (a .potx's main content type rewritten)."""
+        """The package as .pptx bytes (a .potx's main content type rewritten); the same
+        bytes every time, so what is derived from them (the export's taken-apart template,
+        kept on disk too) is found again instead of made again."""
+        return self._presentation
+
+    @cached_property
+    def _presentation(self) -> bytes:
         buffer = io.BytesIO()
         types = self.parts["[Content_Types].xml"]
         main_type = self.content_types.get(self.main_part)
@@ -74,7 +82,10 @@ class TemplatePackage:
             types = types.replace(main_type.encode(), ox.CT_PRESENTATION.encode())
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, data in self.parts.items():
-                archive.writestr(name, types if name == "[Content_Types].xml" else data)
+                # a fixed date, not the time of writing: equal parts give equal bytes
+                member = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+                member.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(member, types if name == "[Content_Types].xml" else data)
         return buffer.getvalue()
 
 
