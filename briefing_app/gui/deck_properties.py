@@ -8,13 +8,16 @@ makes the change through one undoable core command.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -55,6 +58,7 @@ class DeckPropertiesDialog(QDialog):
         parent: QWidget | None = None,
         templates: list[str] | None = None,
         template: str | None = None,
+        add_template: Callable[[Path], str | None] | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("deckPropertiesDialog")
@@ -113,13 +117,26 @@ class DeckPropertiesDialog(QDialog):
         self.template = QComboBox(self)
         self.template.setObjectName("deck_template")
         self.template.setAccessibleName("PowerPoint template")
-        self.template.setToolTip(
-            "The house PowerPoint template the deck exports in; add one with "
-            "briefing-app template add FILE"
-        )
+        self.template.setToolTip("The house PowerPoint template the deck exports in")
         self.template.addItems([OUR_TEMPLATE, *(templates or [])])
         self.template.setCurrentText(template or OUR_TEMPLATE)
-        form.addRow("&PowerPoint template:", self.template)
+        # Add…: store a .pptx/.potx (checked first; a bad file is one sentence) and pick it
+        self.adder = add_template
+        self.choose_template_file: Callable[[], Path | None] = self._ask_template_file
+        self.add_template_button = QPushButton("Add…", self)
+        self.add_template_button.setObjectName("deckAddTemplate")
+        self.add_template_button.setAccessibleName("Add a house PowerPoint template")
+        self.add_template_button.setToolTip(
+            "Store a ministry's .pptx or .potx template and use it for this deck"
+        )
+        self.add_template_button.setEnabled(add_template is not None)
+        self.add_template_button.clicked.connect(self._add_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(self.add_template_button)
+        template_caption = QLabel("&PowerPoint template:", self)
+        template_caption.setBuddy(self.template)
+        form.addRow(template_caption, template_row)
         hint = QLabel("Changes can be undone with Ctrl+Z.", self)
         hint.setStyleSheet("color: #595959;")
         buttons = QDialogButtonBox(
@@ -146,6 +163,26 @@ class DeckPropertiesDialog(QDialog):
         stored = {name: getattr(self.deck, name) for name in PROPERTY_FIELDS}
         stored["marking"] = stored["marking"] or None
         return {name: value for name, value in self.values().items() if value != stored[name]}
+
+    def _ask_template_file(self) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            "Add a House PowerPoint Template",
+            "",
+            "PowerPoint templates (*.potx *.pptx);;All files (*)",
+        )
+        return Path(chosen) if chosen else None
+
+    def _add_template(self) -> None:
+        path = self.choose_template_file()
+        if path is None or self.adder is None:
+            return
+        name = self.adder(path)  # None: refused (the sentence is shown) and nothing stored
+        if name is None:
+            return
+        if self.template.findText(name) < 0:
+            self.template.addItem(name)
+        self.template.setCurrentText(name)
 
     def template_change(self) -> tuple[bool, str | None]:
         """Whether the user picked another template, and which (None: our own)."""

@@ -440,12 +440,28 @@ class MainWindow(QMainWindow):
             self,
             [t.name for t in templates.list_templates(self.store)],
             templates.deck_template_name(self.store, name),
+            self._store_template,
         )
         dialog.accepted.connect(lambda: self._apply_properties(deck_id, dialog.changes()))
         dialog.accepted.connect(lambda: self._apply_template(deck_id, dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.properties_dialog = dialog
         dialog.open()
+
+    def _store_template(self, path: Path) -> str | None:
+        """Check and store a house template file (named after it, made unique); its name,
+        or None when it was refused (the sentence is shown, nothing is stored)."""
+        from briefing_app.services import templates
+
+        taken = {t.name for t in templates.list_templates(self.store)}
+        name, n = path.stem, 2
+        while name in taken:  # a different file with the same name: keep both
+            name, n = f"{path.stem} ({n})", n + 1
+        record = self.ops.run(lambda: templates.add_template(self.store, path, name), self)
+        if record is None:
+            return None
+        self._status(f"Stored the template {record.name!r}; OK makes this deck use it.")
+        return record.name
 
     def _apply_template(self, deck_id: int, dialog: DeckPropertiesDialog) -> None:
         from briefing_app.services.commands import set_deck_template

@@ -262,6 +262,35 @@ def test_deck_properties_pick_a_house_template(window, qtbot, tmp_path) -> None:
     assert templates.deck_template_name(window.store, name) == "Ministry 2026"
 
 
+def test_deck_properties_add_a_house_template_from_a_file(window, qtbot, tmp_path) -> None:
+    """Add… stores a .potx/.pptx the user picks and selects it; OK makes the deck use it.
+    A bad file is refused in one sentence and nothing is stored."""
+    from PySide6.QtCore import Qt
+
+    from briefing_app.services import templates
+    from briefing_app.templates.build_default import DEFAULT_TEMPLATE
+
+    house = tmp_path / "Ministry 2027.pptx"
+    house.write_bytes(DEFAULT_TEMPLATE.read_bytes())
+    bad = tmp_path / "notes.pptx"
+    bad.write_text("not a presentation")
+    failures: list[str] = []
+    window.ops.failed.connect(lambda sentence, *_: failures.append(sentence))
+    name = window.deck_editor.current_deck()
+    window.actions_by_id["deck_properties"].trigger()
+    dialog = window.properties_dialog
+    dialog.choose_template_file = lambda: bad
+    qtbot.mouseClick(dialog.add_template_button, Qt.MouseButton.LeftButton)
+    assert failures == ["notes.pptx is not a PowerPoint file (.pptx or .potx)."]
+    assert templates.list_templates(window.store) == []
+    dialog.choose_template_file = lambda: house
+    qtbot.mouseClick(dialog.add_template_button, Qt.MouseButton.LeftButton)
+    assert dialog.template.currentText() == "Ministry 2027"
+    assert [t.name for t in templates.list_templates(window.store)] == ["Ministry 2027"]
+    dialog.accept()
+    assert templates.deck_template_name(window.store, name) == "Ministry 2027"
+
+
 def test_review_panel_and_details_show_the_same_argument(window) -> None:
     from briefing_app.services import library
 
