@@ -63,14 +63,14 @@ def _run_width(text: str, font: str, bold: bool, italic: bool, size: float) -> f
 def libreoffice_width(pieces: Sequence[tuple[str, TextStyle]]) -> float:
     """Width in points LibreOffice gives consecutive runs (each shaped on its own, as
     LibreOffice shapes each portion of one style; colour does not split a portion)."""
-    merged: list[tuple[str, TextStyle]] = []
+    merged: list[tuple[str, tuple[str, bool, bool, float]]] = []
     for text, style in pieces:
-        key = TextStyle(style.font, style.size, style.bold, style.italic)
+        key = (style.font, style.bold, style.italic, style.size)
         if merged and merged[-1][1] == key:
             merged[-1] = (merged[-1][0] + text, key)
         elif text:
             merged.append((text, key))
-    return sum(_run_width(t, s.font, s.bold, s.italic, s.size) for t, s in merged)
+    return sum(_run_width(t, *key) for t, key in merged)
 
 
 def advance_width(pieces: Sequence[tuple[str, TextStyle]]) -> float:

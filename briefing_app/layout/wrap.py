@@ -37,9 +37,10 @@ WIDTH_TOLERANCE = 0.015  # lines are wrapped to 98.5 % of the frame width
 _EPS = 1e-6
 
 _NOBREAK_SPACES = "\u00a0\u2007\u202f"
-# Tokens: breakable whitespace, or a word (anything else, no-break spaces included).
-_TOKEN = re.compile(rf"(?P<sp>[^\S{_NOBREAK_SPACES}]+)|(?P<w>(?:[^\s]|[{_NOBREAK_SPACES}])+)")
 _SPACES = re.compile(rf"[^\S{_NOBREAK_SPACES}]+")
+# Splits a text into words (anything else, no-break spaces included) and the breakable
+# whitespace between them, alternately.
+_SPACES_SPLIT = re.compile(rf"([^\S{_NOBREAK_SPACES}]+)")
 # Not offered: after a soft hyphen (the break would need a drawn hyphen) and after a slash
 # (LibreOffice keeps "UN/OSCE", "and/or" and a URL whole, unlike UAX #14).
 _NO_BREAK_AFTER = "\u00ad/"
@@ -205,9 +206,13 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
         get, nd = fm.em_widths.get, fm.notdef_em
         space_em = fm.char_em(" ")
         measured = _token_cache(fm)
-        for match in _TOKEN.finditer(run.text):
-            begin, end = offset + match.start(), offset + match.end()
-            if match.lastgroup == "sp":
+        begin = offset
+        # alternately a word (anything but breakable whitespace) and breakable whitespace
+        for k, part in enumerate(_SPACES_SPLIT.split(run.text)):
+            if not part:
+                continue
+            end = begin + len(part)
+            if k & 1:  # breakable whitespace
                 after = end
                 while after < n and text[after].isspace() and text[after] not in _NOBREAK_SPACES:
                     after += 1
@@ -221,16 +226,17 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
                     else:
                         segs.append((ti, " ", space_em))
                     width += space_em
+                begin = end
                 continue
             # break offsets inside the word (after a hyphen, …): most words have none
-            k = bisect_right(ordered, begin)
-            if k < len(ordered) and ordered[k] < end:
+            i = bisect_right(ordered, begin)
+            if i < len(ordered) and ordered[i] < end:
                 cuts = [begin, *(p for p in range(begin + 1, end) if p in starts), end]
                 pairs: Iterable[tuple[int, int]] = pairwise(cuts)
             else:
                 pairs = ((begin, end),)
             for a, b in pairs:
-                tok = text[a:b]
+                tok = part if b - a == len(part) else text[a:b]
                 em = measured.get(tok)
                 if em is None:
                     if len(measured) >= _TOKENS_MAX:
@@ -247,6 +253,7 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
                 else:
                     segs.append((ti, tok, em))
                 width += em
+            begin = end
         offset += len(run.text)
     if segs:
         clusters.append((space[0], space[1], width, tuple(segs)))
@@ -500,7 +507,17 @@ def _taller_than(spec: ParaSpec, frame: Frame, size: float, avail: float) -> boo
 def _paragraph(
     spec: ParaSpec, lines: list[TextLine], frame: Frame, size: float, sb: float, lh: float
 ) -> TextParagraph:
-    lines[-1] = replace(lines[-1], paragraph_end=True)
+    last = lines[-1]  # as dataclasses.replace would make it, without its cost
+    lines[-1] = TextLine(
+        last.runs,
+        last.x,
+        last.baseline,
+        last.width,
+        last.ascent,
+        last.descent,
+        True,
+        last.break_text,
+    )
     show_bullet = spec.bullet is not None and not spec.continued
     bstyle = spec.bullet_style or (spec.templates[0].style if spec.templates else None)
     return TextParagraph(
