@@ -26,6 +26,7 @@ from briefing_app.store.store import Store
 from briefing_app.store.template_models import Template
 from briefing_app.templates.build_default import TEMPLATE_NAME, build_bytes
 from briefing_app.templates.inspect import TemplateInfo, inspect_package
+from briefing_app.templates.legibility import master_clash
 from briefing_app.templates.match import TemplateMatch, match_template
 from briefing_app.templates.package import (
     TemplatePackage,
@@ -95,7 +96,7 @@ def report_for(match: TemplateMatch) -> TemplateReport:
 
 def analyse(package: TemplatePackage) -> tuple[TemplateInfo, TemplateMatch]:
     info = inspect_package(package)
-    return info, match_template(info)
+    return info, match_template(info, rank_masters=master_clash(package))
 
 
 def check_template(path: str | Path) -> TemplateReport:

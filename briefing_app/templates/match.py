@@ -7,12 +7,17 @@ the best assignment of its placeholders to those slots, the type fit times how w
 placeholder overlaps its slot's frame, plus how well its title overlaps ours (positions
 as fractions of the page, so 4:3 and other sizes compare fairly). Placeholders left empty
 cost a little: an empty placeholder shows "Click to add text" in PowerPoint. One master
-serves the whole deck: the one whose layouts score best overall. Among equal scores a
-layout not yet used by another of our layouts wins, then the earlier one.
+serves the whole deck: the one whose layouts score best overall. Masters whose layouts
+score the same (LibreOffice's templates repeat one set of layouts on a title master and
+content masters) are told apart by where their art lies: the one whose content slides'
+text can be read on it wins (``rank_masters``, :mod:`briefing_app.templates.legibility`),
+then the earlier one. Among equal scores a layout not yet used by another of our layouts
+wins, then the earlier one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing_app.layout import registry
@@ -41,6 +46,9 @@ GEOMETRY = 2.0
 EMPTY_PENALTY = 1.0
 OPTIONAL_MIN_OVERLAP = 0.2
 TITLE_SCORE, TITLE_KIND_BONUS, NO_TITLE = 3.0, 1.0, -10.0
+# Equally fitting masters: one whose rank (unreadable share of text) is this much lower
+# than an earlier one's is preferred to it.
+RANK_TOLERANCE = 0.05
 _MAX_CANDIDATES = 7  # placeholders considered per layout (templates rarely have more)
 
 _TEXT_BOX = "drawn as a text box where our layout puts it"
@@ -173,10 +181,16 @@ def _choose(
     return LayoutChoice(key, layout, score, layout.title, tuple(assignments), tuple(missing))
 
 
-def match_template(info: TemplateInfo, ours: tuple[str, ...] | None = None) -> TemplateMatch:
-    """The template layout each of our layouts uses, all from the best-fitting master."""
+def match_template(
+    info: TemplateInfo,
+    ours: tuple[str, ...] | None = None,
+    rank_masters: Callable[[TemplateMatch], float] | None = None,
+) -> TemplateMatch:
+    """The template layout each of our layouts uses, all from the best-fitting master;
+    among equally fitting masters the one ``rank_masters`` puts lowest (the share of
+    text it would leave unreadable), then the earlier one."""
     keys = ours or tuple(LAYOUT_SLOTS)
-    best: tuple[float, int, tuple[LayoutChoice, ...]] | None = None
+    fits: list[tuple[float, TemplateMatch]] = []
     for master in info.masters:
         layouts = info.layouts_of(master.index)
         if not layouts:
@@ -188,9 +202,16 @@ def match_template(info: TemplateInfo, ours: tuple[str, ...] | None = None) -> T
             if choice.layout is not None:
                 used.add(choice.layout.part)
             choices.append(choice)
-        total = sum(c.score for c in choices)
-        if best is None or total > best[0] + 1e-9:
-            best = (total, master.index, tuple(choices))
-    if best is None:  # package.py refuses templates without layouts; keep this total
+        fits.append(
+            (sum(c.score for c in choices), TemplateMatch(info, master.index, tuple(choices)))
+        )
+    if not fits:  # package.py refuses templates without layouts; keep this total
         return TemplateMatch(info, 0, ())
-    return TemplateMatch(info, best[1], best[2])
+    top = max(total for total, _ in fits)
+    tied = [match for total, match in fits if total > top - 1e-6]
+    if rank_masters is None or len(tied) == 1:
+        return tied[0]
+    ranks = [rank_masters(match) for match in tied]
+    # the earliest master whose text is about as readable as on the best one: a master
+    # is passed over for clearly more readable text, never for a sliver
+    return next(m for m, r in zip(tied, ranks, strict=True) if r <= min(ranks) + RANK_TOLERANCE)

@@ -1,0 +1,238 @@
+"""How much of a template's text would sit on art it cannot be read on.
+
+A template with several slide masters often has one made for the title slide (art over
+the whole page) and others for content (art kept to the edges); their layouts have the
+same placeholders, so placeholders alone cannot tell them apart. What a communications
+officer sees is whether the titles and body text can be read where the master puts them.
+So each text placeholder of the layouts our content slides use is sampled on a grid: at
+each point the template's art (:mod:`briefing_app.templates.art`, the drawing list the PDF
+and preview draw) is composited into the colour behind the text, and the point counts as
+unreadable when the text's colour (the title's, the master's body style's) falls below
+WCAG's contrast for its size there. Titles are sampled where our layout puts them (the
+title placeholder, below the marking band and agenda tracker of a marked deck).
+:func:`master_clash` gives the unreadable share, the figure
+:func:`briefing_app.templates.match.match_template` ranks equally fitting masters by.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+
+from PIL import Image
+
+from briefing_app.layout.boxes import Box, Gradient, PathBox, PictureBox, RectBox
+from briefing_app.layout.theme import Theme
+from briefing_app.templates import ooxml as ox
+from briefing_app.templates.art import template_art, title_color
+from briefing_app.templates.drawingml import Palette
+from briefing_app.templates.inspect import Placeholder
+from briefing_app.templates.match import TemplateMatch
+from briefing_app.templates.package import TemplatePackage
+from briefing_app.templates.theme import scale_of, template_theme
+
+_P, _A = f"{{{ox.NS_P}}}", f"{{{ox.NS_A}}}"
+# WCAG 2 minimum contrast: large text (titles) 3:1, body text 4.5:1.
+TITLE_CONTRAST, BODY_CONTRAST = 3.0, 4.5
+GRID = 16  # samples along each side of a placeholder
+# Our cover and section slides are judged by their own layouts' title-slide art; the
+# master is chosen for the slides that carry the briefing's text.
+NOT_CONTENT = ("title", "section")
+
+RGB = tuple[float, float, float]
+
+
+def master_clash(package: TemplatePackage) -> Callable[[TemplateMatch], float]:
+    """For a match on one master: the share (0..1) of its content layouts' text where it
+    would not reach WCAG contrast on the art, the title's share and the body's averaged."""
+
+    def clash(match: TemplateMatch) -> float:
+        theme = template_theme(match)
+        # the title's colour as the export gives it (TemplateLook): the layout's title
+        # placeholder's when our titles sit in it, else the master's title style's
+        color = title_color(package, match, from_layout=theme.title_box is not None)
+        title_rgb = _rgb(color or _text_rgb(package, match, "tx1"))
+        body_rgb = _rgb(_body_color(package, match))
+        page = (match.info.width, match.info.height)
+        title = _title_area(match, theme)
+        shares = []
+        seen: set[str] = set()
+        for choice in match.choices:
+            if choice.ours in NOT_CONTENT or choice.layout is None:
+                continue
+            if choice.layout.part in seen:
+                continue
+            seen.add(choice.layout.part)
+            art = template_art(package, choice.layout.part, page)
+            body = [
+                (a.placeholder, body_rgb, BODY_CONTRAST)
+                for a in choice.assignments
+                if a.placeholder is not None
+            ]
+            # the title counts as much as all the body text: a slide's message is its title
+            title_share = _unreadable(art, [(title, title_rgb, TITLE_CONTRAST)])
+            shares.append((title_share + _unreadable(art, body)) / 2 if body else title_share)
+        return sum(shares) / len(shares) if shares else 0.0
+
+    return clash
+
+
+def _title_area(match: TemplateMatch, theme: Theme) -> Placeholder:
+    """Where our titles go on this master: its title placeholder (or our title frame),
+    moved below the marking band and agenda tracker of a marked deck with parts (the
+    default briefing) as the layout engine moves it."""
+    k = scale_of(match)
+    frame = replace(theme, tracker=True).title_frame(True)
+    return Placeholder("title", 0, "title", frame.x * k, frame.y * k, frame.w * k, frame.h * k)
+
+
+def _unreadable(art: tuple[Box, ...], texts: list[tuple[Placeholder, RGB, float]]) -> float:
+    """Area-weighted share of the ``texts`` placeholders' sample points below contrast."""
+    total = bad = 0.0
+    for ph, color, minimum in texts:
+        if ph.w <= 0 or ph.h <= 0:
+            continue
+        misses = 0
+        for i in range(GRID):
+            for j in range(GRID):
+                x = ph.x + (i + 0.5) * ph.w / GRID
+                y = ph.y + (j + 0.5) * ph.h / GRID
+                if _contrast(color, backdrop_at(art, x, y)) < minimum:
+                    misses += 1
+        total += ph.area
+        bad += ph.area * misses / GRID**2
+    return bad / total if total else 0.0
+
+
+def backdrop_at(art: tuple[Box, ...], x: float, y: float) -> RGB:
+    """The colour the art shows at (x, y): its boxes composited, last on top, on white."""
+    out: RGB = (1.0, 1.0, 1.0)
+    for box in art:
+        found = _color_at(box, x, y)
+        if found is None:
+            continue
+        color, alpha = found
+        out = (
+            out[0] + (color[0] - out[0]) * alpha,
+            out[1] + (color[1] - out[1]) * alpha,
+            out[2] + (color[2] - out[2]) * alpha,
+        )
+    return out
+
+
+def _color_at(box: Box, x: float, y: float) -> tuple[RGB, float] | None:
+    if isinstance(box, RectBox):
+        if not (box.x <= x <= box.x + box.w and box.y <= y <= box.y + box.h):
+            return None
+        return _fill_at(box.fill, box.gradient, x, y, box.opacity)
+    if isinstance(box, PathBox):
+        if not box.closed or not _inside(box.rings, x, y):
+            return None
+        return _fill_at(box.fill, box.gradient, x, y, box.opacity)
+    if isinstance(box, PictureBox):
+        if box.w <= 0 or box.h <= 0 or not (box.x <= x < box.x + box.w):
+            return None
+        if not box.y <= y < box.y + box.h:
+            return None
+        return _pixel(box.path, (x - box.x) / box.w, (y - box.y) / box.h)
+    return None  # rules and static text are thin: text stays readable across them
+
+
+def _fill_at(
+    fill: str | None, gradient: Gradient | None, x: float, y: float, opacity: float
+) -> tuple[RGB, float] | None:
+    if gradient is not None and gradient.stops:
+        return _gradient_at(gradient, x, y), opacity
+    if fill is None:
+        return None
+    return _rgb(fill), opacity
+
+
+def _gradient_at(g: Gradient, x: float, y: float) -> RGB:
+    if g.radius > 0:
+        t = math.hypot(x - g.x1, y - g.y1) / g.radius
+    else:
+        dx, dy = g.x2 - g.x1, g.y2 - g.y1
+        length = dx * dx + dy * dy
+        t = ((x - g.x1) * dx + (y - g.y1) * dy) / length if length else 0.0
+    t = max(0.0, min(1.0, t))
+    stops = sorted(g.stops)
+    if t <= stops[0][0]:
+        return _rgb(stops[0][1])
+    for (p0, c0), (p1, c1) in itertools.pairwise(stops):
+        if t <= p1:
+            f = (t - p0) / (p1 - p0) if p1 > p0 else 0.0
+            a, b = _rgb(c0), _rgb(c1)
+            return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f)
+    return _rgb(stops[-1][1])
+
+
+def _inside(rings: tuple[tuple[tuple[float, float], ...], ...], x: float, y: float) -> bool:
+    """Even-odd rule over all rings (holes cut out), as the renderers fill them."""
+    inside = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, (*ring[1:], ring[0]), strict=True):
+            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+                inside = not inside
+    return inside
+
+
+@cache
+def _image(path: str) -> Image.Image | None:
+    try:
+        with Image.open(path) as img:
+            return img.convert("RGBA")
+    except (OSError, ValueError):
+        return None  # a picture we cannot read is not judged
+
+
+def _pixel(path: str, u: float, v: float) -> tuple[RGB, float] | None:
+    img = _image(path)
+    if img is None:
+        return None
+    px = img.getpixel(
+        (min(img.width - 1, int(u * img.width)), min(img.height - 1, int(v * img.height)))
+    )
+    assert isinstance(px, tuple)
+    r, g, b, a = (int(c) for c in px[:4])
+    return (r / 255, g / 255, b / 255), a / 255
+
+
+def _rgb(value: str) -> RGB:
+    v = value.lstrip("#")[:6].ljust(6, "0")
+    return (int(v[0:2], 16) / 255, int(v[2:4], 16) / 255, int(v[4:6], 16) / 255)
+
+
+def _contrast(a: RGB, b: RGB) -> float:
+    """WCAG contrast ratio of two colours."""
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _luminance(c: RGB) -> float:
+    def channel(s: float) -> float:
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])
+
+
+def _master_part(match: TemplateMatch) -> str:
+    return next(m.part for m in match.info.masters if m.index == match.master)
+
+
+def _text_rgb(package: TemplatePackage, match: TemplateMatch, role: str) -> str:
+    return Palette.for_master(package, _master_part(match)).scheme_rgb(role) or "000000"
+
+
+def _body_color(package: TemplatePackage, match: TemplateMatch) -> str:
+    """The colour of body text: the master's body style's first level, else ``tx1``."""
+    part = _master_part(match)
+    level = package.xml(part).find(f"{_P}txStyles/{_P}bodyStyle/{_A}lvl1pPr/{_A}defRPr")
+    if level is not None:
+        color = Palette.for_master(package, part).color_of(level.find(f"{_A}solidFill"))
+        if color is not None:
+            return color.rgb
+    return _text_rgb(package, match, "tx1")
