@@ -20,7 +20,7 @@ import itertools
 import math
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
+from functools import lru_cache
 
 from PIL import Image
 
@@ -180,7 +180,7 @@ def _inside(rings: tuple[tuple[tuple[float, float], ...], ...], x: float, y: flo
     return inside
 
 
-@cache
+@lru_cache(maxsize=16)
 def _image(path: str) -> Image.Image | None:
     try:
         with Image.open(path) as img:
