@@ -199,6 +199,9 @@ def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:
         suffix = CONT if index > 0 else ""
         frame = t.title_frame(m)
         fit = fit_text(title, t.title_style(), frame, t.title_size, t.title_min, suffix=suffix)
+        if fit.fits and _laid_text(fit) == normalize_spaces(title + suffix):
+            # laid out whole, as title_fits lays it out: it fits, no need to ask again
+            ctx.title_checks.setdefault((title + suffix, None), True)
         if not title_fits(ctx, title + suffix):  # shrink on (the engine warns); cut never
             fit = fit_text(title, t.title_style(), frame, t.title_min, TITLE_FLOOR, suffix=suffix)
         boxes.append(text_box(fit, frame, "Title", anchor="bottom", source=TITLE_REF))
@@ -208,6 +211,15 @@ def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:
             RuleBox(t.margin, y, t.page_w - t.margin, y, t.navy, t.title_rule_w, "TitleRule")
         )
     return boxes
+
+
+def _laid_text(fit: Fit) -> str:
+    """The text a fit laid out, its lines joined by what each break replaced."""
+    lines = fit.lines
+    return "".join(
+        "".join(run.text for run in line.runs) + (line.break_text if n < len(lines) else "")
+        for n, line in enumerate(lines, start=1)
+    )
 
 
 def title_fits(ctx: Ctx, title: str, floor: float | None = None) -> bool:

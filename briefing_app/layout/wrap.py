@@ -325,6 +325,8 @@ def _runs(
     spec: ParaSpec, pieces: list[tuple[int, str]], styles: list[TextStyle]
 ) -> tuple[Run, ...]:
     """Join consecutive pieces of one template into runs in the laid-out size."""
+    if len(styles) == 1 and pieces:  # one style, one run (most paragraphs)
+        return (Run("".join([s for _, s in pieces]), styles[0], spec.templates[0].link),)
     runs: list[Run] = []
     last = -1
     texts: list[str] = []
