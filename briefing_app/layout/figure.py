@@ -18,6 +18,7 @@ FigureFrame = tuple[float, float, float, float]  # x, y, w, h in page points
 class Figure(Protocol):
     """A vector figure: every box it draws lies inside ``frame``."""
 
-    def boxes(self, frame: FigureFrame) -> list[Box]:
-        """The figure's boxes inside ``frame`` = (x, y, w, h) in page points."""
+    def boxes(self, frame: FigureFrame, font: str) -> list[Box]:
+        """The figure's boxes inside ``frame`` = (x, y, w, h) in page points, its text in
+        the family ``font`` (a layout.fonts key: the slide theme's body font)."""
         ...

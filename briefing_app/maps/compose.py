@@ -4,7 +4,9 @@ Order of drawing: sea, layers bottom to top (one PathBox per feature, named afte
 labels, locator inset, legend, scale bar, frame, notes, source line. Everything lies inside
 the frame. Labels are never smaller than MIN_LABEL_SIZE at the size drawn, and never sit on
 a line feature; the legend and the scale bar go where they cover the least of the map's
-subject (none, when the map leaves room). Results are cached by (spec, frame).
+subject (none, when the map leaves room). Text is set in the font it is given: the slide
+theme's body font, so a house template's theme font reaches the map's labels, legend and
+notes as it reaches the bullets. Results are cached by (spec, frame, font).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from shapely.geometry.base import BaseGeometry
 from briefing_app.layout.boxes import Box, PathBox, RectBox, TextStyle
 from briefing_app.maps import geodata, nato
 from briefing_app.maps.furniture import (
+    DEFAULT_FONT,
     MARGIN,
     SOURCE_STRIP,
     LegendEntry,
@@ -51,14 +54,15 @@ class MapFigure:
 
     spec: MapSpec
 
-    def boxes(self, frame: Frame) -> list[Box]:
-        return map_boxes(self.spec, frame)
+    def boxes(self, frame: Frame, font: str = DEFAULT_FONT) -> list[Box]:
+        return map_boxes(self.spec, frame, font)
 
 
-def map_boxes(spec: MapSpec, frame: Frame) -> list[Box]:
-    """Every box of the map inside ``frame`` = (x, y, w, h) in page points."""
+def map_boxes(spec: MapSpec, frame: Frame, font: str = DEFAULT_FONT) -> list[Box]:
+    """Every box of the map inside ``frame`` = (x, y, w, h) in page points, its text in
+    the family ``font`` (a layout.fonts key)."""
     key = tuple(round(float(v), 3) for v in frame)
-    return list(_map_boxes(spec, key))
+    return list(_map_boxes(spec, key, font))
 
 
 def layer_features(layer: LayerSpec) -> list[GeoFeature]:
@@ -77,11 +81,11 @@ def layer_features(layer: LayerSpec) -> list[GeoFeature]:
     return feats
 
 
-def _label_style(layer: LayerSpec, fill: str | None) -> TextStyle:
+def _label_style(layer: LayerSpec, fill: str | None, font: str) -> TextStyle:
     st = layer.style
     color = resolve(st.label_color) if st.label_color != "label" else label_color_for(fill)
     return TextStyle(
-        "sans",
+        font,
         max(st.label_size, MIN_LABEL_SIZE),
         bold=st.label_bold,
         italic=st.label_italic,
@@ -100,14 +104,14 @@ class _Drawn:
 
 
 @lru_cache(maxsize=48)
-def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
+def _map_boxes(spec: MapSpec, frame: Frame, font: str) -> tuple[Box, ...]:
     x, y, w, h = frame
     probe = make_view(
         projection_from(spec.projection_params), spec.extent, (x, y, w, h - SOURCE_STRIP)
     )
     spec = apply_policies(spec, probe)
     notes = list(spec.notes)
-    map_h = h - SOURCE_STRIP - notes_height(notes, w)
+    map_h = h - SOURCE_STRIP - notes_height(notes, w, font)
     entries = [
         LegendEntry(layer.legend, layer.style, layer.kind) for layer in spec.layers if layer.legend
     ]
@@ -119,7 +123,7 @@ def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
     layouts: list[tuple[Any, ...]] = [((x, y, w, map_h), None, inside)]
     wide = w >= map_h
     beside_w = max(150.0, min(legend_w, w * 0.3)) if wide else legend_w  # a narrow column
-    _, size = legend(entries, [], "top-left", (0.0, 0.0, w, map_h), beside_w)
+    _, size = legend(entries, [], "top-left", (0.0, 0.0, w, map_h), beside_w, font=font)
     notes_at = (x, y + map_h, w)  # notes under the map, across the frame
     if size:
         lw, lh = size[2] - size[0], size[3] - size[1]
@@ -127,7 +131,7 @@ def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
             # Beside a wide frame's map, the notes go under the legend when they fit there,
             # and the map keeps the full height.
             full_h = h - SOURCE_STRIP
-            column_notes = notes_height(notes, lw)
+            column_notes = notes_height(notes, lw, font)
             tall = lh + MARGIN + column_notes <= full_h
             rect_h = full_h if tall else map_h
             layouts.append(
@@ -143,16 +147,16 @@ def _map_boxes(spec: MapSpec, frame: Frame) -> tuple[Box, ...]:
                 ((x, y, w, map_h - lh - MARGIN), (x, y + map_h - lh), [(beside_w, 1)], notes_at)
             )
     for rect, outside, options, *where in layouts:
-        result = _compose(spec, rect, entries, options, outside)
+        result = _compose(spec, rect, entries, options, outside, font)
         if result is not None or outside is not None:
             notes_at = where[0] if where else notes_at
             break
     assert result is not None
     boxes = list(result)
-    boxes += notes_block(notes, *notes_at)
+    boxes += notes_block(notes, *notes_at, font=font)
     sources = [ATTRIBUTION, *sorted({lay.attribution for lay in spec.layers if lay.attribution})]
     text = "; ".join(sources) + f". Projection: {probe.proj.name}."
-    boxes.append(source_line(text, x, y + h - SOURCE_STRIP, w))
+    boxes.append(source_line(text, x, y + h - SOURCE_STRIP, w, font))
     return tuple(boxes)
 
 
@@ -162,6 +166,7 @@ def _compose(
     entries: list[LegendEntry],
     options: list[tuple[float, int]],
     outside: tuple[float, float] | None,
+    font: str,
 ) -> list[Box] | None:
     """The map in ``rect`` (x, y, w, h) with its labels and furniture; None when the legend
     must go inside but in none of ``options`` (width, columns) does a spot inside keep it
@@ -173,7 +178,7 @@ def _compose(
     view = make_view(projection_from(spec.projection_params), extent, rect)
     area = (x, y, x + w, y + h)
     boxes: list[Box] = [RectBox(*rect, fill=resolve(spec.sea), name="Sea")]
-    drawn = _draw_layers(spec, view, boxes)
+    drawn = _draw_layers(spec, view, boxes, font)
     # Areas do not overlap one another, so what a panel covers is the sum over them.
     subject, land = drawn.subject, drawn.land
     for shape in subject + land:
@@ -197,7 +202,14 @@ def _compose(
     for legend_w, columns in options:
         covered.clear()
         legend_boxes, legend_rect = legend(
-            entries, [], spec.legend_corner, area, legend_w, place=place_legend, columns=columns
+            entries,
+            [],
+            spec.legend_corner,
+            area,
+            legend_w,
+            place=place_legend,
+            columns=columns,
+            font=font,
         )
         if not covered or covered[0] <= 1.0:
             break
@@ -215,6 +227,7 @@ def _compose(
             place=lambda pw, ph: _clear_spot(
                 pw, ph, area, subject, land, obstacles, corner, corners_only=True
             )[:2],
+            font=font,
         )
         furniture += bar
         obstacles.append(bar_rect)
@@ -340,7 +353,7 @@ def _matches(feature_id: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatchcase(feature_id, p) for p in patterns)
 
 
-def _draw_layers(spec: MapSpec, view: View, boxes: list[Box]) -> _Drawn:
+def _draw_layers(spec: MapSpec, view: View, boxes: list[Box], font: str) -> _Drawn:
     bounds = view.lonlat_bounds()
     drawn = _Drawn()
     subject = nato.expand(spec.subject)
@@ -399,7 +412,7 @@ def _draw_layers(spec: MapSpec, view: View, boxes: list[Box]) -> _Drawn:
                 drawn.requests.append(
                     LabelRequest(
                         text=text.upper() if st.label_caps else text,
-                        style=_label_style(layer, st.hex("fill")),
+                        style=_label_style(layer, st.hex("fill"), font),
                         region=page,
                         priority=st.label_priority * 1e9 + index * 1e6 + min(page.area, 9e5),
                         name=f"Label: {text}",

@@ -1,10 +1,14 @@
-"""Map furniture: legend, scale bar, source line and frame. Each returns boxes + its rect."""
+"""Map furniture: legend, scale bar, source line and frame. Each returns boxes + its rect.
+
+Text is set in ``font`` (a layout.fonts family key: the slide theme's body font, so a
+house template's theme font reaches the map) in the sizes and colours of the styles below.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing_app.layout.boxes import Box, PathBox, RectBox, RuleBox, TextStyle
 from briefing_app.layout.metrics import text_width
@@ -22,6 +26,7 @@ SOURCE_STYLE = TextStyle("sans", 7.0, color="555555")
 SOURCE_STRIP = 12.0  # height reserved under the map for the source line
 PANEL_FILL = "FFFFFF"
 PANEL_STROKE = "8C8C8C"
+DEFAULT_FONT = "sans"
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 
@@ -31,6 +36,11 @@ class LegendEntry:
     text: str
     style: Style
     kind: str  # area | line
+
+
+def in_font(style: TextStyle, font: str) -> TextStyle:
+    """``style`` set in the family ``font``."""
+    return style if style.font == font else replace(style, font=font)
 
 
 def _corner_origin(corner: str, w: float, h: float, area: Rect) -> tuple[float, float]:
@@ -85,6 +95,7 @@ def legend(
     max_width: float,
     place: Callable[[float, float], tuple[float, float]] | None = None,
     columns: int = 1,
+    font: str = DEFAULT_FONT,
 ) -> tuple[list[Box], Rect | None]:
     """A white panel with a swatch and text per entry (in ``columns`` columns, filled in
     order), then the notes in italics across its width.
@@ -93,21 +104,22 @@ def legend(
     """
     if not entries and not notes:
         return [], None
+    legend_style, note_style = in_font(LEGEND_STYLE, font), in_font(NOTE_STYLE, font)
     columns = max(1, min(columns, len(entries) or 1))
     per = -(-len(entries) // columns) if entries else 0
     chunks = [entries[i : i + per] for i in range(0, len(entries), per)] if entries else []
     col_max = (max_width - 2 * PAD - 8 * (columns - 1)) / columns
     wrap_w = col_max - SWATCH_W - 5
-    rows = [[wrap(e.text, LEGEND_STYLE, wrap_w) for e in chunk] for chunk in chunks]
+    rows = [[wrap(e.text, legend_style, wrap_w) for e in chunk] for chunk in chunks]
     col_w = [
-        max([text_width(ln, LEGEND_STYLE) for r in col for ln in r] + [20.0]) + SWATCH_W + 5
+        max([text_width(ln, legend_style) for r in col for ln in r] + [20.0]) + SWATCH_W + 5
         for col in rows
     ]
     inner = sum(col_w) + 8 * (len(col_w) - 1)
-    note_rows = [wrap(n, NOTE_STYLE, max(inner, 120.0)) for n in notes]
-    used = max([inner] + [text_width(ln, NOTE_STYLE) for r in note_rows for ln in r] + [40.0])
+    note_rows = [wrap(n, note_style, max(inner, 120.0)) for n in notes]
+    used = max([inner] + [text_width(ln, note_style) for r in note_rows for ln in r] + [40.0])
     width = min(max_width, used + 2 * PAD + 1)
-    lh, nh = line_height(LEGEND_STYLE), line_height(NOTE_STYLE)
+    lh, nh = line_height(legend_style), line_height(note_style)
     heights = [[max(SWATCH_H, len(r) * lh) for r in col] for col in rows]
     body = max([sum(h) + 3 * max(0, len(h) - 1) for h in heights] + [0.0])
     height = 2 * PAD + body
@@ -137,7 +149,7 @@ def legend(
             boxes.append(
                 text_block(
                     lines,
-                    LEGEND_STYLE,
+                    legend_style,
                     cx + SWATCH_W + 5,
                     text_top,
                     text_w,
@@ -154,7 +166,7 @@ def legend(
             boxes.append(
                 text_block(
                     lines,
-                    NOTE_STYLE,
+                    note_style,
                     x + PAD,
                     cy,
                     width - 2 * PAD,
@@ -181,13 +193,15 @@ def scale_bar(
     corner: str,
     area: Rect,
     place: Callable[[float, float], tuple[float, float]] | None = None,
+    font: str = DEFAULT_FONT,
 ) -> tuple[list[Box], Rect]:
     """A bar of a round number of kilometres (true at the projection centre)."""
+    scale_style = in_font(SCALE_STYLE, font)
     max_km = (area[2] - area[0]) * 0.18 / scale_pt_per_m / 1000
     km = _nice_length(max_km)
     bar = km * 1000 * scale_pt_per_m
     label = f"{km:,.0f} km"
-    label_w = text_width(label, SCALE_STYLE)
+    label_w = text_width(label, scale_style)
     width = bar + label_w + 3 * PAD
     height = 18.0
     x, y = place(width, height) if place else _corner_origin(corner, width, height, area)
@@ -210,9 +224,9 @@ def scale_bar(
         ),
         text_block(
             [label],
-            SCALE_STYLE,
+            scale_style,
             bx + bar + PAD,
-            by - line_height(SCALE_STYLE) + 1.5,
+            by - line_height(scale_style) + 1.5,
             label_w,
             name="Scale bar label",
             pad=1.0,
@@ -221,30 +235,34 @@ def scale_bar(
     return boxes, (x, y, x + width, y + height)
 
 
-def notes_height(notes: list[str], width: float) -> float:
+def notes_height(notes: list[str], width: float, font: str = DEFAULT_FONT) -> float:
     """Height of the notes block under the map (0 without notes)."""
     if not notes:
         return 0.0
-    rows = [wrap(n, NOTE_STYLE, width - 1.0) for n in notes]
-    return sum(len(r) for r in rows) * line_height(NOTE_STYLE) + 2.0 * len(rows) + 2.0
+    style = in_font(NOTE_STYLE, font)
+    rows = [wrap(n, style, width - 1.0) for n in notes]
+    return sum(len(r) for r in rows) * line_height(style) + 2.0 * len(rows) + 2.0
 
 
-def notes_block(notes: list[str], x: float, y: float, width: float) -> list[Box]:
+def notes_block(
+    notes: list[str], x: float, y: float, width: float, font: str = DEFAULT_FONT
+) -> list[Box]:
     """The map's notes (status notes, what a line is), in italics under the map."""
+    style = in_font(NOTE_STYLE, font)
     boxes: list[Box] = []
     cy = y + 2.0
     for note in notes:
-        lines = wrap(note, NOTE_STYLE, width - 1.0)
+        lines = wrap(note, style, width - 1.0)
         box = text_block(
-            lines, NOTE_STYLE, x + 0.5, cy, width - 1.0, name="Map note", pad=0.5, source=note
+            lines, style, x + 0.5, cy, width - 1.0, name="Map note", pad=0.5, source=note
         )
         boxes.append(box)
-        cy += len(lines) * line_height(NOTE_STYLE) + 2.0
+        cy += len(lines) * line_height(style) + 2.0
     return boxes
 
 
-def source_line(text: str, x: float, y: float, w: float) -> Box:
-    style = SOURCE_STYLE
+def source_line(text: str, x: float, y: float, w: float, font: str = DEFAULT_FONT) -> Box:
+    style = in_font(SOURCE_STYLE, font)
     while text_width(text, style) > w and style.size > 5:
         style = TextStyle(style.font, style.size - 0.5, color=style.color)
     return text_block([text], style, x, y + 2.0, w, name="Map source", pad=0.0)

@@ -9,7 +9,7 @@ import pytest
 
 from briefing_app.layout.boxes import PathBox, TextBox
 from briefing_app.maps.bundled import bundled_specs
-from briefing_app.maps.compose import map_boxes
+from briefing_app.maps.compose import MIN_LABEL_SIZE, map_boxes
 from briefing_app.maps.policy import OCCUPATION_NOTE
 from briefing_app.maps.spec import LayerSpec, MapSpec
 from briefing_app.maps.styles import Style, lightness, resolve
@@ -68,6 +68,34 @@ def test_labels_never_overlap(key: str, frame) -> None:
                 and label.y < py1
                 and py0 < label.y + label.h
             ), (label.name, panel.name)
+
+
+@pytest.mark.parametrize("key", sorted(SPECS))
+@pytest.mark.parametrize("font", ["carlito", "wide"])
+def test_text_in_the_font_given_keeps_the_map_rules(key: str, font: str) -> None:
+    """A house template's body font (Calibri's twin; a face with no twin, measured wider)
+    sets every label, legend entry and note, which still keep the frame, the minimum
+    label size and clear of one another and of the panels."""
+    boxes = map_boxes(SPECS[key], FRAME, font)
+    text = [b for b in boxes if isinstance(b, TextBox)]
+    runs = [run for b in text for p in b.paragraphs for line in p.lines for run in line.runs]
+    assert runs and {run.style.font for run in runs} == {font}
+    x, y, w, h = FRAME
+    for box in boxes:
+        x0, y0, x1, y1 = box_rect(box)
+        assert x - 0.01 <= x0 and y - 0.01 <= y0 and x1 <= x + w + 0.01 and y1 <= y + h + 0.01
+    labels = [b for b in text if b.name.startswith("Label: ")]
+    assert len(labels) >= 3
+    for label in labels:
+        sizes = [r.style.size for p in label.paragraphs for line in p.lines for r in line.runs]
+        assert min(sizes) >= MIN_LABEL_SIZE - 1e-6, label.name
+    panels = [b for b in boxes if b.name in ("Legend", "Scale bar", "Locator frame")]
+    for a, b in combinations(labels + panels, 2):
+        if a in panels and b in panels:
+            continue
+        ax0, ay0, ax1, ay1 = box_rect(a)
+        bx0, by0, bx1, by1 = box_rect(b)
+        assert not (ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1), (a.name, b.name)
 
 
 @pytest.mark.parametrize("key", sorted(SPECS))

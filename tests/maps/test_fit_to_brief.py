@@ -95,9 +95,10 @@ def test_every_member_in_view_is_filled_as_a_member_and_no_one_else(key, frame) 
 
 @pytest.mark.parametrize("key", sorted(SPECS))
 @pytest.mark.parametrize("frame", FRAMES)
-def test_the_legend_covers_no_land_of_the_subject(key: str, frame) -> None:
+@pytest.mark.parametrize("font", ["sans", "carlito"])  # ours; a house theme's Calibri
+def test_the_legend_covers_no_land_of_the_subject(key: str, frame, font: str) -> None:
     spec = SPECS[key]
-    boxes = map_boxes(spec, frame)
+    boxes = map_boxes(spec, frame, font)
     patterns = nato.expand(spec.subject)
     names = {
         f.name for f in geodata.subset().values() if any(fnmatchcase(f.id, p) for p in patterns)
@@ -111,8 +112,9 @@ def test_the_legend_covers_no_land_of_the_subject(key: str, frame) -> None:
 
 
 @pytest.mark.parametrize("key", sorted(SPECS))
-def test_map_text_is_at_least_10_pt_at_slide_size(key: str) -> None:
-    boxes = map_boxes(SPECS[key], SLIDE)
+@pytest.mark.parametrize("font", ["sans", "carlito", "wide"])
+def test_map_text_is_at_least_10_pt_at_slide_size(key: str, font: str) -> None:
+    boxes = map_boxes(SPECS[key], SLIDE, font)
     checked = [b for b in boxes if isinstance(b, TextBox) and b.name != "Map source"]
     assert len(checked) > 8
     for box in checked:

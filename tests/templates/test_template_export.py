@@ -12,6 +12,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.layout.boxes import ItemRef
 from briefing_app.render.export import export_deck, laid_out
 from briefing_app.services import templates
 from briefing_app.templates.art import ART_PREFIX
@@ -180,3 +181,43 @@ def test_two_quotes_fill_placeholders_in_ours_libreoffices_and_pandocs(
         chosen[name] = exported.slide_layout.name
     assert chosen["ours"] == "Two Quotes"
     assert chosen["pandoc"] in ("Comparison", "Two Content")
+
+
+def test_map_text_is_in_the_theme_font_in_pandocs_template(
+    essay_store, tmp_path: Path, pandoc_reference: Path
+) -> None:
+    """The default briefing in pandoc's template (theme font Calibri): no run names a face
+    the theme supplies or the face maps used to be set in, map slides included; the map's
+    labels, legend and notes are measured with Calibri's twin and refer to the theme, so
+    a theme font changed in PowerPoint reaches the map too."""
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
+    templates.add_template(essay_store, pandoc_reference, "pandoc")
+    templates.set_deck_template(essay_store, "Default", "pandoc")
+    laid, _ = laid_out(essay_store, "Default")
+    map_fonts = {
+        run.style.font
+        for s in laid.slides
+        for b in s.boxes
+        if isinstance(b.source, ItemRef) and b.source.part == "figure"
+        for p in getattr(b, "paragraphs", ())
+        for line in p.lines
+        for run in line.runs
+    }
+    assert map_fonts == {"carlito"}
+    result = export_deck(essay_store, "Default", "pptx", tmp_path / "pandoc.pptx")
+    prs = Presentation(str(result.path))
+    map_runs = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.shape_type != MSO_SHAPE_TYPE.GROUP:
+                continue
+            for latin in shape._element.iter(f"{_A}latin"):
+                assert latin.get("typeface") == "+mn-lt"
+                map_runs += 1
+    assert map_runs >= 20  # the map's labels, legend, notes and source line
+    with zipfile.ZipFile(result.path) as z:
+        for name in z.namelist():
+            if name.startswith("ppt/slides/slide") and name.endswith(".xml"):
+                root = etree.fromstring(z.read(name))
+                faces = {latin.get("typeface") for latin in root.iter(f"{_A}latin")}
+                assert faces <= {"+mn-lt", "+mj-lt"}, (name, faces)

@@ -97,7 +97,7 @@ class MapLayout(SlideLayout[MapContent]):
         ref = content.figure_ref
         extra: list[Box] = []
         if content.figure is not None:
-            drawn = content.figure.boxes((area.x, area.y, area.w, area.h))
+            drawn = content.figure.boxes((area.x, area.y, area.w, area.h), t.font)
             if ref is not None:
                 drawn = [replace(b, source=ItemRef(ref.item_id, "figure")) for b in drawn]
             extra += drawn

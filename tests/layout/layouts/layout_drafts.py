@@ -29,7 +29,7 @@ class SquareFigure:
 
     name: str = "Square"
 
-    def boxes(self, frame: FigureFrame) -> list[Box]:
+    def boxes(self, frame: FigureFrame, font: str = "sans") -> list[Box]:
         x, y, w, h = frame
         side = min(w, h)
         ring = ((x, y), (x + side, y), (x + side, y + side), (x, y + side))
