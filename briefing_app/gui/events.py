@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from briefing_app.services.decks import SlideSnapshot
+if TYPE_CHECKING:  # the window is painted before the store and its services are imported
+    from briefing_app.services.decks import SlideSnapshot
 
 
 @dataclass(frozen=True)
