@@ -179,8 +179,8 @@ def _break_offsets(text: str) -> tuple[frozenset[int], tuple[int, ...]]:
 def first_unit(text: str) -> str:
     """The beginning of ``text`` up to its first break opportunity, without the spaces
     there: what a viewer tries to fit at the end of the line before."""
-    offsets = break_offsets(text)
-    end = min(offsets, default=len(text))
+    ordered = _breaks(text)[1]
+    end = ordered[0] if ordered else len(text)
     return text[:end].rstrip(" ")
 
 
@@ -273,13 +273,14 @@ def iter_lines(
     n = len(clusters)
     ci, si, co = spec.start if start is None else start
     avail = width / size if size > 0 else 0.0
+    limit = avail + _EPS
     pieces: list[tuple[int, str]] = []
     w = 0.0
     while ci < n:
         sp_t, sp_em, c_em, segs = clusters[ci]
         if si == 0 and co == 0:
             extra = sp_em if (pieces and sp_t >= 0) else 0.0
-            if w + extra + c_em <= avail + _EPS:
+            if w + extra + c_em <= limit:
                 if pieces and sp_t >= 0:
                     pieces.append((sp_t, " "))
                 if len(segs) == 1:  # most clusters are one word in one style
@@ -302,7 +303,7 @@ def iter_lines(
             length = len(text)
             while i < length:
                 cw = get(text[i], nd)
-                if w + cw > avail + _EPS and (pieces or i > seg_start):
+                if w + cw > limit and (pieces or i > seg_start):
                     if i > seg_start:
                         pieces.append((t, text[seg_start:i]))
                     yield pieces, w * size, (ci, si, i)
@@ -423,8 +424,9 @@ def _layout_once(
         pos = spec.start
         complete = True
         styles = [sized(tpl.style, ps) for tpl in spec.templates]
+        bottom = frame.bottom + _EPS
         for pieces, w, nxt in iter_lines(spec, ps, avail):
-            if slot + lh > frame.bottom + _EPS:
+            if slot + lh > bottom:
                 complete = False
                 break
             x = _line_x(frame, spec, indent, w)
