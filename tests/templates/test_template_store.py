@@ -73,20 +73,22 @@ def _rezipped(drop: str = "", extra: dict[str, bytes] | None = None) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize(
-    ("filename", "data"),
-    [
-        ("notes.pptx", b"not a zip"),
-        ("report.pptx", _zipped({"word/document.xml": b"<w/>"})),
-        ("no-layouts.pptx", _rezipped("slideLayout")),  # its master still names them
-        ("locked.pptx", bytes.fromhex("D0CF11E0A1B11AE1") + bytes(2048)),
-        ("macros.potm", build_bytes()),
-        ("macros.pptm", _rezipped(extra={"ppt/vbaProject.bin": bytes(64)})),
-        ("bomb.pptx", _rezipped(extra={"ppt/media/image9.png": bytes(20 * 1024 * 1024)})),
-        ("broken.pptx", _rezipped("slideLayout3.xml")),
-        ("huge.pptx", None),  # 200 MB (sparse)
-    ],
-)
+# The bad files, named by the file alone: the zips' bytes carry the time they were made,
+# so ids made from them would differ between the test workers' collections.
+_BAD_FILES = [
+    ("notes.pptx", b"not a zip"),
+    ("report.pptx", _zipped({"word/document.xml": b"<w/>"})),
+    ("no-layouts.pptx", _rezipped("slideLayout")),  # its master still names them
+    ("locked.pptx", bytes.fromhex("D0CF11E0A1B11AE1") + bytes(2048)),
+    ("macros.potm", build_bytes()),
+    ("macros.pptm", _rezipped(extra={"ppt/vbaProject.bin": bytes(64)})),
+    ("bomb.pptx", _rezipped(extra={"ppt/media/image9.png": bytes(20 * 1024 * 1024)})),
+    ("broken.pptx", _rezipped("slideLayout3.xml")),
+    ("huge.pptx", None),  # 200 MB (sparse)
+]
+
+
+@pytest.mark.parametrize(("filename", "data"), _BAD_FILES, ids=[name for name, _ in _BAD_FILES])
 def test_a_bad_file_leaves_the_store_unchanged(
     empty_store, tmp_path: Path, filename: str, data: bytes | None
 ) -> None:
