@@ -48,6 +48,8 @@ class Ctx:
     title_checks: dict[tuple[str, float | None], bool] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # Warnings about the whole deck, said once (on the first page they concern).
+    said: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @property
     def marking(self) -> bool:

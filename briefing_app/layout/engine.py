@@ -20,7 +20,7 @@ from briefing_app.layout.chrome import (
 from briefing_app.layout.content import DeckContent, SlideContent
 from briefing_app.layout.textclean import MAX_LINE_FIELD
 from briefing_app.layout.theme import Theme, get_theme
-from briefing_app.layout.tracker import tracker_boxes
+from briefing_app.layout.tracker import NO_ROOM, tracker_boxes
 from briefing_app.progress import Progress, report
 
 
@@ -110,6 +110,9 @@ def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
         boxes += footer_boxes(ctx, page, number)
         tracker, tracker_warning = tracker_boxes(ctx.theme, ctx.marking, ctx.deck.parts, page.part)
         boxes += tracker
+        if tracker_warning == NO_ROOM:  # of the whole deck: said once
+            tracker_warning = "" if NO_ROOM in ctx.said else NO_ROOM
+            ctx.said.add(NO_ROOM)
     else:  # the cover and section dividers: no sources line or rule
         boxes += running_footer(ctx, number)
     boxes += marking_boxes(ctx)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from briefing_app.layout.boxes import PAGE_HEIGHT, PAGE_WIDTH, TextStyle
-from briefing_app.layout.wrap import Frame
+from briefing_app.layout.wrap import LINE_HEIGHT, Frame
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Theme:
     rules: bool = True
     title_color: str | None = None  # a house template's title colour (RGB), else navy
     # The agenda tracker (layout.tracker): drawn when the deck has parts, in a strip above
-    # the title that the title frame keeps clear of.
+    # our title that the title frame keeps clear of (on a house template: see _house_top).
     tracker: bool = False
     tracker_size: float = 10.0
     tracker_h: float = 14.0
@@ -96,24 +96,50 @@ class Theme:
         return self.page_w - 2 * self.margin
 
     def title_frame(self, marking: bool) -> Frame:
-        if self.title_box is not None:  # the template's title placeholder, below a band
-            box = self.title_box
-            shift = max(0.0, self._below_tracker(marking) - box.y)
-            return Frame(box.x, box.y + shift, box.w, box.h)
+        if self.title_box is not None:  # the template's title placeholder, never moved
+            return self._house_top(marking)[0]
         top = max(self.top(marking) + self.title_gap, self._below_tracker(marking))
         return Frame(self.margin, top, self.content_w, self.title_h)
 
-    def tracker_frame(self, marking: bool) -> Frame:
-        """The strip above the title that the agenda tracker is drawn in."""
-        box = self.title_box
-        x, w = (box.x, box.w) if box is not None else (self.margin, self.content_w)
-        return Frame(x, self.top(marking) + self.tracker_gap, w, self.tracker_h)
+    def tracker_frame(self, marking: bool) -> Frame | None:
+        """The strip the agenda tracker is drawn in: above our title; on a house template
+        where its title frame leaves room (None where it leaves none)."""
+        if self.title_box is not None:
+            return self._house_top(marking)[1]
+        return Frame(self.margin, self.top(marking) + self.tracker_gap, self.content_w,
+                     self.tracker_h)  # fmt: skip
 
     def _below_tracker(self, marking: bool) -> float:
-        """Where a title may start: below the tracker's strip when there is one."""
+        """Where our title may start: below the tracker's strip when there is one."""
         if not self.tracker:
             return self.top(marking)
-        return self.tracker_frame(marking).bottom + self.tracker_gap
+        return self.top(marking) + self.tracker_h + 2 * self.tracker_gap
+
+    def _house_top(self, marking: bool) -> tuple[Frame, Frame | None]:
+        """A house template's title frame and the tracker's strip. The title stays inside
+        the template's title placeholder, on the art designed for it (a band, a box): only
+        the part of it under the marking band is given up. The tracker takes the room
+        above the title frame where it is free; else the frame's own top, where the rest
+        still holds two title lines at the floor size; else the free room between title
+        and body; else it is not shown (:func:`briefing_app.layout.tracker.tracker_boxes`
+        warns)."""
+        box = self.title_box
+        assert box is not None
+        top = self.top(marking)
+        y = max(box.y, top)
+        title = Frame(box.x, y, box.w, max(box.bottom - y, 0.0))
+        if not self.tracker:
+            return title, None
+        strip = self.tracker_h + 2 * self.tracker_gap
+        above = Frame(box.x, top + self.tracker_gap, box.w, self.tracker_h)
+        if box.y - top >= strip:
+            return title, above
+        rest = box.bottom - (top + strip)
+        if rest >= 2 * LINE_HEIGHT * self.title_min:
+            return Frame(box.x, top + strip, box.w, rest), above
+        if self.body_box is not None and self.body_box.y - box.bottom >= strip:
+            return title, Frame(box.x, box.bottom + self.tracker_gap, box.w, self.tracker_h)
+        return title, None
 
     def title_rule_y(self, marking: bool) -> float:
         return self.title_frame(marking).bottom + self.title_rule_gap
@@ -134,6 +160,9 @@ class Theme:
         if self.body_box is not None:  # the template's body placeholder, above our sources
             box = self.body_box
             top = max(box.y, self.title_frame(marking).bottom)
+            tracker = self.tracker_frame(marking) if self.tracker else None
+            if tracker is not None:  # a strip below the title: the body starts under it
+                top = max(top, tracker.bottom + self.tracker_gap)
             return Frame(box.x, top, box.w, min(box.bottom, bottom) - top)
         top = self.title_rule_y(marking) + self.body_gap
         return Frame(self.margin, top, self.content_w, bottom - top)

@@ -4,8 +4,10 @@ A deck whose slides belong to parts ("Kosovo model", "Risks") shows, on every sl
 part, the short names of all its parts with the current one set white on a navy chip;
 this replaces near-empty section dividers. It is chrome, drawn by the engine like the
 footer, in a strip the theme reserves above the title (:meth:`Theme.tracker_frame`), so
-it never takes room from the body. A deck with no parts draws nothing and reserves
-nothing.
+it never takes room from the body. On a house template the title stays in the template's
+title frame, on its art, and the tracker goes where that leaves room (above the frame,
+at its top, or between title and body), or is not shown, with a warning. A deck with no
+parts draws nothing and reserves nothing.
 
 It is one text box (one line: the names as runs, spaced with no-break spaces) plus a
 rectangle behind the current name: in PowerPoint a real, editable text box named
@@ -32,6 +34,8 @@ BAND_OPACITY = 0.9  # the template's art shows through faintly; the names stay l
 TRACKER_MIN = 7.0  # the tracker shrinks this far before it shows only the current part
 GAP = "\u00a0" * 5  # between two names: room for the chip's padding and a clear gap
 PAD = 4.0  # the chip reaches this far beyond its name on each side
+NO_ROOM = ("the house template leaves no room for the agenda tracker above or below its "
+           "title frame, so no slide shows it")  # fmt: skip
 
 
 def tracker_boxes(
@@ -42,6 +46,8 @@ def tracker_boxes(
     if not parts or current not in parts:
         return [], ""
     frame = theme.tracker_frame(marking)
+    if frame is None:
+        return [], NO_ROOM
     size = theme.tracker_size
     while size > TRACKER_MIN and _width(theme, parts, current, size) > frame.w - PAD:
         size = max(TRACKER_MIN, size - 0.5)

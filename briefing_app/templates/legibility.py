@@ -8,8 +8,9 @@ So each text placeholder of the layouts our content slides use is sampled on a g
 each point the template's art (:mod:`briefing_app.templates.art`, the drawing list the PDF
 and preview draw) is composited into the colour behind the text, and the point counts as
 unreadable when the text's colour (the title's, the master's body style's) falls below
-WCAG's contrast for its size there. Titles are sampled where our layout puts them (the
-title placeholder, below the marking band and agenda tracker of a marked deck).
+WCAG's contrast for its size there, the more so the further below. Titles are sampled
+where our layout puts them (the title placeholder, clear of the marking band and agenda
+tracker of a marked deck).
 :func:`master_clash` gives the unreadable share, the figure
 :func:`briefing_app.templates.match.match_template` ranks equally fitting masters by.
 """
@@ -81,30 +82,39 @@ def master_clash(package: TemplatePackage) -> Callable[[TemplateMatch], float]:
 
 
 def _title_area(match: TemplateMatch, theme: Theme) -> Placeholder:
-    """Where our titles go on this master: its title placeholder (or our title frame),
-    moved below the marking band and agenda tracker of a marked deck with parts (the
-    default briefing) as the layout engine moves it."""
+    """Where our titles go on this master in a marked deck with parts (the default
+    briefing), as the layout engine puts them: inside its title placeholder, clear of the
+    marking band and agenda tracker (or in our title frame, without a usable one)."""
     k = scale_of(match)
     frame = replace(theme, tracker=True).title_frame(True)
     return Placeholder("title", 0, "title", frame.x * k, frame.y * k, frame.w * k, frame.h * k)
 
 
 def _unreadable(art: tuple[Box, ...], texts: list[tuple[Placeholder, RGB, float]]) -> float:
-    """Area-weighted share of the ``texts`` placeholders' sample points below contrast."""
+    """Area-weighted share of the ``texts`` placeholders' sample points below contrast,
+    each weighted by how far below (:func:`_shortfall`)."""
     total = bad = 0.0
     for ph, color, minimum in texts:
         if ph.w <= 0 or ph.h <= 0:
             continue
-        misses = 0
+        misses = 0.0
         for i in range(GRID):
             for j in range(GRID):
                 x = ph.x + (i + 0.5) * ph.w / GRID
                 y = ph.y + (j + 0.5) * ph.h / GRID
-                if _contrast(color, backdrop_at(art, x, y)) < minimum:
-                    misses += 1
+                misses += _shortfall(_contrast(color, backdrop_at(art, x, y)), minimum)
         total += ph.area
         bad += ph.area * misses / GRID**2
     return bad / total if total else 0.0
+
+
+def _shortfall(contrast: float, minimum: float) -> float:
+    """How far a point falls short of ``minimum``: 0 when it reaches it, 1 for text in its
+    background's colour, in proportion between. White titles on a template's light-blue
+    band (under 3:1 but read) thus count for less than white titles on a white page."""
+    if contrast >= minimum:
+        return 0.0
+    return (minimum - contrast) / (minimum - 1.0)
 
 
 def backdrop_at(art: tuple[Box, ...], x: float, y: float) -> RGB:

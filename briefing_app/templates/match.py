@@ -46,9 +46,9 @@ GEOMETRY = 2.0
 EMPTY_PENALTY = 1.0
 OPTIONAL_MIN_OVERLAP = 0.2
 TITLE_SCORE, TITLE_KIND_BONUS, NO_TITLE = 3.0, 1.0, -10.0
-# Equally fitting masters: one whose rank (unreadable share of text) is this much lower
-# than an earlier one's is preferred to it.
-RANK_TOLERANCE = 0.05
+# Equally fitting masters: one whose rank (unreadable share of text, weighted by how far
+# below contrast) is this much lower than an earlier one's is preferred to it.
+RANK_TOLERANCE = 0.01
 _MAX_CANDIDATES = 7  # placeholders considered per layout (templates rarely have more)
 
 _TEXT_BOX = "drawn as a text box where our layout puts it"

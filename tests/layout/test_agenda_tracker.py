@@ -83,17 +83,44 @@ def test_the_tracker_has_its_own_room_above_the_title_and_takes_none_from_the_bo
         assert kept == list(plain.boxes)
 
 
-def test_a_house_template_title_moves_down_to_make_room() -> None:
-    theme = replace(MINISTRY, title_box=Frame(40.0, 0.0, 880.0, 70.0), margin=40.0)
-    laid = layout_deck(_deck(marking=None), theme=theme)
+def _house(title: Frame, body: Frame | None = None):
+    return replace(MINISTRY, title_box=title, body_box=body, margin=title.x, rules=False)
+
+
+def _placed(theme, marking: str | None = None):
+    laid = layout_deck(_deck(marking=marking), theme=theme)
     slide = laid.slides[1]
-    tracker, title = _box(slide, TRACKER_NAME), _box(slide, "Title")
-    assert tracker is not None and title is not None
+    return laid, _box(slide, TRACKER_NAME), _box(slide, "Title")
+
+
+def _inside(box, frame: Frame) -> bool:
+    return frame.y - 0.01 <= box.y and box.y + box.h <= frame.bottom + 0.01
+
+
+def test_a_house_template_title_stays_in_its_frame_and_the_tracker_takes_free_room() -> None:
+    """The title never leaves the template's title frame (its art: a band, a box); the
+    tracker goes above the frame where that is free, else at the frame's top where the
+    rest still holds two title lines, else between title and body, else nowhere."""
+    # room above the frame: the title keeps all of it
+    theme = _house(Frame(40.0, 30.0, 880.0, 70.0))
+    _, tracker, title = _placed(theme)
+    assert _inside(title, Frame(40.0, 30.0, 880.0, 70.0))
+    assert tracker.y + tracker.h <= 30.0
+    # a tall frame from the page's top: the tracker at its top, the title under it
+    frame = Frame(40.0, 0.0, 880.0, 90.0)
+    _, tracker, title = _placed(_house(frame))
+    assert _inside(tracker, frame) and _inside(title, frame)
     assert title.y >= tracker.y + tracker.h
-    plain = layout_deck(_deck(parts=("",) * len(PARTS), marking=None), theme=theme)
-    plain_title = _box(plain.slides[1], "Title")
-    assert plain_title.y + plain_title.h == 70.0  # no parts: the template's own place
-    assert title.y + title.h == 70.0 + tracker.y + tracker.h + 4.0
+    # a low frame on a band at the top (Blue_Curve): the tracker below it, above the body
+    frame, body = Frame(40.0, 17.0, 880.0, 45.0), Frame(40.0, 103.0, 880.0, 340.0)
+    _, tracker, title = _placed(_house(frame, body), marking="OFFICIAL-SENSITIVE")
+    assert _inside(title, Frame(40.0, 20.0, 880.0, 42.0))  # clear of the marking band
+    assert frame.bottom <= tracker.y and tracker.y + tracker.h <= body.y
+    # no free room: no tracker, one warning for the deck, the title where it was
+    laid, tracker, title = _placed(_house(frame, Frame(40.0, 70.0, 880.0, 340.0)))
+    assert tracker is None and _inside(title, frame)
+    assert sum("agenda tracker" in w for w in laid.warnings) == 1
+    assert not any(_box(s, TRACKER_NAME) for s in laid.slides)
 
 
 def test_too_many_parts_for_one_line_show_only_this_slides_part_and_warn() -> None:
