@@ -189,6 +189,7 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
     live = [run for run in runs if run.text]
     text = "".join(run.text for run in live)
     starts, ordered = _breaks(text)
+    last_break = len(ordered)
     n = len(text)
     templates: list[Template] = []
     faces: list[FaceMetrics] = []
@@ -230,25 +231,25 @@ def make_para(runs: Sequence[Run], **options: object) -> ParaSpec:
                 continue
             # break offsets inside the word (after a hyphen, …): most words have none
             i = bisect_right(ordered, begin)
-            if i < len(ordered) and ordered[i] < end:
+            if i < last_break and ordered[i] < end:
                 cuts = [begin, *(p for p in range(begin + 1, end) if p in starts), end]
-                pairs: Iterable[tuple[int, int]] = pairwise(cuts)
+                toks: Iterable[tuple[int, str]] = [(a, text[a:b]) for a, b in pairwise(cuts)]
             else:
-                pairs = ((begin, end),)
-            for a, b in pairs:
-                tok = part if b - a == len(part) else text[a:b]
+                toks = ((begin, part),)
+            for a, tok in toks:
                 em = measured.get(tok)
                 if em is None:
                     if len(measured) >= _TOKENS_MAX:
                         measured.clear()
                     em = measured[tok] = sum([get(c, nd) for c in tok])
-                if a in starts and segs:
+                if segs and a in starts:
                     clusters.append((space[0], space[1], width, tuple(segs)))
                     segs, width = [], 0.0
                 if not segs:
                     space = pending if (pending is not None and clusters) else (-1, 0.0)
                     pending = None
-                if segs and segs[-1][0] == ti:
+                    segs.append((ti, tok, em))
+                elif segs[-1][0] == ti:
                     segs[-1] = (ti, segs[-1][1] + tok, segs[-1][2] + em)
                 else:
                     segs.append((ti, tok, em))
