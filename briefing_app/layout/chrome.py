@@ -168,8 +168,11 @@ def provenance_legend(boxes: Sequence[Box]) -> str:
 
 
 def shift(paragraphs: Sequence[TextParagraph], dy: float) -> tuple[TextParagraph, ...]:
-    def line(ln: TextLine) -> TextLine:
-        return replace(ln, baseline=ln.baseline + dy)
+    def line(ln: TextLine) -> TextLine:  # as dataclasses.replace would, without its cost
+        return TextLine(
+            ln.runs, ln.x, ln.baseline + dy, ln.width, ln.ascent, ln.descent,
+            ln.paragraph_end, ln.break_text,
+        )  # fmt: skip
 
     return tuple(replace(p, lines=tuple(line(ln) for ln in p.lines)) for p in paragraphs)
 
