@@ -84,6 +84,7 @@ class DeckPropertiesDialog(QDialog):
             edit.setPlaceholderText(tip)
             if name in PROPERTY_LIMITS:
                 edit.setMaxLength(PROPERTY_LIMITS[name])
+            edit.setCursorPosition(0)  # a long title reads from its start, not its end
             self.fields[name] = edit
             if name == "date_label":
                 today = QPushButton("T&oday", self)

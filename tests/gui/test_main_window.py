@@ -195,6 +195,8 @@ def test_deck_properties_from_a_double_click_on_the_cover(window, qtbot) -> None
     dialog = window.properties_dialog
     offered = [dialog.marking.itemText(i) for i in range(dialog.marking.count())]
     assert offered[0] == NO_MARKING and "EYES ONLY" in offered and "OFFICIAL" in offered
+    title = dialog.fields["title"]  # a title longer than its field reads from its start
+    assert title.cursorPosition() == 0 and title.text() == _deck(window).title
     dialog.reject()
 
 
