@@ -8,6 +8,7 @@ from the top edge of the page. Renderers draw exactly these boxes and decide not
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -218,3 +219,27 @@ class LaidDeck:
     def blocking(self) -> tuple[str, ...]:
         """What stops an export: a title that does not fit, say."""
         return tuple(w for s in self.slides for w in s.blocking)
+
+
+def covered_rect(boxes: Sequence[Box]) -> tuple[float, float, float, float] | None:
+    """The rectangle (x0, y0, x1, y1) the boxes cover, in slide points; None for none.
+
+    A figure's boxes are drawn as one group (PPTX) or placed on a page of their own (the
+    handout's full-size map), both of which need the area the figure takes.
+    """
+    xs: list[float] = []
+    ys: list[float] = []
+    for box in boxes:
+        if isinstance(box, PathBox):
+            for ring in box.rings:
+                xs += [x for x, _ in ring]
+                ys += [y for _, y in ring]
+        elif isinstance(box, RuleBox):
+            xs += [box.x1, box.x2]
+            ys += [box.y1, box.y2]
+        else:
+            xs += [box.x, box.x + box.w]
+            ys += [box.y, box.y + box.h]
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)

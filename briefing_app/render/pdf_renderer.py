@@ -37,6 +37,7 @@ from briefing_app.layout.boxes import (
     RuleBox,
     TextBox,
     TextStyle,
+    covered_rect,
 )
 from briefing_app.layout.chrome import provenance_legend
 from briefing_app.layout.fonts import FAMILIES
@@ -129,23 +130,6 @@ def render_pdf(
 
 
 # --- drawing one slide (in slide coordinates: y down from the slide's top edge) --------
-
-
-def _bounds(boxes: Sequence[Box]) -> tuple[float, float, float, float]:
-    """The rectangle (x0, y0, x1, y1) the boxes cover, in slide points."""
-    xs: list[float] = []
-    ys: list[float] = []
-    for box in boxes:
-        if isinstance(box, PathBox):
-            xs += [p[0] for ring in box.rings for p in ring]
-            ys += [p[1] for ring in box.rings for p in ring]
-        elif isinstance(box, RuleBox):
-            xs += [box.x1, box.x2]
-            ys += [box.y1, box.y2]
-        else:
-            xs += [box.x, box.x + box.w]
-            ys += [box.y, box.y + box.h]
-    return min(xs), min(ys), max(xs), max(ys)
 
 
 def draw_slide(canvas: Canvas, laid: LaidSlide, cite_key: str | None = None) -> None:
@@ -624,9 +608,10 @@ class _Handout:
         """A slide's map again at full size on a page of its own, so its labels stay as
         large as on the slide (a scaled-down slide shrinks them to half)."""
         figure = _figure(laid)
-        if not figure:
+        covered = covered_rect(figure)
+        if covered is None:
             return
-        x0, y0, x1, _ = _bounds(figure)
+        x0, y0, x1, _ = covered
         room = self.page_w - 2 * MAP_PAGE_MARGIN
         scale = min(1.0, room / max(x1 - x0, 1.0))
         self._begin(f"Slide {laid.number}: {laid.title} (map at full size)".replace("\n", " "))

@@ -43,6 +43,7 @@ from briefing_app.layout.boxes import (
     RectBox,
     RuleBox,
     TextBox,
+    covered_rect,
 )
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
@@ -151,23 +152,13 @@ def _alt_text(laid: LaidSlide, figure: list[Box], caption: str) -> str:
     return " ".join(parts)
 
 
-def _bounds(boxes: list[Box]) -> tuple[float, float, float, float]:
-    xs: list[float] = []
-    ys: list[float] = []
-    for box in boxes:
-        if isinstance(box, PathBox):
-            for ring in box.rings:
-                xs += [x for x, _ in ring]
-                ys += [y for _, y in ring]
-        elif isinstance(box, RuleBox):
-            xs += [box.x1, box.x2]
-            ys += [box.y1, box.y2]
-        else:
-            xs += [box.x, box.x + box.w]
-            ys += [box.y, box.y + box.h]
-    if not xs:
+def _group_frame(boxes: list[Box]) -> tuple[float, float, float, float]:
+    """A group's (x, y, w, h): the rectangle its boxes cover, at least 1 pt each way."""
+    covered = covered_rect(boxes)
+    if covered is None:
         return 0.0, 0.0, 1.0, 1.0
-    return min(xs), min(ys), max(max(xs) - min(xs), 1.0), max(max(ys) - min(ys), 1.0)
+    x0, y0, x1, y1 = covered
+    return x0, y0, max(x1 - x0, 1.0), max(y1 - y0, 1.0)
 
 
 def _text(box: TextBox) -> str:
@@ -235,7 +226,11 @@ def slide_shapes(
             )
             markup.append(
                 group_xml(
-                    group_id, "Map", _alt_text(laid, figure, caption), children, _bounds(figure)
+                    group_id,
+                    "Map",
+                    _alt_text(laid, figure, caption),
+                    children,
+                    _group_frame(figure),
                 )
             )
             continue

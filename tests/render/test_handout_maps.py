@@ -6,8 +6,9 @@ import subprocess
 from pathlib import Path
 
 from briefing_app.deck.outline import FULL_OUTLINE, build_from_outline
+from briefing_app.layout.boxes import covered_rect
 from briefing_app.render.export import laid_out
-from briefing_app.render.pdf_renderer import MAP_PAGE_MARGIN, _bounds, render_handout
+from briefing_app.render.pdf_renderer import MAP_PAGE_MARGIN, render_handout
 
 
 def _pages(path: Path) -> list[str]:
@@ -27,7 +28,9 @@ def test_each_map_slide_gets_a_full_size_map_page(essay_store, tmp_path: Path) -
         figure = [
             b for b in slide.boxes if getattr(getattr(b, "source", None), "part", None) == "figure"
         ]
-        x0, _, x1, _ = _bounds(figure)
+        covered = covered_rect(figure)
+        assert covered is not None
+        x0, _, x1, _ = covered
         assert x1 - x0 <= 595 - 2 * MAP_PAGE_MARGIN  # fits an A4 page unscaled
     pages = _pages(render_handout(deck, tmp_path / "handout.pdf"))
     full = [p for p in pages if "(map at full size)" in p]
