@@ -12,6 +12,7 @@ import logging
 import os
 import platform
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -28,9 +29,9 @@ def log_file() -> Path:
     return Path(configured) if configured else user_log_dir() / "briefing.log"
 
 
-def log_unexpected(exc: BaseException, doing: str = "") -> Path | None:
-    """Write ``exc`` with its traceback to the rotating log; its path, or None when the
-    log itself cannot be written (the error is still shown)."""
+def _write_log(write: Callable[[], None], *, quiet: bool = False) -> Path | None:
+    """Run ``write`` (one LOGGER call) with the rotating log attached; the log's path, or
+    None when it cannot be written. ``quiet``: the record goes to the log file only."""
     path = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,8 +42,25 @@ def log_unexpected(exc: BaseException, doing: str = "") -> Path | None:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     LOGGER.addHandler(handler)
+    propagate = LOGGER.propagate
+    if quiet:
+        LOGGER.propagate = False
     try:
-        LOGGER.error(
+        write()
+    except Exception:  # a log that cannot be written must not hide what is being logged
+        return None
+    finally:
+        LOGGER.removeHandler(handler)
+        LOGGER.propagate = propagate
+        handler.close()
+    return path
+
+
+def log_unexpected(exc: BaseException, doing: str = "") -> Path | None:
+    """Write ``exc`` with its traceback to the rotating log; its path, or None when the
+    log itself cannot be written (the error is still shown)."""
+    return _write_log(
+        lambda: LOGGER.error(
             "unexpected error%s (%s %s, Python %s, %s)",
             f" while {doing}" if doing else "",
             APP_NAME,
@@ -51,37 +69,13 @@ def log_unexpected(exc: BaseException, doing: str = "") -> Path | None:
             platform.platform(),
             exc_info=(type(exc), exc, exc.__traceback__),
         )
-    except Exception:  # a log that cannot be written must not hide the error itself
-        return None
-    finally:
-        LOGGER.removeHandler(handler)
-        handler.close()
-    return path
+    )
 
 
 def log_note(sentence: str) -> Path | None:
     """Record in the log something the app did to the user's data on its own (a layer an
     upgrade removed); the log's path, or None when it cannot be written."""
-    path = log_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    LOGGER.addHandler(handler)
-    LOGGER.propagate, propagate = False, LOGGER.propagate
-    try:
-        LOGGER.warning("%s", sentence)
-    except Exception:
-        return None
-    finally:
-        LOGGER.removeHandler(handler)
-        LOGGER.propagate = propagate
-        handler.close()
-    return path
+    return _write_log(lambda: LOGGER.warning("%s", sentence), quiet=True)
 
 
 def describe(exc: BaseException) -> str:
