@@ -15,6 +15,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_app.bench.measures import BenchResult, Measure
 from briefing_app.bench.synthetic import synthetic_deck, synthetic_store
@@ -23,6 +24,9 @@ from briefing_app.render.export import export_deck
 from briefing_app.services import templates
 from briefing_app.store.store import Store
 from briefing_app.templates.art import TemplateLook
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 def _timed(fn: Callable[[], object], repeat: int = 3) -> float:
@@ -106,14 +110,15 @@ def _house_template(store: Store, work: Path) -> tuple[bytes, str, int]:
     return package.as_presentation(), choice.layout.part, body.idx
 
 
-def baseline_pdf(bullets: list[list[str]], path: Path) -> None:
+def _baseline_story(bullets: list[list[str]]) -> list[Flowable]:
+    """Plain reportlab's pages of the bullets: a heading and the points, a page a slide,
+    in the sans face our exports use (registered as "BaselineSans")."""
     from xml.sax.saxutils import escape
 
-    from reportlab.lib.pagesizes import landscape, letter
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
+    from reportlab.platypus import PageBreak, Paragraph
 
     from briefing_app.layout.fonts import FAMILIES
 
@@ -127,7 +132,14 @@ def baseline_pdf(bullets: list[list[str]], path: Path) -> None:
         story.append(Paragraph(f"Slide {n}", style))
         story += [Paragraph("• " + escape(text), style) for text in texts]
         story.append(PageBreak())
-    SimpleDocTemplate(str(path), pagesize=landscape(letter)).build(story)
+    return story
+
+
+def baseline_pdf(bullets: list[list[str]], path: Path) -> None:
+    from reportlab.lib.pagesizes import landscape, letter
+    from reportlab.platypus import SimpleDocTemplate
+
+    SimpleDocTemplate(str(path), pagesize=landscape(letter)).build(_baseline_story(bullets))
 
 
 _LOGO_REL = "rIdBenchLogo"
@@ -203,19 +215,12 @@ def baseline_pdf_with_graphics(
     """Plain reportlab: the same bullets on pages of the template's size, and on every page
     the template's graphics (the art our export draws, extracted beforehand) drawn with
     plain canvas calls."""
-    from xml.sax.saxutils import escape
-
     from reportlab.lib.colors import HexColor
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
+    from reportlab.platypus import SimpleDocTemplate
 
     from briefing_app.layout.boxes import PictureBox, RectBox, RuleBox, TextBox
-    from briefing_app.layout.fonts import FAMILIES
 
-    pdfmetrics.registerFont(TTFont("BaselineSans", str(FAMILIES["sans"].regular)))
     width, height = page
 
     def graphics(canvas: Canvas, _doc: object) -> None:
@@ -249,15 +254,7 @@ def baseline_pdf_with_graphics(
                         canvas.setFont("BaselineSans", line.runs[0].style.size)
                         canvas.drawString(line.x, height - line.baseline, text)
 
-    style = getSampleStyleSheet()["BodyText"]
-    style.fontName = "BaselineSans"
-    style.fontSize = 18
-    style.leading = 22
-    story: list[Flowable] = []
-    for n, texts in enumerate(bullets, start=1):
-        story.append(Paragraph(f"Slide {n}", style))
-        story += [Paragraph("• " + escape(text), style) for text in texts]
-        story.append(PageBreak())
+    story = _baseline_story(bullets)
     doc = SimpleDocTemplate(str(path), pagesize=(width, height))
     doc.build(story, onFirstPage=graphics, onLaterPages=graphics)
 
