@@ -61,18 +61,14 @@ def refresh_bundled_argument_map(store: Store) -> list[str]:
     quotes, events, corrections) until this runs; the upsert keeps reviews, a reviewer's
     own corrections and the decks. A cheap hash and one query when nothing changed.
     """
-    path = ARGUMENT_MAP_DIR / f"{BUNDLED_ESSAY.stem}.toml"
     with store.read() as session:
         recorded = session.execute(
-            select(Document.id, Document.argument_map_hash).where(
-                Document.slug == BUNDLED_ESSAY.stem
-            )
-        ).first()
+            select(Document.argument_map_hash).where(Document.slug == BUNDLED_ESSAY.stem)
+        ).first()  # None: the bundled essay is not in this store
+    path = ARGUMENT_MAP_DIR / f"{BUNDLED_ESSAY.stem}.toml"
     if recorded is None or recorded.argument_map_hash == file_fingerprint(path):
         return []
-    from briefing_app.importing.argument_map import load_argument_map
-
-    load_argument_map(store, path)
+    reload_argument_map(store, BUNDLED_ESSAY.stem)
     return [
         "The bundled argument map was updated (corrections and curated data); "
         "reviews, your own corrections and decks are kept."
