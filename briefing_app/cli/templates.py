@@ -13,7 +13,7 @@ def _check(ctx: CommandContext, args: argparse.Namespace) -> int:
     if args.json:
         print_json(report)
         return 0
-    print(f"{report.file}: {report.slide_size}, master {report.master + 1}")
+    print(f"{report.file}: {report.slide_size}, master {report.master}")
     print()
     print(f"{'Our layout':<12} {'Template layout':<32} Placeholders")
     for row in report.layouts:

@@ -59,7 +59,7 @@ class TemplateReport:
 
     file: str
     slide_size: str  # "960 x 540 pt (16:9)"
-    master: int
+    master: int  # the chosen slide master, counted from 1 as PowerPoint's master view does
     layouts: list[LayoutRow]
     fonts: list[FontRow]
     warnings: list[str] = field(default_factory=list)
@@ -91,7 +91,8 @@ def report_for(match: TemplateMatch) -> TemplateReport:
         rows.append(LayoutRow(c.ours, c.name, placeholders, list(c.missing)))
     fonts = [FontRow(f.role, f.name, f.measured_with, f.exact) for f in info.fonts]
     size = f"{info.width:g} x {info.height:g} pt ({info.aspect})"
-    return TemplateReport(info.filename, size, match.master, rows, fonts, list(info.warnings))
+    number = match.master + 1
+    return TemplateReport(info.filename, size, number, rows, fonts, list(info.warnings))
 
 
 def analyse(package: TemplatePackage) -> tuple[TemplateInfo, TemplateMatch]:

@@ -122,8 +122,10 @@ def test_command_line(capsys, tmp_path: Path, pandoc_reference: Path) -> None:
     code, out, _ = run("template", "check", str(pandoc_reference))
     assert code == 0
     assert "Title and Content" in out and "Calibri" in out and "Carlito" in out
+    assert out.startswith("reference.pptx: 720 x 405 pt (16:9), master 1\n")
     code, out, _ = run("template", "check", str(pandoc_reference), "--json")
     report = json.loads(out)
+    assert report["master"] == 1  # counted from 1 in both, as the table and PowerPoint do
     assert report["slide_size"] == "720 x 405 pt (16:9)"
     assert {r["ours"]: r["layout"] for r in report["layouts"]}["comparison"] == "Comparison"
     assert run("template", "add", str(pandoc_reference), "--name", "Pandoc")[0] == 0
