@@ -13,7 +13,13 @@ fill or shadow leaks in.
 from __future__ import annotations
 
 from briefing_app.layout.boxes import PathBox, PictureBox, RectBox, RuleBox, TextBox
-from briefing_app.render.pptx_text import LinkRelater, text_body, xml_attr, xml_text
+from briefing_app.render.pptx_text import (
+    LinkRelater,
+    complex_script,
+    text_body,
+    xml_attr,
+    xml_text,
+)
 from briefing_app.templates.ooxml import DECORATIVE_EXT
 
 EMU_PER_PT = 12700
@@ -86,9 +92,14 @@ def textbox_xml(shape_id: int, box: TextBox, relate: LinkRelater) -> str:
 
 
 def theme_font_refs(xml: str, fonts: dict[str, str]) -> str:
-    """Runs in a face the theme supplies refer to the theme ("+mn-lt") instead of naming it."""
+    """Runs in a face the theme supplies refer to the theme instead of naming it: their
+    Latin face ("+mn-lt") and their complex-script face ("+mn-cs", the theme's own)."""
     for face, ref in fonts.items():
-        xml = xml.replace(f'<a:latin typeface="{face}"/>', f'<a:latin typeface="{ref}"/>')
+        named = xml_attr(face)
+        xml = xml.replace(
+            f'<a:latin typeface="{named}"/><a:cs typeface="{named}"/>',
+            f'<a:latin typeface="{ref}"/><a:cs typeface="{complex_script(ref)}"/>',
+        )
     return xml
 
 

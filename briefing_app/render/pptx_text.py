@@ -112,12 +112,17 @@ def _office_name(style: TextStyle) -> str:
 
 
 @cache
+def complex_script(face: str) -> str:
+    """The complex-script face to write beside the Latin ``face``: the theme's own for a
+    theme reference ("+mn-lt" -> "+mn-cs", as PowerPoint's text styles pair them), else
+    ``face`` itself."""
+    return face[:-2] + "cs" if face.startswith("+") and face.endswith("-lt") else face
+
+
 def _rpr_open(style: TextStyle, tag: str) -> str:
     name = xml_attr(_office_name(style))
-    # A theme reference ("+mn-lt") names the Latin font only.
-    faces = f'<a:latin typeface="{name}"/>'
-    if not name.startswith("+"):
-        faces += f'<a:cs typeface="{name}"/>'
+    # A theme's Latin face ("+mn-lt") goes with the theme's complex-script face ("+mn-cs").
+    faces = f'<a:latin typeface="{name}"/><a:cs typeface="{complex_script(name)}"/>'
     return (
         f'<{tag} lang="en-GB" sz="{_pts(max(1.0, style.size))}" '
         f'b="{1 if style.bold else 0}" i="{1 if style.italic else 0}" kern="0" '

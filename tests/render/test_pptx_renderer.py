@@ -101,6 +101,7 @@ def test_paragraphs_have_no_hard_breaks_and_exact_spacing(deck_file) -> None:
     assert par.text == laid_text
     assert par.line_spacing == Pt(laid_par.line_height)
     assert par.runs[0].font.name == "+mn-lt"  # the theme supplies Arial
+    assert par.runs[0]._r.rPr.find(qn("a:cs")).get("typeface") == "+mn-cs"  # and its cs face
     assert par.runs[0].font.size == Pt(20)
     p_pr = par._p.pPr
     assert p_pr.find(qn("a:buChar")).get("char") == "•"
@@ -110,6 +111,8 @@ def test_paragraphs_have_no_hard_breaks_and_exact_spacing(deck_file) -> None:
     assert second.space_before == pytest.approx(Pt(10), abs=2)
     serif = body.text_frame.paragraphs[2].runs[0].font
     assert serif.name == "Times New Roman" and serif.italic is True
+    serif_cs = body.text_frame.paragraphs[2].runs[0]._r.rPr.find(qn("a:cs"))
+    assert serif_cs.get("typeface") == "Times New Roman"  # a face the theme lacks is named
 
 
 def test_notes_core_properties_links(deck_file) -> None:

@@ -14,10 +14,12 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.layout.boxes import ItemRef
 from briefing_app.render.export import export_deck, laid_out
+from briefing_app.render.pptx_chrome import CHROME_BOXES
 from briefing_app.services import templates
 from briefing_app.templates.art import ART_PREFIX
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 def _check_native(path: Path, slides: int, theme_faces: set[str]) -> None:
@@ -35,12 +37,46 @@ def _check_native(path: Path, slides: int, theme_faces: set[str]) -> None:
         for group in groups:
             assert group._element.nvGrpSpPr.cNvPr.get("descr", "").startswith("Map: ")
     with zipfile.ZipFile(path) as z:
+        named = 0
         for name in z.namelist():
             if name.startswith("ppt/slides/slide"):
                 root = etree.fromstring(z.read(name))
                 assert not list(root.iter(f"{_A}br")), name  # no hard line breaks
-                for latin in root.iter(f"{_A}latin"):  # the theme's fonts only by reference
-                    assert latin.get("typeface", "") not in theme_faces, name
+                named += _runs_naming_theme_faces(root, theme_faces | _theme_faces(z))
+            elif name.startswith("ppt/slideLayouts/slideLayout") and name.endswith(".xml"):
+                for shape in etree.fromstring(z.read(name)).iter(f"{_P}sp"):
+                    if shape.find(f"{_P}nvSpPr/{_P}cNvPr").get("name") in CHROME_BOXES:
+                        named += _runs_naming_theme_faces(shape, theme_faces | _theme_faces(z))
+        assert named == 0, f"{path.name}: {named} runs name a face the theme supplies"
+
+
+def _theme_faces(z: zipfile.ZipFile) -> set[str]:
+    """Every face a theme of the package supplies (Latin, East Asian, complex script)."""
+    faces = set()
+    for name in z.namelist():
+        if name.startswith("ppt/theme/theme") and name.endswith(".xml"):
+            for font in ("majorFont", "minorFont"):
+                for face in etree.fromstring(z.read(name)).iterfind(f".//{_A}{font}/*"):
+                    if face.tag in (f"{_A}latin", f"{_A}ea", f"{_A}cs"):
+                        faces.add(face.get("typeface", ""))
+    return faces - {""}
+
+
+def _runs_naming_theme_faces(root: etree._Element, faces: set[str]) -> int:
+    """Runs that name a face the theme supplies instead of referring to it ("+mn-lt",
+    "+mn-cs"), in any of their four faces; and runs whose Latin face is the theme's but
+    whose other faces are named (a theme change would leave them behind)."""
+    count = 0
+    for props in root.iter(f"{_A}rPr", f"{_A}endParaRPr", f"{_A}defRPr"):
+        typefaces = [
+            props.find(f"{_A}{kind}").get("typeface", "")
+            for kind in ("latin", "ea", "cs", "sym")
+            if props.find(f"{_A}{kind}") is not None
+        ]
+        themed = any(face.startswith("+") for face in typefaces)
+        if any(face in faces or (themed and not face.startswith("+")) for face in typefaces):
+            count += 1
+    return count
 
 
 def test_default_briefing_in_libreoffice_and_pandoc_templates(
