@@ -129,11 +129,15 @@ def _brush(fill: str | None, gradient: Gradient | None, opacity: float) -> QBrus
             qgradient = QRadialGradient(QPointF(g.x1, g.y1), g.radius)
         else:
             qgradient = QLinearGradient(QPointF(g.x1, g.y1), QPointF(g.x2, g.y2))
-        for position, color in g.stops:
+        each = g.opacities if len(g.opacities) == len(g.stops) else (1.0,) * len(g.stops)
+        for (position, color), own in zip(g.stops, each, strict=True):
             qcolor = _color(color)
-            qcolor.setAlphaF(opacity)
+            qcolor.setAlphaF(opacity * own)  # a stop's own opacity (a glow fading out)
             qgradient.setColorAt(position, qcolor)
         qgradient.setSpread(QGradient.Spread.PadSpread)
+        # colour and opacity each interpolated on their own (not premultiplied), as
+        # LibreOffice draws a fill gradient under a transparency gradient, and the PDF too
+        qgradient.setInterpolationMode(QGradient.InterpolationMode.ComponentInterpolation)
         return QBrush(qgradient)
     if not fill:
         return QBrush(Qt.BrushStyle.NoBrush)

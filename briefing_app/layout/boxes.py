@@ -112,7 +112,9 @@ class TextBox:
 class Gradient:
     """A fill that changes colour: ``stops`` (position 0..1, RGB hex) from (x1, y1) to
     (x2, y2) in page points, or, when ``radius`` > 0, in circles around (x1, y1) out to
-    ``radius``. Beyond its ends a gradient keeps its end colours."""
+    ``radius``. Beyond its ends a gradient keeps its end colours. ``opacities``, when
+    given, is each stop's own opacity (a glow fading out); the box's ``opacity`` then
+    stays 1."""
 
     stops: tuple[tuple[float, str], ...]
     x1: float
@@ -120,6 +122,7 @@ class Gradient:
     x2: float
     y2: float
     radius: float = 0.0
+    opacities: tuple[float, ...] = ()  # one per stop, or none: all opaque
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 Every glyph comes from the embedded Liberation TrueType files; text is drawn run by run
 at the positions layout chose, with no markup parsing, so ``<`` and ``&`` print as typed.
-The handout draws the same boxes scaled into portrait pages (vectors, no rasterising)
-with the speaker notes wrapped beneath, continuing onto further pages when long.
+The handout draws the same boxes scaled into portrait pages (vectors; only a gradient
+whose stops differ in opacity is a picture) with the speaker notes wrapped beneath,
+continuing onto further pages when long.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import (  # type: ignore[attr-defined]  # stub lacks FILL_EVEN_ODD
@@ -44,6 +46,7 @@ from briefing_app.layout.fonts import FAMILIES
 from briefing_app.progress import Progress, report
 from briefing_app.render.atomic import atomic_write
 from briefing_app.render.citations import is_citation, sources_slide
+from briefing_app.render.gradient_raster import gradient_image
 from briefing_app.templates.art import ART_PREFIX
 
 HATCH_SPACING = 4.0
@@ -168,14 +171,16 @@ def _draw_box(canvas: Canvas, box: Box, height: float, cite_key: str | None = No
 
 def _shared_art(boxes: Sequence[Box], start: int) -> int:
     """The end of the run of boxes from ``start`` that are a template's graphics and can
-    go in a form: not its text (which may show the slide's number), nor gradients and
-    translucent fills (reportlab keeps their resources on the page, not in a form)."""
+    go in a form: not its text (which may show the slide's number), nor shaded gradients
+    and translucent fills (reportlab keeps their resources on the page, not in a form)."""
     end = start
     for box in boxes[start:]:
         if isinstance(box, TextBox) or not box.name.startswith(ART_PREFIX):
             break
         if isinstance(box, (RectBox, PathBox)) and (box.gradient or box.opacity < 1.0):
-            break
+            pictured = _rastered(box.gradient) and box.opacity >= 1.0
+            if not pictured:  # (a gradient drawn as a picture goes in the form)
+                break
         end += 1
     return end
 
@@ -202,7 +207,8 @@ def _draw_rect(canvas: Canvas, box: RectBox, height: float) -> None:
     if box.gradient is not None:
         path = canvas.beginPath()
         path.rect(box.x, height - box.y - box.h, box.w, box.h)
-        _draw_gradient(canvas, path, box.gradient, box.opacity, height)
+        bounds = (box.x, box.y, box.w, box.h)
+        _draw_gradient(canvas, path, box.gradient, box.opacity, height, bounds)
     fill = bool(box.fill) and box.gradient is None
     if not (fill or stroke):
         return
@@ -221,12 +227,33 @@ def _draw_rect(canvas: Canvas, box: RectBox, height: float) -> None:
         canvas.restoreState()
 
 
+def _rastered(gradient: Gradient | None) -> bool:
+    """Whether ``gradient`` is drawn as a picture: its stops differ in opacity, which a
+    PDF shading cannot carry (:mod:`briefing_app.render.gradient_raster`)."""
+    return gradient is not None and len(set(gradient.opacities)) > 1
+
+
 def _draw_gradient(
-    canvas: Canvas, clip: PDFPathObject, gradient: Gradient, opacity: float, height: float
+    canvas: Canvas,
+    clip: PDFPathObject,
+    gradient: Gradient,
+    opacity: float,
+    height: float,
+    bounds: tuple[float, float, float, float],
 ) -> None:
-    """``gradient`` painted inside ``clip`` (even-odd), at ``opacity``."""
+    """``gradient`` painted inside ``clip`` (even-odd), at ``opacity``; ``bounds`` is
+    the clip's page rectangle (x, y, w, h, y down)."""
     canvas.saveState()
     canvas.clipPath(clip, stroke=0, fill=0, fillMode=FILL_EVEN_ODD)
+    if _rastered(gradient):
+        image = gradient_image(gradient, tuple(round(v, 2) for v in bounds))
+        if image is not None:
+            if opacity < 1.0:
+                canvas.setFillAlpha(opacity)
+            x, y, w, h = bounds
+            canvas.drawImage(ImageReader(image), x, height - y - h, w, h, mask="auto")
+        canvas.restoreState()
+        return
     if opacity < 1.0:
         canvas.setFillAlpha(opacity)
     colors = [_color(c) for _, c in gradient.stops]
@@ -257,7 +284,11 @@ def _path(canvas: Canvas, box: PathBox, height: float) -> PDFPathObject:
 
 def _draw_path(canvas: Canvas, box: PathBox, height: float) -> None:
     if box.closed and box.gradient is not None:
-        _draw_gradient(canvas, _path(canvas, box, height), box.gradient, box.opacity, height)
+        xs = [p[0] for ring in box.rings for p in ring]
+        ys = [p[1] for ring in box.rings for p in ring]
+        bounds = (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)) if xs else (0, 0, 0, 0)
+        path = _path(canvas, box, height)
+        _draw_gradient(canvas, path, box.gradient, box.opacity, height, bounds)
     elif box.closed and box.fill:
         translucent = box.opacity < 1.0
         canvas.setFillColor(_color(box.fill))

@@ -246,7 +246,7 @@ class _Reader:
                 if fill is not None and fill.color is None
                 else None
             )
-            opacity = round(fill.opacity, 3) if fill is not None else 1.0
+            opacity = fill.box_opacity if fill is not None else 1.0
             if fill is not None:
                 self.shadow(sp_pr, kind, w, h, place, name)
             if kind == "rect" and not rot:
@@ -424,7 +424,7 @@ class _Reader:
             else:
                 gradient = place_gradient(fill, 0.0, 0.0, w, h)
                 self.boxes.append(
-                    RectBox(0.0, 0.0, w, h, name=name, gradient=gradient, opacity=fill.opacity)
+                    RectBox(0.0, 0.0, w, h, name=name, gradient=gradient, opacity=fill.box_opacity)
                 )
         return True
 

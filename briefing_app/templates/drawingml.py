@@ -91,14 +91,26 @@ class Fill:
 
     @property
     def opacity(self) -> float:
+        """One opacity for the whole fill (a gradient's averaged over its length)."""
         if self.color is not None:
             return self.color.opacity
         return _mean_opacity(self.stops)
 
+    @property
+    def varies(self) -> bool:
+        """Whether a gradient's stops differ in opacity (drawn stop by stop, then)."""
+        return len({round(c.opacity, 3) for _, c in self.stops}) > 1
+
+    @property
+    def box_opacity(self) -> float:
+        """The opacity a box drawing this fill gets: 1 when the gradient carries each
+        stop's own, else the fill's one opacity."""
+        return 1.0 if self.color is None and self.varies else round(self.opacity, 3)
+
 
 def _mean_opacity(stops: tuple[tuple[float, Rgba], ...]) -> float:
     """Opacity of a gradient as one figure: its stops' opacity averaged over the
-    gradient's length (renderers draw a gradient with one opacity)."""
+    gradient's length (whether it is faint enough to leave out)."""
     if not stops:
         return 1.0
     if len(stops) == 1:
@@ -358,12 +370,16 @@ def place_gradient(fill: Fill, x: float, y: float, w: float, h: float) -> Gradie
     the box's diagonal away (as LibreOffice draws it).
     """
     colors = tuple((p, c.rgb) for p, c in fill.stops)
+    opacities = tuple(c.opacity for _, c in fill.stops) if fill.varies else ()
     if fill.linear:
         a = math.radians(fill.angle)
         dx, dy = math.cos(a), math.sin(a)
         half = (abs(w * dx) + abs(h * dy)) / 2
         cx, cy = x + w / 2, y + h / 2
-        return Gradient(colors, cx - dx * half, cy - dy * half, cx + dx * half, cy + dy * half)
+        return Gradient(
+            colors, cx - dx * half, cy - dy * half, cx + dx * half, cy + dy * half,
+            opacities=opacities,
+        )  # fmt: skip
     fx, fy = x + fill.focus[0] * w, y + fill.focus[1] * h
     radius = math.hypot(w, h) / 2  # as LibreOffice draws it, wherever the focus is
-    return Gradient(colors, fx, fy, fx, fy, radius=max(radius, 1.0))
+    return Gradient(colors, fx, fy, fx, fy, radius=max(radius, 1.0), opacities=opacities)

@@ -155,13 +155,15 @@ def _fill_at(
     fill: str | None, gradient: Gradient | None, x: float, y: float, opacity: float
 ) -> tuple[RGB, float] | None:
     if gradient is not None and gradient.stops:
-        return _gradient_at(gradient, x, y), opacity
+        color, own = _gradient_at(gradient, x, y)
+        return color, opacity * own
     if fill is None:
         return None
     return _rgb(fill), opacity
 
 
-def _gradient_at(g: Gradient, x: float, y: float) -> RGB:
+def _gradient_at(g: Gradient, x: float, y: float) -> tuple[RGB, float]:
+    """The gradient's colour and opacity at (x, y) (its stops' own opacity, if any)."""
     if g.radius > 0:
         t = math.hypot(x - g.x1, y - g.y1) / g.radius
     else:
@@ -169,15 +171,16 @@ def _gradient_at(g: Gradient, x: float, y: float) -> RGB:
         length = dx * dx + dy * dy
         t = ((x - g.x1) * dx + (y - g.y1) * dy) / length if length else 0.0
     t = max(0.0, min(1.0, t))
-    stops = sorted(g.stops)
+    alphas = g.opacities if len(g.opacities) == len(g.stops) else (1.0,) * len(g.stops)
+    stops = sorted((p, _rgb(c), a) for (p, c), a in zip(g.stops, alphas, strict=True))
     if t <= stops[0][0]:
-        return _rgb(stops[0][1])
-    for (p0, c0), (p1, c1) in itertools.pairwise(stops):
+        return stops[0][1], stops[0][2]
+    for (p0, a, a0), (p1, b, a1) in itertools.pairwise(stops):
         if t <= p1:
             f = (t - p0) / (p1 - p0) if p1 > p0 else 0.0
-            a, b = _rgb(c0), _rgb(c1)
-            return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f)
-    return _rgb(stops[-1][1])
+            mixed = (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f)
+            return mixed, a0 + (a1 - a0) * f
+    return stops[-1][1], stops[-1][2]
 
 
 def _inside(rings: tuple[tuple[tuple[float, float], ...], ...], x: float, y: float) -> bool:

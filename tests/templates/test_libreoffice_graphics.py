@@ -47,7 +47,8 @@ pytestmark = [
 MAX_MEAN = 8.0
 MAX_FAR = 0.03
 # Beyond the line-match templates: a linear gradient background with translucent
-# radial-gradient discs (Lights) and a radial gradient in a frame (Sunset).
+# radial-gradient discs and a radial glow whose stops fade from 90 % to 20 % opacity
+# (Lights), and a radial gradient in a frame (Sunset).
 GRADIENT_TEMPLATES = ("Lights", "Sunset")
 PLAIN_WHITE = {"pandoc"}  # a white page: nothing to miss
 
@@ -111,28 +112,9 @@ def page_diffs(
 
 
 NAMES = (*LIBREOFFICE_TEMPLATES, *GRADIENT_TEMPLATES, "pandoc")
-# Known not drawn: the content master chosen for Lights (the one whose art leaves our text
-# readable) lays a radial glow whose stops fade from 90 % to 20 % opacity; reportlab's
-# shadings (and so our Qt drawing, which matches them) take one opacity per gradient, so
-# the glow comes out faint. strict: the test says so when it is drawn.
-PER_STOP_OPACITY = {"Lights"}
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(
-                reason="radial gradient with per-stop opacity drawn at one opacity",
-                strict=True,
-            ),
-        )
-        if n in PER_STOP_OPACITY
-        else n
-        for n in NAMES
-    ],
-)
+@pytest.mark.parametrize("name", NAMES)
 def test_our_pdf_draws_the_templates_graphics_as_libreoffice_does(
     page_diffs: dict[str, tuple[list[PageDiff], list[PageDiff]]], name: str
 ) -> None:

@@ -141,7 +141,7 @@ def test_scheme_colours_go_through_the_masters_colour_map() -> None:
     assert isinstance(disc, PathBox) and disc.fill == "262626"  # our theme's dk1
 
 
-def test_translucent_and_radial_fills() -> None:
+def test_translucent_and_radial_fills(tmp_path: Path) -> None:
     fill = (
         '<a:prstGeom prst="ellipse"><a:avLst/></a:prstGeom><a:gradFill><a:gsLst>'
         '<a:gs pos="0"><a:srgbClr val="FFFFFF"><a:alpha val="80000"/></a:srgbClr></a:gs>'
@@ -155,7 +155,19 @@ def test_translucent_and_radial_fills() -> None:
     assert glow.gradient.radius > 0 and (glow.gradient.x1, glow.gradient.y1) == pytest.approx(
         (200, 150)
     )
-    assert glow.opacity == pytest.approx(0.5)  # its stops' opacity over its length
+    # each stop keeps its own opacity (a glow fading out), the box adds none of its own
+    assert glow.gradient.opacities == (0.8, 0.2) and glow.opacity == 1.0
+    # and the PDF draws that fade inside the ellipse: over black, 80 % white at the
+    # centre, 50 % halfway along the radius (half the box's diagonal), about 29 % at
+    # 95 pt out near the ellipse's end, and nothing outside it
+    black = RectBox(0, 0, match.info.width, match.info.height, "000000")
+    slide = LaidSlide(1, "t", (black, glow), width=match.info.width, height=match.info.height)
+    radius = glow.gradient.radius
+    centre, halfway, rim, outside = _pixels(
+        slide, tmp_path, [(200, 150), (200 + radius / 2, 150), (295, 150), (102, 102)]
+    )
+    assert _near(centre, "CCCCCC", 14) and _near(halfway, "808080", 14)
+    assert _near(rim, "4A4A4A", 14) and _near(outside, "000000", 4)
 
 
 def test_static_text_is_laid_out_by_our_engine_inside_its_box() -> None:
