@@ -24,6 +24,7 @@ import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from graphics_match import PageDiff, compare
@@ -53,6 +54,13 @@ GRADIENT_TEMPLATES = ("Lights", "Sunset")
 PLAIN_WHITE = {"pandoc"}  # a white page: nothing to miss
 
 
+class Compared(NamedTuple):
+    diffs: list[PageDiff]  # our PDF against LibreOffice's rendering of our PPTX
+    control: list[PageDiff]  # our PDF without the template's art against the same
+    ours: Path
+    theirs: Path
+
+
 @pytest.fixture(scope="module")
 def gradient_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     source = _presnt_dir()
@@ -74,9 +82,9 @@ def page_diffs(
     libreoffice_templates: dict[str, Path],
     gradient_templates: dict[str, Path],
     pandoc_reference: Path,
-) -> dict[str, tuple[list[PageDiff], list[PageDiff]]]:
+) -> dict[str, Compared]:
     """Per template: our PDF against LibreOffice's of our PPTX, and (the control) our
-    PDF drawn without the template's art against the same."""
+    PDF drawn without the template's art against the same; and the two PDFs."""
     work = tmp_path_factory.mktemp("graphics-match")
     store = open_prepared(str(work / "essay.sqlite"))
     named = {**libreoffice_templates, **gradient_templates, "pandoc": pandoc_reference}
@@ -106,7 +114,7 @@ def page_diffs(
     out = {}
     for name, (pptx, pdf, control, laid) in exported.items():
         diffs = compare(pdf, rendered[pptx], laid)
-        out[name] = (diffs, compare(control, rendered[pptx], laid))
+        out[name] = Compared(diffs, compare(control, rendered[pptx], laid), pdf, rendered[pptx])
         print(name, "; ".join(str(d) for d in diffs))
     return out
 
@@ -116,9 +124,9 @@ NAMES = (*LIBREOFFICE_TEMPLATES, *GRADIENT_TEMPLATES, "pandoc")
 
 @pytest.mark.parametrize("name", NAMES)
 def test_our_pdf_draws_the_templates_graphics_as_libreoffice_does(
-    page_diffs: dict[str, tuple[list[PageDiff], list[PageDiff]]], name: str
+    page_diffs: dict[str, Compared], name: str
 ) -> None:
-    diffs, _ = page_diffs[name]
+    diffs = page_diffs[name].diffs
     assert len(diffs) >= 12  # every page of the default briefing
     for diff in diffs:
         assert diff.compared > 2000, diff  # enough of the page is left to compare
@@ -127,7 +135,27 @@ def test_our_pdf_draws_the_templates_graphics_as_libreoffice_does(
 
 @pytest.mark.parametrize("name", [n for n in NAMES if n not in PLAIN_WHITE])
 def test_a_page_without_its_templates_graphics_is_caught(
-    page_diffs: dict[str, tuple[list[PageDiff], list[PageDiff]]], name: str
+    page_diffs: dict[str, Compared], name: str
 ) -> None:
-    _, control = page_diffs[name]
+    control = page_diffs[name].control
     assert any(d.mean > 2 * MAX_MEAN or d.far > 2 * MAX_FAR for d in control), control
+
+
+def test_static_text_of_a_master_is_drawn_as_libreoffice_draws_our_pptx(
+    page_diffs: dict[str, Compared],
+) -> None:
+    """Lights' content master holds, besides its date placeholder, a plain text box whose
+    text is the literal "<date/time>" (LibreOffice's conversion writes a date field of a
+    plain text frame so). A text box is not a placeholder: PowerPoint and LibreOffice draw
+    it on every slide, and so do we; a placeholder's prompt text we never draw."""
+    found = page_diffs["Lights"]
+
+    def per_page(pdf: Path) -> list[int]:
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        return [page.count("<date/time>") for page in text.split("\f") if page.strip()]
+
+    ours, theirs = per_page(found.ours), per_page(found.theirs)
+    assert ours == theirs and len(ours) >= 12
+    assert all(n == 1 for n in ours)  # the text box's, never the placeholder's prompt
