@@ -60,7 +60,9 @@ def numbered_specs(
     """Level-0 items numbered 1., 2., ...; level-1 items as dashed sub-points."""
     count = sum(1 for i in items if i.level <= 0)
     digits = len(str(max(count, 1)))
-    num_style = t.style(size, t.navy, bold=True)
+    # PowerPoint draws an auto-number in the weight of its text (a bullet has none of its
+    # own), so ours is too; the indent leaves room for bold digits all the same.
+    num_style = t.style(size, t.navy, bold=bold)
     indent = face(t.font, True).width_em("8" * digits + ".") + 0.55
     base = t.style(size, bold=bold)
     specs, n = [], 0

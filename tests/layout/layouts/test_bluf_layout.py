@@ -32,3 +32,16 @@ def test_a_long_bluf_never_splits_it_shrinks_and_warns() -> None:
     (page,) = pages
     assert any("bottom line only fits at" in w for w in page.warnings)
     assert paragraph_refs(page) == [ItemRef(i) for i in range(1, 9)]
+
+
+def test_numbers_are_set_in_their_texts_weight() -> None:
+    """A numbered point is written to PowerPoint as an auto-number, which PowerPoint and
+    LibreOffice draw in the weight and slant of the point's first run (DrawingML gives a
+    bullet no weight of its own); the PDF and the preview draw it the same way."""
+    content = LAYOUT.compose(Draft(items=(item(1, "First."), item(2, "Second."))))
+    (page,) = laid(content)
+    body = next(b for b in page.boxes if b.name == "Body")
+    for par in body.paragraphs:  # type: ignore[union-attr]
+        first = par.lines[0].runs[0].style
+        assert par.bullet_style is not None
+        assert (par.bullet_style.bold, par.bullet_style.italic) == (first.bold, first.italic)
