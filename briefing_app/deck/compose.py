@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from typing import TYPE_CHECKING
 
 from briefing_app.domain.text import safe_link
 from briefing_app.layout import registry
@@ -23,28 +21,19 @@ from briefing_app.layout.content import ContentItem, DeckContent, SlideContent
 from briefing_app.layout.slide_layout import ComposedFigure, DraftItem
 from briefing_app.layout.textclean import MAX_LINE_FIELD, clean_text_with_warnings
 from briefing_app.layout.unit import UnitLayout
-from briefing_app.services import sources
-from briefing_app.services.corrections import corrections_anchored_in
-from briefing_app.services.decks import (
-    SlideRecord,
-    SlideSnapshot,
-    deck_by_name,
-    slide_from_snapshot,
-    slide_record,
+from briefing_app.services.records import SlideRecord, SlideSnapshot, slide_record
+from briefing_app.store.reading import (
+    DocumentRow,
+    FootnoteRow,
+    ItemRow,
+    MapRow,
+    SlideRow,
+    SourceInfo,
+    StoreReader,
 )
-from briefing_app.services.sources import SourceInfo
-from briefing_app.store.map_models import Map
-from briefing_app.store.models import (
-    Document,
-    Footnote,
-    Link,
-    Paragraph,
-    Slide,
-    SlideItem,
-    Tag,
-    argument_tag,
-)
-from briefing_app.store.store import Store
+
+if TYPE_CHECKING:
+    from briefing_app.store.store import Store
 
 
 @dataclass
@@ -81,7 +70,7 @@ def _month_year(value: object) -> str:
     return value.strftime("%-d %B %Y") if value else ""  # type: ignore[attr-defined]
 
 
-def essay_reference(document: Document) -> str:
+def essay_reference(document: DocumentRow) -> str:
     """The full reference used on the sources slide."""
     parts = [f"{document.author}, “{document.title}”" if document.author else document.title]
     if document.publisher:
@@ -95,7 +84,7 @@ def essay_reference(document: Document) -> str:
     return f"{text}; {'; '.join(dates)}." if dates else f"{text}."
 
 
-def short_reference(document: Document) -> str:
+def short_reference(document: DocumentRow) -> str:
     """'Joseph, “Balkans Breakthrough for Ukraine” (2025)' for footers."""
     surname = (document.author or "").split()[-1] if document.author else ""
     title = document.title.split(":")[0].strip()
@@ -141,13 +130,15 @@ class _DeckComposer:
     """What composing every slide of one deck shares: cleaning, loaded documents and
     footnotes, and every footnote cited so far (for the sources slide)."""
 
-    def __init__(self, session: Session, clean: _Cleaner, memo: SourceMemo | None = None) -> None:
-        self.session = session
+    def __init__(
+        self, reader: StoreReader, clean: _Cleaner, memo: SourceMemo | None = None
+    ) -> None:
+        self.reader = reader
         self.clean = clean
         self.memo = memo if memo is not None else SourceMemo()
         self.cited: dict[int, set[int]] = {}  # document id → footnote numbers
-        self.documents: dict[int, Document | None] = {}
-        self.footnotes: dict[tuple[int, int], Footnote] = {}
+        self.documents: dict[int, DocumentRow | None] = {}
+        self.footnotes: dict[tuple[int, int], FootnoteRow] = {}
         self.section_titles: tuple[str, ...] = ()
         self.read_section_titles: Callable[[], tuple[str, ...]] | None = None  # when asked
         self._links = self.memo.links
@@ -158,7 +149,7 @@ class _DeckComposer:
             return None
         key = (kind, source_id)
         if key not in self.memo.infos:
-            self.memo.infos[key] = sources.resolve(self.session, kind, source_id)
+            self.memo.infos[key] = self.reader.source(kind, source_id)
         return self.memo.infos[key]
 
     def footnote_links(self, footnote_ids: list[int]) -> dict[int, str | None]:
@@ -170,19 +161,18 @@ class _DeckComposer:
         missing = [i for i in footnote_ids if i not in self._links]
         if missing:
             found: dict[int, set[str]] = {i: set() for i in missing}
-            query = select(Link.footnote_id, Link.target).where(Link.footnote_id.in_(missing))
-            for footnote_id, target in self.session.execute(query):
+            for footnote_id, target in self.reader.footnote_targets(missing):
                 if footnote_id is not None and (url := safe_link(target)) is not None:
                     found[footnote_id].add(url)
             for footnote_id, urls in found.items():
                 self._links[footnote_id] = urls.pop() if len(urls) == 1 else None
         return self._links
 
-    def document(self, document_id: int | None) -> Document | None:
+    def document(self, document_id: int | None) -> DocumentRow | None:
         if document_id is None:
             return None
         if document_id not in self.documents:
-            self.documents[document_id] = self.session.get(Document, document_id)
+            self.documents[document_id] = self.reader.document(document_id)
         return self.documents[document_id]
 
     def short_reference(self, document_id: int) -> str | None:
@@ -204,7 +194,7 @@ class _DeckComposer:
         places[1].update(numbers)
 
     def item(
-        self, item: SlideItem, refs: Refs, corrections: list[str], unit_slide: bool = False
+        self, item: ItemRow, refs: Refs, corrections: list[str], unit_slide: bool = False
     ) -> DraftItem:
         """One item, its citations counted; its source's correction added to
         ``corrections`` (once). The unit's own words are marked as such unless the slide
@@ -269,7 +259,7 @@ class _DeckComposer:
             numbers = sorted(self.cited.get(document_id, ()))
             notes = [self.footnotes[(document_id, n)] for n in numbers]
             links = self.footnote_links([n.id for n in notes])
-            notes_corrections = corrections_anchored_in(self.session, {n.id for n in notes})
+            notes_corrections = self.reader.corrections_anchored_in({n.id for n in notes})
             for n in notes:
                 text = self.clean(f"[{n.number}] {n.text}")
                 items.append(ContentItem(text=text, level=1, link=links[n.id]))
@@ -281,7 +271,7 @@ class _DeckComposer:
 class _Draft:
     """One stored slide for its layout to compose (a ``SlideDraft``)."""
 
-    def __init__(self, deck: _DeckComposer, slide: Slide) -> None:
+    def __init__(self, deck: _DeckComposer, slide: SlideRow) -> None:
         self.deck = deck
         clean = deck.clean
         self.title = clean.line(slide.title)
@@ -307,11 +297,11 @@ class _Draft:
     def references(self) -> tuple[ContentItem, ...]:
         return self.deck.references()
 
-    def _map(self, item: DraftItem) -> Map | None:
+    def _map(self, item: DraftItem) -> MapRow | None:
         if item.kind != "map" or item.content.ref is None:
             return None
         source_id = self._source_ids.get(item.content.ref.item_id)
-        return self.deck.session.get(Map, source_id) if source_id is not None else None
+        return self.deck.reader.map(source_id) if source_id is not None else None
 
     def figure(self, item: DraftItem) -> ComposedFigure | None:
         row = self._map(item)
@@ -319,9 +309,9 @@ class _Draft:
             return None
         # shapely and the map services load only for a deck that has a map
         from briefing_app.maps.compose import MapFigure
-        from briefing_app.services.maps import spec_of
+        from briefing_app.maps.stored import spec_of_row
 
-        figure = MapFigure(spec_of(row))
+        figure = MapFigure(spec_of_row(row))
         return ComposedFigure(figure, row.key, self.deck.clean.line(row.caption))
 
     def figure_points(self, item: DraftItem, limit: int) -> tuple[ContentItem, ...]:
@@ -329,12 +319,10 @@ class _Draft:
         if row is None:
             return ()
         points = []
-        for argument in row.arguments[:limit]:
-            numbers = tuple(f.number for f in argument.footnotes)
-            paragraph = self.deck.session.get(Paragraph, argument.paragraph_id or -1)
-            position = paragraph.position if paragraph is not None else None
-            self.deck.cite(self.refs, argument.document_id, position, numbers)
-            points.append(ContentItem(self.deck.clean(argument.claim), citations=numbers))
+        for point in self.deck.reader.map_points(row.id, limit):
+            numbers = point.footnotes
+            self.deck.cite(self.refs, point.document_id, point.paragraph, numbers)
+            points.append(ContentItem(self.deck.clean(point.claim), citations=numbers))
         return tuple(points)
 
 
@@ -345,62 +333,58 @@ def compose_deck(store: Store, name: str, memo: SourceMemo | None = None) -> Com
     that list what the whole deck cites (sources) compose after every other slide.
     ``memo`` keeps what was read of the sources (see :class:`SourceMemo`).
     """
+    with store.reader() as reader:
+        return compose_read(reader, name, memo)
+
+
+def compose_read(reader: StoreReader, name: str, memo: SourceMemo | None = None) -> Composed:
+    """:func:`compose_deck` through ``reader`` (the export command's own, or a store's)."""
     clean = _Cleaner()
-    with store.read() as session:
-        deck = deck_by_name(session, name)
-        composer = _DeckComposer(session, clean, memo)
-        refs = [(i.source_kind, i.source_id) for s in deck.slides for i in s.items]
-        loaded = sources.preload(session, refs)
-        composer.footnotes = loaded.footnotes
-        layouts = [registry.get(s.layout) for s in deck.slides]
-        composer.section_titles = tuple(
-            clean.line(s.title)
-            for s, layout in zip(deck.slides, layouts, strict=True)
-            if layout.starts_section
-        )
-        drafts = [_Draft(composer, s) for s in deck.slides]
-        slides: list[SlideContent | None] = [
-            None if layout.composes_last else layout.compose(draft)
-            for layout, draft in zip(layouts, drafts, strict=True)
-        ]
-        if not composer.cited and not composer.documents:
-            first = session.scalar(select(Document).order_by(Document.id))
-            if first is not None:
-                composer.documents[first.id] = first
-        content = DeckContent(
-            title=clean.line(deck.title),
-            subtitle=clean.line(deck.subtitle),
-            author=clean.line(deck.author),
-            date_label=clean.line(deck.date_label),
-            distribution=clean.line(deck.distribution or ""),
-            marking=clean.line(deck.marking) or None,
-            theme=deck.theme,
-            subject=clean.line(deck.subtitle or deck.title),
-            keywords=clean.line(_keywords(session, refs)),
-            slides=tuple(
-                _in_part(slide if slide is not None else layout.compose(draft), stored, clean)
-                for slide, layout, draft, stored in zip(
-                    slides, layouts, drafts, deck.slides, strict=True
-                )
-            ),
-            parts=tuple(dict.fromkeys(clean.line(s.part) for s in deck.slides if s.part)),
-        )
+    deck = reader.deck_named(name)
+    stored = reader.slides(deck.id)
+    composer = _DeckComposer(reader, clean, memo)
+    refs = [(i.source_kind, i.source_id) for s in stored for i in s.items]
+    composer.footnotes = reader.preload(refs)
+    layouts = [registry.get(s.layout) for s in stored]
+    composer.section_titles = tuple(
+        clean.line(s.title)
+        for s, layout in zip(stored, layouts, strict=True)
+        if layout.starts_section
+    )
+    drafts = [_Draft(composer, s) for s in stored]
+    slides: list[SlideContent | None] = [
+        None if layout.composes_last else layout.compose(draft)
+        for layout, draft in zip(layouts, drafts, strict=True)
+    ]
+    if not composer.cited and not composer.documents:
+        first = reader.first_document()
+        if first is not None:
+            composer.documents[first.id] = first
+    content = DeckContent(
+        title=clean.line(deck.title),
+        subtitle=clean.line(deck.subtitle),
+        author=clean.line(deck.author),
+        date_label=clean.line(deck.date_label),
+        distribution=clean.line(deck.distribution or ""),
+        marking=clean.line(deck.marking) or None,
+        theme=deck.theme,
+        subject=clean.line(deck.subtitle or deck.title),
+        keywords=clean.line(_keywords(reader, refs)),
+        slides=tuple(
+            _in_part(slide if slide is not None else layout.compose(draft), row, clean)
+            for slide, layout, draft, row in zip(slides, layouts, drafts, stored, strict=True)
+        ),
+        parts=tuple(dict.fromkeys(clean.line(s.part) for s in stored if s.part)),
+    )
     return Composed(content, clean.warnings)
 
 
-def _keywords(session: Session, refs: Iterable[tuple[str | None, int | None]]) -> str:
+def _keywords(reader: StoreReader, refs: Iterable[tuple[str | None, int | None]]) -> str:
     """The tags of the arguments on the deck's slides, by name, as document keywords."""
     ids = {i for kind, i in refs if kind == "argument" and i is not None}
     if not ids:
         return ""
-    names = session.scalars(
-        select(Tag.name)
-        .join(argument_tag, argument_tag.c.tag_id == Tag.id)
-        .where(argument_tag.c.argument_id.in_(ids))
-        .distinct()
-        .order_by(Tag.name)
-    )
-    return "; ".join(names)
+    return "; ".join(reader.tag_names(ids))
 
 
 @dataclass
@@ -432,35 +416,23 @@ def compose_slides(
     wanted_ids, stored = list(slide_ids), stored or {}
     held = {i: stored[i] for i in wanted_ids if i in stored and stored[i].deck_id == deck_id}
     unknown = [i for i in wanted_ids if i not in held]
-    with store.read() as session:
-        slides = [slide_from_snapshot(held[i]) for i in held]
+    with store.reader() as reader:
+        slides = [_slide_row(held[i]) for i in held]
         if unknown:
-            slides += (
-                session.scalars(
-                    select(Slide)
-                    .where(Slide.id.in_(unknown), Slide.deck_id == deck_id)
-                    .options(joinedload(Slide.items))  # one query for slides and points
-                )
-                .unique()
-                .all()
-            )
-        composer = _DeckComposer(session, clean, memo)
+            slides += reader.slides(deck_id, unknown)
+        composer = _DeckComposer(reader, clean, memo)
         refs = [(i.source_kind, i.source_id) for s in slides for i in s.items]
         whole = any(registry.get(s.layout).composes_last for s in slides)  # lists footnotes
         wanted: list[tuple[str | None, int | None]] = [
             *(refs if whole else composer.memo.missing(refs))
         ]
-        loaded = sources.preload(session, wanted, whole_documents=whole)
-        composer.footnotes = loaded.footnotes
+        composer.footnotes = reader.preload(wanted, whole_documents=whole)
 
         def section_titles() -> tuple[str, ...]:
-            rows = session.execute(
-                select(Slide.title, Slide.layout)
-                .where(Slide.deck_id == deck_id)
-                .order_by(Slide.position)
-            )
             return tuple(
-                clean.line(title) for title, layout in rows if registry.get(layout).starts_section
+                clean.line(title)
+                for title, layout in reader.section_rows(deck_id)
+                if registry.get(layout).starts_section
             )
 
         composer.read_section_titles = section_titles
@@ -468,11 +440,22 @@ def compose_slides(
             s.id: _in_part(registry.get(s.layout).compose(_Draft(composer, s)), s, clean)
             for s in slides
         }
-        records = {s.id: slide_record(session, s, composer.source) for s in slides}
+        records = {s.id: slide_record(s, composer.source) for s in slides}
         return SomeSlides(records, content, clean.warnings)
 
 
-def _in_part(content: SlideContent, slide: Slide, clean: _Cleaner) -> SlideContent:
+def _slide_row(snapshot: SlideSnapshot) -> SlideRow:
+    """The slide as ``snapshot`` holds it (what a write left stored)."""
+    return SlideRow(
+        snapshot.id, snapshot.deck_id, snapshot.position, snapshot.layout, snapshot.title,
+        snapshot.subtitle, snapshot.left_heading, snapshot.right_heading, snapshot.notes,
+        snapshot.part,
+        [ItemRow(i.id, snapshot.id, i.position, i.column, i.level, i.source_kind, i.source_id,
+                 i.text) for i in snapshot.items],
+    )  # fmt: skip
+
+
+def _in_part(content: SlideContent, slide: SlideRow, clean: _Cleaner) -> SlideContent:
     """The slide's content with the part of the briefing it belongs to."""
     return replace(content, part=clean.line(slide.part)) if slide.part else content
 

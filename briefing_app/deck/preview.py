@@ -25,7 +25,7 @@ from briefing_app.layout.content import DeckContent, SlideContent
 from briefing_app.layout.engine import deck_theme, finish_page, layout_slide
 from briefing_app.layout.theme import get_theme
 from briefing_app.maps import geodata
-from briefing_app.services import sources, templates
+from briefing_app.services import templates
 from briefing_app.services.decks import (
     DeckRecord,
     SlideRecord,
@@ -96,14 +96,9 @@ class DeckPreview:
 
 
 def _deck_with_records(store: Store, name: str) -> DeckRecord:
-    """:func:`service.get_deck`, with every source loaded in a few queries first."""
+    """:func:`service.get_deck` (its sources read in a few queries)."""
     with store.read() as session:
-        deck = deck_by_name(session, name)
-        refs = [(i.source_kind, i.source_id) for s in deck.slides for i in s.items]
-        loaded = sources.preload(session, refs)  # keeps sources in the identity map
-        record = deck_record(session, deck)
-        del loaded
-        return record
+        return deck_record(session, deck_by_name(session, name))
 
 
 class Previewer:

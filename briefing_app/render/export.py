@@ -7,17 +7,21 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing_app.deck.compose import compose_deck
+from briefing_app.deck.compose import compose_read
 from briefing_app.layout.boxes import LaidDeck
 from briefing_app.layout.engine import layout_deck
 from briefing_app.paths import EXPORTS_DIR
 from briefing_app.progress import Progress
 from briefing_app.render.atomic import ExportTargetError, check_target, safe_filename
-from briefing_app.services import templates
 from briefing_app.store.errors import StoreError
-from briefing_app.store.store import Store
+from briefing_app.store.reading import StoreReader
 from briefing_app.templates.art import TemplateLook
+from briefing_app.templates.stored import Analysed, stored_template_of
+
+if TYPE_CHECKING:
+    from briefing_app.store.store import Store
 
 # (deck, path, progress, **options) → the written path; options differ per format.
 Renderer = Callable[..., Path]
@@ -50,11 +54,20 @@ def default_export_path(title: str, fmt: str, folder: Path | None = None) -> Pat
     return (folder or EXPORTS_DIR) / safe_filename(title, extension, tail=tail)
 
 
-def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
+@dataclass(frozen=True)
+class Prepared:
+    """A deck composed and laid out, with what writing it needs: its house template."""
+
+    deck: LaidDeck
+    warnings: list[str]
+    template: Analysed | None  # None: our own
+
+
+def prepare(reader: StoreReader, name: str) -> Prepared:
     """The deck ``name`` composed and laid out, as every renderer will draw it: on the
     page of its house template, in that template's frames, when it has one."""
-    composed = compose_deck(store, name)
-    stored = templates.stored_deck_template(store, name)
+    composed = compose_read(reader, name)
+    stored = stored_template_of(reader, name)
     font_warnings: tuple[str, ...] = ()
     if stored is None:
         laid = layout_deck(composed.content)
@@ -64,7 +77,14 @@ def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
         laid = replace(laid, slides=tuple(look.finish(s, laid.date_label) for s in laid.slides))
         font_warnings = look.match.info.warnings  # a theme font with no free twin
     seen = [*composed.warnings, *font_warnings]
-    return laid, [*seen, *(w for w in laid.warnings if w not in seen)]
+    return Prepared(laid, [*seen, *(w for w in laid.warnings if w not in seen)], stored)
+
+
+def laid_out(store: Store, name: str) -> tuple[LaidDeck, list[str]]:
+    """:func:`prepare` on ``store``: the laid deck and every warning."""
+    with store.reader() as reader:
+        prepared = prepare(reader, name)
+    return prepared.deck, prepared.warnings
 
 
 def resolve_target(out: Path | str | None, title: str, fmt: str) -> Path:
@@ -111,7 +131,22 @@ def export_deck(
         raise StoreError(f"{fmt!r} is not an export format; use pptx, pdf or handout.")
     if two_up and fmt != "handout":
         raise StoreError("Two slides a page is a handout option; export with --format handout.")
-    deck, warnings = laid_out(store, name)
+    with store.reader() as reader:
+        prepared = prepare(reader, name)
+    return write_prepared(prepared, name, fmt, out, progress, two_up=two_up)
+
+
+def write_prepared(
+    prepared: Prepared,
+    name: str,
+    fmt: str,
+    out: Path | str | None = None,
+    progress: Progress | None = None,
+    *,
+    two_up: bool = False,
+) -> ExportResult:
+    """Write a prepared deck as :func:`export_deck` does (the read already done)."""
+    deck, warnings = prepared.deck, prepared.warnings
     if not deck.slides:
         raise StoreError(
             f"The deck {name!r} has no slides, so there is nothing to export; add a slide first."
@@ -122,7 +157,7 @@ def export_deck(
     if fmt == "pptx":
         from briefing_app.render.pptx_template import stored_template
 
-        stored = templates.stored_deck_template(store, name)
+        stored = prepared.template
         template = stored_template(*stored) if stored is not None else None
         path = renderer(fmt)(deck, out, progress, template=template)
     else:

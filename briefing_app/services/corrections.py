@@ -19,43 +19,17 @@ from briefing_app.domain.vocabulary import CORRECTABLE_KINDS, CORRECTION_KINDS
 from briefing_app.store.changes import NO_CHANGES, Changes, WithChanges
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.models import Actor, Argument, Correction, Document, Event, Quote
+from briefing_app.store.reading import CorrectionRecord as CorrectionRecord
+from briefing_app.store.reading import shown_date
 from briefing_app.store.store import Store
 
 Target = type[Argument] | type[Quote] | type[Event] | type[Actor]
 TARGETS: dict[str, Target] = {"argument": Argument, "quote": Quote, "event": Event, "actor": Actor}
-# The targets anchored in the essay's text (an actor is not).
-ANCHORED: dict[str, type[Argument] | type[Quote] | type[Event]] = {
-    "argument": Argument,
-    "quote": Quote,
-    "event": Event,
-}
 MAX_TEXT = 2000
 
 
 class CorrectionError(StoreError):
     """A correction the user asked for cannot be stored as given (one sentence)."""
-
-
-@dataclass(frozen=True)
-class CorrectionRecord:
-    id: int
-    target_kind: str  # argument | quote | event | actor
-    target_id: int
-    kind: str  # correction | caveat
-    text: str
-    date: str | None  # corrected date of an event, YYYY[-MM[-DD]]
-    precision: str | None
-    origin: str  # curated | user
-    author: str
-
-    @property
-    def date_label(self) -> str:
-        return dates.label(self.date, self.precision)
-
-    @property
-    def heading(self) -> str:
-        """The kind as a reader sees it: "Correction" or "Caveat"."""
-        return self.kind.capitalize()
 
 
 @dataclass(frozen=True)
@@ -122,59 +96,12 @@ def target_id(store: Store, target_kind: str, reference: str | int) -> int:
     raise NotFoundError(f"There is no {target_kind} {text!r}.")
 
 
-_CACHE = "briefing_corrections"  # session.info key: corrections loaded in bulk
-
-
-def preload_corrections(session: Session, wanted: dict[str, set[int]]) -> None:
-    """Load the corrections of many records in one query per kind, so composing a long
-    deck does not ask once per item; :func:`correction_in` then answers from memory."""
-    cache: dict[tuple[str, int], CorrectionRecord | None] = session.info.setdefault(_CACHE, {})
-    for kind, ids in wanted.items():
-        if kind not in TARGETS or not ids:
-            continue
-        column = getattr(Correction, f"{kind}_id")
-        cache.update(dict.fromkeys(((kind, i) for i in ids), None))
-        for row in session.scalars(select(Correction).where(column.in_(ids))):
-            cache[(kind, getattr(row, f"{kind}_id"))] = record(row)
-
-
 def correction_in(session: Session, target_kind: str, target_id: int) -> CorrectionRecord | None:
-    """The correction of one record inside an open session (for composers and details)."""
+    """The correction of one record inside an open session."""
     if target_kind not in TARGETS:
         return None
-    cache: dict[tuple[str, int], CorrectionRecord | None] | None = session.info.get(_CACHE)
-    if cache is not None and (target_kind, target_id) in cache:
-        return cache[(target_kind, target_id)]
     row = _row(session, target_kind, target_id)
     return record(row) if row is not None else None
-
-
-def corrections_anchored_in(session: Session, footnote_ids: set[int]) -> dict[int, list[str]]:
-    """The corrections and caveats of the arguments, quotes and events whose words come
-    from each footnote (by footnote id), as "Correction: …" lines.
-
-    A footnote stays verbatim; what a reviewer found wrong in it is recorded on the record
-    quoted from it (footnote 4's "19 October meeting" is the meeting event's correction)
-    and shown beside the footnote wherever the footnote is shown in full.
-    """
-    found: dict[int, list[str]] = {}
-    if not footnote_ids:
-        return found
-    for kind, model in ANCHORED.items():
-        rows = session.execute(
-            select(model.footnote_id, Correction)
-            .join(Correction, getattr(Correction, f"{kind}_id") == model.id)
-            .where(model.footnote_id.in_(footnote_ids))
-            .order_by(model.span_start, model.id)
-        )
-        for footnote_id, row in rows:
-            if footnote_id is None:  # the query asks for footnote ids; this narrows the type
-                continue
-            line = f"{row.kind.capitalize()}: {row.text}"
-            lines = found.setdefault(footnote_id, [])
-            if line not in lines:
-                lines.append(line)
-    return found
 
 
 def correction_for(store: Store, target_kind: str, target_id: int) -> CorrectionRecord | None:
@@ -228,7 +155,6 @@ def set_correction(
         except dates.DateError as exc:
             raise CorrectionError(str(exc)) from exc
     with store.transaction() as session:
-        session.info.pop(_CACHE, None)  # a joined session may hold corrections read before
         if session.get(model, target_id) is None:
             raise NotFoundError(f"There is no {target_kind} with id {target_id}.")
         row = _row(session, target_kind, target_id)
@@ -246,7 +172,6 @@ def remove_correction(store: Store, target_kind: str, target_id: int) -> Changes
     """Remove the correction of one record (no changes when it had none)."""
     _check_kind(target_kind)
     with store.transaction() as session:
-        session.info.pop(_CACHE, None)
         row = _row(session, target_kind, target_id)
         if row is None:
             return NO_CHANGES
@@ -256,21 +181,17 @@ def remove_correction(store: Store, target_kind: str, target_id: int) -> Changes
 
 def timeline_in(session: Session, events: list[Event]) -> list[TimelineEvent]:
     """``events`` in date order, each at its corrected date when it has one."""
-    cache = session.info.get(_CACHE, {})
-    notes = {e.id: cache[("event", e.id)] for e in events if ("event", e.id) in cache}
-    missing = [e.id for e in events if e.id not in notes]
-    if missing:
-        notes |= {
-            row.event_id: record(row)
-            for row in session.scalars(select(Correction).where(Correction.event_id.in_(missing)))
-            if row.event_id is not None
-        }
+    notes = {
+        row.event_id: record(row)
+        for row in session.scalars(
+            select(Correction).where(Correction.event_id.in_([e.id for e in events]))
+        )
+        if row.event_id is not None
+    }
     result = []
     for event in events:
         note = notes.get(event.id)
-        date_text, precision = event.date_text, event.date_precision or "day"
-        if note is not None and note.date:
-            date_text, precision = note.date, note.precision or dates.written_precision(note.date)
+        date_text, precision = shown_date(event.date_text, event.date_precision, note)
         result.append(
             TimelineEvent(
                 event.id,

@@ -11,7 +11,7 @@ changed that text since; the client shows the newer text instead of overwriting 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -22,45 +22,21 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from briefing_app.domain.text import storable_text
 from briefing_app.domain.vocabulary import SOURCE_KINDS
 from briefing_app.layout.registry import NAMES as LAYOUTS
-from briefing_app.services import sources
+from briefing_app.services.records import ItemRecord as ItemRecord
+from briefing_app.services.records import ItemSnapshot as ItemSnapshot
+from briefing_app.services.records import SlideRecord as SlideRecord
+from briefing_app.services.records import SlideSnapshot as SlideSnapshot
+from briefing_app.services.records import item_record, slide_record
 from briefing_app.store.changes import NO_CHANGES, Changes, order_changes, slide_changes
 from briefing_app.store.errors import ConflictError, NotFoundError, StoreError
 from briefing_app.store.models import Deck, Footnote, Slide, SlideItem
-from briefing_app.store.store import Store
+from briefing_app.store.reading import SourceInfo
+from briefing_app.store.store import Store, session_reader
 
 MAX_NAME = 300
 SLIDE_FIELDS = {"layout", "title", "subtitle", "left_heading", "right_heading", "notes", "part"}
 # A part's name is its entry in the agenda tracker drawn on every slide of the deck's parts.
 MAX_PART = 40
-
-
-@dataclass(frozen=True)
-class ItemRecord:
-    id: int
-    position: int
-    column: int
-    level: int
-    source_kind: str | None
-    source_id: int | None
-    text: str
-    source_text: str | None  # None for free text or a deleted source
-    differs_from_source: bool
-    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)  # set by writes
-
-
-@dataclass(frozen=True)
-class SlideRecord:
-    id: int
-    position: int
-    layout: str
-    title: str
-    subtitle: str
-    left_heading: str
-    right_heading: str
-    notes: str
-    items: list[ItemRecord]
-    part: str = ""  # the part of the briefing it belongs to ("" for none)
-    changes: Changes = field(default=NO_CHANGES, compare=False, repr=False)  # set by writes
 
 
 @dataclass(frozen=True)
@@ -86,45 +62,9 @@ class DeckRecord:
 # --- reads ------------------------------------------------------------------------------
 
 
-SourceLookup = Callable[[str | None, int | None], sources.SourceInfo | None]
-
-
-def _item_record(
-    session: Session, item: SlideItem, lookup: SourceLookup | None = None
-) -> ItemRecord:
-    if lookup is not None:
-        source = lookup(item.source_kind, item.source_id)
-    else:
-        source = sources.resolve(session, item.source_kind, item.source_id)
-    source_text = source.text if source else None
-    return ItemRecord(
-        id=item.id,
-        position=item.position,
-        column=item.column,
-        level=item.level,
-        source_kind=item.source_kind,
-        source_id=item.source_id,
-        text=item.text,
-        source_text=source_text,
-        differs_from_source=source_text is not None and item.text != source_text,
-    )
-
-
-def slide_record(session: Session, slide: Slide, lookup: SourceLookup | None = None) -> SlideRecord:
-    """The record of a slide loaded in ``session`` (its sources best preloaded, or found
-    by ``lookup``)."""
-    return SlideRecord(
-        id=slide.id,
-        position=slide.position,
-        layout=slide.layout,
-        title=slide.title,
-        subtitle=slide.subtitle,
-        left_heading=slide.left_heading,
-        right_heading=slide.right_heading,
-        notes=slide.notes,
-        items=[_item_record(session, item, lookup) for item in slide.items],
-        part=slide.part or "",
-    )
+def _item_record(session: Session, item: SlideItem) -> ItemRecord:
+    """The record of a point in ``session`` (after a write: its source read afresh)."""
+    return item_record(item, session_reader(session).source)
 
 
 def deck_by_name(session: Session, name: str, *, lock: bool = False) -> Deck:
@@ -141,6 +81,12 @@ def deck_by_name(session: Session, name: str, *, lock: bool = False) -> Deck:
 
 
 def deck_record(session: Session, deck: Deck) -> DeckRecord:
+    """The record of a deck loaded in ``session``, its points' sources read in bulk."""
+    reader = session_reader(session)
+    reader.preload(
+        [(i.source_kind, i.source_id) for s in deck.slides for i in s.items],
+        whole_documents=False,
+    )
     return DeckRecord(
         id=deck.id,
         name=deck.name,
@@ -150,7 +96,7 @@ def deck_record(session: Session, deck: Deck) -> DeckRecord:
         date_label=deck.date_label,
         marking=deck.marking,
         theme=deck.theme,
-        slides=[slide_record(session, s) for s in deck.slides],
+        slides=[slide_record(s, reader.source) for s in deck.slides],
         distribution=deck.distribution or "",
     )
 
@@ -377,7 +323,8 @@ def add_slide(store: Store, deck_name: str, layout: str, **fields: Any) -> Slide
     with store.transaction() as session:
         deck = deck_by_name(session, deck_name, lock=True)
         slide = add_slide_in(session, deck, layout, **fields)
-        return replace(slide_record(session, slide), changes=order_changes(deck.id, [slide.id]))
+        record = slide_record(slide, session_reader(session).source)
+        return replace(record, changes=order_changes(deck.id, [slide.id]))
 
 
 def add_slide_in(
@@ -542,7 +489,7 @@ def delete_slide(store: Store, slide_id: int, *, expected: SlideSnapshot | None 
         return order_changes(deck.id, [slide_id]) | slide_changes(deck.id, (), items)
 
 
-def _notes_for(session: Session, source: sources.SourceInfo) -> str:
+def _notes_for(session: Session, source: SourceInfo) -> str:
     """Speaker notes for a source: its passage in the essay and its footnotes in full,
     each labelled as what it is (a passage anchored in a footnote is that footnote)."""
     notes = {
@@ -594,7 +541,7 @@ def add_item_in(
 ) -> SlideItem:
     if source_kind is not None and source_kind not in SOURCE_KINDS:
         raise StoreError(f"{source_kind!r} is not something a slide can show.")
-    source = sources.resolve(session, source_kind, source_id)
+    source = session_reader(session).source(source_kind, source_id)
     if source_kind is not None and source is None:
         raise NotFoundError(f"There is no {source_kind} with id {source_id}.")
     wording = storable_text(text) if text is not None else (source.text if source else "")
@@ -663,7 +610,7 @@ def reset_item(store: Store, item_id: int) -> ItemRecord:
     """Put the source's current wording back; free text has nothing to reset to."""
     with store.transaction() as session:
         item = _item(session, item_id)
-        source = sources.resolve(session, item.source_kind, item.source_id)
+        source = session_reader(session).source(item.source_kind, item.source_id)
         if source is None:
             raise StoreError("This point has no stored source to reset to.")
         item.text = source.text
@@ -691,32 +638,6 @@ def _item_changes(item: SlideItem) -> Changes:
 # was there (same slide and item ids), and later commands that name those ids still work.
 
 
-@dataclass(frozen=True)
-class ItemSnapshot:
-    id: int
-    column: int
-    position: int
-    level: int
-    source_kind: str | None
-    source_id: int | None
-    text: str
-
-
-@dataclass(frozen=True)
-class SlideSnapshot:
-    id: int
-    deck_id: int
-    position: int
-    layout: str
-    title: str
-    subtitle: str
-    left_heading: str
-    right_heading: str
-    notes: str
-    items: tuple[ItemSnapshot, ...]
-    part: str = ""  # last: undo history written before parts existed has none
-
-
 def _snapshot(slide: Slide) -> SlideSnapshot:
     items = sorted(slide.items, key=lambda i: (i.column, i.position))
     return SlideSnapshot(
@@ -735,21 +656,6 @@ def _snapshot(slide: Slide) -> SlideSnapshot:
         ),
         part=slide.part or "",
     )
-
-
-def slide_from_snapshot(snapshot: SlideSnapshot) -> Slide:
-    """A Slide with its points holding ``snapshot``'s state, in no session: for code that
-    reads a stored slide (composing, records) when the snapshot is what is stored."""
-    slide = Slide(id=snapshot.id, deck_id=snapshot.deck_id, position=snapshot.position,
-                  part=snapshot.part)  # fmt: skip
-    for key in ("layout", "title", "subtitle", "left_heading", "right_heading", "notes"):
-        setattr(slide, key, getattr(snapshot, key))
-    slide.items = [
-        SlideItem(id=i.id, column=i.column, position=i.position, level=i.level,
-                  source_kind=i.source_kind, source_id=i.source_id, text=i.text)
-        for i in snapshot.items
-    ]  # fmt: skip
-    return slide
 
 
 def _apply_snapshot(slide: Slide, snapshot: SlideSnapshot) -> None:

@@ -7,7 +7,7 @@ can cause are StoreError subclasses whose text is one sentence.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +24,14 @@ from briefing_app.maps.import_layers import (
     recheck_features,
 )
 from briefing_app.maps.spec import LayerSpec, MapSpec
+from briefing_app.maps.stored import layer_spec, spec_of_row
 from briefing_app.maps.styles import Style
 from briefing_app.progress import Progress, report
 from briefing_app.store.changes import Changes, WithChanges
 from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.map_models import Map, MapLayer, map_argument
 from briefing_app.store.models import Argument, Document
+from briefing_app.store.reading import LayerRow, MapRow
 from briefing_app.store.store import Store
 
 __all__ = [
@@ -85,37 +87,27 @@ def _layer_row(layer: LayerSpec, position: int) -> MapLayer:
     )
 
 
-def _layer_spec(row: MapLayer) -> LayerSpec:
-    data = {
-        "name": row.name,
-        "source": row.source,
-        "style": row.style or {},
-        "legend": row.legend,
-        "attribution": row.attribution,
-        **(row.selector or {}),
-    }
-    if row.features:
-        data["features"] = row.features
-    return LayerSpec.from_dict(data)
+def _stored_layer(row: MapLayer) -> LayerRow:
+    return LayerRow(row.name, row.source, row.selector, row.features, row.style, row.legend,
+                    row.attribution)  # fmt: skip
 
 
 def _spec(row: Map) -> MapSpec:
-    opts = dict(row.options or {})
-    data = {
-        "key": row.key,
-        "title": row.title,
-        "caption": row.caption,
-        "extent": row.extent,
-        "projection": row.projection,
-        "layer": [],
-        **opts,
-    }
-    spec = MapSpec.from_dict(data)
-    return replace(
-        spec,
-        layers=tuple(_layer_spec(layer) for layer in row.layers),
-        arguments=tuple(a.key for a in row.arguments),
-        document=row.document.slug if row.document else None,
+    """The MapSpec of a map row loaded in a session, made as composing makes it."""
+    return spec_of_row(
+        MapRow(
+            row.id,
+            row.key,
+            row.title,
+            row.caption,
+            row.extent,
+            row.projection,
+            row.options,
+            row.document_id,
+            row.document.slug if row.document else None,
+            tuple(_stored_layer(layer) for layer in row.layers),
+            tuple(a.key for a in row.arguments),
+        )
     )
 
 
@@ -235,11 +227,6 @@ def reset_to_bundled(store: Store, key: str) -> WithChanges[int]:
     if spec is None:
         raise MapError(f"There is no bundled map {key!r}.")
     return save_map(store, spec, origin="bundled", replace=True)
-
-
-def spec_of(row: Map) -> MapSpec:
-    """The MapSpec of a map row loaded in an open session."""
-    return _spec(row)
 
 
 def get_map(store: Store, key: str) -> MapSpec:
@@ -473,7 +460,7 @@ def check_stored_layers(store: Store) -> list[str]:
             if row is None or row.geometry_checked:
                 continue  # another process checked it first
             try:
-                features = _layer_spec(row).features
+                features = layer_spec(_stored_layer(row)).features
             except (TypeError, ValueError, KeyError, AttributeError):
                 continue
             where = f"{row.name} on the map {row.map.key}"

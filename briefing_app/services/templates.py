@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -24,14 +23,13 @@ from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.models import Deck
 from briefing_app.store.store import Store
 from briefing_app.store.template_models import Template
-from briefing_app.templates.build_default import TEMPLATE_NAME, build_bytes
-from briefing_app.templates.inspect import TemplateInfo, inspect_package
-from briefing_app.templates.legibility import master_clash
-from briefing_app.templates.match import TemplateMatch, match_template
-from briefing_app.templates.package import (
-    TemplatePackage,
-    read_template_bytes,
-    read_template_file,
+from briefing_app.templates.match import TemplateMatch
+from briefing_app.templates.package import TemplatePackage, read_template_file
+from briefing_app.templates.stored import (
+    analyse,
+    analysed,
+    default_template,
+    stored_template_of,
 )
 
 MAX_TEMPLATE_NAME = 200
@@ -93,11 +91,6 @@ def report_for(match: TemplateMatch) -> TemplateReport:
     size = f"{info.width:g} x {info.height:g} pt ({info.aspect})"
     number = match.master + 1
     return TemplateReport(info.filename, size, number, rows, fonts, list(info.warnings))
-
-
-def analyse(package: TemplatePackage) -> tuple[TemplateInfo, TemplateMatch]:
-    info = inspect_package(package)
-    return info, match_template(info, rank_masters=master_clash(package))
 
 
 def check_template(path: str | Path) -> TemplateReport:
@@ -212,12 +205,6 @@ def deck_template_name(store: Store, deck_name: str) -> str | None:
         return session.scalar(select(Template.name).where(Template.id == deck.template_id))
 
 
-@lru_cache(maxsize=8)
-def _analysed(digest: str, data: bytes, filename: str) -> tuple[TemplatePackage, TemplateMatch]:
-    package = read_template_bytes(data, filename)
-    return package, analyse(package)[1]
-
-
 def _deck_template_row(session: Session, deck_name: str) -> Template | None:
     """The stored template of the deck named ``deck_name`` (its row only: no slides read)."""
     found = session.execute(select(Deck.template_id).where(Deck.name == deck_name)).first()
@@ -231,7 +218,7 @@ def deck_template(store: Store, deck_name: str) -> tuple[TemplatePackage, Templa
     with store.read() as session:
         row = _deck_template_row(session, deck_name)
         if row is not None:
-            return _analysed(row.sha256, row.data, row.filename or row.name)
+            return analysed(row.sha256, row.data, row.filename or row.name)
     return default_template()
 
 
@@ -239,14 +226,5 @@ def stored_deck_template(
     store: Store, deck_name: str
 ) -> tuple[TemplatePackage, TemplateMatch] | None:
     """The house template a deck exports in, or None when it uses our own."""
-    with store.read() as session:
-        row = _deck_template_row(session, deck_name)
-        if row is None:
-            return None
-        return _analysed(row.sha256, row.data, row.filename or row.name)
-
-
-def default_template() -> tuple[TemplatePackage, TemplateMatch]:
-    """Ours, as exports build it (with a slide layout for every layout we have)."""
-    data = build_bytes()
-    return _analysed(hashlib.sha256(data).hexdigest(), data, TEMPLATE_NAME)
+    with store.reader() as reader:
+        return stored_template_of(reader, deck_name)

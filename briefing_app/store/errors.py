@@ -53,3 +53,20 @@ class ForeignObjectsError(CorruptStoreError):
 class StoreFailedError(StoreError):
     """The database refused or lost a request for a reason outside the app (a server that
     went away, a disk that failed); the transaction was rolled back."""
+
+
+class UnreadableValueError(CorruptStoreError):
+    """A stored value is not of its column's kind: the store was changed outside the app."""
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def unreadable(what: str, value: object) -> UnreadableValueError:
+    """The sentence for a stored ``what`` ("date", "JSON value") that cannot be read."""
+    return UnreadableValueError(
+        f"The store holds a {what} that cannot be read ({_shown(value)}), so it "
+        "was changed outside the app; restore a backup or correct that value."
+    )

@@ -46,6 +46,8 @@ from briefing_app.store.errors import (
     StoreError,
     StoreFailedError,
 )
+from briefing_app.store.reading import Connection as DBAPIConnection
+from briefing_app.store.reading import StoreReader
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -91,6 +93,9 @@ def _from_outside(exc: DBAPIError) -> bool:
     return isinstance(exc, (OperationalError, InterfaceError))
 
 
+_STORE = "briefing_store"  # session.info key: the Store that made the session
+
+
 @dataclass
 class Store:
     """An open store: an engine plus the sessions every service uses."""
@@ -105,7 +110,7 @@ class Store:
     _open: threading.local = field(init=False, repr=False, default_factory=threading.local)
 
     def __post_init__(self) -> None:
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info={_STORE: self})
         event.listen(self._sessions, "before_flush", _keep_text_storable)
 
     @property
@@ -159,6 +164,13 @@ class Store:
                 session.rollback()
 
     @contextmanager
+    def reader(self) -> Iterator[StoreReader]:
+        """A :class:`StoreReader` on the connection of a read (see :meth:`read`): plain
+        SQL, so composing a deck reads the same way here and in the export command."""
+        with self.read() as session:
+            yield session_reader(session)
+
+    @contextmanager
     def connection(self) -> Iterator[Connection]:
         """A plain connection (for SQL the ORM does not express, such as full-text search),
         behind the same boundary as sessions; the caller commits or rolls back."""
@@ -182,8 +194,22 @@ class Store:
                 raise
             raise self._failed(exc) from exc
 
-    def _failed(self, exc: DBAPIError) -> StoreFailedError:
-        reason = " ".join(str(exc.orig).split())[:200] or type(exc.orig).__name__
+    def _driver_error(self, exc: Exception) -> StoreError | None:
+        """What :meth:`_translated` and the engine's error hook make of ``exc``, raised by
+        the driver itself (a :class:`StoreReader`'s query), else None to let it pass."""
+        if self.is_sqlite:
+            database = Path(self.engine.url.database or "")
+            error = sqlite_support.user_error(exc, database.name or "in memory",
+                                              database if database.name else None)  # fmt: skip
+            if error is not None:
+                return error
+        if _driver_from_outside(exc):
+            return self._failed(exc)
+        return None
+
+    def _failed(self, exc: DBAPIError | Exception) -> StoreFailedError:
+        orig = exc.orig if isinstance(exc, DBAPIError) else exc
+        reason = " ".join(str(orig).split())[:200] or type(orig).__name__
         return StoreFailedError(
             f"The store {self.display_location} could not carry out the request ({reason}); "
             "nothing was changed."
@@ -221,6 +247,34 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _driver_from_outside(exc: Exception) -> bool:
+    """:func:`_from_outside` for an exception the driver raised (not wrapped)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _SQLITE_FAILURES
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    return not isinstance(exc, sqlite3.Error) and bool(
+        names & {"OperationalError", "InterfaceError"}
+    )
+
+
+def session_reader(session: Session) -> StoreReader:
+    """A :class:`StoreReader` on ``session``'s own connection (its transaction, after
+    flushing what it holds), with the store's error translation."""
+    session.flush()
+    store = session.info.get(_STORE)
+    translate = store._driver_error if isinstance(store, Store) else None
+    dialect = session.get_bind().dialect
+
+    def connect() -> DBAPIConnection:
+        raw: DBAPIConnection = session.connection().connection.dbapi_connection  # type: ignore[assignment]
+        return raw
+
+    return StoreReader(
+        connect, dialect.paramstyle, translate, decodes_json=dialect.name == "sqlite"
+    )
 
 
 # What a unique key names, for the sentence when someone else took it first.

@@ -16,16 +16,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-from briefing_app.store.errors import CorruptStoreError
+from briefing_app.store.errors import UnreadableValueError, unreadable
 
-
-class UnreadableValueError(CorruptStoreError):
-    """A stored value is not of its column's kind: the store was changed outside the app."""
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:39] + "…"
+__all__ = ["JSON", "Date", "DateTime", "Extent", "UnreadableValueError"]
 
 
 class _Guarded(TypeDecorator[Any]):
@@ -44,10 +37,7 @@ class _Guarded(TypeDecorator[Any]):
             try:
                 return inner(value)
             except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-                raise UnreadableValueError(
-                    f"The store holds a {what} that cannot be read ({_shown(value)}), so it "
-                    "was changed outside the app; restore a backup or correct that value."
-                ) from exc
+                raise unreadable(what, value) from exc
 
         return process
 
