@@ -239,6 +239,13 @@ def test_a_geometry_saved_on_another_screen_is_ignored(qtbot, essay_store) -> No
     assert second.width() == min(1600, round(screen.width() * 0.94))
 
 
+def _press_ok(qtbot, dialog) -> None:
+    from PySide6.QtCore import Qt
+
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
 def test_deck_properties_pick_a_house_template(window, qtbot, tmp_path) -> None:
     from briefing_app.gui.deck_properties import OUR_TEMPLATE
     from briefing_app.services import templates
@@ -252,13 +259,13 @@ def test_deck_properties_pick_a_house_template(window, qtbot, tmp_path) -> None:
     assert offered == [OUR_TEMPLATE, "Ministry 2026"]
     assert dialog.template.currentText() == OUR_TEMPLATE
     dialog.template.setCurrentText("Ministry 2026")
-    dialog.accept()
+    _press_ok(qtbot, dialog)
     assert templates.deck_template_name(window.store, name) == "Ministry 2026"
     window.actions_by_id["deck_properties"].trigger()
     dialog = window.properties_dialog
     assert dialog.template.currentText() == "Ministry 2026"
     dialog.template.setCurrentText(OUR_TEMPLATE)
-    dialog.accept()
+    _press_ok(qtbot, dialog)
     assert templates.deck_template_name(window.store, name) is None
     window.undo_action.trigger()  # a change of template is undone as any other edit
     assert templates.deck_template_name(window.store, name) == "Ministry 2026"
@@ -289,7 +296,7 @@ def test_deck_properties_add_a_house_template_from_a_file(window, qtbot, tmp_pat
     qtbot.mouseClick(dialog.add_template_button, Qt.MouseButton.LeftButton)
     assert dialog.template.currentText() == "Ministry 2027"
     assert [t.name for t in templates.list_templates(window.store)] == ["Ministry 2027"]
-    dialog.accept()
+    _press_ok(qtbot, dialog)
     assert templates.deck_template_name(window.store, name) == "Ministry 2027"
 
 
