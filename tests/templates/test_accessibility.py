@@ -67,6 +67,10 @@ def _check(path: Path) -> int:
         assert [rank[k] for k in read] == sorted(rank[k] for k in read), (number, read)
         if "figure" in read:
             assert read.index("body") < read.index("figure"), (number, read)
+        # a quote beside the points supports them: read after them, as it stands after them
+        names = [shape.name for shape in slide.shapes]
+        if "Body" in names and "Quote" in names:
+            assert names.index("Body") < names.index("Quote"), (number, names)
     return maps
 
 

@@ -109,10 +109,10 @@ class CalloutLayout(SlideLayout[CalloutContent]):
         pages = []
         for i, fit in enumerate(fits):
             boxes = title_boxes(ctx, content.title, i)
-            if i == 0:  # the quote supports the slide's point: drawn once, not repeated
-                boxes += callouts
             if fit is not None and fit.paragraphs:
                 boxes.append(text_box(fit, points, "Body", slot=POINTS))
+            if i == 0:  # the quote supports the slide's point: drawn once, not repeated,
+                boxes += callouts  # and read after the points it stands beside
             pages.append(
                 continued_page(content.title, i, boxes, content.footer_sources, content.notes)
             )
