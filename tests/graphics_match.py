@@ -19,13 +19,14 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-from briefing_app.layout.boxes import Box, LaidDeck, PathBox, RuleBox, TextBox
-from briefing_app.templates.art import ART_PREFIX
+from briefing_app.layout.boxes import Box, LaidDeck, PathBox, RectBox, RuleBox, TextBox
+from briefing_app.templates.art import ART_PREFIX, PLACEHOLDER_FILL
 
 DPI = 30
 # Both pages are blurred over this many pixels first: LibreOffice draws a gradient as
@@ -57,26 +58,42 @@ def _raster(pdf: Path, folder: Path, stem: str) -> list[Image.Image]:
     return [Image.open(p).convert("RGB") for p in sorted(folder.glob(f"{stem}-*.png"))]
 
 
-def _masked(box: Box) -> tuple[float, float, float, float] | None:
-    """The page rectangle (x0, y0, x1, y1) a box's own drawing covers, when masked."""
+Rect = tuple[float, float, float, float]
+
+
+def _masked(box: Box, filled: bool = False) -> list[Rect]:
+    """The page rectangles (x0, y0, x1, y1) a box's own drawing covers, when masked; of
+    a text box in a ``filled`` placeholder only its lines (the fill around them is the
+    template's, compared)."""
     if box.name.startswith(ART_PREFIX) and not isinstance(box, TextBox):
-        return None  # the template's graphics: what is compared
+        return []  # the template's graphics: what is compared
     if isinstance(box, PathBox):
         xs = [p[0] for ring in box.rings for p in ring]
         ys = [p[1] for ring in box.rings for p in ring]
-        return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+        return [(min(xs), min(ys), max(xs), max(ys))] if xs else []
     if isinstance(box, RuleBox):
-        return min(box.x1, box.x2), min(box.y1, box.y2), max(box.x1, box.x2), max(box.y1, box.y2)
-    return box.x, box.y, box.x + box.w, box.y + box.h
+        return [
+            (min(box.x1, box.x2), min(box.y1, box.y2), max(box.x1, box.x2), max(box.y1, box.y2))
+        ]
+    if isinstance(box, TextBox) and filled:
+        return [
+            (min(line.x, p.bullet_x if p.bullet else line.x), line.baseline - line.ascent,
+             line.x + line.width, line.baseline + line.descent)
+            for p in box.paragraphs
+            for line in p.lines
+        ]  # fmt: skip
+    return [(box.x, box.y, box.x + box.w, box.y + box.h)]
 
 
 def page_mask(boxes: tuple[Box, ...], size: tuple[int, int], k: float) -> Image.Image:
     """White where a page is compared, black where our own drawing is masked out."""
     mask = Image.new("L", size, 255)
     draw = ImageDraw.Draw(mask)
+    filled = {
+        b.name.removeprefix(PLACEHOLDER_FILL) for b in boxes if b.name.startswith(PLACEHOLDER_FILL)
+    }
     for box in boxes:
-        rect = _masked(box)
-        if rect is not None:
+        for rect in _masked(box, isinstance(box, TextBox) and box.name in filled):
             x0, y0, x1, y1 = rect
             draw.rectangle(
                 [(x0 - MARGIN) * k, (y0 - MARGIN) * k, (x1 + MARGIN) * k, (y1 + MARGIN) * k], 0
@@ -98,14 +115,31 @@ def compare_pages(a: Image.Image, b: Image.Image, mask: Image.Image, page: int) 
     return PageDiff(page, len(compared), mean, far)
 
 
-def compare(ours: Path, theirs: Path, laid: LaidDeck) -> list[PageDiff]:
-    """Per page of ``laid``: our PDF ``ours`` against LibreOffice's ``theirs``."""
+def placeholder_fill_mask(boxes: tuple[Box, ...], size: tuple[int, int], k: float) -> Image.Image:
+    """White only inside the template's placeholder fills (:data:`PLACEHOLDER_FILL`
+    boxes), less our drawing there (the lines of the text in them)."""
+    inside = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(inside)
+    for box in boxes:
+        if box.name.startswith(PLACEHOLDER_FILL) and isinstance(box, RectBox):
+            draw.rectangle([box.x * k, box.y * k, (box.x + box.w) * k, (box.y + box.h) * k], 255)
+    return ImageChops.multiply(inside, page_mask(boxes, size, k))
+
+
+def compare(
+    ours: Path,
+    theirs: Path,
+    laid: LaidDeck,
+    mask_of: Callable[[tuple[Box, ...], tuple[int, int], float], Image.Image] = page_mask,
+) -> list[PageDiff]:
+    """Per page of ``laid``: our PDF ``ours`` against LibreOffice's ``theirs``, where
+    ``mask_of`` the page's boxes is white (everything but our own drawing)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         a_pages, b_pages = _raster(ours, folder, "ours"), _raster(theirs, folder, "theirs")
         out = []
         for n, (slide, a, b) in enumerate(zip(laid.slides, a_pages, b_pages, strict=False), 1):
-            mask = page_mask(slide.boxes, a.size, a.width / slide.width)
+            mask = mask_of(slide.boxes, a.size, a.width / slide.width)
             out.append(compare_pages(a, b, mask, n))
         return out
 

@@ -48,9 +48,24 @@ def small_template(
     shapes: str = "",
     theme: dict[str, str] | None = None,
     color_map: str | None = None,
+    master: dict[str, str] | None = None,
 ) -> tuple[TemplatePackage, TemplateMatch]:
     """Our template with the master's background, extra master shapes, theme parts
-    (regex -> replacement) and colour map changed."""
+    (regex -> replacement), colour map and other master parts (regex -> replacement)
+    changed."""
+    data = small_template_bytes(background, shapes, theme, color_map, master)
+    package = read_template_bytes(data, "small.pptx")
+    return package, match_template(inspect_package(package))
+
+
+def small_template_bytes(
+    background: str | None = None,
+    shapes: str = "",
+    theme: dict[str, str] | None = None,
+    color_map: str | None = None,
+    master: dict[str, str] | None = None,
+) -> bytes:
+    """The .pptx bytes of :func:`small_template`."""
     source = zipfile.ZipFile(io.BytesIO(build_bytes(marked=False)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
@@ -63,6 +78,8 @@ def small_template(
                 xml = xml.replace("</p:spTree>", shapes + "</p:spTree>", 1)
                 if color_map is not None:
                     xml = re.sub(r"<p:clrMap [^>]*/>", color_map, xml, count=1)
+                for pattern, replacement in (master or {}).items():
+                    xml = re.sub(pattern, replacement, xml, count=1, flags=re.S)
                 data = xml.encode()
             elif info.filename == THEME:
                 xml = data.decode()
@@ -71,8 +88,7 @@ def small_template(
                     xml = re.sub(pattern, replacement, xml, count=1, flags=re.S)
                 data = xml.encode()
             dst.writestr(info, data)
-    package = read_template_bytes(out.getvalue(), "small.pptx")
-    return package, match_template(inspect_package(package))
+    return out.getvalue()
 
 
 def static_text_shapes(size: int = 1400) -> str:

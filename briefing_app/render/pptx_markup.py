@@ -107,15 +107,18 @@ def placeholder_xml(
     shape_id: int, box: TextBox, relate: LinkRelater, ph: str, fonts: dict[str, str]
 ) -> str:
     """``box`` as the slide's instance of a layout placeholder (``ph`` is its ``p:ph``):
-    positioned where layout put it, with the theme's font references where they apply."""
+    positioned where layout put it, with the theme's font references where they apply.
+    Without a fill of its own it inherits the layout's (a template's panel behind its
+    titles: the PDF draws it from the same placeholder, see templates.art)."""
     body, top, height, width = text_body(box, relate)
     body = theme_font_refs(body, fonts)
     geometry = _xfrm(_emu(box.x), _emu(top), _emu(width), _emu(height))
+    fill = _solid(box.fill) if box.fill else ""
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{xml_attr(box.name)}"/>'
         f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr>'
         f'<p:spPr>{geometry}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        f"{_solid(box.fill)}</p:spPr>{body}</p:sp>"
+        f"{fill}</p:spPr>{body}</p:sp>"
     )
 
 

@@ -30,6 +30,7 @@ from lxml import etree
 
 from briefing_app.layout.boxes import (
     Box,
+    FieldRef,
     LaidSlide,
     PathBox,
     PictureBox,
@@ -57,7 +58,8 @@ from briefing_app.templates.drawingml import (
     theme_line_width,
     theme_style_fill,
 )
-from briefing_app.templates.match import TemplateMatch
+from briefing_app.templates.inspect import MASTER_KIND, Placeholder
+from briefing_app.templates.match import LayoutChoice, TemplateMatch
 from briefing_app.templates.package import TemplatePackage
 from briefing_app.templates.theme import scale_of, template_theme
 
@@ -273,6 +275,20 @@ class _Reader:
                 self.fields_at.append((box, relay))
             if box is not None:
                 self.boxes.append(box)
+
+    def frame_fill(
+        self, el: etree._Element, frame: tuple[float, float, float, float], name: str
+    ) -> Box | None:
+        """The fill of the placeholder shape ``el`` drawn in ``frame`` (page points), where
+        the slide's instance of it lies; None when it has no fill we draw."""
+        fill = self.shape_fill(el)
+        if fill is None or fill.opacity < MIN_OPACITY:
+            return None
+        x, y, w, h = frame
+        solid = fill.color.rgb if fill.color is not None else None
+        gradient = place_gradient(fill, x, y, w, h) if fill.color is None else None
+        return RectBox(x, y, w, h, solid, name=PLACEHOLDER_FILL + name, gradient=gradient,
+                       opacity=fill.box_opacity)  # fmt: skip
 
     def shadow(
         self, sp_pr: etree._Element, kind: str, w: float, h: float, place: _Place, name: str
@@ -632,6 +648,73 @@ def title_color(
     return None
 
 
+_FILL_TAGS = ("noFill", "solidFill", "gradFill", "pattFill", "blipFill", "grpFill")
+PLACEHOLDER_FILL = ART_PREFIX + "placeholder fill: "  # + the name of the box it is behind
+
+
+def _placeholder_shape(
+    root: etree._Element, ph_type: str, idx: int | None
+) -> etree._Element | None:
+    """The ``p:sp`` of ``root`` holding the placeholder of ``ph_type`` (and ``idx``)."""
+    for sp in root.iter(f"{_P}sp"):
+        ph = sp.find(f"./{_P}nvSpPr/{_P}nvPr/{_P}ph")
+        if ph is None or ph.get("type", "obj") != ph_type:
+            continue
+        if idx is None or int(ph.get("idx", "0") or 0) == idx:
+            return sp
+    return None
+
+
+def _fill_given(sp: etree._Element) -> bool:
+    """Whether the shape says its own fill (else a placeholder inherits its master's)."""
+    sp_pr = sp.find(f"{_P}spPr")
+    if sp_pr is not None and any(sp_pr.find(f"{_A}{tag}") is not None for tag in _FILL_TAGS):
+        return True
+    return sp.find(f"{_P}style/{_A}fillRef") is not None
+
+
+def placeholder_fill(
+    package: TemplatePackage, layout_part: str, placeholder: Placeholder
+) -> tuple[etree._Element, _Reader] | None:
+    """The shape whose fill a slide's instance of ``placeholder`` (of the layout
+    ``layout_part``) shows, and a reader in its colours: the layout's placeholder when
+    it says a fill, else the master's of the same kind (a slide's placeholder with no
+    fill of its own inherits so, as PowerPoint draws it); None when neither says one."""
+    master = _master_of(package, layout_part)
+    if master is None:
+        return None
+    layout_root, master_root = package.xml(layout_part), package.xml(master)
+    palette = Palette.for_master(package, master)
+    text = TextContext.for_master(package, master, palette)
+    own = _placeholder_shape(layout_root, placeholder.type, placeholder.idx)
+    if own is not None and _fill_given(own):
+        return own, _Reader(package, layout_part, palette.for_layout(layout_root), text, master)
+    kind = MASTER_KIND.get(placeholder.type, "body")
+    base = _placeholder_shape(master_root, kind, None)
+    if base is not None and _fill_given(base):
+        return base, _Reader(package, master, palette, text, master)
+    return None
+
+
+def filled_placeholders(
+    choice: LayoutChoice, boxes: tuple[Box, ...]
+) -> list[tuple[TextBox, Placeholder]]:
+    """The text boxes a PPTX writes into the chosen layout's placeholders, with theirs:
+    the slide's title into the title placeholder, and the first box of each slot that
+    has a placeholder into it (a second box of a slot is a text box of its own)."""
+    slots = {a.slot: a.placeholder for a in choice.assignments if a.placeholder is not None}
+    out: list[tuple[TextBox, Placeholder]] = []
+    for box in boxes:
+        if not isinstance(box, TextBox):
+            continue
+        if box.source == FieldRef("title"):
+            if choice.title is not None:
+                out.append((box, choice.title))
+        elif box.slot is not None and box.slot in slots:
+            out.append((box, slots.pop(box.slot)))
+    return out
+
+
 class TemplateLook:
     """What layout and drawing take from a deck's house template: the layout theme, the
     scale onto the template's page, and each template layout's art (computed once; only
@@ -646,6 +729,7 @@ class TemplateLook:
         self.scale = scale_of(match)
         self.page = (match.info.width, match.info.height)
         self._art: dict[str, _LayoutArt] = {}
+        self._fills: dict[tuple[str, str, int], tuple[etree._Element, _Reader] | None] = {}
 
     def art_for(self, layout: str, number: int = 0, date: str = "") -> tuple[Box, ...]:
         """The art behind a slide of our ``layout`` numbered ``number`` in a deck dated
@@ -660,7 +744,33 @@ class TemplateLook:
 
     def finish(self, slide: LaidSlide, date: str = "") -> LaidSlide:
         """``slide`` (laid out in this look's theme) on the template's page, its art behind;
-        ``date`` is the deck's, shown by the template's date fields."""
+        ``date`` is the deck's, shown by the template's date fields. A text box that goes
+        into a placeholder with a fill (inherited from its layout or master) gets that
+        fill in its frame, drawn just behind it, as PowerPoint draws the placeholder."""
         scaled = scaled_slide(slide, self.scale)
         art = self.art_for(slide.layout, slide.number, date)
-        return replace(scaled, boxes=(*art, *scaled.boxes))
+        return replace(scaled, boxes=(*art, *self._with_placeholder_fills(slide.layout, scaled)))
+
+    def _with_placeholder_fills(self, layout: str, slide: LaidSlide) -> tuple[Box, ...]:
+        choice = self.match.choice(layout)
+        if choice.layout is None:
+            return slide.boxes
+        fills: dict[int, Box] = {}
+        for box, placeholder in filled_placeholders(choice, slide.boxes):
+            key = (choice.layout.part, placeholder.type, placeholder.idx)
+            if key not in self._fills:
+                self._fills[key] = placeholder_fill(self.package, choice.layout.part, placeholder)
+            found = self._fills[key]
+            if found is not None:
+                shape, reader = found
+                filled = reader.frame_fill(shape, (box.x, box.y, box.w, box.h), box.name)
+                if filled is not None:
+                    fills[id(box)] = filled
+        if not fills:
+            return slide.boxes
+        out: list[Box] = []
+        for each in slide.boxes:
+            if id(each) in fills:
+                out.append(fills[id(each)])
+            out.append(each)
+        return tuple(out)

@@ -20,7 +20,7 @@ from briefing_app.templates.package import TemplatePackage
 _P, _A = f"{{{ox.NS_P}}}", f"{{{ox.NS_A}}}"
 _R_ID = f"{{{ox.NS_R}}}id"
 # A placeholder with no type attribute is an object placeholder.
-_MASTER_KIND = {
+MASTER_KIND = {
     "title": "title",
     "ctrTitle": "title",
     "subTitle": "body",
@@ -146,7 +146,7 @@ def _placeholders(tree: etree._Element, inherit: dict[str, Placeholder]) -> list
             x, y = _pt(off.get("x")), _pt(off.get("y"))
             w, h = _pt(ext.get("cx")), _pt(ext.get("cy"))
         else:
-            base = inherit.get(_MASTER_KIND.get(ph_type, "body"))
+            base = inherit.get(MASTER_KIND.get(ph_type, "body"))
             if base is None:
                 continue  # no geometry anywhere: PowerPoint would not show it either
             x, y, w, h = base.x, base.y, base.w, base.h
@@ -228,7 +228,7 @@ def inspect_package(package: TemplatePackage) -> TemplateInfo:
         mtree = package.xml(mpart)
         mrels = package.rels(mpart)
         m_phs = _placeholders(mtree, {})
-        inherit = {_MASTER_KIND.get(p.type, "body"): p for p in reversed(m_phs)}
+        inherit = {MASTER_KIND.get(p.type, "body"): p for p in reversed(m_phs)}
         pics, shapes = _drawn(mtree)
         c_sld = mtree.find(f"{_P}cSld")
         theme_fonts = _theme_fonts(package, mrels)

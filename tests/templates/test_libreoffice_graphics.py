@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from graphics_match import PageDiff, compare
+from graphics_match import PageDiff, compare, placeholder_fill_mask
 from line_match import libreoffice_pdfs
 
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
@@ -36,7 +36,7 @@ from briefing_app.render.export import export_deck, laid_out
 from briefing_app.render.pdf_renderer import render_pdf
 from briefing_app.services import templates
 from briefing_app.services.bootstrap import open_prepared
-from briefing_app.templates.art import ART_PREFIX
+from briefing_app.templates.art import ART_PREFIX, PLACEHOLDER_FILL
 
 from .conftest import LIBREOFFICE_TEMPLATES, _presnt_dir
 
@@ -51,6 +51,11 @@ MAX_FAR = 0.03
 # radial-gradient discs and a radial glow whose stops fade from 90 % to 20 % opacity
 # (Lights), and a radial gradient in a frame (Sunset).
 GRADIENT_TEMPLATES = ("Lights", "Sunset")
+# Placeholders whose layouts fill them (Nature_Illustration: half-white panels behind the
+# title and each content placeholder): PowerPoint and LibreOffice draw that fill behind
+# our text in the slide's placeholder, and so must we.
+FILLED_PLACEHOLDERS = ("Nature_Illustration",)
+MORE_TEMPLATES = (*GRADIENT_TEMPLATES, *FILLED_PLACEHOLDERS)
 PLAIN_WHITE = {"pandoc"}  # a white page: nothing to miss
 
 
@@ -59,10 +64,13 @@ class Compared(NamedTuple):
     control: list[PageDiff]  # our PDF without the template's art against the same
     ours: Path
     theirs: Path
+    # inside the placeholder fills only: our PDF, and our PDF without those fills
+    fills: tuple[PageDiff, ...] = ()
+    fills_control: tuple[PageDiff, ...] = ()
 
 
 @pytest.fixture(scope="module")
-def gradient_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def more_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     source = _presnt_dir()
     if source is None:
         pytest.skip("LibreOffice's Impress templates are not installed")
@@ -70,24 +78,35 @@ def gradient_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pa
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{out / 'profile'}", "--headless",
          "--convert-to", "pptx", "--outdir", str(out),
-         *(str(source / f"{name}.otp") for name in GRADIENT_TEMPLATES)],
+         *(str(source / f"{name}.otp") for name in MORE_TEMPLATES)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    return {name: out / f"{name}.pptx" for name in GRADIENT_TEMPLATES}
+    return {name: out / f"{name}.pptx" for name in MORE_TEMPLATES}
+
+
+def _without(laid: LaidDeck, prefix: str) -> LaidDeck:
+    """``laid`` without the boxes whose names start with ``prefix``."""
+    return replace(
+        laid,
+        slides=tuple(
+            replace(s, boxes=tuple(b for b in s.boxes if not b.name.startswith(prefix)))
+            for s in laid.slides
+        ),
+    )
 
 
 @pytest.fixture(scope="module")
 def page_diffs(
     tmp_path_factory: pytest.TempPathFactory,
     libreoffice_templates: dict[str, Path],
-    gradient_templates: dict[str, Path],
+    more_templates: dict[str, Path],
     pandoc_reference: Path,
 ) -> dict[str, Compared]:
     """Per template: our PDF against LibreOffice's of our PPTX, and (the control) our
     PDF drawn without the template's art against the same; and the two PDFs."""
     work = tmp_path_factory.mktemp("graphics-match")
     store = open_prepared(str(work / "essay.sqlite"))
-    named = {**libreoffice_templates, **gradient_templates, "pandoc": pandoc_reference}
+    named = {**libreoffice_templates, **more_templates, "pandoc": pandoc_reference}
     exported: dict[str, tuple[Path, Path, Path, LaidDeck]] = {}
     try:
         build_from_outline(store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
@@ -97,14 +116,10 @@ def page_diffs(
             pptx = export_deck(store, "Default", "pptx", work / f"{name}.pptx").path
             pdf = export_deck(store, "Default", "pdf", work / f"{name}.pdf").path
             laid, _ = laid_out(store, "Default")
-            bare = replace(
-                laid,
-                slides=tuple(
-                    replace(s, boxes=tuple(b for b in s.boxes if not b.name.startswith(ART_PREFIX)))
-                    for s in laid.slides
-                ),
-            )
-            control = render_pdf(bare, work / f"{name}-without-art.pdf")
+            control = render_pdf(_without(laid, ART_PREFIX), work / f"{name}-without-art.pdf")
+            if name in FILLED_PLACEHOLDERS:
+                unfilled = _without(laid, PLACEHOLDER_FILL)
+                render_pdf(unfilled, work / f"{name}-without-fills.pdf")
             exported[name] = (pptx, pdf, control, laid)
     finally:
         store.close()
@@ -114,12 +129,23 @@ def page_diffs(
     out = {}
     for name, (pptx, pdf, control, laid) in exported.items():
         diffs = compare(pdf, rendered[pptx], laid)
-        out[name] = Compared(diffs, compare(control, rendered[pptx], laid), pdf, rendered[pptx])
+        found = Compared(diffs, compare(control, rendered[pptx], laid), pdf, rendered[pptx])
+        if name in FILLED_PLACEHOLDERS:
+            without_fills = work / f"{name}-without-fills.pdf"
+            found = found._replace(
+                fills=tuple(compare(pdf, rendered[pptx], laid, placeholder_fill_mask)),
+                fills_control=tuple(
+                    compare(without_fills, rendered[pptx], laid, placeholder_fill_mask)
+                ),
+            )
+            print(name, "fills:", "; ".join(str(d) for d in found.fills))
+            print(name, "without:", "; ".join(str(d) for d in found.fills_control))
+        out[name] = found
         print(name, "; ".join(str(d) for d in diffs))
     return out
 
 
-NAMES = (*LIBREOFFICE_TEMPLATES, *GRADIENT_TEMPLATES, "pandoc")
+NAMES = (*LIBREOFFICE_TEMPLATES, *MORE_TEMPLATES, "pandoc")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -159,3 +185,21 @@ def test_static_text_of_a_master_is_drawn_as_libreoffice_draws_our_pptx(
     ours, theirs = per_page(found.ours), per_page(found.theirs)
     assert ours == theirs and len(ours) >= 12
     assert all(n == 1 for n in ours)  # the text box's, never the placeholder's prompt
+
+
+@pytest.mark.parametrize("name", FILLED_PLACEHOLDERS)
+def test_a_placeholders_fill_from_its_layout_is_drawn_behind_our_text(
+    page_diffs: dict[str, Compared], name: str
+) -> None:
+    """Compared only inside the placeholders' fills (our text lines masked out): our
+    PDF agrees with LibreOffice's rendering of our PPTX, whose slide placeholders
+    inherit the fill; the same PDF without the fills does not."""
+    found = page_diffs[name]
+    pages = [d for d in found.fills if d.compared > 500]
+    assert len(pages) >= 10, found.fills  # the content slides have filled placeholders
+    for diff in pages:
+        assert diff.mean <= MAX_MEAN and diff.far <= MAX_FAR, f"{name} {diff}"
+    # without the fills, most of those pages are caught (the half-white panels over the
+    # template's trees and grass; over its pale sky they are a few levels apart only)
+    caught = [d for d in found.fills_control if d.compared > 500 and d.mean > MAX_MEAN]
+    assert len(caught) >= len(pages) // 2, found.fills_control

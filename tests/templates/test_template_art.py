@@ -16,6 +16,7 @@ from small_templates import (
     POWERPOINT_SHADES,
     shape,
     small_template,
+    small_template_bytes,
     static_text_shapes,
     text_body,
 )
@@ -25,7 +26,12 @@ from briefing_app.layout.boxes import LaidDeck, LaidSlide, PathBox, RectBox, Tex
 from briefing_app.render.export import export_deck, laid_out
 from briefing_app.render.pdf_renderer import render_pdf
 from briefing_app.services import templates
-from briefing_app.templates.art import ART_PREFIX, TemplateLook, template_art
+from briefing_app.templates.art import (
+    ART_PREFIX,
+    PLACEHOLDER_FILL,
+    TemplateLook,
+    template_art,
+)
 from briefing_app.templates.build_default import build_bytes
 from briefing_app.templates.inspect import inspect_package
 from briefing_app.templates.match import TemplateMatch, match_template
@@ -372,3 +378,42 @@ def test_a_templates_graphics_are_one_form_in_the_pdf_drawn_on_every_page(
     for page in sorted(tmp_path.glob("page-*.png")):
         image = Image.open(page).convert("RGB")
         assert _near(image.getpixel((image.width // 2, round(image.height * 520 / 540))), "C00000")
+
+
+# The master's title placeholder filled 60 % pale yellow: our layouts' title placeholders
+# say no fill of their own, so they inherit it, and so does a slide's.
+_FILLED_TITLE = {
+    r'(type="title"/></p:nvPr></p:nvSpPr><p:spPr>.*?</a:prstGeom>)': r"\1<a:solidFill>"
+    r'<a:srgbClr val="FFE699"><a:alpha val="60000"/></a:srgbClr></a:solidFill>'
+}
+
+
+def test_a_placeholders_inherited_fill_is_drawn_behind_the_text_in_it(
+    essay_store, tmp_path: Path
+) -> None:
+    """PowerPoint draws a slide placeholder's fill, inherited from its layout or master,
+    behind the text in it: the PDF draws it in the title's frame, right under the title;
+    the PPTX's title placeholder says no fill of its own, so it inherits that one."""
+    source = tmp_path / "filled.pptx"
+    source.write_bytes(small_template_bytes(master=_FILLED_TITLE))
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
+    templates.add_template(essay_store, source, "filled")
+    templates.set_deck_template(essay_store, "Default", "filled")
+    laid, _ = laid_out(essay_store, "Default")
+    for slide in laid.slides:
+        boxes = list(slide.boxes)
+        title = next(b for b in boxes if isinstance(b, TextBox) and b.name == "Title")
+        fill = boxes[boxes.index(title) - 1]
+        assert isinstance(fill, RectBox) and fill.name == PLACEHOLDER_FILL + "Title"
+        assert (fill.x, fill.y, fill.w, fill.h) == (title.x, title.y, title.w, title.h)
+        assert (fill.fill, fill.opacity) == ("FFE699", 0.6)
+        # only the title's placeholder is filled
+        assert sum(b.name.startswith(PLACEHOLDER_FILL) for b in boxes) == 1
+    pptx = export_deck(essay_store, "Default", "pptx", tmp_path / "filled-out.pptx").path
+    with zipfile.ZipFile(pptx) as z:
+        slide_xml = z.read("ppt/slides/slide2.xml").decode()
+    title_sp = re.search(r'<p:sp>(?:(?!</p:sp>).)*?<p:ph type="title"/>.*?</p:sp>', slide_xml)
+    assert title_sp is not None
+    sp_pr = re.search(r"<p:spPr>.*?</p:spPr>", title_sp.group(0))
+    assert sp_pr is not None and "Fill" not in sp_pr.group(0)  # inherits the fill
+    assert PLACEHOLDER_FILL not in slide_xml  # the fill is the placeholder's, not a shape
