@@ -177,7 +177,7 @@ def test_deck_properties_from_a_double_click_on_the_cover(window, qtbot) -> None
     editor = window.deck_editor
     cover = next(s for s in _deck(window).slides if s.layout == "title")
     editor.select_slide(cover.id)
-    author = next(b for b in editor.current_slide().first.boxes if b.name == "Author")
+    author = next(b for b in editor.current_slide().first.boxes if b.name == "Byline")
     page, scale = editor.canvas.page_rect(), editor.canvas._scale()
     where = QPointF(page.x() + (author.x + 4) * scale, page.y() + (author.y + 4) * scale)
     qtbot.mouseDClick(editor.canvas, Qt.MouseButton.LeftButton, pos=where.toPoint())

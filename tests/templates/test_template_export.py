@@ -85,6 +85,11 @@ def test_default_briefing_in_libreoffice_and_pandoc_templates(
     build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
     ours = export_deck(essay_store, "Default", "pptx", tmp_path / "ours.pptx")
     _check_native(ours.path, ours.slides, {"Arial"})
+    # our Cover layout has a placeholder for each text of the cover, the byline's too
+    cover = Presentation(str(ours.path)).slides[0]
+    texts = [s for s in cover.shapes if s.has_text_frame and s.text_frame.text.strip()]
+    assert [s.name for s in texts] == ["Title", "Subtitle", "Byline"]
+    assert all(s.is_placeholder for s in texts)
     for name, path in [*libreoffice_templates.items(), ("pandoc", pandoc_reference)]:
         templates.add_template(essay_store, path, name)
         templates.set_deck_template(essay_store, "Default", name)

@@ -29,6 +29,7 @@ from briefing_app.gui import painter as slide_painter
 from briefing_app.gui.mime import decode_sources
 from briefing_app.layout import registry
 from briefing_app.layout.boxes import Box, TextBox
+from briefing_app.layout.layouts.title import BYLINE_BOX
 
 EDIT_DEBOUNCE_MS = 400
 BACKGROUND = QColor("#E3E5E8")
@@ -39,7 +40,7 @@ FIELD_NAMES = {"title": "title", "subtitle": "subtitle", "left_heading": "left h
                "right_heading": "right heading", "item": "point"}  # fmt: skip
 
 
-DECK_FIELD_BOXES = {"Author", "Date", "Distribution"}  # cover text from deck fields
+DECK_FIELD_BOXES = {BYLINE_BOX}  # cover text from deck fields (author, date, distribution)
 
 
 class LayoutPicker(QComboBox):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing_app.layout.banded import LEFT, RIGHT_MARGIN, band, big_title
-from briefing_app.layout.boxes import Box, FieldRef, RuleBox
+from briefing_app.layout.boxes import Box, FieldRef, RuleBox, TextBox, TextParagraph
 from briefing_app.layout.chrome import Ctx, Page, text_box
 from briefing_app.layout.content import SlideContent
 from briefing_app.layout.slide_layout import (
@@ -20,6 +20,7 @@ from briefing_app.layout.wrap import Frame, fit_text
 
 SUBTITLE = "subtitle"  # template slots: the subtitle, and the lines under the rule
 BYLINE = "author and date"
+BYLINE_BOX = "Byline"  # the box of the deck's author, date and distribution
 
 
 def _frames(t: Theme, marked: bool) -> tuple[Frame, Frame, Frame]:
@@ -58,21 +59,23 @@ class TitleLayout(SlideLayout[TitleContent]):
             source = FieldRef("subtitle")
             boxes.append(text_box(fit, frame, "Subtitle", source=source, slot=SUBTITLE))
         boxes.append(RuleBox(x, top + 344, x + 240, top + 344, t.navy, 1.5, "CoverRule"))
+        # Author, date and distribution: one paragraph each, in one box, so a template's
+        # author-and-date placeholder (our Cover layout's) holds all of them.
+        byline: list[TextParagraph] = []
         y = top + 358
-        for name, text, color in (
-            ("Author", deck.author, t.text),
-            ("Date", deck.date_label, t.muted),
-            (
-                "Distribution",
-                f"Distribution: {deck.distribution}" if deck.distribution else "",
-                t.muted,
-            ),
+        for text, color, bold in (
+            (deck.author, t.text, True),
+            (deck.date_label, t.muted, False),
+            (f"Distribution: {deck.distribution}" if deck.distribution else "", t.muted, False),
         ):
             if text.strip():
                 frame = Frame(x, y, w, 19.2)
-                style = t.style(16.0, color, bold=name == "Author")
-                boxes.append(text_box(fit_text(text, style, frame, 16.0, 12.0), frame, name))
+                style = t.style(16.0, color, bold=bold)
+                byline += fit_text(text, style, frame, 16.0, 12.0).paragraphs
                 y += 24
+        if byline:
+            height = y - 24 + 19.2 - (top + 358)
+            boxes.append(TextBox(x, top + 358, w, height, tuple(byline), BYLINE_BOX, slot=BYLINE))
         return [Page(title, boxes, False, (), content.notes)]
 
     def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
