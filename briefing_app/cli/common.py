@@ -6,12 +6,18 @@ import argparse
 import errno
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefing_app.domain.errors import BriefingError
-from briefing_app.services.bootstrap import open_prepared
-from briefing_app.store.store import Store
+from briefing_app.services.bootstrap import read_if_prepared
+from briefing_app.store.reading import StoreReader
+
+if TYPE_CHECKING:
+    from briefing_app.store.store import Store
+
+T = TypeVar("T")
 
 # Exit codes (README "Command line"): 0 done, 1 an unexpected error (logged), 2 the
 # input or the store was refused with one sentence, 130 interrupted.
@@ -33,10 +39,20 @@ class CommandContext:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from briefing_app.services.bootstrap import open_prepared  # SQLAlchemy with it
+
             self._store = open_prepared(self.location, remove_foreign=self.remove_foreign)
             for note in self._store.upgrade_notes:
                 print(note, file=sys.stderr)
         return self._store
+
+    def read_unopened(self, read: Callable[[StoreReader], T]) -> T | None:
+        """``read(reader)`` on the store without opening it (no SQLAlchemy), when opening
+        it would change and refuse nothing (see ``bootstrap.read_if_prepared``); else,
+        or once the store is open, None: then the command uses :attr:`store`."""
+        if self._store is not None or self.remove_foreign:
+            return None
+        return read_if_prepared(self.location, read)
 
     def close(self) -> None:
         if self._store is not None:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
 from briefing_app.domain.dates import PRECISIONS
 from briefing_app.domain.vocabulary import CORRECTABLE_KINDS
-from briefing_app.services import corrections
+
+if TYPE_CHECKING:
+    from briefing_app.services import corrections
 
 
 def _correct(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import corrections
+
     target = corrections.target_id(ctx.store, args.kind, args.record)
     if args.remove:
         changes = corrections.remove_correction(ctx.store, args.kind, target)
@@ -44,6 +49,8 @@ def _line(r: corrections.CorrectionRecord) -> str:
 
 
 def _list(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import corrections
+
     records = corrections.corrections(ctx.store, args.document)
     if args.json:
         print_json(records)

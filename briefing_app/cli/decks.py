@@ -12,12 +12,18 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
-from briefing_app.domain.vocabulary import SOURCE_KINDS
+from briefing_app.domain.vocabulary import SOURCE_KINDS, STANDARD_MARKINGS
 from briefing_app.layout.registry import NAMES as LAYOUTS
-from briefing_app.render.export import FORMATS, export_deck, resolve_target
-from briefing_app.services import decks
+from briefing_app.render.export import (
+    FORMATS,
+    export_deck,
+    prepare,
+    resolve_target,
+    write_prepared,
+)
 from briefing_app.store.errors import NotFoundError, StoreError
 
 DEFAULT_BRIEFING = "default-briefing"
@@ -28,8 +34,13 @@ PROPERTY_OPTIONS = {"title": "title", "subtitle": "subtitle", "author": "author"
                     "distribution": "distribution"}  # fmt: skip
 SLIDE_OPTIONS = ("title", "subtitle", "left_heading", "right_heading", "notes", "part")
 
+if TYPE_CHECKING:
+    from briefing_app.services import decks
+
 
 def _decks(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import decks
+
     rows = decks.list_decks(ctx.store)
     if args.json:
         print_json([{"name": n, "title": t, "slides": c} for n, t, c in rows])
@@ -42,7 +53,7 @@ def _decks(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 def _create(ctx: CommandContext, args: argparse.Namespace) -> int:
     from briefing_app.deck.outline import BUNDLED, build_from_outline
-    from briefing_app.services import templates
+    from briefing_app.services import decks, templates
 
     if args.template:  # refuse an unknown template before anything is created
         with ctx.store.read() as session:
@@ -84,11 +95,15 @@ def _count(n: int, what: str) -> str:
 
 
 def _deck_id(ctx: CommandContext, name: str) -> int:
+    from briefing_app.services import decks
+
     return decks.get_deck_id(ctx.store, name)
 
 
 def _slide(ctx: CommandContext, deck: str, number: int) -> decks.SlideRecord:
     """Slide ``number`` (1-based, as ``deck show`` numbers them) of ``deck``."""
+    from briefing_app.services import decks
+
     slides = decks.get_deck(ctx.store, deck).slides
     if not 1 <= number <= len(slides):
         has = _count(len(slides), "slide")
@@ -98,6 +113,8 @@ def _slide(ctx: CommandContext, deck: str, number: int) -> decks.SlideRecord:
 
 def _again(ctx: CommandContext, deck: str, slide_id: int) -> decks.SlideRecord:
     """The slide with ``slide_id`` as stored now."""
+    from briefing_app.services import decks
+
     return next(s for s in decks.get_deck(ctx.store, deck).slides if s.id == slide_id)
 
 
@@ -113,7 +130,7 @@ def _point(slide: decks.SlideRecord, number: int, deck: str) -> decks.ItemRecord
 def _set(ctx: CommandContext, args: argparse.Namespace) -> int:
     """Change a deck's properties (as Deck › Properties… does), undoably."""
     from briefing_app.services import commands as edits
-    from briefing_app.services import history
+    from briefing_app.services import decks, history
 
     fields = {
         prop: getattr(args, option)
@@ -156,7 +173,7 @@ def _set(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 def _rename(ctx: CommandContext, args: argparse.Namespace) -> int:
     from briefing_app.services import commands as edits
-    from briefing_app.services import history
+    from briefing_app.services import decks, history
 
     deck_id = _deck_id(ctx, args.name)
     history.run(ctx.store, edits.edit_deck(deck_id, name=args.new_name))
@@ -169,6 +186,8 @@ def _rename(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _duplicate(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import decks
+
     copy = decks.duplicate_deck(ctx.store, args.name, args.new_name)
     if args.json:
         print_json({"deck": copy.name, "copied_from": args.name, "slides": len(copy.slides)})
@@ -178,6 +197,8 @@ def _duplicate(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _delete(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import decks
+
     deck = decks.get_deck(ctx.store, args.name)
     decks.delete_deck(ctx.store, args.name)
     if args.json:
@@ -189,7 +210,7 @@ def _delete(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 def _add_slide(ctx: CommandContext, args: argparse.Namespace) -> int:
     from briefing_app.services import commands as edits
-    from briefing_app.services import history
+    from briefing_app.services import decks, history
 
     deck_id = _deck_id(ctx, args.name)
     fields = {f: getattr(args, f) for f in SLIDE_OPTIONS if getattr(args, f) is not None}
@@ -265,7 +286,7 @@ def _add(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 def _move(ctx: CommandContext, args: argparse.Namespace) -> int:
     from briefing_app.services import commands as edits
-    from briefing_app.services import history
+    from briefing_app.services import decks, history
 
     slide = _slide(ctx, args.name, args.slide)
     if args.point is None:
@@ -338,7 +359,7 @@ def _edit_slide(ctx: CommandContext, args: argparse.Namespace) -> int:
 def _parts(ctx: CommandContext, args: argparse.Namespace) -> int:
     """List the deck's parts with their slides, or rename one (``--rename OLD NEW``)."""
     from briefing_app.services import commands as edits
-    from briefing_app.services import history
+    from briefing_app.services import decks, history
 
     if args.rename is not None:
         old, new = args.rename
@@ -360,7 +381,7 @@ def _parts(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _show(ctx: CommandContext, args: argparse.Namespace) -> int:
-    from briefing_app.services import templates
+    from briefing_app.services import decks, templates
 
     deck = decks.get_deck(ctx.store, args.name)
     template = templates.deck_template_name(ctx.store, args.name)  # None: our own
@@ -402,7 +423,13 @@ def numbered(path: Path) -> Path:
 def _export(ctx: CommandContext, args: argparse.Namespace) -> int:
     if args.two_up and args.format != "handout":
         raise StoreError("--two-up is a handout option; add --format handout.")
-    decks.get_deck_id(ctx.store, args.deck)  # an unknown deck is one sentence, first
+    # A SQLite store that opening would leave as it is is read without opening it (and
+    # without SQLAlchemy); any other store, and any doubt, goes the way of every command.
+    prepared = ctx.read_unopened(lambda reader: prepare(reader, args.deck))
+    if prepared is None:
+        from briefing_app.services import decks
+
+        decks.get_deck_id(ctx.store, args.deck)  # an unknown deck is one sentence, first
     # Named after the deck (unique), not its title (two decks may share one).
     target = resolve_target(args.out, args.deck, args.format)
     if target.exists() and not args.force:
@@ -410,7 +437,12 @@ def _export(ctx: CommandContext, args: argparse.Namespace) -> int:
         target = numbered(target)
         print(f"briefing-app: {taken.name} exists; writing {target.name} "
               "(--force replaces it).", file=sys.stderr)  # fmt: skip
-    result = export_deck(ctx.store, args.deck, args.format, target, _progress, two_up=args.two_up)
+    if prepared is None:
+        result = export_deck(ctx.store, args.deck, args.format, target, _progress,
+                             two_up=args.two_up)  # fmt: skip
+    else:
+        result = write_prepared(prepared, args.deck, args.format, target, _progress,
+                                two_up=args.two_up)  # fmt: skip
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for warning in result.warnings:
@@ -432,7 +464,7 @@ def _redo(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 def _step(ctx: CommandContext, args: argparse.Namespace, *, redo: bool) -> int:
     """Undo (or redo) the newest edit of a deck, made in the app or on the command line."""
-    from briefing_app.services import history
+    from briefing_app.services import decks, history
 
     deck = decks.get_deck_id(ctx.store, args.deck)
     done = (history.redo if redo else history.undo)(ctx.store, deck)
@@ -453,7 +485,7 @@ def _step(ctx: CommandContext, args: argparse.Namespace, *, redo: bool) -> int:
 
 
 def _history(ctx: CommandContext, args: argparse.Namespace) -> int:
-    from briefing_app.services import history
+    from briefing_app.services import decks, history
 
     steps = history.steps(ctx.store, decks.get_deck_id(ctx.store, args.deck))
     if args.json:
@@ -513,7 +545,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("--date", metavar="TEXT", help="the cover's date, e.g. '1 December 2026'")
     p.add_argument(
         "--marking", metavar="MARKING",
-        help="on every page: " + ", ".join(decks.STANDARD_MARKINGS[:4]) + ", … or any text; "
+        help="on every page: " + ", ".join(STANDARD_MARKINGS[:4]) + ", … or any text; "
              "'' removes it",
     )  # fmt: skip
     p.add_argument("--distribution", metavar="TEXT", help="who it is for, on the cover")

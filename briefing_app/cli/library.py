@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
 from briefing_app.domain.vocabulary import REVIEW_STATUSES
-from briefing_app.services import library, review, search
+
+if TYPE_CHECKING:
+    from briefing_app.services import library
 
 
 def _init(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import library
+
     ctx.remove_foreign = args.remove_foreign
     store = ctx.store  # opening creates, upgrades and imports the bundled essay
     docs = library.documents(store)
@@ -84,21 +88,25 @@ def _line_event(r: library.EventRecord) -> str:
     return f"{r.date_label or r.date:<12}{mark} {shorten(r.description, 108)}"
 
 
-LISTINGS: dict[str, tuple[Callable[..., list[Any]], Callable[[Any], str], str]] = {
-    "documents": (library.documents, _line_document, "list imported documents"),
-    "paragraphs": (library.paragraphs, _line_paragraph, "list paragraphs in order"),
-    "footnotes": (library.footnotes, _line_footnote, "list footnotes with their markers"),
-    "arguments": (library.arguments, _line_argument, "list the argument map"),
-    "quotes": (library.quotes, _line_quote, "list curated quotations"),
-    "actors": (library.actors, _line_actor, "list people, states, organisations, places"),
-    "events": (library.events, _line_event, "list dated events"),
+# Each listing is the library service's function of the same name (loaded when it runs).
+LISTINGS: dict[str, tuple[Callable[[Any], str], str]] = {
+    "documents": (_line_document, "list imported documents"),
+    "paragraphs": (_line_paragraph, "list paragraphs in order"),
+    "footnotes": (_line_footnote, "list footnotes with their markers"),
+    "arguments": (_line_argument, "list the argument map"),
+    "quotes": (_line_quote, "list curated quotations"),
+    "actors": (_line_actor, "list people, states, organisations, places"),
+    "events": (_line_event, "list dated events"),
 }
 
 
 def _listing(name: str) -> Callable[[CommandContext, argparse.Namespace], int]:
-    fetch, line, _ = LISTINGS[name]
+    line, _ = LISTINGS[name]
 
     def run(ctx: CommandContext, args: argparse.Namespace) -> int:
+        from briefing_app.services import library
+
+        fetch: Callable[..., list[Any]] = getattr(library, name)
         if name == "documents":
             records = fetch(ctx.store)
         else:
@@ -114,6 +122,8 @@ def _listing(name: str) -> Callable[[CommandContext, argparse.Namespace], int]:
 
 
 def _search(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import search
+
     hits = search.search(ctx.store, args.query, args.limit)
     if args.json:
         print_json(
@@ -139,6 +149,8 @@ def _search(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _review(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import library, review
+
     if args.status:
         record = review.add_review(ctx.store, args.argument, args.status, args.comment, args.author)
         if args.json:
@@ -187,7 +199,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="replace a stored document of the same slug (the store is backed up first)",
     )
     p.set_defaults(handler=_import)
-    for name, (_, _, help_text) in LISTINGS.items():
+    for name, (_, help_text) in LISTINGS.items():
         p = commands.add_parser(name, help=help_text)
         p.add_argument("--json", action="store_true", help="print JSON for scripts")
         if name != "documents":

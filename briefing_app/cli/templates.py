@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from briefing_app.cli.common import CommandContext, print_json, shorten
-from briefing_app.services import templates
+
+if TYPE_CHECKING:
+    pass
 
 
 def _check(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import templates
+
     report = templates.check_template(args.file)
     if args.json:
         print_json(report)
@@ -38,6 +43,8 @@ def _check(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _add(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import templates
+
     stored = {t.sha256: t for t in templates.list_templates(ctx.store)}
     names = {t.name for t in stored.values()}
     record = templates.add_template(ctx.store, args.file, args.name, replace=args.replace)
@@ -55,6 +62,8 @@ def _add(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def _templates(ctx: CommandContext, args: argparse.Namespace) -> int:
+    from briefing_app.services import templates
+
     rows = templates.list_templates(ctx.store)
     if args.json:
         print_json(rows)

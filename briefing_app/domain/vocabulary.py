@@ -103,3 +103,8 @@ _BY_KEY = {status.key: status for status in _STATUSES}
 def review_status(key: str | None) -> ReviewStatus:
     """The status called ``key`` (an unknown or missing key reads as unreviewed)."""
     return _BY_KEY.get(key or UNREVIEWED, _BY_KEY[UNREVIEWED])
+
+
+# Handling markings offered in a list; a deck may carry any other (typed) marking too.
+STANDARD_MARKINGS = ("UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "NATO UNCLASSIFIED",
+                     "CUI", "RESTRICTED", "CONFIDENTIAL", "EU RESTRICTED")  # fmt: skip

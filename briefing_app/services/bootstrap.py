@@ -7,22 +7,25 @@ them.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import func, select
-
+from briefing_app.domain.errors import BriefingError
 from briefing_app.importing.fingerprint import file_fingerprint
 from briefing_app.maps.bundled import bundled_specs
 from briefing_app.paths import ARGUMENT_MAP_DIR, ESSAY_DIR
-from briefing_app.store.map_models import Map, MapLayer
-from briefing_app.store.models import Document
-from briefing_app.store.store import Store, open_store
+from briefing_app.store import sqlite as sqlite_support
+from briefing_app.store.reading import StoreReader
+from briefing_app.store.schema import SCHEMA_HEAD
 
 if TYPE_CHECKING:
     from briefing_app.importing.argument_map import MapSummary
     from briefing_app.importing.loader import ImportResult
+    from briefing_app.store.store import Store
 
+T = TypeVar("T")
 BUNDLED_ESSAY = ESSAY_DIR / "balkans-breakthrough-for-ukraine.txt"
 
 
@@ -38,20 +41,33 @@ def import_file(store: Store, path: Path, *, replace: bool = False) -> ImportRes
     return import_document(store, path, replace=replace, argument_map=argument_map).result
 
 
+def _needs_bundled(reader: StoreReader) -> tuple[bool, bool]:
+    """(the store holds no document yet, a bundled map is missing from it)."""
+    empty = reader.document_count() == 0
+    keys = reader.map_keys()
+    return empty, empty or not keys.issuperset(spec.key for spec in bundled_specs())
+
+
 def ensure_bundled(store: Store) -> ImportResult | None:
     """Import the bundled essay, its argument map and the bundled maps into a new store.
 
     Bundled maps missing from an existing store are added too (never overwriting edits).
     """
-    with store.read() as session:
-        count = session.scalar(select(func.count()).select_from(Document))
-        present = set(session.scalars(select(Map.key)))
-    result = None if count else import_file(store, BUNDLED_ESSAY)
-    if not count or not present.issuperset(spec.key for spec in bundled_specs()):
+    with store.reader() as reader:
+        empty, maps_missing = _needs_bundled(reader)
+    result = import_file(store, BUNDLED_ESSAY) if empty else None
+    if maps_missing:
         from briefing_app.services.maps import load_bundled_maps
 
         load_bundled_maps(store)
     return result
+
+
+def _argument_map_changed(reader: StoreReader) -> bool:
+    """Whether the bundled argument map differs from the one the store last applied."""
+    recorded = reader.argument_map_hash(BUNDLED_ESSAY.stem)  # None: no bundled essay
+    path = ARGUMENT_MAP_DIR / f"{BUNDLED_ESSAY.stem}.toml"
+    return recorded is not None and recorded[0] != file_fingerprint(path)
 
 
 def refresh_bundled_argument_map(store: Store) -> list[str]:
@@ -61,12 +77,9 @@ def refresh_bundled_argument_map(store: Store) -> list[str]:
     quotes, events, corrections) until this runs; the upsert keeps reviews, a reviewer's
     own corrections and the decks. A cheap hash and one query when nothing changed.
     """
-    with store.read() as session:
-        recorded = session.execute(
-            select(Document.argument_map_hash).where(Document.slug == BUNDLED_ESSAY.stem)
-        ).first()  # None: the bundled essay is not in this store
-    path = ARGUMENT_MAP_DIR / f"{BUNDLED_ESSAY.stem}.toml"
-    if recorded is None or recorded.argument_map_hash == file_fingerprint(path):
+    with store.reader() as reader:
+        changed = _argument_map_changed(reader)
+    if not changed:
         return []
     reload_argument_map(store, BUNDLED_ESSAY.stem)
     return [
@@ -89,10 +102,8 @@ def check_old_layers(store: Store) -> list[str]:
     A cheap count when there are none (every open of a current store); otherwise the map
     service validates, repairs and simplifies them, and says what it removed.
     """
-    with store.read() as session:
-        waiting = session.scalar(
-            select(func.count()).select_from(MapLayer).where(MapLayer.geometry_checked.is_(False))
-        )
+    with store.reader() as reader:
+        waiting = reader.unchecked_layers()
     if not waiting:
         return []
     from briefing_app.services.maps import check_stored_layers
@@ -106,6 +117,8 @@ def open_prepared(location: str, *, remove_foreign: bool = False) -> Store:
     On a team store the first import runs under the setup lock, so processes opening a
     new database at once import the essay once and the others wait for it.
     """
+    from briefing_app.store.store import open_store
+
     store = open_store(location, remove_foreign=remove_foreign)
     try:
         with store.setup_lock():
@@ -116,3 +129,60 @@ def open_prepared(location: str, *, remove_foreign: bool = False) -> Store:
         store.close()
         raise
     return store
+
+
+def _prepared(reader: StoreReader) -> bool:
+    """Whether :func:`open_prepared` would leave the store as it is: nothing to import, no
+    argument map to apply again, no old layer to check."""
+    return (
+        not any(_needs_bundled(reader))
+        and not _argument_map_changed(reader)
+        and not reader.unchecked_layers()
+    )
+
+
+def read_if_prepared(location: str, read: Callable[[StoreReader], T]) -> T | None:
+    """``read(reader)`` through a read-only stdlib ``sqlite3`` connection to the SQLite
+    store at ``location``, when opening it with :func:`open_prepared` would change
+    nothing and refuse nothing; else None, and the caller opens it (for its sentences).
+
+    It runs the checks opening runs (a regular intact file the app may write, at
+    SCHEMA_HEAD, with every table and column and nothing foreign, in WAL mode, and no
+    journal a killed writer left to roll back) and those of :func:`open_prepared`, and
+    never writes, not even SQLite's -wal and -shm files: a store no process has open is
+    read as immutable, and a change to it meanwhile gives None. A server URL, a missing
+    file, a database error or a refusal while reading (a BriefingError) give None too.
+    """
+    if not location or "://" in location or "\x00" in location:
+        return None
+    path = Path(location).expanduser()
+    try:
+        if not sqlite_support.check_regular_file(path) or sqlite_support.has_journal(path):
+            return None
+        quiet = sqlite_support.quiet_stamp(path)
+        shape = sqlite_support.check_store_file(path)
+        if (
+            shape.revision != SCHEMA_HEAD
+            or sqlite_support.check_shape(shape, path) is not None
+            or sqlite_support.foreign_objects(shape)
+            or not sqlite_support.is_wal(path)
+        ):
+            return None
+        options = "mode=ro&immutable=1" if quiet is not None else "mode=ro"
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?{options}",
+            uri=True,
+            timeout=sqlite_support.BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+        )
+        try:
+            connection.execute("BEGIN")  # one snapshot for every read, as a session's
+            reader = StoreReader(connection)
+            result = read(reader) if _prepared(reader) else None
+        finally:
+            connection.close()
+    except (BriefingError, sqlite3.Error, OSError):
+        return None
+    if quiet is not None and sqlite_support.quiet_stamp(path) != quiet:
+        return None  # another process wrote meanwhile: read it as opening it would
+    return result

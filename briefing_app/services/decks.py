@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from briefing_app.domain.text import storable_text
 from briefing_app.domain.vocabulary import SOURCE_KINDS
+from briefing_app.domain.vocabulary import STANDARD_MARKINGS as STANDARD_MARKINGS
 from briefing_app.layout.registry import NAMES as LAYOUTS
 from briefing_app.services.records import ItemRecord as ItemRecord
 from briefing_app.services.records import ItemSnapshot as ItemSnapshot
@@ -180,9 +181,6 @@ PROPERTY_LABELS = {"title": "title", "subtitle": "subtitle", "author": "author o
                    "distribution": "distribution line"}  # fmt: skip
 # Longest value each property may hold (the store's column sizes).
 PROPERTY_LIMITS = {"author": 300, "date_label": 100, "marking": 100}
-# Handling markings offered in a list; a deck may carry any other (typed) marking too.
-STANDARD_MARKINGS = ("UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "NATO UNCLASSIFIED",
-                     "CUI", "RESTRICTED", "CONFIDENTIAL", "EU RESTRICTED")  # fmt: skip
 
 
 def _check_properties(fields: dict[str, str | None]) -> None:

@@ -12,10 +12,7 @@ import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, event, text
-from sqlalchemy.engine import Connection, ExceptionContext
+from typing import TYPE_CHECKING, Any
 
 from briefing_app.store.errors import (
     CorruptStoreError,
@@ -24,6 +21,7 @@ from briefing_app.store.errors import (
     StoreBusyError,
     StoreError,
 )
+from briefing_app.store.schema import HEAD_TABLES, SCHEMA_HEAD
 from briefing_app.store.search_sources import (
     ACTOR_SOURCE,
     HIT_END,
@@ -33,6 +31,10 @@ from briefing_app.store.search_sources import (
     IndexedSource,
     query_words,
 )
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the engine: checking a file needs none of it
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import Connection, ExceptionContext
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -58,6 +60,8 @@ def install_pragmas(engine: Engine) -> None:
     write at once ("database is locked"), which is what two app processes ran into.
     Lock and read-only failures reach the caller as one-sentence StoreErrors.
     """
+    from sqlalchemy import event
+
     database = Path(engine.url.database or "")
     name = database.name or "in memory"
 
@@ -212,7 +216,7 @@ def check_store_file(path: Path) -> StoreShape:
         raise CorruptStoreError(f"The store {name} is truncated: part of the file is missing.")
     check_writable(path)
     try:
-        if _has_journal(path):
+        if has_journal(path):
             _recover_hot_journal(path)
         shape = _inspect(path)
     except sqlite3.DatabaseError as exc:
@@ -223,7 +227,55 @@ def check_store_file(path: Path) -> StoreShape:
     return shape
 
 
-def _has_journal(path: Path) -> bool:
+def foreign_objects(shape: StoreShape) -> list[str]:
+    """Triggers and views in a SQLite store that the app did not create, as "trigger 'x'".
+
+    At the current schema a trigger counts as ours only if its SQL is exactly one the app
+    writes; an older store's triggers are matched by name (their SQL was older).
+    """
+    ours = {" ".join(sql.split()) for sql in search_index_ddl()}
+    our_names = {sql.split()[2] for sql in ours if sql.startswith("CREATE TRIGGER")}
+    current = shape.revision == SCHEMA_HEAD
+    found = []
+    for name, kind in sorted(shape.objects.items()):
+        if kind == "view":
+            found.append(f"view {name!r}")
+        elif kind == "trigger":
+            sql = " ".join(shape.trigger_sql.get(name, "").split())
+            if (sql not in ours) if current else (name not in our_names):
+                found.append(f"trigger {name!r}")
+    return found
+
+
+def check_shape(shape: StoreShape, path: Path) -> str | None:
+    """Refuse, before anything writes to it, a SQLite file that is not a briefing store
+    or one whose tables or columns were removed; return the revision of a store not at
+    SCHEMA_HEAD (for the caller to check the app knows it), else None."""
+    name = path.name
+    if shape.is_empty:
+        return None
+    if shape.revision is None:
+        raise CorruptStoreError(f"The database {name} holds tables but is not a briefing store.")
+    if shape.revision != SCHEMA_HEAD:
+        return shape.revision
+    for table, columns in HEAD_TABLES.items():
+        kind = shape.objects.get(table)
+        if kind is None:
+            raise CorruptStoreError(f"The store {name} is damaged: its table {table!r} is missing.")
+        if kind != "table":
+            raise CorruptStoreError(
+                f"The store {name} is damaged: {table!r} is a {kind} where a table should be."
+            )
+        missing = sorted(columns - shape.columns.get(table, set()))
+        if missing:
+            raise CorruptStoreError(
+                f"The store {name} is damaged: its table {table!r} has no column {missing[0]!r}."
+            )
+    return None
+
+
+def has_journal(path: Path) -> bool:
+    """Whether a rollback journal a writer left (perhaps a killed one) lies beside the store."""
     try:
         return path.with_name(f"{path.name}-journal").stat().st_size > 0
     except OSError:
@@ -251,11 +303,11 @@ def _inspect(path: Path) -> StoreShape:
     no locks, so no -wal and -shm files are left beside a store that turns out damaged.
     If the file changed meanwhile (another process opened it), it is read again, locked.
     """
-    stamp = _quiet_stamp(path)
+    stamp = quiet_stamp(path)
     result = None
     if stamp is not None:
         result = _read_shape(path, "mode=ro&immutable=1")
-        if _quiet_stamp(path) != stamp:
+        if quiet_stamp(path) != stamp:
             result = None
     verdict, shape = result or _read_shape(path, "mode=ro")
     if verdict != "ok" or shape is None:
@@ -294,8 +346,19 @@ def _read_shape(path: Path, options: str) -> tuple[str | None, StoreShape | None
     return verdict, StoreShape(revision, objects, columns, triggers)
 
 
-def _quiet_stamp(path: Path) -> tuple[int, int, int] | None:
-    """(size, mtime, ctime) of a store with no journal beside it, else None."""
+def is_wal(path: Path) -> bool:
+    """Whether the store's header says it keeps a write-ahead log (as the app sets it)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return header[18:20] == b"\x02\x02"
+
+
+def quiet_stamp(path: Path) -> tuple[int, int, int] | None:
+    """(size, mtime, ctime) of a store with no journal beside it (no process has it
+    open), else None: a read of it is still true when the stamp is unchanged after."""
     if any(path.with_name(f"{path.name}{s}").exists() for s in ("-wal", "-journal")):
         return None
     try:
@@ -450,6 +513,8 @@ def search(connection: Connection, query: str, limit: int) -> list[tuple[Any, ..
     keystroke. When more than RANKED_MATCHES rows match, only the first that many in
     storage order (the essay's own text first, then arguments oldest first) are ranked.
     """
+    from sqlalchemy import text
+
     expression = match_expression(query)
     if expression is None:
         return []

@@ -48,14 +48,12 @@ from briefing_app.store.errors import (
 )
 from briefing_app.store.reading import Connection as DBAPIConnection
 from briefing_app.store.reading import StoreReader
+from briefing_app.store.schema import SCHEMA_HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# The newest migration. Opening a store already at this revision needs no Alembic at all
-# (a quarter of a second of start-up); a test keeps it equal to the migration history.
-SCHEMA_HEAD = "0015"
 # Pre-upgrade backups kept beside a store; older ones are removed when a new one is made.
 MAX_BACKUPS = 3
 # PostgreSQL advisory lock key under which a team store's schema is created or upgraded
@@ -441,64 +439,12 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _expected_tables() -> dict[str, set[str]]:
-    from briefing_app.store.models import Base
-
-    return {name: {c.name for c in table.columns} for name, table in Base.metadata.tables.items()}
-
-
-def _foreign_objects(shape: sqlite_support.StoreShape) -> list[str]:
-    """Triggers and views in a SQLite store that the app did not create, as "trigger 'x'".
-
-    At the current schema a trigger counts as ours only if its SQL is exactly one the app
-    writes; an older store's triggers are matched by name (their SQL was older).
-    """
-    ours = {" ".join(sql.split()) for sql in sqlite_support.search_index_ddl()}
-    our_names = {sql.split()[2] for sql in ours if sql.startswith("CREATE TRIGGER")}
-    current = shape.revision == SCHEMA_HEAD
-    found = []
-    for name, kind in sorted(shape.objects.items()):
-        if kind == "view":
-            found.append(f"view {name!r}")
-        elif kind == "trigger":
-            sql = " ".join(shape.trigger_sql.get(name, "").split())
-            if (sql not in ours) if current else (name not in our_names):
-                found.append(f"trigger {name!r}")
-    return found
-
-
-def _check_shape(shape: sqlite_support.StoreShape, path: Path) -> None:
-    """Refuse, before anything writes to it, a SQLite file that is not a briefing store,
-    is newer than the app, or is one whose tables or columns were removed."""
-    name = path.name
-    if shape.is_empty:
-        return
-    if shape.revision is None:
-        raise CorruptStoreError(f"The database {name} holds tables but is not a briefing store.")
-    if shape.revision != SCHEMA_HEAD:
-        _check_known_revision(shape.revision, name)
-        return
-    for table, columns in _expected_tables().items():
-        kind = shape.objects.get(table)
-        if kind is None:
-            raise CorruptStoreError(f"The store {name} is damaged: its table {table!r} is missing.")
-        if kind != "table":
-            raise CorruptStoreError(
-                f"The store {name} is damaged: {table!r} is a {kind} where a table should be."
-            )
-        missing = sorted(columns - shape.columns.get(table, set()))
-        if missing:
-            raise CorruptStoreError(
-                f"The store {name} is damaged: its table {table!r} has no column {missing[0]!r}."
-            )
-
-
 def _refuse_or_remove_foreign(
     path: Path, shape: sqlite_support.StoreShape, remove: bool
 ) -> list[str]:
     """Refuse a store carrying triggers or views we did not create, naming them; with
     ``remove`` (after the user was asked), drop them in one transaction instead."""
-    found = _foreign_objects(shape)
+    found = sqlite_support.foreign_objects(shape)
     if not found:
         return []
     listing = ", ".join(found)
@@ -608,7 +554,9 @@ def open_store(
     if path is not None:
         if sqlite_support.check_regular_file(path):
             shape = sqlite_support.check_store_file(path)
-            _check_shape(shape, path)
+            older = sqlite_support.check_shape(shape, path)
+            if older is not None:
+                _check_known_revision(older, path.name)
             removed = _refuse_or_remove_foreign(path, shape, remove_foreign)
         else:
             try:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
+import pytest
 from sqlalchemy import delete, select, update
 
 from briefing_app.services import corrections, review
-from briefing_app.services.bootstrap import open_prepared
+from briefing_app.services.bootstrap import BUNDLED_ESSAY, open_prepared, read_if_prepared
 from briefing_app.store.models import Argument, Correction, Document, Event
+from briefing_app.store.reading import StoreReader
 
 
 def _age(store) -> None:
@@ -57,3 +62,57 @@ def test_a_current_store_opens_without_reapplying_the_map(essay_store_path) -> N
         assert store.upgrade_notes == []
     finally:
         store.close()
+
+
+# --- reading a store without opening it (the export command) ---------------------------
+
+CHANGES_OPENING_WOULD_MAKE_OR_REFUSE = {
+    "argument map to apply again": "UPDATE document SET argument_map_hash = 'older'",
+    "bundled map to add": "DELETE FROM map_argument; DELETE FROM map_layer; DELETE FROM map",
+    "old layer to check": "UPDATE map_layer SET geometry_checked = 0",
+    "older schema to upgrade": "UPDATE alembic_version SET version_num = '0014'",
+    "newer schema to refuse": "UPDATE alembic_version SET version_num = '9999'",
+    "trigger to refuse": "CREATE TRIGGER t AFTER UPDATE ON deck BEGIN SELECT 1; END",
+    "view to refuse": "CREATE VIEW v AS SELECT 1",
+    "damage to refuse": "ALTER TABLE deck DROP COLUMN theme",
+    "journal mode to set": "PRAGMA journal_mode = DELETE",
+}
+
+
+def _names(reader: StoreReader) -> list[str]:
+    return [name for (name,) in reader.rows("SELECT slug FROM document")]
+
+
+def test_a_prepared_store_is_read_without_opening_it_or_writing_beside_it(
+    essay_store_path: Path,
+) -> None:
+    before = sorted(p.name for p in essay_store_path.parent.iterdir())
+    stamp = essay_store_path.stat().st_mtime_ns
+    assert read_if_prepared(str(essay_store_path), _names) == [BUNDLED_ESSAY.stem]
+    assert sorted(p.name for p in essay_store_path.parent.iterdir()) == before
+    assert essay_store_path.stat().st_mtime_ns == stamp
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES_OPENING_WOULD_MAKE_OR_REFUSE))
+def test_a_store_opening_would_change_or_refuse_is_not_read_unopened(
+    essay_store_path: Path, change: str
+) -> None:
+    conn = sqlite3.connect(essay_store_path, isolation_level=None)
+    conn.executescript(CHANGES_OPENING_WOULD_MAKE_OR_REFUSE[change])
+    conn.close()
+    assert read_if_prepared(str(essay_store_path), _names) is None
+
+
+def test_nothing_but_a_prepared_store_file_is_read_unopened(
+    essay_store_path: Path, tmp_path: Path
+) -> None:
+    assert read_if_prepared(str(tmp_path / "missing.sqlite"), _names) is None
+    assert read_if_prepared(f"sqlite:///{essay_store_path}", _names) is None
+    assert read_if_prepared("postgresql://nobody@127.0.0.1:1/none", _names) is None
+    essay_store_path.chmod(0o444)  # opening refuses a store it cannot save to
+    try:
+        assert read_if_prepared(str(essay_store_path), _names) is None
+    finally:
+        essay_store_path.chmod(0o644)
+    refused = read_if_prepared(str(essay_store_path), lambda r: r.deck_named("Nope"))
+    assert refused is None  # a refusal while reading: the opened store says it

@@ -131,6 +131,14 @@ def test_schema_head_constant_matches_the_migrations() -> None:
     assert head_revision() == SCHEMA_HEAD
 
 
+def test_the_head_schema_lists_every_table_and_column_of_the_models() -> None:
+    from briefing_app.store.models import Base
+    from briefing_app.store.schema import HEAD_TABLES
+
+    models = {name: {c.name for c in t.columns} for name, t in Base.metadata.tables.items()}
+    assert models == HEAD_TABLES
+
+
 @pytest.mark.parametrize(
     ("location", "fragment"),
     [
