@@ -14,7 +14,7 @@ def big_title(ctx: Ctx, title: str, frame: Frame, size: float, floor: float) -> 
     t = ctx.theme
     if not title.strip():
         return []
-    fit = fit_text(title, t.style(size, t.navy, bold=True), frame, size, floor)
+    fit = fit_text(title, t.heading_style(size, t.navy, bold=True), frame, size, floor)
     return [text_box(fit, frame, "Title", anchor="bottom", source=TITLE_REF)]
 
 

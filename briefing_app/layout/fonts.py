@@ -65,6 +65,8 @@ FAMILIES: dict[str, FontFamily] = {
     # A template's theme font we have no twin of (Verdana, a corporate face): text names
     # the theme's font ("+mn-lt"), is drawn in PDFs with Liberation Sans and measured wider.
     "wide": _family("wide", "LiberationSans", "+mn-lt", CONSERVATIVE_WIDTH),
+    # The same for a theme's heading font: titles name the theme's heading font ("+mj-lt").
+    "wide_headings": _family("wide_headings", "LiberationSans", "+mj-lt", CONSERVATIVE_WIDTH),
 }
 
 # Office font name (lower case) -> family key of a metric-compatible bundled face.

@@ -17,6 +17,7 @@ from briefing_app.layout.wrap import LINE_HEIGHT, Frame
 class Theme:
     name: str = "ministry"
     font: str = "sans"
+    title_font: str | None = None  # a house template's heading font, where not ``font``
     # colours (RGB hex)
     background: str = "FFFFFF"
     navy: str = "1F3864"  # titles, rules, bullets
@@ -75,8 +76,12 @@ class Theme:
     def style(self, size: float, color: str | None = None, **kw: bool) -> TextStyle:
         return TextStyle(self.font, size, color=color or self.text, **kw)
 
+    def heading_style(self, size: float, color: str | None = None, **kw: bool) -> TextStyle:
+        """Text of titles: in the heading font."""
+        return TextStyle(self.title_font or self.font, size, color=color or self.text, **kw)
+
     def title_style(self) -> TextStyle:
-        return self.style(self.title_size, self.title_color or self.navy, bold=True)
+        return self.heading_style(self.title_size, self.title_color or self.navy, bold=True)
 
     def body_style(self) -> TextStyle:
         return self.style(self.body_size)

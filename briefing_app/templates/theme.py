@@ -53,10 +53,13 @@ def template_theme(
         title_color=title_color,
     )
     master = next((m for m in match.info.masters if m.index == match.master), None)
-    body_font = next((f for f in master.fonts if f.role == "body"), None) if master else None
-    if body_font is not None:
-        key = METRIC_SUBSTITUTES.get(" ".join(body_font.name.split()).lower())
+    fonts = {f.role: f.name for f in master.fonts} if master else {}
+    if "body" in fonts:
+        key = METRIC_SUBSTITUTES.get(" ".join(fonts["body"].split()).lower())
         theme = replace(theme, font=key or "wide")  # no twin: measured conservatively
+    if "headings" in fonts:  # titles in the heading font (Cambria over Calibri text)
+        key = METRIC_SUBSTITUTES.get(" ".join(fonts["headings"].split()).lower())
+        theme = replace(theme, title_font=key or "wide_headings")
     choice = match.choice("argument")
     if choice.title is not None:
         title = _frame(choice.title, k)

@@ -3,6 +3,7 @@ Impress templates and pandoc's reference.pptx) and in ours: native, inside the s
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -168,6 +169,48 @@ def test_a_theme_font_without_a_free_twin_is_measured_wider(
     assert '<a:latin typeface="+mn-lt"/>' in slide  # PowerPoint sets it in Verdana
     pdf = export_deck(essay_store, "Default", "pdf", tmp_path / "v.pdf")
     assert pdf.slides == result.slides
+
+
+def _with_heading_font(path: Path, face: str, out: Path) -> Path:
+    """``path`` with its themes' heading (major) Latin font set to ``face``."""
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("ppt/theme/"):
+                major = rb'(<a:majorFont><a:latin typeface=")[^"]*"'
+                data = re.sub(major, rb"\1" + face.encode() + b'"', data)
+            dst.writestr(info, data)
+    return out
+
+
+@pytest.mark.parametrize(("face", "family"), [("Cambria", "caladea"), ("Verdana", "wide_headings")])
+def test_titles_are_set_in_the_themes_heading_font_where_it_differs_from_the_body_font(
+    essay_store, tmp_path: Path, pandoc_reference: Path, face: str, family: str
+) -> None:
+    """The Office 2007 theme's pairing (Cambria headings, Calibri body) and a heading face
+    without a free twin: titles are measured with the heading font's twin (or
+    conservatively) and refer to the theme's heading font; no run names a theme face."""
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
+    path = _with_heading_font(pandoc_reference, face, tmp_path / f"{face}.pptx")
+    templates.add_template(essay_store, path, face)
+    templates.set_deck_template(essay_store, "Default", face)
+    laid, _ = laid_out(essay_store, "Default")
+    fonts = {
+        (b.name, r.style.font)
+        for s in laid.slides
+        for b in s.boxes
+        if b.name in ("Title", "Body")
+        for p in getattr(b, "paragraphs", ())
+        for line in p.lines
+        for r in line.runs
+    }
+    assert {font for name, font in fonts if name == "Title"} == {family}
+    assert {font for name, font in fonts if name == "Body"} == {"carlito"}
+    result = export_deck(essay_store, "Default", "pptx", tmp_path / "out.pptx")
+    _check_native(result.path, result.slides, {face, "Calibri"})
+    for slide in Presentation(str(result.path)).slides:
+        faces = {latin.get("typeface") for latin in slide.shapes.title._element.iter(f"{_A}latin")}
+        assert faces == {"+mj-lt"}, slide.slide_id
 
 
 def test_two_quotes_fill_placeholders_in_ours_libreoffices_and_pandocs(
