@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from briefing_app.layout.fonts import metric_substitute
 from briefing_app.templates.build_default import MARKING_PROMPT, TEMPLATE_NAME, build_bytes
 from briefing_app.templates.drawingml import Palette
 from briefing_app.templates.inspect import inspect_package
@@ -59,11 +60,18 @@ class PptxTemplate:
 
 
 def _theme_fonts(match: TemplateMatch) -> tuple[dict[str, str], dict[str, str]]:
-    """Faces the chosen master's theme supplies, as theme references (body, titles)."""
+    """Faces the chosen master's theme supplies, as theme references (body, titles): the
+    theme's own names, and the Office names of the twins text in them is measured with
+    (a Helvetica theme's text is measured with Liberation Sans, which writes "Arial")."""
     master = next(m for m in match.info.masters if m.index == match.master)
     by_role = {f.role: f.name for f in master.fonts}
-    body = {by_role["body"]: "+mn-lt"} if "body" in by_role else {}
-    titles = {by_role["headings"]: "+mj-lt"} if "headings" in by_role else dict(body)
+
+    def refs(face: str, ref: str) -> dict[str, str]:
+        twin = metric_substitute(face)
+        return {face: ref, **({twin.office_name: ref} if twin else {})}
+
+    body = refs(by_role["body"], "+mn-lt") if "body" in by_role else {}
+    titles = refs(by_role["headings"], "+mj-lt") if "headings" in by_role else dict(body)
     return body, titles
 
 

@@ -213,6 +213,26 @@ def test_titles_are_set_in_the_themes_heading_font_where_it_differs_from_the_bod
         assert faces == {"+mj-lt"}, slide.slide_id
 
 
+def test_text_measured_with_a_twin_refers_to_the_themes_font_not_the_twins_name(
+    essay_store, tmp_path: Path, pandoc_reference: Path
+) -> None:
+    """A theme in Helvetica: text is measured with Liberation Sans, whose Office name is
+    Arial; runs refer to the theme (+mn-lt, +mj-lt) instead of naming Arial, so PowerPoint
+    sets them in the theme's Helvetica as the template's owner chose."""
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
+    path = _with_theme_font(pandoc_reference, "Helvetica", tmp_path / "helvetica.pptx")
+    templates.add_template(essay_store, path, "helvetica")
+    templates.set_deck_template(essay_store, "Default", "helvetica")
+    result = export_deck(essay_store, "Default", "pptx", tmp_path / "out.pptx")
+    _check_native(result.path, result.slides, {"Helvetica"})
+    with zipfile.ZipFile(result.path) as z:
+        for name in z.namelist():
+            if name.startswith("ppt/slides/slide") and name.endswith(".xml"):
+                root = etree.fromstring(z.read(name))
+                faces = {latin.get("typeface") for latin in root.iter(f"{_A}latin")}
+                assert faces <= {"+mn-lt", "+mj-lt"}, (name, faces)
+
+
 def test_two_quotes_fill_placeholders_in_ours_libreoffices_and_pandocs(
     essay_store, tmp_path: Path, libreoffice_templates: dict[str, Path], pandoc_reference: Path
 ) -> None:
