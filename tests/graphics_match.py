@@ -25,7 +25,15 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-from briefing_app.layout.boxes import Box, LaidDeck, PathBox, RectBox, RuleBox, TextBox
+from briefing_app.layout.boxes import (
+    Box,
+    LaidDeck,
+    PathBox,
+    PictureBox,
+    RectBox,
+    RuleBox,
+    TextBox,
+)
 from briefing_app.templates.art import ART_PREFIX, PLACEHOLDER_FILL
 
 DPI = 30
@@ -49,9 +57,9 @@ class PageDiff:
         return f"p{self.page}: {self.compared} px, mean {self.mean:.1f}, far {100 * self.far:.1f} %"
 
 
-def _raster(pdf: Path, folder: Path, stem: str) -> list[Image.Image]:
+def _raster(pdf: Path, folder: Path, stem: str, dpi: int = DPI) -> list[Image.Image]:
     subprocess.run(
-        ["pdftoppm", "-r", str(DPI), "-png", str(pdf), str(folder / stem)],
+        ["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(folder / stem)],
         check=True,
         timeout=300,
     )
@@ -101,10 +109,12 @@ def page_mask(boxes: tuple[Box, ...], size: tuple[int, int], k: float) -> Image.
     return mask
 
 
-def compare_pages(a: Image.Image, b: Image.Image, mask: Image.Image, page: int) -> PageDiff:
+def compare_pages(
+    a: Image.Image, b: Image.Image, mask: Image.Image, page: int, blur_px: int = BLUR
+) -> PageDiff:
     if b.size != a.size:
         b = b.resize(a.size)
-    blur = ImageFilter.BoxBlur(BLUR)
+    blur = ImageFilter.BoxBlur(blur_px)
     diff = ImageChops.difference(a.filter(blur), b.filter(blur)).tobytes()
     kept = mask.tobytes()
     compared = [diff[3 * i : 3 * i + 3] for i, m in enumerate(kept) if m]
@@ -115,15 +125,32 @@ def compare_pages(a: Image.Image, b: Image.Image, mask: Image.Image, page: int) 
     return PageDiff(page, len(compared), mean, far)
 
 
-def placeholder_fill_mask(boxes: tuple[Box, ...], size: tuple[int, int], k: float) -> Image.Image:
-    """White only inside the template's placeholder fills (:data:`PLACEHOLDER_FILL`
-    boxes), less our drawing there (the lines of the text in them)."""
+def _inside_mask(
+    boxes: tuple[Box, ...], size: tuple[int, int], k: float, chosen: Callable[[Box], bool]
+) -> Image.Image:
+    """White only inside the frames of the ``chosen`` boxes, less our own drawing."""
     inside = Image.new("L", size, 0)
     draw = ImageDraw.Draw(inside)
     for box in boxes:
-        if box.name.startswith(PLACEHOLDER_FILL) and isinstance(box, RectBox):
+        if chosen(box) and isinstance(box, (RectBox, PictureBox)):
             draw.rectangle([box.x * k, box.y * k, (box.x + box.w) * k, (box.y + box.h) * k], 255)
     return ImageChops.multiply(inside, page_mask(boxes, size, k))
+
+
+def placeholder_fill_mask(boxes: tuple[Box, ...], size: tuple[int, int], k: float) -> Image.Image:
+    """White only inside the template's placeholder fills (:data:`PLACEHOLDER_FILL`
+    boxes), less our drawing there (the lines of the text in them)."""
+    return _inside_mask(boxes, size, k, lambda b: b.name.startswith(PLACEHOLDER_FILL))
+
+
+def is_picture_fill(box: Box) -> bool:
+    """A template shape filled with a picture (drawn clipped to the shape)."""
+    return isinstance(box, PictureBox) and bool(box.clip)
+
+
+def picture_fill_mask(boxes: tuple[Box, ...], size: tuple[int, int], k: float) -> Image.Image:
+    """White only inside the frames of shapes filled with a picture."""
+    return _inside_mask(boxes, size, k, is_picture_fill)
 
 
 def compare(
@@ -131,16 +158,21 @@ def compare(
     theirs: Path,
     laid: LaidDeck,
     mask_of: Callable[[tuple[Box, ...], tuple[int, int], float], Image.Image] = page_mask,
+    dpi: int = DPI,
 ) -> list[PageDiff]:
     """Per page of ``laid``: our PDF ``ours`` against LibreOffice's ``theirs``, where
-    ``mask_of`` the page's boxes is white (everything but our own drawing)."""
+    ``mask_of`` the page's boxes is white (everything but our own drawing); at ``dpi``
+    (finer for textures: poppler draws LibreOffice's tiling patterns with aliasing at
+    low resolutions), blurred over the same distance."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        a_pages, b_pages = _raster(ours, folder, "ours"), _raster(theirs, folder, "theirs")
+        a_pages = _raster(ours, folder, "ours", dpi)
+        b_pages = _raster(theirs, folder, "theirs", dpi)
+        blur_px = round(BLUR * dpi / DPI)
         out = []
         for n, (slide, a, b) in enumerate(zip(laid.slides, a_pages, b_pages, strict=False), 1):
             mask = mask_of(slide.boxes, a.size, a.width / slide.width)
-            out.append(compare_pages(a, b, mask, n))
+            out.append(compare_pages(a, b, mask, n, blur_px))
         return out
 
 

@@ -98,7 +98,12 @@ def paint_slide(painter: QPainter, slide: LaidSlide, target: QRectF) -> None:
         elif isinstance(box, PictureBox):
             image = _image(box.path)
             if not image.isNull():
+                if box.clip:  # a shape filled with the picture
+                    painter.save()
+                    painter.setClipPath(_outline(box.clip), Qt.ClipOperation.IntersectClip)
                 painter.drawImage(QRectF(box.x, box.y, box.w, box.h), image)
+                if box.clip:
+                    painter.restore()
     painter.restore()
 
 
@@ -153,17 +158,25 @@ def _rect(painter: QPainter, box: RectBox) -> None:
     painter.drawRect(QRectF(box.x, box.y, box.w, box.h))
 
 
-def _path(painter: QPainter, box: PathBox) -> None:
+def _outline(
+    rings: tuple[tuple[tuple[float, float], ...], ...], closed: bool = True
+) -> QPainterPath:
+    """The polygons ``rings`` as one path, filled even-odd (holes cut out)."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)
-    for ring in box.rings:
+    for ring in rings:
         if not ring:
             continue
         path.moveTo(*ring[0])
         for point in ring[1:]:
             path.lineTo(*point)
-        if box.closed:
+        if closed:
             path.closeSubpath()
+    return path
+
+
+def _path(painter: QPainter, box: PathBox) -> None:
+    path = _outline(box.rings, box.closed)
     pen = QPen(_color(box.stroke), box.stroke_width) if box.stroke else Qt.PenStyle.NoPen
     painter.setPen(pen)
     if box.closed:

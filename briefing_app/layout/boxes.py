@@ -179,6 +179,9 @@ class PictureBox:
     path: str
     name: str = "Picture"
     source: SourceRef | None = None
+    # Drawn only inside these polygons (page points, even-odd) when given: a template
+    # shape filled with a picture.
+    clip: tuple[tuple[tuple[float, float], ...], ...] = ()
 
 
 Box = TextBox | RectBox | RuleBox | PathBox | PictureBox

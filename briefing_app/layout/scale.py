@@ -68,6 +68,9 @@ def scaled_box(box: Box, k: float) -> Box:
         )
     if isinstance(box, (RectBox, PictureBox)):
         scaled = replace(box, x=box.x * k, y=box.y * k, w=box.w * k, h=box.h * k)
+        if isinstance(scaled, PictureBox) and scaled.clip:
+            clip = tuple(tuple((x * k, y * k) for x, y in ring) for ring in scaled.clip)
+            scaled = replace(scaled, clip=clip)
         if isinstance(scaled, RectBox):
             scaled = replace(
                 scaled,

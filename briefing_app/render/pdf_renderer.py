@@ -166,7 +166,13 @@ def _draw_box(canvas: Canvas, box: Box, height: float, cite_key: str | None = No
     elif isinstance(box, PathBox):
         _draw_path(canvas, box, height)
     elif isinstance(box, PictureBox):
+        if box.clip:  # a shape filled with the picture
+            canvas.saveState()
+            clip = _path(canvas, PathBox(box.clip), height)
+            canvas.clipPath(clip, stroke=0, fill=0, fillMode=FILL_EVEN_ODD)
         canvas.drawImage(box.path, box.x, height - box.y - box.h, box.w, box.h, mask="auto")
+        if box.clip:
+            canvas.restoreState()
 
 
 def _shared_art(boxes: Sequence[Box], start: int) -> int:

@@ -61,6 +61,7 @@ from briefing_app.templates.drawingml import (
 from briefing_app.templates.inspect import MASTER_KIND, Placeholder
 from briefing_app.templates.match import LayoutChoice, TemplateMatch
 from briefing_app.templates.package import TemplatePackage
+from briefing_app.templates.picture_fill import picture_fill
 from briefing_app.templates.theme import scale_of, template_theme
 
 ART_PREFIX = "Template art: "  # names of the boxes this module makes
@@ -170,6 +171,8 @@ class _Reader:
         if line is not None and line.find(f"{_A}noFill") is not None:
             return None, 0.0
         if line is not None and line.find(f"{_A}solidFill") is not None:
+            if width == 0.0:  # a hairline (how LibreOffice writes its thinnest lines)
+                width = HAIRLINE
             return self.color(line), width if width is not None else 0.75
         if ref is None or int(num(ref, "idx", 0)) <= 0:
             return None, 0.0
@@ -230,7 +233,8 @@ class _Reader:
         if kind == "line":
             self.line(el, geometry, tf, name)
             return
-        fill = self.shape_fill(el)
+        blip_fill = sp_pr.find(f"{_A}blipFill")
+        fill = self.shape_fill(el) if blip_fill is None else None
         if fill is not None and fill.opacity < MIN_OPACITY:
             fill = None
         if fill is not None and fill.color is None and (flip_h or flip_v or rot):
@@ -241,6 +245,14 @@ class _Reader:
         place = _placer(x, y, w, h, flip_h, flip_v, rot, tf)
         (x1, y1), (x2, y2) = tf.point(x, y), tf.point(x + w, y + h)
         frame = (x1, y1, x2 - x1, y2 - y1)
+        picture = (
+            self.picture_fill(blip_fill, sp_pr, kind, (w, h, flip_h, flip_v, rot), place, name)
+            if blip_fill is not None
+            else None
+        )
+        if picture is not None:
+            self.shadow(sp_pr, kind, w, h, place, name)
+            self.boxes.append(picture)
         if fill is not None or stroke is not None:
             solid = fill.color.rgb if fill is not None and fill.color is not None else None
             gradient = (
@@ -275,6 +287,33 @@ class _Reader:
                 self.fields_at.append((box, relay))
             if box is not None:
                 self.boxes.append(box)
+
+    def picture_fill(
+        self,
+        blip_fill: etree._Element,
+        sp_pr: etree._Element,
+        kind: str,
+        shape: tuple[float, float, bool, bool, float],
+        place: _Place,
+        name: str,
+    ) -> PictureBox | None:
+        """A shape filled with a picture: the picture (stretched or tiled, flipped and
+        turned with the shape) over the shape's bounding box, clipped to its outline."""
+        w, h, flip_h, flip_v, rot = shape
+        blip = blip_fill.find(f"{_A}blip")
+        rel = self.rels.get(blip.get(_R_EMBED, "")) if blip is not None else None
+        if rel is None or rel[2] or rel[1] not in self.package.parts:
+            return None
+        rings = self.rings(sp_pr, kind, w, h, place)
+        if not rings:
+            return None
+        (x0, y0), (x1, y1), (x2, y2) = place(0, 0), place(w, 0), place(0, h)
+        size = (math.hypot(x1 - x0, y1 - y0), math.hypot(x2 - x0, y2 - y0))
+        data = self.package.parts[rel[1]]
+        path = picture_fill(data, blip_fill, size, flip_h, flip_v, rot)
+        if path is None:
+            return None
+        return PictureBox(*_bounds_of(place, w, h), path, name, clip=tuple(rings))
 
     def frame_fill(
         self, el: etree._Element, frame: tuple[float, float, float, float], name: str
@@ -446,6 +485,7 @@ class _Reader:
 
 
 _Place = Callable[[float, float], tuple[float, float]]
+HAIRLINE = 0.5  # points: a line of width 0, drawn as thin as viewers draw one
 MAX_SHADOW_BLUR = 25400  # EMU (2 pt): a shadow this sharp is drawn, a softer one is not
 
 

@@ -147,6 +147,8 @@ def _color_at(box: Box, x: float, y: float) -> tuple[RGB, float] | None:
             return None
         if not box.y <= y < box.y + box.h:
             return None
+        if box.clip and not _inside(box.clip, x, y):
+            return None
         return _pixel(box.path, (x - box.x) / box.w, (y - box.y) / box.h)
     return None  # rules and static text are thin: text stays readable across them
 
