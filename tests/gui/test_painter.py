@@ -3,6 +3,7 @@ background, translucent radial fill, theme-coloured shapes and static text."""
 
 from __future__ import annotations
 
+import math
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from PIL import Image
 from small_templates import shape, small_template, static_text_shapes
 
 from briefing_app.gui.painter import render_image
-from briefing_app.layout.boxes import LaidDeck, LaidSlide, RuleBox
+from briefing_app.layout.boxes import LaidDeck, LaidSlide, PictureBox, RuleBox
 from briefing_app.render.pdf_renderer import render_pdf
 from briefing_app.templates.art import TemplateLook
 
@@ -70,3 +71,42 @@ def test_the_painter_draws_a_templates_art_as_the_pdf_does(qapp, tmp_path: Path)
     assert far <= 0.01 * a.width * a.height
     # and the art is there, not two blank pages agreeing: the glow, the band, the text
     assert pa[round(WIDTH * 650 / 960), round(WIDTH * 300 / 960)] != pa[5, 5]
+
+
+def test_a_picture_clipped_to_a_shape_is_drawn_as_the_pdf_draws_it(qapp, tmp_path: Path) -> None:
+    """A template shape filled with a picture: the picture drawn only inside the shape's
+    outline (an ellipse here), by the canvas as by the PDF."""
+    picture = tmp_path / "stripes.png"
+    stripes = Image.new("RGB", (40, 40), "#1F3864")
+    for x in range(0, 40, 8):
+        stripes.paste((246, 0, 99), (x, 0, x + 4, 40))
+    stripes.save(picture)
+    ellipse = tuple(
+        (300 + 200 * math.cos(2 * math.pi * k / 64), 270 + 150 * math.sin(2 * math.pi * k / 64))
+        for k in range(64)
+    )
+    box = PictureBox(100, 120, 400, 300, str(picture), "Template art: filled", clip=(ellipse,))
+    slide = LaidSlide(1, "Picture fill", (box,))
+    qt = render_image(slide, WIDTH)
+    qt.save(str(tmp_path / "qt.png"))
+    pdf = render_pdf(LaidDeck("t", "", "", (slide,)), tmp_path / "fill.pdf")
+    subprocess.run(
+        ["pdftoppm", "-png", "-singlefile", "-scale-to-x", str(WIDTH), "-scale-to-y", "-1",
+         str(pdf), str(tmp_path / "pdf")],
+        check=True,
+        timeout=60,
+    )  # fmt: skip
+    a = Image.open(tmp_path / "qt.png").convert("RGB")
+    b = Image.open(tmp_path / "pdf.png").convert("RGB").resize(a.size)
+    k = WIDTH / slide.width
+    for image in (a, b):
+        assert image.getpixel((round(110 * k), round(130 * k))) == (255, 255, 255)  # clipped
+        assert image.getpixel((round(300 * k), round(270 * k))) != (255, 255, 255)  # drawn
+    pa, pb = a.load(), b.load()
+    far = sum(
+        1
+        for x in range(a.width)
+        for y in range(a.height)
+        if max(abs(c - d) for c, d in zip(pa[x, y], pb[x, y], strict=True)) > 48
+    )
+    assert far <= 0.02 * a.width * a.height
