@@ -23,6 +23,7 @@ from briefing_app.store.errors import NotFoundError, StoreError
 from briefing_app.store.models import Deck
 from briefing_app.store.store import Store
 from briefing_app.store.template_models import Template
+from briefing_app.templates.art import typed_prompts
 from briefing_app.templates.match import TemplateMatch
 from briefing_app.templates.package import TemplatePackage, read_template_file
 from briefing_app.templates.stored import (
@@ -75,7 +76,9 @@ class TemplateRecord:
     created_at: datetime | None = None
 
 
-def report_for(match: TemplateMatch) -> TemplateReport:
+def report_for(match: TemplateMatch, package: TemplatePackage | None = None) -> TemplateReport:
+    """What ``template check`` says; with the ``package``, also which typed text that
+    looks like a placeholder's prompt its slides will show."""
     info = match.info
     rows = []
     for c in match.choices:
@@ -90,13 +93,17 @@ def report_for(match: TemplateMatch) -> TemplateReport:
     fonts = [FontRow(f.role, f.name, f.measured_with, f.exact) for f in info.fonts]
     size = f"{info.width:g} x {info.height:g} pt ({info.aspect})"
     number = match.master + 1
-    return TemplateReport(info.filename, size, number, rows, fonts, list(info.warnings))
+    warnings = list(info.warnings)
+    if package is not None:
+        warnings += typed_prompts(package, match)
+    return TemplateReport(info.filename, size, number, rows, fonts, warnings)
 
 
 def check_template(path: str | Path) -> TemplateReport:
     """Read ``path`` as a template and say how our layouts will use it (store untouched)."""
-    _, match = analyse(read_template_file(path))
-    return report_for(match)
+    package = read_template_file(path)
+    _, match = analyse(package)
+    return report_for(match, package)
 
 
 def _record(row: Template, decks: int = 0) -> TemplateRecord:

@@ -21,9 +21,11 @@ import hashlib
 import itertools
 import math
 import posixpath
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
@@ -753,6 +755,34 @@ def filled_placeholders(
         elif box.slot is not None and box.slot in slots:
             out.append((box, slots.pop(box.slot)))
     return out
+
+
+_PROMPT = re.compile(r"<[^<>]{1,40}>")  # "<date/time>", "<footer>": a prompt's look
+
+
+def typed_prompts(package: TemplatePackage, match: TemplateMatch) -> list[str]:
+    """Sentences for plain text boxes (not placeholders) on the chosen master or the
+    layouts our slides use whose typed text looks like a placeholder's prompt, such as
+    "<date/time>": PowerPoint shows that text as typed on every slide, and so do we.
+    (LibreOffice's conversion of an Impress template writes a date field of a plain
+    text frame so.) A field, such as a slide number, is not typed text."""
+    parts = list(dict.fromkeys(c.layout.part for c in match.choices if c.layout is not None))
+    masters = list(dict.fromkeys(m for m in map(partial(_master_of, package), parts) if m))
+    found: dict[str, None] = {}
+    for part in (*masters, *parts):
+        tree = package.xml(part).find(f"{_P}cSld/{_P}spTree")
+        for sp in tree.iter(f"{_P}sp") if tree is not None else ():
+            if sp.find(f"./{_P}nvSpPr/{_P}nvPr/{_P}ph") is not None:
+                continue
+            typed = "".join(t.text or "" for r in sp.iter(f"{_A}r") for t in r.iter(f"{_A}t"))
+            if _PROMPT.fullmatch(typed.strip()):
+                found[typed.strip()] = None
+    return [
+        f"A plain text box on the template's master or layouts shows {text!r} as typed "
+        "text, not a placeholder: PowerPoint shows it on every slide, and so do our PDF "
+        "and preview; delete it in the template's master view to drop it."
+        for text in found
+    ]
 
 
 class TemplateLook:

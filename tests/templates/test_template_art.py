@@ -31,6 +31,7 @@ from briefing_app.templates.art import (
     PLACEHOLDER_FILL,
     TemplateLook,
     template_art,
+    typed_prompts,
 )
 from briefing_app.templates.build_default import build_bytes
 from briefing_app.templates.inspect import inspect_package
@@ -417,3 +418,23 @@ def test_a_placeholders_inherited_fill_is_drawn_behind_the_text_in_it(
     sp_pr = re.search(r"<p:spPr>.*?</p:spPr>", title_sp.group(0))
     assert sp_pr is not None and "Fill" not in sp_pr.group(0)  # inherits the fill
     assert PLACEHOLDER_FILL not in slide_xml  # the fill is the placeholder's, not a shape
+
+
+def test_typed_text_that_looks_like_a_prompt_is_named_once() -> None:
+    """A plain text box typed "<footer>" is drawn on every slide by PowerPoint: `template
+    check` names it once. A field (a slide number showing "<#>") and a placeholder's
+    prompt are not typed text of a text box."""
+    rect = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
+    typed = text_body('<a:p><a:r><a:rPr lang="en-GB"/><a:t>&lt;footer&gt;</a:t></a:r></a:p>')
+    field = text_body(
+        '<a:p><a:fld id="{00000000-0000-0000-0000-000000000009}" type="slidenum">'
+        '<a:rPr lang="en-GB"/><a:t>&lt;#&gt;</a:t></a:fld></a:p>'
+    )
+    shapes = shape("Typed", 40, 500, 200, 20, rect, typed) + shape(
+        "Num", 800, 500, 60, 20, rect, field
+    )
+    package, match = small_template(shapes=shapes)
+    found = typed_prompts(package, match)
+    assert len(found) == 1 and "'<footer>'" in found[0]
+    package, match = small_template()  # ours: its prompts are placeholders'
+    assert typed_prompts(package, match) == []
