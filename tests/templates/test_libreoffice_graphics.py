@@ -16,6 +16,11 @@ graphics differ by and nothing more:
 
 A page drawn without its template's graphics misses them by far more (checked below
 for every template whose page is not plain white), so the measure sees what it is for.
+
+Two parts are compared on their own, where they are: a placeholder's fill inherited
+from its layout (inside the fill, only our text's lines masked), and shapes filled with
+a picture (inside those shapes, on an empty slide per master, at 120 dpi since poppler
+draws LibreOffice's tiled textures with aliasing at 30).
 """
 
 from __future__ import annotations
