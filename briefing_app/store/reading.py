@@ -19,11 +19,12 @@ from datetime import date
 from typing import Any, Protocol
 
 from briefing_app.domain import dates
+from briefing_app.domain.vocabulary import CORRECTABLE_KINDS
 from briefing_app.store.errors import NotFoundError, unreadable
 
 # Bound parameters per statement: SQLite before 3.32 takes at most 999.
 CHUNK = 900
-CORRECTABLE = ("argument", "quote", "event", "actor")  # domain.vocabulary.CORRECTABLE_KINDS
+CORRECTABLE = CORRECTABLE_KINDS
 ANCHORED = ("argument", "quote", "event")  # the records anchored in the essay's text
 
 
@@ -304,8 +305,15 @@ class StoreReader:
             found += self.rows(sql.format(ids=marks), (*params, *chunk))
         return found
 
-    def _json(self, value: Any, expect: type, what: str = "JSON value") -> Any:
-        """A JSON column's value, as the store's JSON type reads it (None stays None)."""
+    def _json(
+        self,
+        value: Any,
+        expect: type,
+        what: str = "JSON value",
+        check: Callable[[Any], None] | None = None,
+    ) -> Any:
+        """A JSON column's value, as the store's JSON type reads it (None stays None);
+        ``check`` raises ValueError for a value of the right type that is still wrong."""
         if value is None:
             return None
         try:
@@ -314,8 +322,8 @@ class StoreReader:
                 return None
             if not isinstance(decoded, expect):
                 raise ValueError(f"expected a JSON {expect.__name__}")
-            if what == "map extent":
-                _check_extent(decoded)
+            if check is not None:
+                check(decoded)
         except (ValueError, TypeError, OverflowError, RecursionError) as exc:
             raise unreadable(what, value) from exc
         return decoded
@@ -457,15 +465,19 @@ class StoreReader:
     # -- corrections --
 
     _CORRECTION = (
-        "SELECT id, argument_id, quote_id, event_id, actor_id, kind, text, date_text, "
-        "date_precision, origin, author FROM correction "
+        f"SELECT id, {', '.join(f'{kind}_id' for kind in CORRECTABLE)}, kind, text, "
+        "date_text, date_precision, origin, author FROM correction "
     )
 
     @staticmethod
     def _correction(row: tuple[Any, ...]) -> CorrectionRecord:
-        targets = row[1:5]
+        targets = row[1 : 1 + len(CORRECTABLE)]
         index = next(i for i, value in enumerate(targets) if value is not None)
-        return CorrectionRecord(row[0], CORRECTABLE[index], targets[index], *row[5:])
+        kind, text, date_text, precision, origin, author = row[1 + len(CORRECTABLE) :]
+        return CorrectionRecord(
+            row[0], CORRECTABLE[index], targets[index], kind, text, date_text, precision,
+            origin, author,
+        )  # fmt: skip
 
     def preload_corrections(self, wanted: dict[str, set[int]]) -> None:
         """The corrections of many records in one query per kind."""
@@ -719,7 +731,7 @@ class StoreReader:
             key,
             title,
             caption,
-            self._json(extent, list, "map extent"),
+            self._json(extent, list, "map extent", _check_extent),
             self._json(projection, dict),
             self._json(options, dict) or {},
             document_id,
