@@ -45,7 +45,7 @@ class Ctx:
     # marking, the deck title and date, often the same sources line), and every title is
     # checked when it is laid out and again by the engine. Fits are immutable.
     fits: dict[tuple[object, ...], Fit] = field(default_factory=dict, compare=False, repr=False)
-    title_checks: dict[tuple[str, float | None], bool] = field(
+    title_checks: dict[tuple[str, float | None, Frame], bool] = field(
         default_factory=dict, compare=False, repr=False
     )
     # Warnings about the whole deck, said once (on the first page they concern).
@@ -54,6 +54,12 @@ class Ctx:
     @property
     def marking(self) -> bool:
         return bool(self.deck.marking and self.deck.marking.strip())
+
+    def for_layout(self, name: str) -> Ctx:
+        """This context on the slides of our layout ``name``: its theme with the art of
+        the template layout those slides use (the caches stay shared)."""
+        theme = self.theme.for_layout(name)
+        return self if theme is self.theme else replace(self, theme=theme)
 
 
 def _repeated_fit(
@@ -206,7 +212,7 @@ def title_boxes(ctx: Ctx, title: str, index: int) -> list[Box]:
         fit = fit_text(title, t.title_style(), frame, t.title_size, t.title_min, suffix=suffix)
         if fit.fits and _laid_text(fit) == normalize_spaces(title + suffix):
             # laid out whole, as title_fits lays it out: it fits, no need to ask again
-            ctx.title_checks.setdefault((title + suffix, None), True)
+            ctx.title_checks.setdefault((title + suffix, None, frame), True)
         if not title_fits(ctx, title + suffix):  # shrink on (the engine warns); cut never
             fit = fit_text(title, t.title_style(), frame, t.title_min, TITLE_FLOOR, suffix=suffix)
         boxes.append(text_box(fit, frame, "Title", anchor="bottom", source=TITLE_REF))
@@ -230,13 +236,14 @@ def _laid_text(fit: Fit) -> str:
 def title_fits(ctx: Ctx, title: str, floor: float | None = None) -> bool:
     """Whether ``title`` fits the title frame uncut at ``floor`` (the theme's title floor,
     two lines, when None). Asked twice of every title: when it is laid out and checked."""
-    found = ctx.title_checks.get((title, floor))
+    t, m = ctx.theme, ctx.marking
+    frame = t.title_frame(m)
+    found = ctx.title_checks.get((title, floor, frame))
     if found is None:
-        t, m = ctx.theme, ctx.marking
         spec = make_para([Run(normalize_spaces(title), t.title_style())])
         low = t.title_min if floor is None else floor
-        found = fit_paragraphs([spec], t.title_frame(m), t.title_size, low).fits
-        ctx.title_checks[(title, floor)] = found
+        found = fit_paragraphs([spec], frame, t.title_size, low).fits
+        ctx.title_checks[(title, floor, frame)] = found
     return found
 
 

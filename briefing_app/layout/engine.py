@@ -27,7 +27,7 @@ from briefing_app.progress import Progress, report
 def layout_slide(slide: SlideContent, ctx: Ctx) -> list[Page]:
     """One content slide as one or more unnumbered pages, by its layout."""
     layout = registry.for_content(slide)
-    pages = layout.lay_out(slide, ctx)
+    pages = layout.lay_out(slide, ctx.for_layout(layout.name))
     for page in pages:
         page.layout = layout.name
         page.part = slide.part
@@ -104,6 +104,7 @@ def page_checks(page: Page, number: int, ctx: Ctx) -> tuple[list[str], list[str]
 def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
     """A laid-out page numbered ``number``, with its footer, marking banners and notes,
     and what it warns of."""
+    ctx = ctx.for_layout(page.layout)
     boxes: list[Box] = list(page.boxes)
     tracker_warning = ""
     if page.chrome:

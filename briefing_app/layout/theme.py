@@ -7,10 +7,16 @@ points on the 960 x 540 page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import ClassVar, TypeVar, cast
 
 from briefing_app.layout.boxes import PAGE_HEIGHT, PAGE_WIDTH, TextStyle
+from briefing_app.layout.keepout import MIN_WIDTH_SHARE, Outline, clear, lift_clear
 from briefing_app.layout.wrap import LINE_HEIGHT, Frame
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,22 @@ class Theme:
     tracker_size: float = 10.0
     tracker_h: float = 14.0
     tracker_gap: float = 4.0  # above and below the strip
+    # A house template's art our frames keep clear of (layout.keepout), on the slides of
+    # the layout being laid out (``art``) and by our layout's name (``art_by_layout``,
+    # each layout's slides use their own template layout, with its own art).
+    art: tuple[Outline, ...] = ()
+    art_by_layout: tuple[tuple[str, tuple[Outline, ...]], ...] = ()
+
+    def for_layout(self, name: str) -> Theme:
+        """This theme on the slides of our layout ``name``: with that layout's art."""
+        if not self.art_by_layout:
+            return self
+        memo = self._frames
+        found = memo.get(("layout", name))
+        if found is None:
+            art = next((a for n, a in self.art_by_layout if n == name), ())
+            found = memo[("layout", name)] = self if art == self.art else replace(self, art=art)
+        return cast(Theme, found)
 
     # -- styles ---------------------------------------------------------------------------
     def style(self, size: float, color: str | None = None, **kw: bool) -> TextStyle:
@@ -100,19 +122,46 @@ class Theme:
     def content_w(self) -> float:
         return self.page_w - 2 * self.margin
 
+    def _memo(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        """``make()``, computed once per theme: frames clear of a template's art are
+        asked for again and again while a deck is laid out."""
+        if not self.art:
+            return make()
+        memo = self._frames
+        if key not in memo:
+            memo[key] = make()
+        return cast(_T, memo[key])
+
+    @cached_property
+    def _frames(self) -> dict[tuple[object, ...], object]:
+        return {}
+
     def title_frame(self, marking: bool) -> Frame:
         if self.title_box is not None:  # the template's title placeholder, never moved
             return self._house_top(marking)[0]
         top = max(self.top(marking) + self.title_gap, self._below_tracker(marking))
-        return Frame(self.margin, top, self.content_w, self.title_h)
+        frame = Frame(self.margin, top, self.content_w, self.title_h)
+        return self._memo(("title", marking), lambda: self._clear_title(frame))
+
+    def _clear_title(self, frame: Frame) -> Frame:
+        """``frame`` beside the template's art it meets (a ribbon at the top corner), so
+        a long title wraps before the art instead of running under it; where that
+        leaves less than half its width, the largest clear part of it."""
+        if not self.art:
+            return frame
+        cleared = clear(frame, self.art, sideways=True)
+        if cleared.w >= 0.5 * frame.w:
+            return cleared
+        return clear(frame, self.art)
 
     def tracker_frame(self, marking: bool) -> Frame | None:
         """The strip the agenda tracker is drawn in: above our title; on a house template
         where its title frame leaves room (None where it leaves none)."""
         if self.title_box is not None:
             return self._house_top(marking)[1]
-        return Frame(self.margin, self.top(marking) + self.tracker_gap, self.content_w,
-                     self.tracker_h)  # fmt: skip
+        strip = Frame(self.margin, self.top(marking) + self.tracker_gap, self.content_w,
+                      self.tracker_h)  # fmt: skip
+        return self._memo(("tracker", marking), lambda: self._clear_strip(strip))
 
     def _below_tracker(self, marking: bool) -> float:
         """Where our title may start: below the tracker's strip when there is one."""
@@ -127,24 +176,55 @@ class Theme:
         above the title frame where it is free; else the frame's own top, where the rest
         still holds two title lines at the floor size; else the free room between title
         and body; else it is not shown (:func:`briefing_app.layout.tracker.tracker_boxes`
-        warns)."""
+        warns). Where the template's art crosses a place (a band's edge, a card's
+        border), the strip goes lower in it, clear of the art."""
+        return self._memo(("house top", marking), lambda: self._find_house_top(marking))
+
+    def _find_house_top(self, marking: bool) -> tuple[Frame, Frame | None]:
         box = self.title_box
         assert box is not None
         top = self.top(marking)
         y = max(box.y, top)
-        title = Frame(box.x, y, box.w, max(box.bottom - y, 0.0))
+        title = self._clear_title(Frame(box.x, y, box.w, max(box.bottom - y, 0.0)))
         if not self.tracker:
             return title, None
-        strip = self.tracker_h + 2 * self.tracker_gap
-        above = Frame(box.x, top + self.tracker_gap, box.w, self.tracker_h)
-        if box.y - top >= strip:
+        gap, h = self.tracker_gap, self.tracker_h
+        above = self._free_strip(box.x, box.w, top + gap, box.y - gap - h)
+        if above is not None:
             return title, above
-        rest = box.bottom - (top + strip)
-        if rest >= 2 * LINE_HEIGHT * self.title_min:
-            return Frame(box.x, top + strip, box.w, rest), above
-        if self.body_box is not None and self.body_box.y - box.bottom >= strip:
-            return title, Frame(box.x, box.bottom + self.tracker_gap, box.w, self.tracker_h)
+        lowest = box.bottom - 2 * LINE_HEIGHT * self.title_min - gap - h
+        inside = self._free_strip(box.x, box.w, top + gap, lowest)
+        if inside is not None:
+            rest = Frame(box.x, inside.bottom + gap, box.w, box.bottom - inside.bottom - gap)
+            return self._clear_title(rest), inside
+        if self.body_box is not None:
+            below = self._free_strip(box.x, box.w, box.bottom + gap, self.body_box.y - gap - h)
+            if below is not None:
+                return title, below
         return title, None
+
+    STRIP_STEP: ClassVar[float] = 2.0  # how far apart the places tried for a strip are
+
+    def _free_strip(self, x: float, w: float, y0: float, y1: float) -> Frame | None:
+        """The highest tracker strip of width ``w`` at ``x`` starting between ``y0`` and
+        ``y1`` that the template's art leaves clear (see :meth:`_clear_strip`)."""
+        y = y0
+        while y <= y1 + 1e-6:
+            found = self._clear_strip(Frame(x, y, w, self.tracker_h))
+            if found is not None:
+                return found
+            if not self.art:
+                return None
+            y += self.STRIP_STEP
+        return None
+
+    def _clear_strip(self, strip: Frame) -> Frame | None:
+        """The agenda tracker's ``strip`` beside the template's art it meets; None when
+        that leaves less than half of it (the tracker goes elsewhere, or is not shown)."""
+        if not self.art:
+            return strip
+        cleared = clear(strip, self.art, sideways=True)
+        return cleared if cleared.w >= 0.5 * strip.w else None
 
     def title_rule_y(self, marking: bool) -> float:
         return self.title_frame(marking).bottom + self.title_rule_gap
@@ -153,14 +233,31 @@ class Theme:
         return self.bottom(marking) - self.footer_rule_from_bottom
 
     def sources_frame(self, marking: bool) -> Frame:
+        """Above the footer rule; on a house template, beside or above its art."""
         y = self.footer_rule_y(marking) - self.sources_gap - self.sources_h
-        return Frame(self.margin, y, self.content_w, self.sources_h)
+        frame = Frame(self.margin, y, self.content_w, self.sources_h)
+        if not self.art:
+            return frame
+        return self._memo(("sources", marking),
+                          lambda: lift_clear(frame, self.art, self.page_h / 2))  # fmt: skip
 
     def meta_frame(self, marking: bool) -> Frame:
-        """The line under the footer rule holding deck title and slide number."""
-        return Frame(self.margin, self.footer_rule_y(marking) + 6, self.content_w, 13.0)
+        """The line under the footer rule holding deck title and slide number; on a house
+        template, narrowed to the part its art leaves clear (where that is most of it)."""
+        frame = Frame(self.margin, self.footer_rule_y(marking) + 6, self.content_w, 13.0)
+        if not self.art:
+            return frame
+
+        def cleared() -> Frame:
+            found = clear(frame, self.art, sideways=True)
+            return found if found.w >= MIN_WIDTH_SHARE * frame.w else frame
+
+        return self._memo(("meta", marking), cleared)
 
     def body_frame(self, marking: bool) -> Frame:
+        return self._memo(("body", marking), lambda: self._body_frame(marking))
+
+    def _body_frame(self, marking: bool) -> Frame:
         bottom = self.sources_frame(marking).y - self.body_to_sources
         if self.body_box is not None:  # the template's body placeholder, above our sources
             box = self.body_box
@@ -168,9 +265,12 @@ class Theme:
             tracker = self.tracker_frame(marking) if self.tracker else None
             if tracker is not None:  # a strip below the title: the body starts under it
                 top = max(top, tracker.bottom + self.tracker_gap)
-            return Frame(box.x, top, box.w, min(box.bottom, bottom) - top)
-        top = self.title_rule_y(marking) + self.body_gap
-        return Frame(self.margin, top, self.content_w, bottom - top)
+            frame = Frame(box.x, top, box.w, min(box.bottom, bottom) - top)
+        else:
+            top = self.title_rule_y(marking) + self.body_gap
+            frame = Frame(self.margin, top, self.content_w, bottom - top)
+        # the largest part of it clear of the template's art (a wedge, a picture)
+        return clear(frame, self.art) if self.art else frame
 
 
 MINISTRY = Theme()

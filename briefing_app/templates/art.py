@@ -61,6 +61,7 @@ from briefing_app.templates.drawingml import (
     theme_style_fill,
 )
 from briefing_app.templates.inspect import MASTER_KIND, Placeholder
+from briefing_app.templates.keepout import art_outlines
 from briefing_app.templates.match import LayoutChoice, TemplateMatch
 from briefing_app.templates.package import TemplatePackage
 from briefing_app.templates.picture_fill import picture_fill
@@ -795,11 +796,16 @@ class TemplateLook:
         self.match = match
         theme = template_theme(match)
         color = title_color(package, match, from_layout=theme.title_box is not None)
-        self.theme = replace(theme, title_color=color)
         self.scale = scale_of(match)
         self.page = (match.info.width, match.info.height)
         self._art: dict[str, _LayoutArt] = {}
         self._fills: dict[tuple[str, str, int], tuple[etree._Element, _Reader] | None] = {}
+        # our layouts' frames keep clear of the art of the template layout each uses
+        by_layout = tuple(
+            (c.ours, art_outlines(self.art_for(c.ours), self.page, self.scale))
+            for c in match.choices
+        )
+        self.theme = replace(theme, title_color=color, art_by_layout=by_layout)
 
     def art_for(self, layout: str, number: int = 0, date: str = "") -> tuple[Box, ...]:
         """The art behind a slide of our ``layout`` numbered ``number`` in a deck dated

@@ -1,0 +1,49 @@
+"""Frames kept clear of outlines: cut beside, above or below what reaches into them,
+lifted above it (a strip), and left alone on a backdrop they lie wholly on."""
+
+from __future__ import annotations
+
+from briefing_app.layout.keepout import clear, in_the_way, lift_clear, rect_outline
+from briefing_app.layout.wrap import Frame
+
+FRAME = Frame(40.0, 100.0, 880.0, 300.0)
+
+
+def test_an_outline_the_frame_lies_on_is_its_backdrop() -> None:
+    band = rect_outline(0, 90, 960, 420)
+    assert in_the_way(band, FRAME) is None
+    assert clear(FRAME, [band]) == FRAME
+
+
+def test_an_outline_reaching_in_is_cut_away_on_the_side_that_keeps_most() -> None:
+    band = rect_outline(500, 0, 880, 130)  # from the top edge into the frame's top
+    hit = in_the_way(band, FRAME)
+    assert hit == Frame(500, 100, 380, 30)
+    sideways = clear(FRAME, [band], sideways=True)  # a title keeps its height
+    assert sideways.x + sideways.w <= 500 and sideways.h == FRAME.h
+    anyway = clear(FRAME, [band])  # below it keeps more than beside it
+    assert anyway.y >= 130 and anyway.w == FRAME.w
+
+
+def test_a_slanted_wedge_takes_only_the_part_it_covers() -> None:
+    wedge = ((0.0, 0.0), (120.0, 0.0), (0.0, 400.0))  # a triangle from the top left corner
+    cleared = clear(FRAME, [wedge])
+    assert cleared.x == 90.0  # at y=100 the wedge reaches x=90
+    assert cleared.w == FRAME.x + FRAME.w - 90.0
+    assert in_the_way(wedge, cleared) is None
+
+
+def test_a_strip_is_narrowed_beside_small_art_and_lifted_above_wide_art() -> None:
+    strip = Frame(40.0, 460.0, 880.0, 24.0)
+    logo = rect_outline(860, 450, 940, 500)
+    narrowed = lift_clear(strip, [logo], top=270)
+    assert narrowed.y == strip.y and narrowed.x + narrowed.w <= 860
+    notes = rect_outline(300, 420, 940, 500)  # most of the width: the strip goes above
+    lifted = lift_clear(strip, [notes], top=270)
+    assert lifted.bottom <= 420 and lifted.w == strip.w
+    assert lift_clear(strip, [notes], top=410) == strip  # no room above: left as it was
+
+
+def test_touching_edges_are_not_in_the_way() -> None:
+    below = rect_outline(0, FRAME.bottom, 960, 540)
+    assert in_the_way(below, FRAME) is None

@@ -1,0 +1,137 @@
+"""Our text keeps clear of a house template's graphics: in LibreOffice's Vintage a long
+title once ran under the red ribbon baked into its background picture, in Piano the
+map's caption and the sources line crossed the row of notes over its footer band, in
+Focus titles and bullets ran across its coloured wedges. Where our frames meet art that
+stands out from the page they go beside or above it; art a frame lies wholly on (a
+title on the band drawn for it) stays its backdrop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.layout.boxes import LaidDeck, TextBox
+from briefing_app.layout.keepout import in_the_way
+from briefing_app.layout.wrap import Frame
+from briefing_app.render.export import laid_out
+from briefing_app.services import templates
+from briefing_app.services.bootstrap import open_prepared
+from briefing_app.templates.art import ART_PREFIX, TemplateLook
+from briefing_app.templates.keepout import art_outlines
+
+MARKING = "OFFICIAL-SENSITIVE"
+NAMES = ("Beehive", "Blue_Curve", "Focus", "Midnightblue", "Piano", "Vintage", "pandoc")
+
+
+@pytest.fixture(scope="module")
+def exported(
+    tmp_path_factory: pytest.TempPathFactory,
+    libreoffice_templates: dict[str, Path],
+    pandoc_reference: Path,
+) -> dict[str, tuple[LaidDeck, TemplateLook]]:
+    """The default briefing, marked and with its parts, laid out in each template."""
+    work = tmp_path_factory.mktemp("art-clearance")
+    store = open_prepared(str(work / "essay.sqlite"))
+    files = {**libreoffice_templates, "pandoc": pandoc_reference}
+    out: dict[str, tuple[LaidDeck, TemplateLook]] = {}
+    try:
+        build_from_outline(store, DEFAULT_OUTLINE, "Default", marking=MARKING)
+        for name in NAMES:
+            templates.add_template(store, files[name], name)
+            templates.set_deck_template(store, "Default", name)
+            stored = templates.stored_deck_template(store, "Default")
+            assert stored is not None
+            out[name] = (laid_out(store, "Default")[0], TemplateLook(*stored))
+    finally:
+        store.close()
+    return out
+
+
+def _lines(box: TextBox, k: float) -> list[tuple[Frame, str]]:
+    """Each drawn line of ``box`` as a frame in layout points, with its text."""
+    out = []
+    for paragraph in box.paragraphs:
+        for ln in paragraph.lines:
+            if ln.width > 0:
+                top, height = (ln.baseline - ln.ascent) / k, (ln.ascent + ln.descent) / k
+                out.append(
+                    (Frame(ln.x / k, top, ln.width / k, height), "".join(r.text for r in ln.runs))
+                )
+    return out
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_line_of_ours_runs_into_the_templates_graphics(
+    exported: dict[str, tuple[LaidDeck, TemplateLook]], name: str
+) -> None:
+    """Every line of our text (titles, bullets, captions, sources, tracker, footer line)
+    against the art of the template layout its slide uses: clear of it, or on it as on
+    its frame's backdrop; and on the page."""
+    laid, look = exported[name]
+    k = look.scale
+    found = []
+    for slide in laid.slides:
+        art = art_outlines(look.art_for(slide.layout), look.page, k)
+        for box in slide.boxes:
+            if not isinstance(box, TextBox) or box.name.startswith((ART_PREFIX, "Marking")):
+                continue
+            for line, text in _lines(box, k):
+                assert line.x >= -0.5 and line.x + line.w <= 960.5, (slide.number, text)
+                assert line.y >= -0.5 and line.bottom <= slide.height / k + 0.5
+                if any(in_the_way(outline, line) is not None for outline in art):
+                    found.append((slide.number, box.name, text[:40]))
+    assert not found, found
+
+
+def test_vintage_titles_wrap_before_the_ribbon_in_its_background_picture(
+    exported: dict[str, tuple[LaidDeck, TemplateLook]],
+) -> None:
+    """The ribbon is part of Vintage's full-page background picture: found by what the
+    picture shows, and every title line ends left of it."""
+    laid, look = exported["Vintage"]
+    k = look.scale
+    art = look.art_for("argument")
+    outlines = art_outlines(art, look.page, k)
+    # hanging from the top edge in the right quarter, longer than a title line is tall
+    ribbons = [
+        o
+        for o in outlines
+        if min(x for x, _ in o) > 720 and min(y for _, y in o) < 5 and max(y for _, y in o) > 80
+    ]
+    assert len(ribbons) == 1, outlines
+    ribbon_x = min(x for x, _ in ribbons[0])
+    titles = 0
+    for slide in laid.slides:
+        for box in slide.boxes:
+            if isinstance(box, TextBox) and box.name == "Title" and slide.layout != "title":
+                titles += 1
+                for line, text in _lines(box, k):
+                    assert line.x + line.w <= ribbon_x, (slide.number, text)
+    assert titles >= 10
+
+
+def test_piano_map_caption_and_sources_stay_above_its_notes(
+    exported: dict[str, tuple[LaidDeck, TemplateLook]],
+) -> None:
+    """Piano's row of notes (a picture with transparency over its footer band): the map
+    slide's caption and every sources line end above the notes they would cross."""
+    laid, look = exported["Piano"]
+    k = look.scale
+    notes = [
+        o
+        for o in art_outlines(look.art_for("map"), look.page, k)
+        if min(y for _, y in o) > 300 and max(y for _, y in o) < 500
+    ]
+    assert notes
+    checked = 0
+    for slide in laid.slides:
+        for box in slide.boxes:
+            if not isinstance(box, TextBox) or box.name not in ("Caption", "Footer"):
+                continue
+            for line, text in _lines(box, k):
+                checked += 1
+                for o in notes:
+                    assert in_the_way(o, line) is None, (slide.number, box.name, text)
+    assert checked >= 10
