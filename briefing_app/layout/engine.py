@@ -21,13 +21,15 @@ from briefing_app.layout.content import DeckContent, SlideContent
 from briefing_app.layout.textclean import MAX_LINE_FIELD
 from briefing_app.layout.theme import Theme, get_theme
 from briefing_app.layout.tracker import NO_ROOM, tracker_boxes
+from briefing_app.layout.viewer_metrics import page_scale
 from briefing_app.progress import Progress, report
 
 
 def layout_slide(slide: SlideContent, ctx: Ctx) -> list[Page]:
     """One content slide as one or more unnumbered pages, by its layout."""
     layout = registry.for_content(slide)
-    pages = layout.lay_out(slide, ctx.for_layout(layout.name))
+    with page_scale(ctx.theme.page_scale):
+        pages = layout.lay_out(slide, ctx.for_layout(layout.name))
     for page in pages:
         page.layout = layout.name
         page.part = slide.part
@@ -104,7 +106,11 @@ def page_checks(page: Page, number: int, ctx: Ctx) -> tuple[list[str], list[str]
 def finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
     """A laid-out page numbered ``number``, with its footer, marking banners and notes,
     and what it warns of."""
-    ctx = ctx.for_layout(page.layout)
+    with page_scale(ctx.theme.page_scale):
+        return _finish_page(page, number, ctx.for_layout(page.layout))
+
+
+def _finish_page(page: Page, number: int, ctx: Ctx) -> LaidSlide:
     boxes: list[Box] = list(page.boxes)
     tracker_warning = ""
     if page.chrome:

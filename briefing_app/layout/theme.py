@@ -81,6 +81,9 @@ class Theme:
     # the layout being laid out (``art``) and by our layout's name (``art_by_layout``,
     # each layout's slides use their own template layout, with its own art).
     art: tuple[Outline, ...] = ()
+    # Page points per layout point: a house template's page is drawn this much larger or
+    # smaller than layout's 960-point page (layout.scale); LibreOffice's measures use it.
+    page_scale: float = 1.0
     art_by_layout: tuple[tuple[str, tuple[Outline, ...]], ...] = ()
 
     def for_layout(self, name: str) -> Theme:

@@ -19,7 +19,9 @@ a paragraph a little narrower where no such width exists (``layout.wrap.layout_a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 from operator import attrgetter
 
@@ -30,6 +32,23 @@ from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import face_path, text_width
 
 REFERENCE_DPI = 600  # LibreOffice Impress's printer-independent reference device
+# Page points per layout point while a deck is laid out for a house template's page
+# (layout.scale draws it that much larger or smaller): LibreOffice sets the text at the
+# scaled size, where its pixel rounding differs.
+_PAGE_SCALE: ContextVar[float] = ContextVar("page_scale", default=1.0)
+
+
+@contextmanager
+def page_scale(k: float) -> Iterator[None]:
+    """Within this block, :func:`libreoffice_width` measures text as LibreOffice sets it
+    on a page ``k`` times layout's (a house template's), in layout points."""
+    token = _PAGE_SCALE.set(k)
+    try:
+        yield
+    finally:
+        _PAGE_SCALE.reset(token)
+
+
 _X_ADVANCE = attrgetter("x_advance")
 
 
@@ -62,7 +81,9 @@ def _run_width(text: str, font: str, bold: bool, italic: bool, size: float) -> f
 
 def libreoffice_width(pieces: Sequence[tuple[str, TextStyle]]) -> float:
     """Width in points LibreOffice gives consecutive runs (each shaped on its own, as
-    LibreOffice shapes each portion of one style; colour does not split a portion)."""
+    LibreOffice shapes each portion of one style; colour does not split a portion), at
+    the size LibreOffice will set them (see :func:`page_scale`)."""
+    k = _PAGE_SCALE.get()
     merged: list[tuple[str, tuple[str, bool, bool, float]]] = []
     for text, style in pieces:
         key = (style.font, style.bold, style.italic, style.size)
@@ -70,7 +91,9 @@ def libreoffice_width(pieces: Sequence[tuple[str, TextStyle]]) -> float:
             merged[-1] = (merged[-1][0] + text, key)
         elif text:
             merged.append((text, key))
-    return sum(_run_width(t, *key) for t, key in merged)
+    if k == 1.0:
+        return sum(_run_width(t, *key) for t, key in merged)
+    return sum(_run_width(t, f, b, i, size * k) for t, (f, b, i, size) in merged) / k
 
 
 def advance_width(pieces: Sequence[tuple[str, TextStyle]]) -> float:

@@ -30,7 +30,7 @@ from icu4py.breakers import LineBreaker
 from icu4py.locale import Locale
 
 from briefing_app.layout.boxes import Run, SourceRef, TextLine, TextParagraph, TextStyle
-from briefing_app.layout.metrics import FaceMetrics, face_for
+from briefing_app.layout.metrics import FaceMetrics, face_for, text_width
 
 LINE_HEIGHT = 1.2  # baseline-to-baseline distance as a multiple of the font size
 WIDTH_TOLERANCE = 0.015  # lines are wrapped to 98.5 % of the frame width
@@ -469,38 +469,70 @@ def _viewer_narrowing(
     than some line plus its next unit by the other, the width becomes just less than
     that least upper bound, so the line that was too wide breaks earlier.
 
-    LibreOffice's widths are taken at the layout's size; on a house template's page the
-    text is scaled afterwards (our 960 points to its width), where LibreOffice's pixel
-    rounding differs, so there this check is approximate."""
+    A line may end inside a word (after a hyphen): the rest of the word up to its next
+    break is what must not fit then. LibreOffice's widths are taken at the size the text
+    is set on the page (a house template's page scales it:
+    :func:`briefing_app.layout.viewer_metrics.page_scale`)."""
     if len(raw) < 2 or spec.align != "left":
         return None
     clusters = spec.clusters
-    nexts: list[tuple[int, tuple[Segment, ...], float]] = []
+    styles = [sized(tpl.style, size) for tpl in spec.templates]
+    # (line, what a viewer tries to fit after it, the advance width of both)
+    nexts: list[tuple[int, list[tuple[int, str]], float]] = []
     for i, (_, w, (ci, si, co)) in enumerate(raw[:-1]):
-        if si or co or ci >= len(clusters):
-            continue  # a word broken between characters: no unit to weigh
+        if ci >= len(clusters):
+            continue
         sp_t, sp_em, c_em, segs = clusters[ci]
-        nexts.append((i, segs, w + ((sp_em if sp_t >= 0 else 0.0) + c_em) * size))
+        if si or co:  # inside a word: after a hyphen, else between two characters
+            unit = _rest_of_word(segs, si, co)
+            up = w + sum(text_width(text, styles[t]) for t, text in unit)
+            nexts.append((i, unit, up))
+            continue
+        space = [(sp_t, " ")] if sp_t >= 0 else []
+        nexts.append((i, [*space, *((t, text) for t, text, _ in segs)],
+                      w + ((sp_em if sp_t >= 0 else 0.0) + c_em) * size))  # fmt: skip
     lower = max(w for _, w, _ in raw)
     if not nexts or min(up for _, _, up in nexts) > lower * _VIEWERS_DIFFER:
         return None
     from briefing_app.layout.viewer_metrics import libreoffice_width
 
-    styles = [sized(tpl.style, size) for tpl in spec.templates]
-
     def office(pieces: Sequence[tuple[int, str]]) -> float:
         return libreoffice_width([(text, styles[t]) for t, text in pieces])
 
-    lower = max(lower, max(office(pieces) for pieces, _, _ in raw))
+    office_widths = [office(pieces) for pieces, _, _ in raw]
+    lower = max(lower, *office_widths)
     upper = min(up for _, _, up in nexts)
-    for i, segs, _ in nexts:
-        pieces = raw[i][0]
-        sp_t = clusters[raw[i][2][0]][0]
-        unit = [(t, text) for t, text, _ in segs]
-        upper = min(upper, office([*pieces, *([(sp_t, " ")] if sp_t >= 0 else []), *unit]))
+    for i, unit, _ in nexts:
+        upper = min(upper, office([*raw[i][0], *unit]))
     if upper > lower:
         return None
-    return upper - _NARROWING_STEP
+    # a line LibreOffice sets too wide for that width breaks earlier only below its own
+    # advance width (layout wraps by advance widths)
+    too_wide = [w for (_, w, _), o in zip(raw, office_widths, strict=True) if o >= upper]
+    return min([upper, *too_wide]) - _NARROWING_STEP
+
+
+def _rest_of_word(segs: tuple[Segment, ...], si: int, co: int) -> list[tuple[int, str]]:
+    """What a viewer tries to fit after a line that ends inside a word (segment ``si``,
+    character ``co``): up to the word's next break (after a hyphen: "third-" then
+    "party"), or its next character where it was broken between two."""
+    rest = [(segs[si][0], segs[si][1][co:]), *((t, text) for t, text, _ in segs[si + 1 :])]
+    word = "".join(text for _, text, _ in segs)
+    at = sum(len(text) for _, text, _ in segs[:si]) + co
+    after_break = at in break_offsets(word)
+    take = len(word) - at
+    if after_break:
+        later = [b - at for b in sorted(break_offsets(word)) if b > at]
+        take = later[0] if later else take
+    else:
+        take = 1
+    unit: list[tuple[int, str]] = []
+    for t, text in rest:
+        if take <= 0:
+            break
+        unit.append((t, text[:take]))
+        take -= len(text[:take])
+    return unit
 
 
 def _taller_than(spec: ParaSpec, frame: Frame, size: float, avail: float) -> bool:

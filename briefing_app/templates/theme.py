@@ -51,6 +51,7 @@ def template_theme(
         page_h=page_h,
         rules=False,
         title_color=title_color,
+        page_scale=k,
     )
     master = next((m for m in match.info.masters if m.index == match.master), None)
     fonts = {f.role: f.name for f in master.fonts} if master else {}
