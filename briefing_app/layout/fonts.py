@@ -69,20 +69,37 @@ FAMILIES: dict[str, FontFamily] = {
     "wide_headings": _family("wide_headings", "LiberationSans", "+mj-lt", CONSERVATIVE_WIDTH),
 }
 
-# Office font name (lower case) -> family key of a metric-compatible bundled face.
+# Office font name (lower case) -> family key of a metric-compatible bundled face (the
+# groups of fontconfig's 30-metric-aliases.conf: Helvetica's URW and GUST clones have
+# Arial's advance widths, and so on).
 METRIC_SUBSTITUTES: dict[str, str] = {
     "arial": "sans",
     "helvetica": "sans",
     "liberation sans": "sans",
     "arimo": "sans",
+    "nimbus sans": "sans",
+    "nimbus sans l": "sans",
+    "tex gyre heros": "sans",
+    "albany": "sans",
+    "albany amt": "sans",
     "times new roman": "serif",
     "times": "serif",
     "liberation serif": "serif",
     "tinos": "serif",
+    "nimbus roman": "serif",
+    "nimbus roman no9 l": "serif",
+    "tex gyre termes": "serif",
+    "thorndale": "serif",
+    "thorndale amt": "serif",
     "courier new": "mono",
     "courier": "mono",
     "liberation mono": "mono",
     "cousine": "mono",
+    "nimbus mono ps": "mono",
+    "nimbus mono l": "mono",
+    "tex gyre cursor": "mono",
+    "cumberland": "mono",
+    "cumberland amt": "mono",
     "calibri": "carlito",
     "carlito": "carlito",
     "cambria": "caladea",

@@ -233,6 +233,24 @@ def test_text_measured_with_a_twin_refers_to_the_themes_font_not_the_twins_name(
                 assert faces <= {"+mn-lt", "+mj-lt"}, (name, faces)
 
 
+@pytest.mark.parametrize(
+    ("face", "measured_with"),
+    [("Nimbus Sans", "Liberation Sans"), ("TeX Gyre Termes", "Liberation Serif")],
+)
+def test_urw_and_gust_clones_are_measured_exactly_without_a_warning(
+    tmp_path: Path, pandoc_reference: Path, face: str, measured_with: str
+) -> None:
+    """Nimbus Sans and TeX Gyre Heros have Helvetica's (so Arial's) advance widths, Nimbus
+    Roman and TeX Gyre Termes those of Times (fontconfig's metric aliases): LibreOffice's
+    templates name Nimbus Sans, which is measured exactly, not conservatively."""
+    path = _with_theme_font(pandoc_reference, face, tmp_path / "clone.pptx")
+    report = templates.check_template(path)
+    assert report.warnings == []
+    assert {(f.font, f.measured_with, f.exact) for f in report.fonts if f.role == "body"} == {
+        (face, measured_with, True)
+    }
+
+
 def test_two_quotes_fill_placeholders_in_ours_libreoffices_and_pandocs(
     essay_store, tmp_path: Path, libreoffice_templates: dict[str, Path], pandoc_reference: Path
 ) -> None:
