@@ -10,7 +10,8 @@ and preview draw) is composited into the colour behind the text, and the point c
 unreadable when the text's colour (the title's, the master's body style's) falls below
 WCAG's contrast for its size there, the more so the further below. Titles are sampled
 where our layout puts them (the title placeholder, clear of the marking band and agenda
-tracker of a marked deck).
+tracker of a marked deck). A placeholder's own fill (a half-white panel behind the body)
+is composited on the art behind its text, as the slides draw it.
 :func:`master_clash` gives the unreadable share, the figure
 :func:`briefing_app.templates.match.match_template` ranks equally fitting masters by.
 """
@@ -28,7 +29,7 @@ from PIL import Image
 from briefing_app.layout.boxes import Box, Gradient, PathBox, PictureBox, RectBox
 from briefing_app.layout.theme import Theme
 from briefing_app.templates import ooxml as ox
-from briefing_app.templates.art import template_art, title_color
+from briefing_app.templates.art import placeholder_fill, template_art, title_color
 from briefing_app.templates.drawingml import Palette
 from briefing_app.templates.inspect import Placeholder
 from briefing_app.templates.match import TemplateMatch
@@ -67,14 +68,16 @@ def master_clash(package: TemplatePackage) -> Callable[[TemplateMatch], float]:
             if choice.layout.part in seen:
                 continue
             seen.add(choice.layout.part)
-            art = template_art(package, choice.layout.part, page)
+            part = choice.layout.part
+            art = template_art(package, part, page)
             body = [
-                (a.placeholder, body_rgb, BODY_CONTRAST)
+                (a.placeholder, body_rgb, BODY_CONTRAST, _filled(package, part, a.placeholder))
                 for a in choice.assignments
                 if a.placeholder is not None
             ]
+            title_fill = _filled(package, part, choice.title, title) if choice.title else ()
             # the title counts as much as all the body text: a slide's message is its title
-            title_share = _unreadable(art, [(title, title_rgb, TITLE_CONTRAST)])
+            title_share = _unreadable(art, [(title, title_rgb, TITLE_CONTRAST, title_fill)])
             shares.append((title_share + _unreadable(art, body)) / 2 if body else title_share)
         return sum(shares) / len(shares) if shares else 0.0
 
@@ -90,19 +93,38 @@ def _title_area(match: TemplateMatch, theme: Theme) -> Placeholder:
     return Placeholder("title", 0, "title", frame.x * k, frame.y * k, frame.w * k, frame.h * k)
 
 
-def _unreadable(art: tuple[Box, ...], texts: list[tuple[Placeholder, RGB, float]]) -> float:
+def _filled(
+    package: TemplatePackage, part: str, placeholder: Placeholder, area: Placeholder | None = None
+) -> tuple[Box, ...]:
+    """The fill the placeholder shows behind its text (inherited from the layout or its
+    master; :func:`briefing_app.templates.art.placeholder_fill`) over ``area`` (else the
+    placeholder's own frame), as a box to composite on the art; none without one."""
+    found = placeholder_fill(package, part, placeholder)
+    if found is None:
+        return ()
+    shape, reader = found
+    at = area or placeholder
+    box = reader.frame_fill(shape, (at.x, at.y, at.w, at.h), placeholder.name)
+    return (box,) if box is not None else ()
+
+
+def _unreadable(
+    art: tuple[Box, ...], texts: list[tuple[Placeholder, RGB, float, tuple[Box, ...]]]
+) -> float:
     """Area-weighted share of the ``texts`` placeholders' sample points below contrast,
-    each weighted by how far below (:func:`_shortfall`)."""
+    each weighted by how far below (:func:`_shortfall`), on the art and the placeholder's
+    own fill."""
     total = bad = 0.0
-    for ph, color, minimum in texts:
+    for ph, color, minimum, fill in texts:
         if ph.w <= 0 or ph.h <= 0:
             continue
+        behind = (*art, *fill)
         misses = 0.0
         for i in range(GRID):
             for j in range(GRID):
                 x = ph.x + (i + 0.5) * ph.w / GRID
                 y = ph.y + (j + 0.5) * ph.h / GRID
-                misses += _shortfall(_contrast(color, backdrop_at(art, x, y)), minimum)
+                misses += _shortfall(_contrast(color, backdrop_at(behind, x, y)), minimum)
         total += ph.area
         bad += ph.area * misses / GRID**2
     return bad / total if total else 0.0

@@ -17,7 +17,7 @@ from briefing_app.templates.inspect import CHROME_TYPES, inspect_package
 from briefing_app.templates.legibility import backdrop_at, master_clash
 from briefing_app.templates.match import TemplateMatch, match_template
 from briefing_app.templates.package import TemplatePackage, read_template_bytes, read_template_file
-from tests.small_templates import shape
+from tests.small_templates import shape, small_template
 
 GRID = 12
 CONTENT = ("argument", "bluf", "comparison", "map", "sources")
@@ -167,3 +167,20 @@ def _retint(data: bytes, old: str, new: str) -> bytes:
                 content = content.replace(old.encode(), new.encode())
             dst.writestr(info, content)
     return buffer.getvalue()
+
+
+def test_a_placeholders_own_fill_is_behind_its_text() -> None:
+    """On a dark page, body text in the theme's dark text colour cannot be read; with the
+    body placeholder filled white on the master (inherited by the layouts, drawn behind
+    the text on every slide) it can, and the master's figure says so."""
+    dark = (
+        '<p:bg><p:bgPr><a:solidFill><a:srgbClr val="101830"/></a:solidFill>'
+        "<a:effectLst/></p:bgPr></p:bg>"
+    )
+    white_body = {
+        r'(type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr>.*?</a:prstGeom>)': r"\1"
+        '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
+    }
+    plain = small_template(dark)
+    filled = small_template(dark, master=white_body)
+    assert master_clash(filled[0])(filled[1]) < master_clash(plain[0])(plain[1]) - 0.1
