@@ -300,6 +300,34 @@ def test_deck_properties_add_a_house_template_from_a_file(window, qtbot, tmp_pat
     assert templates.deck_template_name(window.store, name) == "Ministry 2027"
 
 
+def test_a_4_3_templates_slides_keep_their_shape_on_the_canvas_and_in_the_strip(
+    window, qtbot, tmp_path
+) -> None:
+    """python-pptx's own template is 4:3: a deck in it is laid out on a 4:3 page (as the
+    PDF and PPTX are), and the canvas and thumbnails show that page unsqueezed."""
+    from pptx import Presentation
+
+    from briefing_app.services import templates
+
+    path = tmp_path / "four-by-three.pptx"
+    Presentation().save(str(path))
+    templates.add_template(window.store, path, "Four by three")
+    window.actions_by_id["deck_properties"].trigger()
+    dialog = window.properties_dialog
+    dialog.template.setCurrentText("Four by three")
+    _press_ok(qtbot, dialog)
+    editor = window.deck_editor
+    laid = editor.current_slide().first
+    assert laid.width / laid.height == pytest.approx(4 / 3)
+    page = editor.canvas.page_rect()
+    assert page.width() / page.height() == pytest.approx(4 / 3, abs=0.01)
+    strip = editor.strip
+    row = strip.visualRect(strip.slide_model.index(0))
+    thumb = strip.itemDelegate().thumb_size(laid)
+    assert thumb.width() / thumb.height() == pytest.approx(4 / 3, abs=0.02)
+    assert row.height() >= thumb.height()
+
+
 def test_review_panel_and_details_show_the_same_argument(window) -> None:
     from briefing_app.services import library
 

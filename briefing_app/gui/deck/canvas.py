@@ -253,11 +253,15 @@ class SlideCanvas(QWidget):
     # --- geometry ---------------------------------------------------------------------
 
     def page_rect(self) -> QRectF:
+        """The page, as large as fits, in the slide's own shape (a 4:3 or portrait house
+        template's page is not squeezed into 16:9)."""
         margin_x, margin_top, margin_bottom = 28.0, 24.0, 36.0
         avail_w = max(self.width() - 2 * margin_x, 10.0)
         avail_h = max(self.height() - margin_top - margin_bottom, 10.0)
-        w = min(avail_w, avail_h * 16 / 9)
-        h = w * 9 / 16
+        page = self.slide.first if self.slide else None
+        aspect = page.width / page.height if page and page.height > 0 else 16 / 9
+        w = min(avail_w, avail_h * aspect)
+        h = w / aspect
         x = (self.width() - w) / 2
         y = margin_top + (avail_h - h) / 2
         return QRectF(round(x), round(y), round(w), round(h))

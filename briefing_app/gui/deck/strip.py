@@ -49,6 +49,7 @@ from briefing_app.deck.preview import DeckPreview, SlidePreview
 from briefing_app.gui.deck.canvas import is_f2_override
 from briefing_app.gui.deck.thumbnails import ThumbnailCache
 from briefing_app.gui.mime import decode_sources
+from briefing_app.layout.boxes import LaidSlide
 
 SLIDE_MIME = "application/x-briefing-slide"
 SlideIdRole = Qt.ItemDataRole.UserRole + 1
@@ -58,6 +59,10 @@ NUMBER_W = 30
 PAD = 8
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _page_size(slides: Sequence[SlidePreview]) -> tuple[float, float] | None:
+    return (slides[0].first.width, slides[0].first.height) if slides else None
 
 
 class SlideListModel(QAbstractListModel):
@@ -71,7 +76,9 @@ class SlideListModel(QAbstractListModel):
         """Show ``preview``'s slides; True when the rows were rebuilt (slides came, went or
         moved), False when only the rows whose preview changed were updated."""
         slides = preview.slides if preview is not None else ()
-        if [s.record.id for s in slides] == [s.record.id for s in self._slides]:
+        same_rows = [s.record.id for s in slides] == [s.record.id for s in self._slides]
+        # a new page size (another template) changes every row's height: rebuilt too
+        if same_rows and _page_size(slides) == _page_size(self._slides):
             pairs = enumerate(zip(slides, self._slides, strict=True))
             changed = [n for n, (new, old) in pairs if new is not old]
             self._slides = slides
@@ -127,11 +134,14 @@ class SlideDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.cache = cache
 
-    def thumb_size(self) -> QSize:
-        return QSize(self.cache.width, round(self.cache.width * 9 / 16))
+    def thumb_size(self, page: LaidSlide | None = None) -> QSize:
+        """A thumbnail's size: the cache's width, in the page's shape (16:9 if unknown)."""
+        aspect = page.width / page.height if page and page.height > 0 else 16 / 9
+        return QSize(self.cache.width, round(self.cache.width / aspect))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        thumb = self.thumb_size()
+        slide: SlidePreview | None = index.data(PreviewRole)
+        thumb = self.thumb_size(slide.first if slide else None)
         return QSize(NUMBER_W + thumb.width() + 2 * PAD, thumb.height() + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -156,7 +166,7 @@ class SlideDelegate(QStyledItemDelegate):
         number_rect = QRect(rect.x(), rect.y() + PAD, NUMBER_W, 20)
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                          str(index.row() + 1))  # fmt: skip
-        thumb = self.thumb_size()
+        thumb = self.thumb_size(slide.first)
         target = QRect(rect.x() + NUMBER_W + PAD, rect.y() + PAD, thumb.width(), thumb.height())
         widget = option.widget
         dpr = widget.devicePixelRatioF() if widget is not None else 1.0
