@@ -116,3 +116,60 @@ def test_nothing_but_a_prepared_store_file_is_read_unopened(
         essay_store_path.chmod(0o644)
     refused = read_if_prepared(str(essay_store_path), lambda r: r.deck_named("Nope"))
     assert refused is None  # a refusal while reading: the opened store says it
+
+
+# --- a store another process writes while it is read unopened ---------------------------
+
+
+def _title(reader: StoreReader) -> str:
+    document = reader.first_document()
+    assert document is not None
+    return document.title
+
+
+def _set_title(store, title: str) -> None:
+    with store.transaction() as session:
+        session.execute(update(Document).values(title=title))
+
+
+def test_a_store_open_in_the_app_is_read_as_last_committed(essay_store_path: Path) -> None:
+    """The app keeps its connection (so a write-ahead log the reader must not ignore) and
+    has committed a change it has not copied into the file yet, and begun another."""
+    app = open_prepared(str(essay_store_path))
+    try:
+        _set_title(app, "Committed, in the log only")
+        assert essay_store_path.with_name(f"{essay_store_path.name}-wal").stat().st_size > 0
+        with app.engine.connect() as pending:
+            pending.execute(update(Document).values(title="Not committed"))
+            assert read_if_prepared(str(essay_store_path), _title) == "Committed, in the log only"
+            pending.rollback()
+    finally:
+        app.close()
+    assert read_if_prepared(str(essay_store_path), _title) == "Committed, in the log only"
+
+
+@pytest.mark.parametrize("writer_stays", [False, True])
+def test_a_store_written_while_it_is_read_unopened_is_not_taken_as_read(
+    essay_store_path: Path, writer_stays: bool
+) -> None:
+    """No process has the store open, so it is read as immutable; another one opens it,
+    writes and (perhaps) closes it before the read ends: what was read may be torn."""
+    writers: list[sqlite3.Connection] = []
+
+    def read_while_written(reader: StoreReader) -> str:
+        title = _title(reader)
+        writer = sqlite3.connect(essay_store_path, isolation_level=None)
+        writer.execute("UPDATE document SET title = 'Written meanwhile'")
+        if writer_stays:
+            writers.append(writer)
+        else:
+            writer.close()  # the last connection: the log is copied into the file
+        return title
+
+    try:
+        assert read_if_prepared(str(essay_store_path), read_while_written) is None
+    finally:
+        for writer in writers:
+            writer.close()
+    assert read_if_prepared(str(essay_store_path), _title) == "Written meanwhile"
+
