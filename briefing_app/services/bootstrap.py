@@ -178,7 +178,10 @@ def read_if_prepared(location: str, read: Callable[[StoreReader], T]) -> T | Non
         try:
             connection.execute("BEGIN")  # one snapshot for every read, as a session's
             reader = StoreReader(connection)
-            result = read(reader) if _prepared(reader) else None
+            # the revision again, in the snapshot read: a newer app may have upgraded the
+            # store since it was checked (while it was open elsewhere, so not immutable)
+            current = reader.schema_revision() == SCHEMA_HEAD
+            result = read(reader) if current and _prepared(reader) else None
         finally:
             connection.close()
     except (BriefingError, sqlite3.Error, OSError):

@@ -784,6 +784,11 @@ class StoreReader:
 
     # -- what opening a store would do --
 
+    def schema_revision(self) -> str | None:
+        """The store's schema revision (the migration it is at), None when it has none."""
+        found = self.rows("SELECT version_num FROM alembic_version")
+        return str(found[0][0]) if len(found) == 1 else None
+
     def document_count(self) -> int:
         return int(self.rows("SELECT count(*) FROM document")[0][0])
 

@@ -173,3 +173,25 @@ def test_a_store_written_while_it_is_read_unopened_is_not_taken_as_read(
             writer.close()
     assert read_if_prepared(str(essay_store_path), _title) == "Written meanwhile"
 
+
+def test_a_store_upgraded_after_its_checks_is_not_read_unopened(
+    essay_store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app has the store open (so it is not read as immutable), and a newer version
+    upgrades its schema between the checks and the read: the read must see that."""
+    from briefing_app.store import sqlite as sqlite_support
+
+    app = open_prepared(str(essay_store_path))
+    checked = sqlite_support.check_store_file
+
+    def check_then_upgrade(path: Path) -> sqlite_support.StoreShape:
+        shape = checked(path)
+        with app.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+        return shape
+
+    monkeypatch.setattr(sqlite_support, "check_store_file", check_then_upgrade)
+    try:
+        assert read_if_prepared(str(essay_store_path), _title) is None
+    finally:
+        app.close()
