@@ -156,3 +156,62 @@ def test_an_unknown_deck_is_the_same_sentence(store_file: Path) -> None:
     done = _command(store_file, "export", "Nope")
     assert done.returncode == 2
     assert done.stderr.splitlines()[0] == "briefing-app: There is no deck named 'Nope'."
+
+
+# --- a store another process holds open ---------------------------------------------------
+
+
+def _cover(path: Path) -> str:
+    with zipfile.ZipFile(path) as package:
+        return package.read("ppt/slides/slide1.xml").decode("utf-8")
+
+
+@pytest.mark.stress  # three commands beside a second process
+def test_the_command_exports_what_another_process_committed(
+    store_file: Path, tmp_path: Path
+) -> None:
+    """The app holds the store open (its write-ahead log beside it): the export shows what
+    it committed, even before that reaches the file, never what it has not committed, and
+    after the app is killed, what it committed last. Read without opening each time."""
+    holder = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("store_holder.py")), str(store_file)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=child_env(), cwd=REPO,
+    )  # fmt: skip
+    assert holder.stdin is not None and holder.stdout is not None
+
+    def ask(line: str) -> None:
+        assert holder.stdin is not None and holder.stdout is not None
+        holder.stdin.write(line + "\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "ok"
+
+    def exported(name: str) -> str:
+        out = tmp_path / f"{name}.pptx"
+        done = _command(store_file, "export", DECK, "--out", str(out))
+        assert done.returncode == 0, done.stderr
+        assert _loaded(done.stderr) == []  # read without opening
+        return _cover(out)
+
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        ask("commit Committed-First")
+        assert store_file.with_name(f"{store_file.name}-wal").stat().st_size > 0
+        assert "Committed-First" in exported("committed")
+        ask("begin Never-Committed")
+        cover = exported("pending")
+        assert "Committed-First" in cover and "Never-Committed" not in cover
+    finally:
+        holder.kill()
+        holder.wait(timeout=60)
+    assert "Committed-First" in exported("killed")
+    holder = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("store_holder.py")), str(store_file)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=child_env(), cwd=REPO,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        ask("commit Committed-Last")
+    finally:
+        holder.kill()
+        holder.wait(timeout=60)
+    assert "Committed-Last" in exported("killed-again")
