@@ -310,6 +310,8 @@ def running_footer(ctx: Ctx, number: int) -> list[Box]:
         style = t.style(t.meta_size, t.muted)
         fit = _repeated_fit(ctx, ctx.deck.title, style, title_frame, t.meta_size, t.meta_size)
         out.append(text_box(fit, title_frame, "DeckTitle"))
+    if t.template_numbers(m):  # the house template numbers its slides in its own art
+        return out
     frame = replace(meta, x=meta.x + meta.w - NUMBER_W, w=NUMBER_W)
     style = t.style(t.number_size, t.navy, bold=True)
     fit = fit_text(str(number), style, frame, t.number_size, t.number_size, align="right")

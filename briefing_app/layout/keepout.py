@@ -12,6 +12,7 @@ so the text keeps its lines); :func:`lift_clear` moves a strip above what it mee
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from briefing_app.layout.wrap import Frame
@@ -76,17 +77,52 @@ def _area(points: Sequence[Point]) -> float:
 
 def in_the_way(outline: Outline, frame: Frame) -> Frame | None:
     """The rectangle of ``frame`` that ``outline`` takes (the bounds of their overlap);
-    None when they barely meet or the outline is the frame's backdrop."""
+    None when they barely meet or the outline is the frame's backdrop. A frame lying
+    mostly on an outline whose edge still crosses it (a tilted card's border through a
+    footer line) has the part off the outline in the way instead: text must not cross
+    its backdrop's edge either."""
     if frame.w <= 0 or frame.h <= 0:
         return None
     inside = _clip(outline, frame)
     if len(inside) < 3:
         return None
     area = _area(inside)
-    if area < MIN_OVERLAP or area >= BACKDROP_SHARE * frame.w * frame.h:
+    if area < MIN_OVERLAP:
         return None
+    if area >= BACKDROP_SHARE * frame.w * frame.h:
+        if area >= frame.w * frame.h - MIN_OVERLAP:
+            return None  # wholly on it
+        return _off(outline, frame)
     xs, ys = [p[0] for p in inside], [p[1] for p in inside]
     return Frame(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+SLICE = 6.0  # points: the pieces a frame is cut into to find where it leaves its backdrop
+
+
+def _off(outline: Outline, frame: Frame) -> Frame | None:
+    """The part of ``frame`` off ``outline`` (which covers most of it): the columns it
+    leaves the outline in, full height, or the rows, full width, whichever is smaller."""
+
+    def uncovered(piece: Frame) -> bool:
+        covered = _clip(outline, piece)
+        area = _area(covered) if len(covered) >= 3 else 0.0
+        return piece.w * piece.h - area > MIN_OVERLAP / 4
+
+    n = max(1, math.ceil(frame.w / SLICE))
+    cols = [Frame(frame.x + i * frame.w / n, frame.y, frame.w / n, frame.h) for i in range(n)]
+    m = max(1, math.ceil(frame.h / SLICE))
+    rows = [Frame(frame.x, frame.y + j * frame.h / m, frame.w, frame.h / m) for j in range(m)]
+    off_cols = [c for c in cols if uncovered(c)]
+    off_rows = [r for r in rows if uncovered(r)]
+    found: list[Frame] = []
+    if off_cols:
+        x0, x1 = off_cols[0].x, off_cols[-1].x + off_cols[-1].w
+        found.append(Frame(x0, frame.y, x1 - x0, frame.h))
+    if off_rows:
+        y0, y1 = off_rows[0].y, off_rows[-1].bottom
+        found.append(Frame(frame.x, y0, frame.w, y1 - y0))
+    return min(found, key=lambda f: f.w * f.h, default=None)
 
 
 def _first_hit(frame: Frame, art: Sequence[Outline]) -> Frame | None:
@@ -124,22 +160,27 @@ def clear(frame: Frame, art: Sequence[Outline], sideways: bool = False) -> Frame
     return frame
 
 
-def lift_clear(frame: Frame, art: Sequence[Outline], top: float) -> Frame:
-    """``frame`` (a strip: the sources line) clear of ``art``: narrowed beside what it
-    meets while it keeps most of its width, else moved up above it, never above
-    ``top``; as it was when no place is clear."""
+def lift_clear(
+    frame: Frame, art: Sequence[Outline], top: float, narrow_share: float = MIN_WIDTH_SHARE
+) -> Frame:
+    """``frame`` (a strip: the sources line, the footer line) clear of ``art``: narrowed
+    beside what it meets while it keeps ``narrow_share`` of its width, else moved up
+    above it, never above ``top``; where no place up there is clear, narrowed while it
+    keeps :data:`MIN_WIDTH_SHARE` of its width; else as it was."""
     start = frame
-    for _ in range(2 * len(art) + 1):
+    for _ in range(4 * len(art) + 4):
         hit = _first_hit(frame, art)
         if hit is None:
             return frame
         narrowed = max(_beside(frame, hit), key=lambda f: f.w, default=None)
-        if narrowed is not None and narrowed.w >= MIN_WIDTH_SHARE * start.w:
+        if narrowed is not None and narrowed.w >= narrow_share * start.w:
             frame = narrowed
             continue
-        y = hit.y - frame.h - 1.0
+        y = min(hit.y, frame.y) - frame.h - 1.0
         if y < top:
-            return start
+            break
         # the whole strip moves up and is tried again at full width
         frame = Frame(start.x, y, start.w, start.h)
-    return frame
+    if narrow_share > MIN_WIDTH_SHARE:
+        return lift_clear(start, art, start.y, MIN_WIDTH_SHARE)
+    return start

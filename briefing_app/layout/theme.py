@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import ClassVar, TypeVar, cast
 
 from briefing_app.layout.boxes import PAGE_HEIGHT, PAGE_WIDTH, TextStyle
-from briefing_app.layout.keepout import MIN_WIDTH_SHARE, Outline, clear, lift_clear
+from briefing_app.layout.keepout import Outline, clear, lift_clear
 from briefing_app.layout.wrap import LINE_HEIGHT, Frame
 
 _T = TypeVar("_T")
@@ -81,6 +81,10 @@ class Theme:
     # the layout being laid out (``art``) and by our layout's name (``art_by_layout``,
     # each layout's slides use their own template layout, with its own art).
     art: tuple[Outline, ...] = ()
+    # Where a house template shows the slide number in its own art (a disc with a number
+    # field, as Midnightblue's): our footer line leaves the number to it where a marking
+    # band does not hide it.
+    number_box: Frame | None = None
     # Page points per layout point: a house template's page is drawn this much larger or
     # smaller than layout's 960-point page (layout.scale); LibreOffice's measures use it.
     page_scale: float = 1.0
@@ -241,21 +245,30 @@ class Theme:
         frame = Frame(self.margin, y, self.content_w, self.sources_h)
         if not self.art:
             return frame
+        # above the footer line, where the template's art moved that up
+        meta_y = self.meta_frame(marking).y
+        frame = Frame(frame.x, min(y, meta_y - 6 - self.sources_gap - self.sources_h),
+                      frame.w, frame.h)  # fmt: skip
         return self._memo(("sources", marking),
                           lambda: lift_clear(frame, self.art, self.page_h / 2))  # fmt: skip
 
+    def template_numbers(self, marking: bool) -> bool:
+        """Whether the template's own art shows the slide number, clear of our marking."""
+        box = self.number_box
+        return box is not None and box.y >= self.top(marking) and box.bottom <= self.bottom(marking)
+
     def meta_frame(self, marking: bool) -> Frame:
         """The line under the footer rule holding deck title and slide number; on a house
-        template, narrowed to the part its art leaves clear (where that is most of it)."""
+        template, narrowed beside its art or moved up above it (as the sources line)."""
         frame = Frame(self.margin, self.footer_rule_y(marking) + 6, self.content_w, 13.0)
-        if not self.art:
+        if not self.art_by_layout:
             return frame
-
-        def cleared() -> Frame:
-            found = clear(frame, self.art, sideways=True)
-            return found if found.w >= MIN_WIDTH_SHARE * frame.w else frame
-
-        return self._memo(("meta", marking), cleared)
+        # in one place on every page (a PPTX's layouts all carry it there), so clear of
+        # the art of every layout; narrowed only a little, so the date and deck title keep
+        # their places, else moved up
+        art = tuple(dict.fromkeys(o for _, outlines in self.art_by_layout for o in outlines))
+        return self._memo(("meta", marking),
+                          lambda: lift_clear(frame, art, self.page_h / 2, 0.9))  # fmt: skip
 
     def body_frame(self, marking: bool) -> Frame:
         return self._memo(("body", marking), lambda: self._body_frame(marking))

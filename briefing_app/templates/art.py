@@ -41,6 +41,7 @@ from briefing_app.layout.boxes import (
     TextBox,
 )
 from briefing_app.layout.scale import scaled_slide
+from briefing_app.layout.wrap import Frame
 from briefing_app.templates import ooxml as ox
 from briefing_app.templates.art_text import (
     NO_FIELDS,
@@ -786,6 +787,13 @@ def typed_prompts(package: TemplatePackage, match: TemplateMatch) -> list[str]:
     ]
 
 
+def _shown(box: Box) -> str:
+    """The text a box shows ("" for a box without text)."""
+    if not isinstance(box, TextBox):
+        return ""
+    return "".join(r.text for p in box.paragraphs for ln in p.lines for r in ln.runs)
+
+
 class TemplateLook:
     """What layout and drawing take from a deck's house template: the layout theme, the
     scale onto the template's page, and each template layout's art (computed once; only
@@ -805,7 +813,19 @@ class TemplateLook:
             (c.ours, art_outlines(self.art_for(c.ours), self.page, self.scale))
             for c in match.choices
         )
-        self.theme = replace(theme, title_color=color, art_by_layout=by_layout)
+        self.theme = replace(theme, title_color=color, art_by_layout=by_layout,
+                             number_box=self._number_box())  # fmt: skip
+
+    def _number_box(self) -> Frame | None:
+        """Where the art of the layout our content slides use shows the slide number (text
+        outside placeholders with a number field: it differs from slide to slide), in
+        layout points; None where it shows none."""
+        first, second = self.art_for("argument", 1), self.art_for("argument", 2)
+        for a, b in zip(first, second, strict=True):
+            if isinstance(b, TextBox) and _shown(a) != _shown(b):
+                k = self.scale
+                return Frame(b.x / k, b.y / k, b.w / k, b.h / k)
+        return None
 
     def art_for(self, layout: str, number: int = 0, date: str = "") -> tuple[Box, ...]:
         """The art behind a slide of our ``layout`` numbered ``number`` in a deck dated

@@ -34,8 +34,12 @@ MIN_ALPHA = 0.5
 # Pictures are read in cells about this size (points): fine enough for a ribbon's
 # edge, coarse enough that a paper's grain averages out.
 CELL = 6.0
-# A group of standing-out cells smaller than this (square points) is grain, not art.
+# On a picture covering the page, a group of standing-out cells smaller than this
+# (square points) is the paper's grain, not art.
 MIN_INK = 4 * CELL * CELL
+# A cell of a picture on the page this opaque shows ink (a note's thin stem, averaged
+# with the clear picture around it).
+INK_ALPHA = 0.15
 # Art covering this share of the page (both ways) is the page itself.
 PAGE_SHARE = 0.95
 
@@ -109,11 +113,14 @@ def _picture_ink(box: PictureBox, paper: RGB | None) -> list[Outline]:
     cols, rows, cells = grid
     if paper is None:
         paper = _median([c for c, a in cells if a >= MIN_ALPHA] or [(1.0, 1.0, 1.0)])
-    ink = [a >= MIN_ALPHA and _contrast(c, paper) >= TINT_CONTRAST for c, a in cells]
+        least, alpha = MIN_INK, MIN_ALPHA  # the page's own grain is not art
+    else:  # a picture on the page: any part of it that shows counts, thin strokes too
+        least, alpha = 0.0, INK_ALPHA
+    ink = [a >= alpha and _contrast(c, paper) >= TINT_CONTRAST for c, a in cells]
     cw, ch = box.w / cols, box.h / rows
     out: list[Outline] = []
     for c0, r0, c1, r1, count in _groups(ink, cols, rows):
-        if count * cw * ch < MIN_INK:
+        if count * cw * ch < least:
             continue
         out.append(rect_outline(box.x + c0 * cw, box.y + r0 * ch,
                                 box.x + (c1 + 1) * cw, box.y + (r1 + 1) * ch))  # fmt: skip

@@ -47,3 +47,24 @@ def test_a_strip_is_narrowed_beside_small_art_and_lifted_above_wide_art() -> Non
 def test_touching_edges_are_not_in_the_way() -> None:
     below = rect_outline(0, FRAME.bottom, 960, 540)
     assert in_the_way(below, FRAME) is None
+
+
+def test_a_line_crossing_the_edge_of_its_backdrop_moves_onto_it() -> None:
+    """Sunset's tilted card: its bottom edge runs through the left of the footer line."""
+    card = ((40.0, 10.0), (930.0, 20.0), (920.0, 520.0), (30.0, 503.0))
+    line = Frame(86.0, 496.0, 788.0, 13.0)
+    hit = in_the_way(card, line)
+    assert hit is not None and hit.w * hit.h < 0.5 * line.w * line.h
+    moved = lift_clear(line, [card], top=270, narrow_share=0.9)
+    assert moved.w == line.w and moved.y < line.y
+    assert in_the_way(card, moved) is None
+
+
+def test_a_strip_with_no_clear_place_above_is_narrowed_after_all() -> None:
+    """A band down the right edge: no height clears the strip, so it is narrowed beside
+    it, though that keeps less of its width than it asked for."""
+    band = rect_outline(880, 0, 960, 540)
+    line = Frame(40.0, 496.0, 880.0, 13.0)
+    found = lift_clear(line, [band], top=270, narrow_share=0.99)
+    assert found.y == line.y and found.x + found.w <= 880.0
+    assert in_the_way(band, found) is None

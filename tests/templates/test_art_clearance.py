@@ -30,20 +30,22 @@ def exported(
     tmp_path_factory: pytest.TempPathFactory,
     libreoffice_templates: dict[str, Path],
     pandoc_reference: Path,
-) -> dict[str, tuple[LaidDeck, TemplateLook]]:
-    """The default briefing, marked and with its parts, laid out in each template."""
+) -> dict[tuple[str, bool], tuple[LaidDeck, TemplateLook]]:
+    """The default briefing with its parts, marked and not, laid out in each template."""
     work = tmp_path_factory.mktemp("art-clearance")
     store = open_prepared(str(work / "essay.sqlite"))
     files = {**libreoffice_templates, "pandoc": pandoc_reference}
-    out: dict[str, tuple[LaidDeck, TemplateLook]] = {}
+    out: dict[tuple[str, bool], tuple[LaidDeck, TemplateLook]] = {}
     try:
-        build_from_outline(store, DEFAULT_OUTLINE, "Default", marking=MARKING)
+        build_from_outline(store, DEFAULT_OUTLINE, "Marked", marking=MARKING)
+        build_from_outline(store, DEFAULT_OUTLINE, "Plain")
         for name in NAMES:
             templates.add_template(store, files[name], name)
-            templates.set_deck_template(store, "Default", name)
-            stored = templates.stored_deck_template(store, "Default")
-            assert stored is not None
-            out[name] = (laid_out(store, "Default")[0], TemplateLook(*stored))
+            for deck, marked in (("Marked", True), ("Plain", False)):
+                templates.set_deck_template(store, deck, name)
+                stored = templates.stored_deck_template(store, deck)
+                assert stored is not None
+                out[name, marked] = (laid_out(store, deck)[0], TemplateLook(*stored))
     finally:
         store.close()
     return out
@@ -62,14 +64,15 @@ def _lines(box: TextBox, k: float) -> list[tuple[Frame, str]]:
     return out
 
 
+@pytest.mark.parametrize("marked", [True, False], ids=["marked", "unmarked"])
 @pytest.mark.parametrize("name", NAMES)
 def test_no_line_of_ours_runs_into_the_templates_graphics(
-    exported: dict[str, tuple[LaidDeck, TemplateLook]], name: str
+    exported: dict[tuple[str, bool], tuple[LaidDeck, TemplateLook]], name: str, marked: bool
 ) -> None:
     """Every line of our text (titles, bullets, captions, sources, tracker, footer line)
     against the art of the template layout its slide uses: clear of it, or on it as on
     its frame's backdrop; and on the page."""
-    laid, look = exported[name]
+    laid, look = exported[name, marked]
     k = look.scale
     found = []
     for slide in laid.slides:
@@ -86,11 +89,11 @@ def test_no_line_of_ours_runs_into_the_templates_graphics(
 
 
 def test_vintage_titles_wrap_before_the_ribbon_in_its_background_picture(
-    exported: dict[str, tuple[LaidDeck, TemplateLook]],
+    exported: dict[tuple[str, bool], tuple[LaidDeck, TemplateLook]],
 ) -> None:
     """The ribbon is part of Vintage's full-page background picture: found by what the
     picture shows, and every title line ends left of it."""
-    laid, look = exported["Vintage"]
+    laid, look = exported["Vintage", True]
     k = look.scale
     art = look.art_for("argument")
     outlines = art_outlines(art, look.page, k)
@@ -112,12 +115,13 @@ def test_vintage_titles_wrap_before_the_ribbon_in_its_background_picture(
     assert titles >= 10
 
 
+@pytest.mark.parametrize("marked", [True, False], ids=["marked", "unmarked"])
 def test_piano_map_caption_and_sources_stay_above_its_notes(
-    exported: dict[str, tuple[LaidDeck, TemplateLook]],
+    exported: dict[tuple[str, bool], tuple[LaidDeck, TemplateLook]], marked: bool
 ) -> None:
-    """Piano's row of notes (a picture with transparency over its footer band): the map
-    slide's caption and every sources line end above the notes they would cross."""
-    laid, look = exported["Piano"]
+    """Piano's row of notes (a picture with transparency over its footer band, the small
+    ones too): the map slide's caption and every sources line keep clear of them."""
+    laid, look = exported["Piano", marked]
     k = look.scale
     notes = [
         o
@@ -135,3 +139,24 @@ def test_piano_map_caption_and_sources_stay_above_its_notes(
                 for o in notes:
                     assert in_the_way(o, line) is None, (slide.number, box.name, text)
     assert checked >= 10
+
+
+@pytest.mark.parametrize("marked", [True, False], ids=["marked", "unmarked"])
+def test_midnightblue_numbers_its_slides_in_its_own_disc(
+    exported: dict[tuple[str, bool], tuple[LaidDeck, TemplateLook]], marked: bool
+) -> None:
+    """Midnightblue shows the slide number in a disc of its own art: an unmarked deck
+    leaves the number to it (ours would run across the disc); where our marking band
+    hides half the disc, ours stays, beside the disc."""
+    laid, look = exported["Midnightblue", marked]
+    assert look.theme.number_box is not None
+    numbers = [b for s in laid.slides for b in s.boxes if b.name == "SlideNumber"]
+    assert len(numbers) == (len(laid.slides) if marked else 0)
+    # each slide still shows its number: the template's, laid out for that slide
+    for slide in laid.slides:
+        shown = [
+            "".join(r.text for p in b.paragraphs for ln in p.lines for r in ln.runs)
+            for b in slide.boxes
+            if isinstance(b, TextBox) and b.name.startswith(ART_PREFIX)
+        ]
+        assert str(slide.number) in shown
