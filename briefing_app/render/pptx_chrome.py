@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from briefing_app.layout.boxes import Box, LaidDeck, RectBox, TextBox
 from briefing_app.render.pptx_markup import as_field, rect_xml, textbox_xml, theme_font_refs
-from briefing_app.render.pptx_template import PptxTemplate
+from briefing_app.render.pptx_template import PptxTemplate, theme_color_refs
 
 MARKING_BOXES = frozenset({"MarkingTop", "MarkingBottom", "MarkingTopBand", "MarkingBottomBand"})
 FOOTER_BOXES = frozenset({"DeckTitle", "DeckDate", "SlideNumber"})
@@ -34,19 +34,20 @@ def _no_link(url: str) -> str:
     return ""
 
 
-def _shape(shape_id: int, box: Box, fonts: dict[str, str]) -> str:
+def _shape(shape_id: int, box: Box, template: PptxTemplate) -> str:
     if isinstance(box, RectBox):
-        return rect_xml(shape_id, box, True)
+        return theme_color_refs(rect_xml(shape_id, box, True), template.colors)
     if not isinstance(box, TextBox):
         return ""
-    xml = theme_font_refs(textbox_xml(shape_id, box, _no_link), fonts)
+    xml = theme_font_refs(textbox_xml(shape_id, box, _no_link), template.body_fonts)
+    xml = theme_color_refs(xml, template.colors)
     if box.name == "SlideNumber":
         return as_field(xml, "slidenum", SLIDENUM_GUID, "\u2039#\u203a")
     return xml
 
 
-def _markup(boxes: Iterable[Box], fonts: dict[str, str]) -> str:
-    return "".join(_shape(_FIRST_ID + n, box, fonts) for n, box in enumerate(boxes))
+def _markup(boxes: Iterable[Box], template: PptxTemplate) -> str:
+    return "".join(_shape(_FIRST_ID + n, box, template) for n, box in enumerate(boxes))
 
 
 def layout_chrome(deck: LaidDeck, template: PptxTemplate, layouts: Iterable[str]) -> dict[str, str]:
@@ -65,5 +66,5 @@ def layout_chrome(deck: LaidDeck, template: PptxTemplate, layouts: Iterable[str]
     )
     marking.sort(key=lambda b: not isinstance(b, RectBox))  # bands behind their text
     footer = [drawn[n] for n in ("DeckDate", "DeckTitle", "SlideNumber") if n in drawn]
-    shapes = _markup([*marking, *footer], template.body_fonts)
+    shapes = _markup([*marking, *footer], template)
     return {part: shapes for part in layouts} if shapes else {}

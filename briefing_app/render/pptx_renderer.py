@@ -210,8 +210,9 @@ def slide_shapes(
             return picture_xml(new_id(), box, rid, description)
         return None
 
-    for box in decorative:
-        markup.append(draw(box, True) or "")
+    colors = template.colors if template is not None else {}
+    for box in decorative:  # rules, bands and panels in the theme's colours where it has them
+        markup.append(theme_color_refs(draw(box, True) or "", colors))
     figure = [b for b in rest if _in_figure(b)]
     figure_done = False
     for box in rest:

@@ -51,6 +51,28 @@ def _check_native(path: Path, slides: int, theme_faces: set[str]) -> None:
         assert named == 0, f"{path.name}: {named} runs name a face the theme supplies"
 
 
+def _rgb_colours_outside_maps(path: Path) -> list[tuple[str, str, str]]:
+    """(part, shape, colour) of every RGB colour on slides and on the layouts' chrome,
+    maps left out (their colours are chosen against each other, not the theme's)."""
+    found = []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if not name.endswith(".xml") or not name.startswith(
+                ("ppt/slides/slide", "ppt/slideLayouts/slideLayout")
+            ):
+                continue
+            tree = etree.fromstring(z.read(name)).find(f"{_P}cSld/{_P}spTree")
+            for shape in tree:
+                c_nv_pr = shape.find(f"./*[1]/{_P}cNvPr")
+                if shape.tag == f"{_P}grpSp" or c_nv_pr is None:
+                    continue
+                shape_name = c_nv_pr.get("name", "")
+                if name.startswith("ppt/slideLayouts/") and shape_name not in CHROME_BOXES:
+                    continue  # the template's own shapes
+                found += [(name, shape_name, c.get("val")) for c in shape.iter(f"{_A}srgbClr")]
+    return found
+
+
 def _theme_faces(z: zipfile.ZipFile) -> set[str]:
     """Every face a theme of the package supplies (Latin, East Asian, complex script)."""
     faces = set()
@@ -86,6 +108,7 @@ def test_default_briefing_in_libreoffice_and_pandoc_templates(
     build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="UNCLASSIFIED")
     ours = export_deck(essay_store, "Default", "pptx", tmp_path / "ours.pptx")
     _check_native(ours.path, ours.slides, {"Arial"})
+    assert _rgb_colours_outside_maps(ours.path) == []  # our theme carries every colour used
     # our Cover layout has a placeholder for each text of the cover, the byline's too
     cover = Presentation(str(ours.path)).slides[0]
     texts = [s for s in cover.shapes if s.has_text_frame and s.text_frame.text.strip()]
