@@ -17,6 +17,7 @@ from briefing_app.importing.fingerprint import file_fingerprint
 from briefing_app.maps.bundled import bundled_specs
 from briefing_app.paths import ARGUMENT_MAP_DIR, ESSAY_DIR
 from briefing_app.store import sqlite as sqlite_support
+from briefing_app.store.errors import StoreBusyError
 from briefing_app.store.reading import StoreReader
 from briefing_app.store.schema import SCHEMA_HEAD
 
@@ -151,7 +152,9 @@ def read_if_prepared(location: str, read: Callable[[StoreReader], T]) -> T | Non
     journal a killed writer left to roll back) and those of :func:`open_prepared`, and
     never writes, not even SQLite's -wal and -shm files: a store no process has open is
     read as immutable, and a change to it meanwhile gives None. A server URL, a missing
-    file, a database error or a refusal while reading (a BriefingError) give None too.
+    file, a database error or a refusal while reading (a BriefingError) give None too;
+    but a store another program keeps locked raises StoreBusyError, as opening it would
+    after waiting as long again.
     """
     if not location or "://" in location or "\x00" in location:
         return None
@@ -184,7 +187,14 @@ def read_if_prepared(location: str, read: Callable[[StoreReader], T]) -> T | Non
             result = read(reader) if current and _prepared(reader) else None
         finally:
             connection.close()
-    except (BriefingError, sqlite3.Error, OSError):
+    except StoreBusyError:
+        raise  # opening would wait as long again, only to say the same
+    except sqlite3.Error as exc:
+        busy = sqlite_support.user_error(exc, path.name)
+        if isinstance(busy, StoreBusyError):
+            raise busy from exc
+        return None
+    except (BriefingError, OSError):
         return None
     if quiet is not None and sqlite_support.quiet_stamp(path) != quiet:
         return None  # another process wrote meanwhile: read it as opening it would

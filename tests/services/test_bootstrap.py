@@ -195,3 +195,22 @@ def test_a_store_upgraded_after_its_checks_is_not_read_unopened(
         assert read_if_prepared(str(essay_store_path), _title) is None
     finally:
         app.close()
+
+
+def test_a_store_another_program_keeps_locked_is_its_sentence_after_one_wait(
+    essay_store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening it would wait as long again only to say the same: the store is in use."""
+    from briefing_app.store import sqlite as sqlite_support
+    from briefing_app.store.errors import StoreBusyError
+
+    monkeypatch.setattr(sqlite_support, "BUSY_TIMEOUT_MS", 100)
+    holder = sqlite3.connect(essay_store_path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE document SET title = 'Not committed'")
+    try:
+        with pytest.raises(StoreBusyError):
+            read_if_prepared(str(essay_store_path), _title)
+    finally:
+        holder.close()
