@@ -139,6 +139,19 @@ def test_the_head_schema_lists_every_table_and_column_of_the_models() -> None:
     assert models == HEAD_TABLES
 
 
+def test_the_migrations_build_exactly_the_head_schema(essay_store_path: Path) -> None:
+    """The third copy agrees too: a store the migrations made has the tables and columns
+    of HEAD_TABLES (and the models), besides Alembic's own table and the search index."""
+    from briefing_app.store import sqlite as sqlite_support
+    from briefing_app.store.schema import HEAD_TABLES
+
+    shape = sqlite_support.check_store_file(essay_store_path)
+    tables = {name for name, kind in shape.objects.items() if kind == "table"}
+    extra = {t for t in tables - set(HEAD_TABLES) if not t.startswith("search_index")}
+    assert extra == {"alembic_version"}
+    assert {t: shape.columns[t] for t in tables & set(HEAD_TABLES)} == HEAD_TABLES
+
+
 @pytest.mark.parametrize(
     ("location", "fragment"),
     [
