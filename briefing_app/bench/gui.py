@@ -12,8 +12,9 @@ slide and the strip has painted its new thumbnail, both in the event loop as on 
 An edit that is not stored or not painted stops the benchmark instead of counting. It is
 given as wall time and as this process's CPU time; the difference is time spent waiting:
 for a core on a loaded machine, and for the disk in the store's commit (timed apart).
-The SQL statements each edit runs and the thumbnails it redraws are counted too. Then
-points are reworded the same way (a click on the point, Return, typing, Return).
+The SQL statements each edit sends (the engine's and the plain-SQL reader's:
+``Store.statements``) and the thumbnails it redraws are counted too. Then points are
+reworded the same way (a click on the point, Return, typing, Return).
 Run ``python -m briefing_app.bench.gui`` (headless: uses the offscreen platform).
 """
 
@@ -79,10 +80,7 @@ def run(slides: int = 200) -> dict[str, float]:
             results[key] = time.perf_counter() - start
         results["thumb_renders"] = cache.renders
 
-        statements, committing, committed = [0], [0.0], [0.0]
-
-        def count(*_args: object) -> None:
-            statements[0] += 1
+        committing, committed = [0.0], [0.0]
 
         def commit_starts(*_args: object) -> None:
             committing[0] = time.perf_counter()
@@ -116,7 +114,7 @@ def run(slides: int = 200) -> dict[str, float]:
             if canvas.editor.sent == canvas.editor.text():
                 raise RuntimeError(f"{what} edit {n} was sent before Return (a typing pause)")
             steps, painted, drawn = editor.undo_stack.index(), canvas.paints, cache.renders
-            statements[0], committed[0] = 0, 0.0
+            sql_before, committed[0] = len(store_sql), 0.0
             start, start_cpu = time.perf_counter(), time.process_time()
             QTest.keyClick(canvas.editor, Qt.Key.Key_Return)  # the edit is committed
             # until the canvas has painted the new slide and the strip its new thumbnail
@@ -131,19 +129,19 @@ def run(slides: int = 200) -> dict[str, float]:
             if cache.renders == drawn:
                 raise RuntimeError(f"{what} edit {n}: the slide's thumbnail was not redrawn")
             app.processEvents()  # anything the edit left for later is not charged to the next
-            figures = (elapsed, elapsed_cpu, statements[0], committed[0], cache.renders - drawn)
+            statements = len(store_sql) - sql_before
+            figures = (elapsed, elapsed_cpu, statements, committed[0], cache.renders - drawn)
             for column, value in zip(timed[what], figures, strict=True):
                 column.append(value)
             previews = editor.preview.slides if editor.preview else previews
 
-        event.listen(store.engine, "before_cursor_execute", count)
         event.listen(store.engine, "commit", commit_starts)
         event.listen(Session, "after_commit", commit_done)
-        for n in range(EDITS):  # slides all over the deck, each edit its own undo step
-            edit(n, "title")
-        for n in range(POINT_EDITS):
-            edit(n + 7, "point")
-        event.remove(store.engine, "before_cursor_execute", count)
+        with store.statements() as store_sql:  # the engine's and the plain-SQL reader's
+            for n in range(EDITS):  # slides all over the deck, each edit its own undo step
+                edit(n, "title")
+            for n in range(POINT_EDITS):
+                edit(n + 7, "point")
         event.remove(store.engine, "commit", commit_starts)
         event.remove(Session, "after_commit", commit_done)
         samples, cpu, queries, commits, thumbs = timed["title"]

@@ -31,7 +31,7 @@ from briefing_app.services.records import item_record, slide_record
 from briefing_app.store.changes import NO_CHANGES, Changes, order_changes, slide_changes
 from briefing_app.store.errors import ConflictError, NotFoundError, StoreError
 from briefing_app.store.models import Deck, Footnote, Slide, SlideItem
-from briefing_app.store.reading import SourceInfo
+from briefing_app.store.reading import SourceInfo, StoreReader
 from briefing_app.store.store import Store, session_reader
 
 MAX_NAME = 300
@@ -63,9 +63,12 @@ class DeckRecord:
 # --- reads ------------------------------------------------------------------------------
 
 
-def _item_record(session: Session, item: SlideItem) -> ItemRecord:
-    """The record of a point in ``session`` (after a write: its source read afresh)."""
-    return item_record(item, session_reader(session).source)
+def _item_record(
+    session: Session, item: SlideItem, reader: StoreReader | None = None
+) -> ItemRecord:
+    """The record of a point in ``session``, its source read through ``reader``: the one
+    the write itself read the source with (so it is not read twice), else a fresh one."""
+    return item_record(item, (reader if reader is not None else session_reader(session)).source)
 
 
 def deck_by_name(session: Session, name: str, *, lock: bool = False) -> Deck:
@@ -521,9 +524,11 @@ def add_item(store: Store, slide_id: int, **point: Any) -> ItemRecord:
     slide's speaker notes gain the source passage and its footnotes.
     """
     with store.transaction() as session:
-        item = add_item_in(session, _slide(session, slide_id), **point)
+        slide = _slide(session, slide_id)
+        reader = session_reader(session)
+        item = add_item_in(session, slide, reader=reader, **point)
         changes = slide_changes(item.slide.deck_id, [slide_id], [item.id])
-        return replace(_item_record(session, item), changes=changes)
+        return replace(_item_record(session, item, reader), changes=changes)
 
 
 def add_item_in(
@@ -536,10 +541,14 @@ def add_item_in(
     column: int = 0,
     level: int = 0,
     position: int | None = None,
+    reader: StoreReader | None = None,
 ) -> SlideItem:
+    """Add a point to ``slide`` (see :func:`add_item`); its source is read through
+    ``reader`` when given (the caller's, which then has it for the point's record)."""
     if source_kind is not None and source_kind not in SOURCE_KINDS:
         raise StoreError(f"{source_kind!r} is not something a slide can show.")
-    source = session_reader(session).source(source_kind, source_id)
+    reader = reader if reader is not None else session_reader(session)
+    source = reader.source(source_kind, source_id)
     if source_kind is not None and source is None:
         raise NotFoundError(f"There is no {source_kind} with id {source_id}.")
     wording = storable_text(text) if text is not None else (source.text if source else "")
@@ -608,12 +617,13 @@ def reset_item(store: Store, item_id: int) -> ItemRecord:
     """Put the source's current wording back; free text has nothing to reset to."""
     with store.transaction() as session:
         item = _item(session, item_id)
-        source = session_reader(session).source(item.source_kind, item.source_id)
+        reader = session_reader(session)
+        source = reader.source(item.source_kind, item.source_id)
         if source is None:
             raise StoreError("This point has no stored source to reset to.")
         item.text = source.text
         _touch_deck(session, item.slide.deck_id)
-        return replace(_item_record(session, item), changes=_item_changes(item))
+        return replace(_item_record(session, item, reader), changes=_item_changes(item))
 
 
 def delete_item(store: Store, item_id: int) -> Changes:
@@ -772,12 +782,13 @@ def add_items(store: Store, slide_id: int, points: list[dict[str, Any]]) -> list
     """Add several points (each as for :func:`add_item`) in one transaction."""
     with store.transaction() as session:
         slide = _slide(session, slide_id)
+        reader = session_reader(session)  # each source read once, for its point and record
         items = []
         for point in points:
-            items.append(add_item_in(session, slide, **point))
+            items.append(add_item_in(session, slide, reader=reader, **point))
             slide.items.sort(key=lambda i: (i.column, i.position))  # keep list order = positions
         changes = slide_changes(slide.deck_id, [slide.id], [item.id for item in items])
-        return [replace(_item_record(session, item), changes=changes) for item in items]
+        return [replace(_item_record(session, item, reader), changes=changes) for item in items]
 
 
 def move_item(store: Store, item_id: int, position: int, column: int | None = None) -> Changes:

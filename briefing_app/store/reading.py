@@ -242,7 +242,9 @@ class StoreReader:
 
     ``paramstyle`` is the driver's (qmark for sqlite3, format or pyformat for psycopg);
     ``translate`` turns a driver error into the store's one-sentence error (or None to
-    let it pass). One reader serves one read: what it caches may be stale after a write.
+    let it pass); ``observe`` is told every statement before it is sent (the store's
+    :meth:`~briefing_app.store.store.Store.statements`). One reader serves one read:
+    what it caches may be stale after a write.
     """
 
     def __init__(
@@ -252,6 +254,7 @@ class StoreReader:
         translate: Callable[[Exception], Exception | None] | None = None,
         *,
         decodes_json: bool = True,
+        observe: Callable[[str], None] | None = None,
     ) -> None:
         """``connection`` may be a function giving it on first use (a session's, which
         begins a transaction only when something is read); ``decodes_json`` says whether
@@ -261,6 +264,7 @@ class StoreReader:
         self._percent = paramstyle in ("format", "pyformat")
         self._decodes_json = decodes_json
         self._translate = translate
+        self._observe = observe
         self._paragraphs: dict[int, tuple[str, int]] = {}  # id → (text, position)
         self._footnotes: dict[int, FootnoteRow] = {}
         self._documents: dict[int, DocumentRow | None] = {}
@@ -283,6 +287,8 @@ class StoreReader:
         """Every row of ``sql`` (written with ``?`` placeholders) with ``params``."""
         if self._percent:
             sql = sql.replace("?", "%s")
+        if self._observe is not None:
+            self._observe(sql)
         cursor = self.connection.cursor()
         try:
             cursor.execute(sql, tuple(params))

@@ -106,6 +106,7 @@ class Store:
     upgrade_notes: list[str] = field(default_factory=list)
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _open: threading.local = field(init=False, repr=False, default_factory=threading.local)
+    _watching: list[list[str]] = field(init=False, repr=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, info={_STORE: self})
@@ -174,6 +175,29 @@ class Store:
         behind the same boundary as sessions; the caller commits or rolls back."""
         with self._translated(), self.engine.connect() as conn:
             yield conn
+
+    @contextmanager
+    def statements(self) -> Iterator[list[str]]:
+        """Every SQL statement sent to the store while inside, in order: the engine's
+        (sessions, connections) and its plain-SQL readers' (:class:`StoreReader`), which
+        run on the driver's own cursor where the engine's events do not see them. For tests and
+        benchmarks that check what an operation reads."""
+        sent: list[str] = []
+
+        def engine_sent(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+            sent.append(statement)
+
+        event.listen(self.engine, "before_cursor_execute", engine_sent)
+        self._watching.append(sent)
+        try:
+            yield sent
+        finally:
+            self._watching[:] = [w for w in self._watching if w is not sent]
+            event.remove(self.engine, "before_cursor_execute", engine_sent)
+
+    def _reader_sent(self, statement: str) -> None:
+        for sent in self._watching:
+            sent.append(statement)
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
@@ -271,7 +295,11 @@ def session_reader(session: Session) -> StoreReader:
         return raw
 
     return StoreReader(
-        connect, dialect.paramstyle, translate, decodes_json=dialect.name == "sqlite"
+        connect,
+        dialect.paramstyle,
+        translate,
+        decodes_json=dialect.name == "sqlite",
+        observe=store._reader_sent if isinstance(store, Store) else None,
     )
 
 

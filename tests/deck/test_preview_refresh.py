@@ -48,20 +48,11 @@ def test_refresh_declines_when_other_slides_depend_on_the_edit(briefing) -> None
 
 
 def _statements(store, run):
-    """The SQL statements ``run()`` sends, and what it returned."""
-    from sqlalchemy import event
-
-    seen: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args) -> None:
-        seen.append(" ".join(statement.split()))
-
-    event.listen(store.engine, "before_cursor_execute", count)
-    try:
+    """The SQL statements ``run()`` sends (the engine's and the plain-SQL reader's, which
+    composes), and what it returned."""
+    with store.statements() as sent:
         result = run()
-    finally:
-        event.remove(store.engine, "before_cursor_execute", count)
-    return seen, result
+    return [" ".join(statement.split()) for statement in sent], result
 
 
 def test_a_refresh_reads_the_slide_not_its_unchanged_sources(briefing) -> None:

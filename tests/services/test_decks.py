@@ -38,6 +38,23 @@ def test_edit_then_reset_to_source(deck) -> None:
     assert reset.text == arg.claim and not reset.differs_from_source
 
 
+def test_a_point_s_source_is_read_once_for_the_write_and_its_record(deck) -> None:
+    """Adding points and resetting one read each source once: the record they return
+    takes it from the read the write made."""
+    slide = decks.add_slide(deck, "Brief", "argument")
+    args = [_argument(deck, key) for key in ("thesis", "premise-security-obstacle")]
+    points = [{"source_kind": "argument", "source_id": a.id} for a in args]
+    with deck.statements() as sent:
+        added = decks.add_items(deck, slide.id, points)
+    assert [p.source_text for p in added] == [a.claim for a in args]
+    assert len([s for s in sent if " FROM argument WHERE" in s]) == 2, sent
+    decks.set_item_text(deck, added[0].id, "My own wording")
+    with deck.statements() as sent:
+        reset = decks.reset_item(deck, added[0].id)
+    assert reset.text == args[0].claim and not reset.differs_from_source
+    assert len([s for s in sent if " FROM argument WHERE" in s]) == 1, sent
+
+
 def test_free_text_cannot_be_reset(deck) -> None:
     slide = decks.add_slide(deck, "Brief", "argument")
     item = decks.add_item(deck, slide.id, text="Free point")

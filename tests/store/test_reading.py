@@ -76,6 +76,23 @@ def test_a_reader_opens_no_transaction_until_it_reads(briefing: Store) -> None:
         assert reader._connection is not None
 
 
+def test_the_store_s_statements_include_its_readers(briefing: Store) -> None:
+    """A reader runs its SQL on the driver's own cursor, unseen by the engine's events;
+    counting what an operation reads (tests, ``bench editor``) must see it too."""
+    with briefing.statements() as sent:
+        with briefing.reader() as reader:
+            deck = reader.deck_named(DECK)
+            reader.slides(deck.id)
+        with briefing.read() as session:
+            session.connection().exec_driver_sql("SELECT 1")
+    reads = [s for s in sent if s.startswith("SELECT")]
+    assert [s.split(" FROM ")[1].split()[0] for s in reads[:3]] == ["deck", "slide", "slide_item"]
+    assert reads[3:] == ["SELECT 1"]
+    with briefing.reader() as reader:  # and nothing once the block is left
+        reader.deck_named(DECK)
+    assert len([s for s in sent if s.startswith("SELECT")]) == 4
+
+
 def test_a_map_reads_as_the_map_service_reads_it(briefing: Store) -> None:
     spec = maps.get_map(briefing, "kosovo-north")
     from briefing_app.maps.stored import spec_of_row
