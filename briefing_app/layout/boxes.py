@@ -38,8 +38,14 @@ class FieldRef:
     field: SlideField
 
 
-# Where a box came from; None for chrome (rules, bands, footer, marking) and deck fields.
-SourceRef = ItemRef | FieldRef
+@dataclass(frozen=True)
+class DeckFieldRef:
+    """A box drawn from the deck's own fields (the cover's author, date and distribution),
+    which Deck Properties edits."""
+
+
+# Where a box came from; None for chrome (rules, bands, footer, marking).
+SourceRef = ItemRef | FieldRef | DeckFieldRef
 
 
 @dataclass(frozen=True)

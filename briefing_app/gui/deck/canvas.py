@@ -28,8 +28,7 @@ from briefing_app.deck.preview import Region, SlidePreview
 from briefing_app.gui import painter as slide_painter
 from briefing_app.gui.mime import decode_sources
 from briefing_app.layout import registry
-from briefing_app.layout.boxes import Box, TextBox
-from briefing_app.layout.layouts.title import BYLINE_BOX
+from briefing_app.layout.boxes import Box, DeckFieldRef, TextBox
 
 EDIT_DEBOUNCE_MS = 400
 BACKGROUND = QColor("#E3E5E8")
@@ -38,9 +37,6 @@ EDITED = QColor("#C55A11")
 UNIT = QColor("#1F3864")  # the navy of the unit's tag line
 FIELD_NAMES = {"title": "title", "subtitle": "subtitle", "left_heading": "left heading",
                "right_heading": "right heading", "item": "point"}  # fmt: skip
-
-
-DECK_FIELD_BOXES = {BYLINE_BOX}  # cover text from deck fields (author, date, distribution)
 
 
 class LayoutPicker(QComboBox):
@@ -557,7 +553,7 @@ class SlideCanvas(QWidget):
         x, y = (pos.x() - page.x()) / s, (pos.y() - page.y()) / s
         return any(
             isinstance(box, TextBox)
-            and box.name in DECK_FIELD_BOXES
+            and isinstance(box.source, DeckFieldRef)
             and box.x <= x <= box.x + box.w
             and box.y <= y <= box.y + box.h
             for box in self.slide.first.boxes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing_app.layout.banded import LEFT, RIGHT_MARGIN, band, big_title
-from briefing_app.layout.boxes import Box, FieldRef, RuleBox, TextBox, TextParagraph
+from briefing_app.layout.boxes import Box, DeckFieldRef, FieldRef, RuleBox, TextBox, TextParagraph
 from briefing_app.layout.chrome import Ctx, Page, text_box
 from briefing_app.layout.content import SlideContent
 from briefing_app.layout.slide_layout import (
@@ -75,7 +75,8 @@ class TitleLayout(SlideLayout[TitleContent]):
                 y += 24
         if byline:
             height = y - 24 + 19.2 - (top + 358)
-            boxes.append(TextBox(x, top + 358, w, height, tuple(byline), BYLINE_BOX, slot=BYLINE))
+            boxes.append(TextBox(x, top + 358, w, height, tuple(byline), BYLINE_BOX,
+                                 source=DeckFieldRef(), slot=BYLINE))  # fmt: skip
         return [Page(title, boxes, False, (), content.notes)]
 
     def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from layout_drafts import Draft, laid, text_of
 
-from briefing_app.layout.boxes import FieldRef
+from briefing_app.layout.boxes import DeckFieldRef, FieldRef
 from briefing_app.layout.layouts import title
 from briefing_app.layout.slide_layout import PlaceholderKind
 
@@ -38,6 +38,7 @@ def test_author_date_and_distribution_are_one_box_in_the_byline_slot() -> None:
     bylines = [b for b in page.boxes if isinstance(b, TextBox) and b.slot == title.BYLINE]
     assert len(bylines) == 1
     (byline,) = bylines
+    assert byline.source == DeckFieldRef()  # the editor's double-click needs no box name
     lines = [p.lines for p in byline.paragraphs]
     assert ["".join(r.text for ln in p for r in ln.runs) for p in lines] == [
         "Western Balkans unit",
