@@ -197,6 +197,9 @@ class SlideLayout(ABC, Generic[C]):
     title_zone: ClassVar[bool] = True
     # Shown on an empty slide of this layout in the editor ("" shows nothing).
     empty_hint: ClassVar[str] = ""
+    # Said when a click on a slide of this layout with no points of its own hits nothing
+    # editable (what it shows comes from elsewhere); "" says nothing.
+    click_hint: ClassVar[str] = ""
 
     @abstractmethod
     def compose(self, draft: SlideDraft) -> C:

@@ -525,16 +525,10 @@ class SlideCanvas(QWidget):
         region = self.region_at(event.position())
         self.select_item(region.item_id if region and region.kind == "item" else None)
         slide = self.slide
-        if (
-            region is None
-            and slide is not None
-            and not slide.record.items
-            and (slide.record.layout == "agenda")
-        ):  # its entries are drawn from the section slides, not points of its own
-            self.hint.emit(
-                "The agenda lists the section slides' titles: change them there, or add "
-                "points of your own to this slide to replace them."
-            )
+        if region is None and slide is not None and not slide.record.items:
+            hint = registry.get(slide.record.layout).click_hint  # e.g. the agenda's entries
+            if hint:
+                self.hint.emit(hint)
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

@@ -33,6 +33,10 @@ class AgendaLayout(SlideLayout[AgendaContent]):
     name = "agenda"
     label = "Agenda"
     content_type = AgendaContent
+    click_hint = (
+        "The agenda lists the section slides' titles: change them there, or add "
+        "points of your own to this slide to replace them."
+    )
 
     def compose(self, draft: SlideDraft) -> AgendaContent:
         items = tuple(i.content for i in draft.items)

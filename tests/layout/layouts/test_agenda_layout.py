@@ -14,6 +14,8 @@ def test_without_items_the_agenda_lists_the_sections() -> None:
     (page,) = laid(content)
     assert page.title == "Agenda"
     assert paragraph_refs(page) == [None, None]  # section titles are no slide items
+    # so the editor explains, when they are clicked, where to change them
+    assert "section slides' titles" in LAYOUT.click_hint
 
 
 def test_the_briefers_own_items_win() -> None:
