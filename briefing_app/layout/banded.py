@@ -14,6 +14,7 @@ def big_title(ctx: Ctx, title: str, frame: Frame, size: float, floor: float) -> 
     t = ctx.theme
     if not title.strip():
         return []
+    frame = t.clear_of_art(frame)  # below a house template's band, beside its art
     fit = fit_text(title, t.heading_style(size, t.navy, bold=True), frame, size, floor)
     return [text_box(fit, frame, "Title", anchor="bottom", source=TITLE_REF)]
 

@@ -252,6 +252,15 @@ class Theme:
         return self._memo(("sources", marking),
                           lambda: lift_clear(frame, self.art, self.page_h / 2))  # fmt: skip
 
+    def clear_of_art(self, frame: Frame, sideways: bool = False) -> Frame:
+        """The largest part of one of our own frames (a cover's or a section's) that the
+        house template's art leaves clear (beside it only, when ``sideways``); the frame as
+        it is where the art leaves too little of it to hold a line."""
+        if not self.art:
+            return frame
+        found = clear(frame, self.art, sideways)
+        return found if found.w >= 0.5 * frame.w and found.h >= 0.5 * frame.h else frame
+
     def template_numbers(self, marking: bool) -> bool:
         """Whether the template's own art shows the slide number, clear of our marking."""
         box = self.number_box

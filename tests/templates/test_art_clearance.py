@@ -13,13 +13,19 @@ import pytest
 
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.layout.boxes import LaidDeck, TextBox
+from briefing_app.layout.chrome import Ctx
+from briefing_app.layout.content import DeckContent
+from briefing_app.layout.engine import deck_theme, finish_page, layout_slide
 from briefing_app.layout.keepout import in_the_way
+from briefing_app.layout.layouts.section import SectionContent
+from briefing_app.layout.layouts.title import TitleContent
 from briefing_app.layout.wrap import Frame
 from briefing_app.render.export import laid_out
 from briefing_app.services import templates
 from briefing_app.services.bootstrap import open_prepared
 from briefing_app.templates.art import ART_PREFIX, TemplateLook
 from briefing_app.templates.keepout import art_outlines
+from briefing_app.templates.package import read_template_bytes
 
 MARKING = "OFFICIAL-SENSITIVE"
 NAMES = ("Beehive", "Blue_Curve", "Focus", "Midnightblue", "Piano", "Vintage", "pandoc")
@@ -160,3 +166,36 @@ def test_midnightblue_numbers_its_slides_in_its_own_disc(
             if isinstance(b, TextBox) and b.name.startswith(ART_PREFIX)
         ]
         assert str(slide.number) in shown
+
+
+LONG = ("Joseph's Balkan route to a Ukraine ceasefire rests on four demanding conditions "
+        "and a signing in Washington")  # fmt: skip
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_cover_and_section_text_keeps_clear_of_the_art(
+    libreoffice_templates: dict[str, Path], pandoc_reference: Path, name: str
+) -> None:
+    """A cover and a section divider with long titles and subtitles, marked and not: our
+    fixed frames for them go below a band (Midnightblue's dark top band once cut through
+    an unmarked section title's first line) and beside other art."""
+    path = {**libreoffice_templates, "pandoc": pandoc_reference}[name]
+    package = read_template_bytes(Path(path).read_bytes(), Path(path).name)
+    look = TemplateLook(package, templates.analyse(package)[1])
+    k = look.scale
+    found = []
+    for marking in (MARKING, ""):
+        deck = DeckContent(title=LONG, subtitle=LONG, author="Policy unit",
+                           date_label="2 December 2026", marking=marking)  # fmt: skip
+        ctx = Ctx(deck_theme(look.theme, deck), deck)
+        for content in (TitleContent(title=LONG), SectionContent(title=LONG, subtitle=LONG)):
+            for page in layout_slide(content, ctx):
+                laid = look.finish(finish_page(page, 1, ctx))
+                art = art_outlines(look.art_for(laid.layout), look.page, k)
+                for box in laid.boxes:
+                    if not isinstance(box, TextBox) or box.name.startswith((ART_PREFIX, "Marking")):
+                        continue
+                    for line, text in _lines(box, k):
+                        if any(in_the_way(o, line) is not None for o in art):
+                            found.append((bool(marking), laid.layout, box.name, text[:40]))
+    assert not found, found

@@ -53,7 +53,7 @@ class SectionLayout(SlideLayout[SectionContent]):
         )
         boxes.append(RuleBox(x, top + 264, x + 96, top + 264, t.navy, 4.0, "SectionRule"))
         if content.subtitle.strip():
-            frame = subtitle_frame
+            frame = t.clear_of_art(subtitle_frame)
             fit = fit_text(content.subtitle, t.style(22.0, t.muted), frame, 22.0, 16.0)
             source = FieldRef("subtitle")
             boxes.append(text_box(fit, frame, "Subtitle", source=source, slot=SUBTITLE))

@@ -54,7 +54,7 @@ class TitleLayout(SlideLayout[TitleContent]):
         boxes += big_title(ctx, title, title_frame, t.cover_title_size, t.cover_title_min)
         subtitle = content.subtitle or deck.subtitle
         if subtitle.strip():
-            frame = subtitle_frame
+            frame = t.clear_of_art(subtitle_frame)
             fit = fit_text(subtitle, t.style(22.0, t.muted), frame, 22.0, 16.0)
             source = FieldRef("subtitle")
             boxes.append(text_box(fit, frame, "Subtitle", source=source, slot=SUBTITLE))
@@ -69,7 +69,7 @@ class TitleLayout(SlideLayout[TitleContent]):
             (f"Distribution: {deck.distribution}" if deck.distribution else "", t.muted, False),
         ):
             if text.strip():
-                frame = Frame(x, y, w, 19.2)
+                frame = t.clear_of_art(Frame(x, y, w, 19.2), sideways=True)
                 style = t.style(16.0, color, bold=bold)
                 byline += fit_text(text, style, frame, 16.0, 12.0).paragraphs
                 y += 24
