@@ -150,8 +150,10 @@ def read_if_prepared(location: str, read: Callable[[StoreReader], T]) -> T | Non
     It runs the checks opening runs (a regular intact file the app may write, at
     SCHEMA_HEAD, with every table and column and nothing foreign, in WAL mode, and no
     journal a killed writer left to roll back) and those of :func:`open_prepared`, and
-    never writes, not even SQLite's -wal and -shm files: a store no process has open is
-    read as immutable, and a change to it meanwhile gives None. A server URL, a missing
+    never writes the store. One no process has open is read as immutable (so not even
+    SQLite's -wal and -shm files appear), and a change to it meanwhile gives None; one
+    open elsewhere is read through its write-ahead log, as last committed (SQLite makes
+    the -shm index anew if a killed process's log has none). A server URL, a missing
     file, a database error or a refusal while reading (a BriefingError) give None too;
     but a store another program keeps locked raises StoreBusyError, as opening it would
     after waiting as long again.
