@@ -23,6 +23,7 @@ from briefing_app.layout.textclean import MAX_LINE_FIELD, clean_text_with_warnin
 from briefing_app.layout.unit import UnitLayout
 from briefing_app.services.records import SlideRecord, SlideSnapshot, slide_record
 from briefing_app.store.reading import (
+    DeckRow,
     DocumentRow,
     FootnoteRow,
     ItemRow,
@@ -40,6 +41,10 @@ if TYPE_CHECKING:
 class Composed:
     content: DeckContent
     warnings: list[str] = field(default_factory=list)
+    # Asked for with ``records=True`` (the editor): the deck's row and each slide's record,
+    # from the same read as the content, so the two always describe the same slides.
+    deck: DeckRow | None = None
+    records: tuple[SlideRecord, ...] = ()
 
 
 class _Cleaner:
@@ -326,18 +331,23 @@ class _Draft:
         return tuple(points)
 
 
-def compose_deck(store: Store, name: str, memo: SourceMemo | None = None) -> Composed:
+def compose_deck(
+    store: Store, name: str, memo: SourceMemo | None = None, *, records: bool = False
+) -> Composed:
     """The deck ``name`` as clean, layout-ready content plus any cleaning warnings.
 
     Each slide's layout composes its content from a draft of the stored slide; layouts
     that list what the whole deck cites (sources) compose after every other slide.
-    ``memo`` keeps what was read of the sources (see :class:`SourceMemo`).
+    ``memo`` keeps what was read of the sources (see :class:`SourceMemo`); with
+    ``records``, the deck's row and its slides' records come with the content.
     """
     with store.reader() as reader:
-        return compose_read(reader, name, memo)
+        return compose_read(reader, name, memo, records=records)
 
 
-def compose_read(reader: StoreReader, name: str, memo: SourceMemo | None = None) -> Composed:
+def compose_read(
+    reader: StoreReader, name: str, memo: SourceMemo | None = None, *, records: bool = False
+) -> Composed:
     """:func:`compose_deck` through ``reader`` (the export command's own, or a store's)."""
     clean = _Cleaner()
     deck = reader.deck_named(name)
@@ -376,7 +386,10 @@ def compose_read(reader: StoreReader, name: str, memo: SourceMemo | None = None)
         ),
         parts=tuple(dict.fromkeys(clean.line(s.part) for s in stored if s.part)),
     )
-    return Composed(content, clean.warnings)
+    if not records:
+        return Composed(content, clean.warnings)
+    slide_records = tuple(slide_record(s, composer.source) for s in stored)
+    return Composed(content, clean.warnings, deck, slide_records)
 
 
 def _keywords(reader: StoreReader, refs: Iterable[tuple[str | None, int | None]]) -> str:

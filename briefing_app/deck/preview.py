@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 
-from briefing_app.deck.compose import SourceMemo, compose_deck, compose_slides
+from briefing_app.deck.compose import Composed, SourceMemo, compose_deck, compose_slides
 from briefing_app.layout import registry
 from briefing_app.layout.boxes import FieldRef, ItemRef, LaidSlide, TextBox, TextParagraph
 from briefing_app.layout.chrome import Ctx, Page
@@ -26,13 +26,7 @@ from briefing_app.layout.engine import deck_theme, finish_page, layout_slide
 from briefing_app.layout.theme import get_theme
 from briefing_app.maps import geodata
 from briefing_app.services import templates
-from briefing_app.services.decks import (
-    DeckRecord,
-    SlideRecord,
-    SlideSnapshot,
-    deck_by_name,
-    deck_record,
-)
+from briefing_app.services.decks import DeckRecord, SlideRecord, SlideSnapshot
 from briefing_app.store.changes import Changes
 from briefing_app.store.store import Store
 from briefing_app.templates.art import TemplateLook
@@ -95,12 +89,6 @@ class DeckPreview:
         return next((i for i, s in enumerate(self.slides) if s.record.id == slide_id), -1)
 
 
-def _deck_with_records(store: Store, name: str) -> DeckRecord:
-    """:func:`service.get_deck` (its sources read in a few queries)."""
-    with store.read() as session:
-        return deck_record(session, deck_by_name(session, name))
-
-
 class Previewer:
     """Lays decks out for the editor, reusing the pages of slides that did not change."""
 
@@ -120,12 +108,10 @@ class Previewer:
         self._sources = SourceMemo()
 
     def preview(self, store: Store, name: str) -> DeckPreview:
-        for _attempt in range(3):  # two reads; retry if a write fell between them
-            record = _deck_with_records(store, name)
-            self._sources.clear()  # the whole deck read afresh, its sources too
-            composed = compose_deck(store, name, self._sources)
-            if len(record.slides) == len(composed.content.slides):
-                break
+        self._sources.clear()  # the whole deck read afresh, its sources too
+        # one read gives the content and the records, so they describe the same slides
+        composed = compose_deck(store, name, self._sources, records=True)
+        record = _deck_record(composed)
         look = self._looks[record.id] = _look(store, name)
         fonts = look.match.info.warnings if look is not None else ()
         return self.arrange(record, composed.content, (*composed.warnings, *fonts))
@@ -254,6 +240,24 @@ class Previewer:
             while len(cache) > self.capacity:
                 cache.popitem(last=False)
         return pages
+
+
+def _deck_record(composed: Composed) -> DeckRecord:
+    """The record of the deck ``composed`` read (as ``services.decks.deck_record`` gives it)."""
+    deck = composed.deck
+    assert deck is not None, "composed without records"
+    return DeckRecord(
+        id=deck.id,
+        name=deck.name,
+        title=deck.title,
+        subtitle=deck.subtitle,
+        author=deck.author,
+        date_label=deck.date_label,
+        marking=deck.marking,
+        theme=deck.theme,
+        slides=list(composed.records),
+        distribution=deck.distribution or "",
+    )
 
 
 def _finish(page: Page, number: int, ctx: Ctx, look: TemplateLook | None) -> LaidSlide:

@@ -107,3 +107,18 @@ def test_a_refresh_given_the_slide_as_the_edit_left_it_reads_nothing(briefing) -
     command.undo(briefing)
     undone = previewer.refresh(briefing, after, changes.slides, changes, command.slides_left())
     assert undone is not None and undone.record == preview_deck(briefing, DECK).record
+
+
+def test_a_whole_deck_preview_reads_the_deck_once(briefing) -> None:
+    """Opening or reloading a deck reads its slides and their sources once, for the
+    content and the records alike, and the records are those the deck service gives."""
+    from briefing_app.store.reading import CHUNK
+
+    seen, preview = _statements(briefing, lambda: Previewer().preview(briefing, DECK))
+    record = decks.get_deck(briefing, DECK)
+    assert preview.record == record
+    points = {(i.source_kind, i.source_id) for s in record.slides for i in s.items}
+    assert len([p for p in points if p[0] == "argument"]) <= CHUNK  # one statement reads them
+    for table in ("slide", "slide_item", "argument", "footnote"):
+        reads = [s for s in seen if s.startswith("SELECT") and f" FROM {table} WHERE" in s]
+        assert len(reads) == 1, (table, reads)
