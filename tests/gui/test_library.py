@@ -225,8 +225,6 @@ def test_detail_links_emit_source_activated(qtbot, essay_store) -> None:
 
 
 def test_lazy_tree_on_a_large_store(qtbot, tmp_path: Path) -> None:
-    from sqlalchemy import event
-
     from briefing_app.gui.library.models import RANGE
 
     store = synthetic_store(tmp_path / "syn.sqlite", arguments=5000)
@@ -249,9 +247,8 @@ def test_lazy_tree_on_a_large_store(qtbot, tmp_path: Path) -> None:
         assert model.index(0, 0, first).data(IdRole) is not None
         assert len(model.loaded_ids()) <= 2 * BATCH + 1
 
-        statements: list[str] = []
-        event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
-        assert panel.select_argument(4321)
+        with store.statements() as statements:  # the engine's and the plain-SQL reader's
+            assert panel.select_argument(4321)
         current = panel.tree.currentIndex()
         assert current.data(IdRole) == 4321
         assert current.parent().parent() == unlinked
