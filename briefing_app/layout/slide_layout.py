@@ -66,12 +66,15 @@ class TemplateSlot:
 @dataclass(frozen=True)
 class TemplateSlots:
     """What a layout wants of a template's slide layout: a title and its slots;
-    ``name`` is the slide layout's name in our own template."""
+    ``name`` is the slide layout's name in our own template, ``ooxml_type`` its type
+    there (OOXML's ST_SlideLayoutType: "obj", "title" for a cover, "secHead", "twoTxTwoObj"
+    …), which PowerPoint reads when it moves slides to another template."""
 
     name: str
     title: Frame
     slots: tuple[TemplateSlot, ...] = ()
     title_kind: PlaceholderKind = PlaceholderKind.TITLE
+    ooxml_type: str = "obj"
 
     def slot(self, label: str) -> TemplateSlot:
         return next(s for s in self.slots if s.label == label)

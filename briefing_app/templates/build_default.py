@@ -405,8 +405,9 @@ def _slot_ph(slot: TemplateSlot, idx: int) -> str:
 
 def layout_xml(t: Theme, key: str, spec: TemplateSlots, marked: bool = True) -> str:
     """The slide layout for our layout ``key``, from what it declares (``spec``)."""
-    big = key in ("title", "section")
-    title_size = t.cover_title_size if key == "title" else t.section_title_size
+    cover = spec.ooxml_type == "title"
+    big = cover or spec.ooxml_type == "secHead"  # drawn on the side band, as a cover
+    title_size = t.cover_title_size if cover else t.section_title_size
     title_style = (
         _list_style(_ppr(1, title_size, "scheme:tx2", bold=True, font="+mj-lt"))
         if big
@@ -438,18 +439,15 @@ def layout_xml(t: Theme, key: str, spec: TemplateSlots, marked: bool = True) -> 
     next_id += 3
     if big:
         x = spec.title.x
-        if key == "title":
+        if cover:
             y, w, width = t.top(marked) + 344, 240.0, 1.5
         else:
             y, w, width = t.top(marked) + 264, 96.0, 4.0
         shapes += _line(next_id, "Accent Rule", x, y, x + w, t.navy, width)
         shapes += _marking_bands(t, next_id + 1, marked)
     show = ' showMasterSp="0"' if big else ""
-    layout_type = {"title": "title", "section": "secHead"}.get(key, "obj")
-    if key in ("comparison", "two_quotes"):
-        layout_type = "twoTxTwoObj"
     return (
-        f'{_XML}<p:sldLayout {_PNS} type="{layout_type}" preserve="1"{show}>'
+        f'{_XML}<p:sldLayout {_PNS} type={attr(spec.ooxml_type)} preserve="1"{show}>'
         f"<p:cSld name={attr(spec.name)}>{_tree(shapes)}</p:cSld>"
         "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
     )

@@ -96,3 +96,16 @@ def test_slides_added_from_each_layout_open_and_keep_their_placeholders() -> Non
     again = Presentation(io.BytesIO(out.getvalue()))
     titles = [s.shapes.title.text for s in again.slides]
     assert titles == ["Vučić and Đukić"] * len(prs.slide_layouts)
+
+
+def test_each_slide_layout_s_type_is_the_one_its_layout_declares() -> None:
+    """PowerPoint reads a layout's type (title, secHead, twoTxTwoObj …) when it converts
+    slides between templates; a layout declares its own, so adding one needs no line in
+    the template builder."""
+    prs = Presentation(io.BytesIO(build_bytes()))
+    types = {layout.name: layout.element.get("type") for layout in prs.slide_layouts}
+    declared = {spec.name: spec.ooxml_type for spec in LAYOUT_SLOTS.values()}
+    assert {name: types[name] for name in declared} == declared
+    assert declared["Cover"] == "title" and declared["Section"] == "secHead"
+    assert declared["Comparison"] == declared["Two Quotes"] == "twoTxTwoObj"
+    assert declared["Argument"] == "obj"

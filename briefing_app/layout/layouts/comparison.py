@@ -90,7 +90,9 @@ class ComparisonLayout(SlideLayout[ComparisonContent]):
 
     def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
         slots = headed_column_slots(theme.body_frame(marked))
-        return TemplateSlots("Comparison", theme.title_frame(marked), slots)
+        return TemplateSlots(
+            "Comparison", theme.title_frame(marked), slots, ooxml_type="twoTxTwoObj"
+        )
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]

@@ -62,7 +62,7 @@ class SectionLayout(SlideLayout[SectionContent]):
     def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
         title, subtitle = _frames(theme, marked)
         slot = TemplateSlot(PlaceholderKind.BODY, SUBTITLE, subtitle, 0.5)
-        return TemplateSlots("Section", title, (slot,))
+        return TemplateSlots("Section", title, (slot,), ooxml_type="secHead")
 
 
 LAYOUT = SectionLayout()

@@ -85,7 +85,7 @@ class TitleLayout(SlideLayout[TitleContent]):
             TemplateSlot(PlaceholderKind.SUBTITLE, SUBTITLE, subtitle),
             TemplateSlot(PlaceholderKind.BODY, BYLINE, byline, 0.5),
         )
-        return TemplateSlots("Cover", title, slots, PlaceholderKind.CENTER_TITLE)
+        return TemplateSlots("Cover", title, slots, PlaceholderKind.CENTER_TITLE, "title")
 
 
 LAYOUT = TitleLayout()

@@ -149,7 +149,9 @@ class TwoQuotesLayout(SlideLayout[TwoQuotesContent]):
     def template_slots(self, theme: Theme, marked: bool) -> TemplateSlots:
         body = theme.body_frame(marked)
         slots = headed_column_slots(body, PlaceholderKind.BODY, QUOTES, BAR_INSET)
-        return TemplateSlots("Two Quotes", theme.title_frame(marked), slots)
+        return TemplateSlots(
+            "Two Quotes", theme.title_frame(marked), slots, ooxml_type="twoTxTwoObj"
+        )
 
     def accept(
         self, dropped: Sequence[SourceKey], present: Sequence[PresentItem]
