@@ -23,7 +23,7 @@ from briefing_app.layout.boxes import FieldRef, ItemRef, LaidSlide, TextBox, Tex
 from briefing_app.layout.chrome import Ctx, Page
 from briefing_app.layout.content import DeckContent, SlideContent
 from briefing_app.layout.engine import deck_theme, finish_page, layout_slide
-from briefing_app.layout.theme import get_theme
+from briefing_app.layout.theme import Theme, get_theme
 from briefing_app.maps import geodata
 from briefing_app.services import templates
 from briefing_app.services.decks import DeckRecord, SlideRecord, SlideSnapshot
@@ -202,7 +202,7 @@ class Previewer:
             if old is not None and old.record is stored and old.pages is pages:
                 slides.append(old)
                 continue
-            found = regions(stored, pages[0], ctx.marking)
+            found = regions(stored, pages[0], ctx.marking, ctx.theme, look.scale if look else 1.0)
             slides.append(SlidePreview(stored, pages, found))
         return DeckPreview(record, tuple(slides), warnings)
 
@@ -315,9 +315,17 @@ def _paragraph_extent(box: TextBox, paragraph: TextParagraph) -> Extent:
     return box.x, top, box.x + box.w, bottom, _size(paragraph)
 
 
-def regions(record: SlideRecord, page: LaidSlide, marking: bool = False) -> tuple[Region, ...]:
+def regions(
+    record: SlideRecord,
+    page: LaidSlide,
+    marking: bool = False,
+    theme: Theme | None = None,
+    scale: float = 1.0,
+) -> tuple[Region, ...]:
     """Editable places on ``page``, the first laid slide of ``record``: the slide fields
-    and items its text boxes and paragraphs were drawn from."""
+    and items its text boxes and paragraphs were drawn from; for an untitled slide, the
+    title frame of ``theme`` (the deck's, on ``scale`` times layout's page: a house
+    template's) where its title would go."""
     fields: dict[str, Region] = {}
     items: dict[int, list[Extent]] = {}
     sizes: dict[int, float] = {}
@@ -344,11 +352,11 @@ def regions(record: SlideRecord, page: LaidSlide, marking: bool = False) -> tupl
                 items.setdefault(ref.item_id, []).append(_paragraph_extent(box, paragraph))
     out = [fields[f] for f in FIELDS if f in fields]
     if "title" not in fields and registry.get(record.layout).title_zone:
-        theme = get_theme(None)
-        frame = theme.title_frame(marking)
+        theme = (theme or get_theme(None)).for_layout(record.layout)
+        f, k = theme.title_frame(marking), scale
         out.append(
-            Region("title", frame.x, frame.y + frame.h / 2, frame.w, frame.h / 2, None,
-                   theme.title_size)
+            Region("title", f.x * k, (f.y + f.h / 2) * k, f.w * k, f.h / 2 * k, None,
+                   theme.title_size * k)
         )  # fmt: skip
     for item_id, extents in items.items():
         x0 = min(e[0] for e in extents) - PAD

@@ -7,11 +7,13 @@ title on the band drawn for it) stays its backdrop."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
+from briefing_app.deck.preview import preview_deck
 from briefing_app.layout.boxes import LaidDeck, TextBox
 from briefing_app.layout.chrome import Ctx
 from briefing_app.layout.content import DeckContent
@@ -21,7 +23,7 @@ from briefing_app.layout.layouts.section import SectionContent
 from briefing_app.layout.layouts.title import TitleContent
 from briefing_app.layout.wrap import Frame
 from briefing_app.render.export import laid_out
-from briefing_app.services import templates
+from briefing_app.services import decks, templates
 from briefing_app.services.bootstrap import open_prepared
 from briefing_app.templates.art import ART_PREFIX, TemplateLook
 from briefing_app.templates.keepout import art_outlines
@@ -199,3 +201,37 @@ def test_cover_and_section_text_keeps_clear_of_the_art(
                         if any(in_the_way(o, line) is not None for o in art):
                             found.append((bool(marking), laid.layout, box.name, text[:40]))
     assert not found, found
+
+
+def test_the_canvas_offers_an_untitled_slides_title_where_the_template_puts_it(
+    tmp_path: Path, libreoffice_templates: dict[str, Path]
+) -> None:
+    """The click target for an untitled slide's title on the app's canvas: the house
+    template's title frame on its page (Vintage's, beside the ribbon), not our own
+    template's frame on a page of another size."""
+    store = open_prepared(str(tmp_path / "essay.sqlite"))
+    try:
+        build_from_outline(store, DEFAULT_OUTLINE, "Default", marking=MARKING)
+        templates.add_template(store, libreoffice_templates["Vintage"], "Vintage")
+        templates.set_deck_template(store, "Default", "Vintage")
+        added = decks.add_slide(store, "Default", "argument")
+        stored = templates.stored_deck_template(store, "Default")
+        assert stored is not None
+        look = TemplateLook(*stored)
+        slide = preview_deck(store, "Default").slide(added.id)
+        assert slide is not None
+        region = slide.region_for("title")
+        assert region is not None
+        k = look.scale
+        frame = replace(look.theme, tracker=True).for_layout("argument").title_frame(True)
+        assert region.x == pytest.approx(frame.x * k)
+        assert region.x + region.w == pytest.approx((frame.x + frame.w) * k)
+        ribbon_x = min(
+            min(x for x, _ in o)
+            for o in art_outlines(look.art_for("argument"), look.page, k)
+            if min(x for x, _ in o) > 720 and min(y for _, y in o) < 5 and max(y for _, y in o) > 80
+        )
+        assert region.x + region.w <= ribbon_x * k
+        assert region.y + region.h <= slide.first.height
+    finally:
+        store.close()
