@@ -277,9 +277,8 @@ def footer_boxes(ctx: Ctx, page: Page, number: int) -> list[Box]:
         sources = f"{sources}.\u2003{legend}." if sources else f"{legend}."
     if sources:
         frame = t.sources_frame(m)
-        fit = _repeated_fit(
-            ctx, sources, t.style(t.footer_size, t.muted), frame, t.footer_size, t.footer_min
-        )
+        style = t.style(t.footer_size, t.footer_color(m, t.muted, sources=True))
+        fit = _repeated_fit(ctx, sources, style, frame, t.footer_size, t.footer_min)
         out.append(text_box(fit, frame, "Footer", anchor="bottom"))
     y = t.footer_rule_y(m)
     if t.rules:
@@ -296,8 +295,9 @@ def running_footer(ctx: Ctx, number: int) -> list[Box]:
     meta = t.meta_frame(m)
     title_frame = replace(meta, w=meta.w * 0.8)
     date = date_frame(t, meta, title_frame) if ctx.deck.date_label.strip() else None
+    muted = t.footer_color(m, t.muted)
     if date is not None:
-        style = t.style(t.meta_size, t.muted)
+        style = t.style(t.meta_size, muted)
         fit = _repeated_fit(ctx, ctx.deck.date_label, style, date, t.meta_size, t.meta_size)
         out.append(text_box(fit, date, "DeckDate"))
         if date.x <= title_frame.x + 1:  # the date first, the deck title after it
@@ -307,13 +307,13 @@ def running_footer(ctx: Ctx, number: int) -> list[Box]:
         else:
             title_frame = replace(title_frame, w=max(date.x - DATE_GAP - title_frame.x, 0.0))
     if ctx.deck.title.strip() and title_frame.w > 4 * t.meta_size:
-        style = t.style(t.meta_size, t.muted)
+        style = t.style(t.meta_size, muted)
         fit = _repeated_fit(ctx, ctx.deck.title, style, title_frame, t.meta_size, t.meta_size)
         out.append(text_box(fit, title_frame, "DeckTitle"))
     if t.template_numbers(m):  # the house template numbers its slides in its own art
         return out
     frame = replace(meta, x=meta.x + meta.w - NUMBER_W, w=NUMBER_W)
-    style = t.style(t.number_size, t.navy, bold=True)
+    style = t.style(t.number_size, t.footer_color(m, t.navy), bold=True)
     fit = fit_text(str(number), style, frame, t.number_size, t.number_size, align="right")
     out.append(text_box(fit, frame, "SlideNumber"))
     return out

@@ -85,6 +85,10 @@ class Theme:
     # field, as Midnightblue's): our footer line leaves the number to it where a marking
     # band does not hide it.
     number_box: Frame | None = None
+    # The footer line's colour on a house template whose art under it (a dark band) our
+    # muted grey cannot be read on: (unmarked, marked); None keeps ours.
+    footer_colors: tuple[str | None, str | None] = (None, None)
+    sources_colors: tuple[str | None, str | None] = (None, None)  # the sources line's
     # Page points per layout point: a house template's page is drawn this much larger or
     # smaller than layout's 960-point page (layout.scale); LibreOffice's measures use it.
     page_scale: float = 1.0
@@ -260,6 +264,12 @@ class Theme:
             return frame
         found = clear(frame, self.art, sideways)
         return found if found.w >= 0.5 * frame.w and found.h >= 0.5 * frame.h else frame
+
+    def footer_color(self, marking: bool, ours: str, sources: bool = False) -> str:
+        """The colour of the footer line's text (or the sources line's): ``ours`` unless
+        the template's art under the line needs another to be read."""
+        colors = self.sources_colors if sources else self.footer_colors
+        return colors[1 if marking else 0] or ours
 
     def template_numbers(self, marking: bool) -> bool:
         """Whether the template's own art shows the slide number, clear of our marking."""

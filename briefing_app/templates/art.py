@@ -41,6 +41,7 @@ from briefing_app.layout.boxes import (
     TextBox,
 )
 from briefing_app.layout.scale import scaled_slide
+from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Frame
 from briefing_app.templates import ooxml as ox
 from briefing_app.templates.art_text import (
@@ -50,6 +51,7 @@ from briefing_app.templates.art_text import (
     has_text,
     static_text,
 )
+from briefing_app.templates.backdrop import backdrop_at, contrast, rgb
 from briefing_app.templates.build_default import MARKING_PROMPT
 from briefing_app.templates.drawingml import (
     MIN_OPACITY,
@@ -794,6 +796,9 @@ def _shown(box: Box) -> str:
     return "".join(r.text for p in box.paragraphs for ln in p.lines for r in ln.runs)
 
 
+FOOTER_CONTRAST = 4.5  # WCAG AA for small text
+
+
 class TemplateLook:
     """What layout and drawing take from a deck's house template: the layout theme, the
     scale onto the template's page, and each template layout's art (computed once; only
@@ -813,8 +818,31 @@ class TemplateLook:
             (c.ours, art_outlines(self.art_for(c.ours), self.page, self.scale))
             for c in match.choices
         )
-        self.theme = replace(theme, title_color=color, art_by_layout=by_layout,
-                             number_box=self._number_box())  # fmt: skip
+        theme = replace(theme, title_color=color, art_by_layout=by_layout,
+                        number_box=self._number_box())  # fmt: skip
+        plain, marked = theme.for_layout("argument"), replace(theme, tracker=True)
+        marked = marked.for_layout("argument")
+        self.theme = replace(
+            theme,
+            footer_colors=(self._ink(theme, plain.meta_frame(False)),
+                           self._ink(theme, marked.meta_frame(True))),
+            sources_colors=(self._ink(theme, plain.sources_frame(False)),
+                            self._ink(theme, marked.sources_frame(True))),
+        )  # fmt: skip
+
+    def _ink(self, theme: Theme, frame: Frame) -> str | None:
+        """A colour for small text in ``frame`` where the art under it (a dark band:
+        Piano's, Midnightblue's) leaves our muted grey below WCAG's contrast for small
+        text: white or near-black, whichever reads better there; None where ours reads."""
+        k = self.scale
+        art = self.art_for("argument")
+        y = (frame.y + frame.h / 2) * k
+        behind = [backdrop_at(art, (frame.x + (i + 0.5) * frame.w / 16) * k, y) for i in range(16)]
+        if min(contrast(rgb(theme.muted), c) for c in behind) >= FOOTER_CONTRAST:
+            return None
+        light = min(contrast(rgb("FFFFFF"), c) for c in behind)
+        dark = min(contrast(rgb(theme.text), c) for c in behind)
+        return "FFFFFF" if light >= dark else theme.text
 
     def _number_box(self) -> Frame | None:
         """Where the art of the layout our content slides use shows the slide number (text

@@ -23,8 +23,7 @@ from PIL import Image
 
 from briefing_app.layout.boxes import Box, PathBox, PictureBox, RectBox
 from briefing_app.layout.keepout import Outline, rect_outline
-
-RGB = tuple[float, float, float]
+from briefing_app.templates.backdrop import RGB, contrast, luminance, rgb
 
 # Art that differs from the page by less than this contrast ratio is a tint: text
 # reads across it. Beehive's honeycomb is about 1.1-1.4 on white, Piano's notes 2.3.
@@ -84,9 +83,9 @@ def _paper(art: Sequence[Box], page: tuple[float, float]) -> RGB:
             if grid is not None:
                 paper = _median([c for c, a in grid[2] if a >= MIN_ALPHA] or [paper])
         elif box.gradient is not None and box.gradient.stops:
-            paper = _median([_rgb(c) for _, c in box.gradient.stops])
+            paper = _median([rgb(c) for _, c in box.gradient.stops])
         elif box.fill is not None and box.opacity >= MIN_ALPHA:
-            paper = _rgb(box.fill)
+            paper = rgb(box.fill)
     return paper
 
 
@@ -95,12 +94,12 @@ def _stands_out(box: RectBox | PathBox, paper: RGB) -> bool:
     if box.opacity < MIN_ALPHA:
         return False
     if box.gradient is not None and box.gradient.stops:
-        colors = [_rgb(c) for _, c in box.gradient.stops]
+        colors = [rgb(c) for _, c in box.gradient.stops]
     elif box.fill is not None:
-        colors = [_rgb(box.fill)]
+        colors = [rgb(box.fill)]
     else:
         return False
-    return any(_contrast(c, paper) >= TINT_CONTRAST for c in colors)
+    return any(contrast(c, paper) >= TINT_CONTRAST for c in colors)
 
 
 def _picture_ink(box: PictureBox, paper: RGB | None) -> list[Outline]:
@@ -116,7 +115,7 @@ def _picture_ink(box: PictureBox, paper: RGB | None) -> list[Outline]:
         least, alpha = MIN_INK, MIN_ALPHA  # the page's own grain is not art
     else:  # a picture on the page: any part of it that shows counts, thin strokes too
         least, alpha = 0.0, INK_ALPHA
-    ink = [a >= alpha and _contrast(c, paper) >= TINT_CONTRAST for c, a in cells]
+    ink = [a >= alpha and contrast(c, paper) >= TINT_CONTRAST for c, a in cells]
     cw, ch = box.w / cols, box.h / rows
     out: list[Outline] = []
     for c0, r0, c1, r1, count in _groups(ink, cols, rows):
@@ -173,23 +172,5 @@ def _grid(path: str, cols: int, rows: int) -> tuple[int, int, list[tuple[RGB, fl
 
 
 def _median(colors: list[RGB]) -> RGB:
-    ordered = sorted(colors, key=_luminance)
+    ordered = sorted(colors, key=luminance)
     return ordered[len(ordered) // 2]
-
-
-def _rgb(value: str) -> RGB:
-    v = value.lstrip("#")[:6].ljust(6, "0")
-    return (int(v[0:2], 16) / 255, int(v[2:4], 16) / 255, int(v[4:6], 16) / 255)
-
-
-def _contrast(a: RGB, b: RGB) -> float:
-    """WCAG contrast ratio of two colours."""
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def _luminance(c: RGB) -> float:
-    def channel(s: float) -> float:
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])

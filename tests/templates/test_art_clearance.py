@@ -26,6 +26,7 @@ from briefing_app.render.export import laid_out
 from briefing_app.services import decks, templates
 from briefing_app.services.bootstrap import open_prepared
 from briefing_app.templates.art import ART_PREFIX, TemplateLook
+from briefing_app.templates.backdrop import backdrop_at, contrast, rgb
 from briefing_app.templates.keepout import art_outlines
 from briefing_app.templates.package import read_template_bytes
 
@@ -235,3 +236,36 @@ def test_the_canvas_offers_an_untitled_slides_title_where_the_template_puts_it(
         assert region.y + region.h <= slide.first.height
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("marked", [True, False], ids=["marked", "unmarked"])
+@pytest.mark.parametrize("name", NAMES)
+def test_the_footer_and_sources_lines_can_be_read_on_the_art_beneath(
+    exported: dict[tuple[str, bool], tuple[LaidDeck, TemplateLook]], name: str, marked: bool
+) -> None:
+    """Our small footer text on a template's dark band (Piano's black one, Midnightblue's
+    navy one) was grey on black; sampled along each line, it reaches WCAG's 4.5:1 against
+    what is drawn beneath it, the template's art and our own boxes before it."""
+    laid, _ = exported[name, marked]
+    worst = []
+    for slide in laid.slides:
+        boxes = list(slide.boxes)
+        for box in boxes:
+            if not isinstance(box, TextBox) or box.name not in FOOTER_TEXT:
+                continue
+            beneath = tuple(boxes[: boxes.index(box)])
+            for paragraph in box.paragraphs:
+                for line in paragraph.lines:
+                    color = rgb(line.runs[0].style.color)
+                    y = line.baseline - line.ascent / 3
+                    ratios = [
+                        contrast(
+                            color, backdrop_at(beneath, line.x + (i + 0.5) * line.width / 12, y)
+                        )
+                        for i in range(12)
+                    ]
+                    worst.append((min(ratios), slide.number, box.name))
+    assert min(worst)[0] >= 4.5, min(worst)
+
+
+FOOTER_TEXT = ("Footer", "DeckDate", "DeckTitle", "SlideNumber")

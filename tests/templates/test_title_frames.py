@@ -18,7 +18,7 @@ from briefing_app.layout.tracker import TRACKER_NAME
 from briefing_app.render.export import export_deck, laid_out
 from briefing_app.services import templates
 from briefing_app.services.bootstrap import open_prepared
-from briefing_app.templates.legibility import _contrast, _rgb, backdrop_at
+from briefing_app.templates.backdrop import backdrop_at, contrast, rgb
 
 MARKING = "OFFICIAL-SENSITIVE"
 EMU = 12700  # per point
@@ -97,6 +97,6 @@ def test_each_content_title_contrasts_with_the_art_behind_it(
                 for i in range(24):
                     x = line.x + (i + 0.5) * line.width / 24
                     for y in (top + 0.25 * (bottom - top), (top + bottom) / 2):
-                        ratios.append(_contrast(_rgb("FFFFFF"), backdrop_at(beneath, x, y)))
+                        ratios.append(contrast(rgb("FFFFFF"), backdrop_at(beneath, x, y)))
         assert min(ratios) >= 1.5, (slide.number, min(ratios))
         assert statistics.median(ratios) >= 2.0, (slide.number, statistics.median(ratios))
