@@ -8,7 +8,8 @@ text must not run under or across them: those become outlines that layout keeps 
 frames clear of (:mod:`briefing_app.layout.keepout`), unless a frame lies wholly on one
 (a title on the band drawn for it).
 
-A picture is judged by what it shows, not by its frame: it is read on a coarse grid,
+The template's own static text (outside placeholders) is kept clear of as well, line by
+line. A picture is judged by what it shows, not by its frame: it is read on a coarse grid,
 and the cells that stand out from the page (or, for a picture that covers the page, from
 its own prevailing tone: Vintage's paper, whose ribbon and ink blots are in the picture)
 are grouped into the rectangles they cover.
@@ -21,7 +22,7 @@ from functools import lru_cache
 
 from PIL import Image
 
-from briefing_app.layout.boxes import Box, PathBox, PictureBox, RectBox
+from briefing_app.layout.boxes import Box, PathBox, PictureBox, RectBox, TextBox
 from briefing_app.layout.keepout import Outline, rect_outline
 from briefing_app.templates.backdrop import RGB, contrast, luminance, rgb
 
@@ -62,6 +63,15 @@ def art_outlines(
         elif isinstance(box, PictureBox) and box.w > 0 and box.h > 0:
             whole = _covers_page(box.x, box.y, box.w, box.h, w, h)
             found += _picture_ink(box, None if whole else paper)
+        elif isinstance(box, TextBox):  # the template's own words (Lights' "<date/time>")
+            lines = [ln for p in box.paragraphs for ln in p.lines if ln.width > 0]
+            found += [
+                rect_outline(
+                    ln.x, ln.baseline - ln.ascent, ln.x + ln.width, ln.baseline + ln.descent
+                )
+                for ln in lines
+                if "".join(r.text for r in ln.runs).strip()
+            ]
     return tuple(tuple((x / scale, y / scale) for x, y in outline) for outline in found)
 
 

@@ -7,6 +7,8 @@ title on the band drawn for it) stays its backdrop."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,20 +32,42 @@ from briefing_app.templates.backdrop import backdrop_at, contrast, rgb
 from briefing_app.templates.keepout import art_outlines
 from briefing_app.templates.package import read_template_bytes
 
+from .conftest import _presnt_dir
+
 MARKING = "OFFICIAL-SENSITIVE"
-NAMES = ("Beehive", "Blue_Curve", "Focus", "Midnightblue", "Piano", "Vintage", "pandoc")
+NAMES = ("Beehive", "Blue_Curve", "Focus", "Lights", "Midnightblue", "Piano", "Sunset",
+         "Vintage", "pandoc")  # fmt: skip
+# Besides the session's templates: Lights' static "<date/time>" text in its footer,
+# Sunset's tilted card whose border crosses the footer line.
+MORE = ("Lights", "Sunset")
+
+
+@pytest.fixture(scope="module")
+def more_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    source = _presnt_dir()
+    if shutil.which("soffice") is None or source is None:
+        pytest.skip("LibreOffice and its Impress templates are not installed")
+    out = tmp_path_factory.mktemp("lo-more")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{out / 'profile'}", "--headless",
+         "--convert-to", "pptx", "--outdir", str(out),
+         *(str(source / f"{name}.otp") for name in MORE)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return {name: out / f"{name}.pptx" for name in MORE}
 
 
 @pytest.fixture(scope="module")
 def exported(
     tmp_path_factory: pytest.TempPathFactory,
     libreoffice_templates: dict[str, Path],
+    more_templates: dict[str, Path],
     pandoc_reference: Path,
 ) -> dict[tuple[str, bool], tuple[LaidDeck, TemplateLook]]:
     """The default briefing with its parts, marked and not, laid out in each template."""
     work = tmp_path_factory.mktemp("art-clearance")
     store = open_prepared(str(work / "essay.sqlite"))
-    files = {**libreoffice_templates, "pandoc": pandoc_reference}
+    files = {**libreoffice_templates, **more_templates, "pandoc": pandoc_reference}
     out: dict[tuple[str, bool], tuple[LaidDeck, TemplateLook]] = {}
     try:
         build_from_outline(store, DEFAULT_OUTLINE, "Marked", marking=MARKING)
@@ -177,12 +201,15 @@ LONG = ("Joseph's Balkan route to a Ukraine ceasefire rests on four demanding co
 
 @pytest.mark.parametrize("name", NAMES)
 def test_cover_and_section_text_keeps_clear_of_the_art(
-    libreoffice_templates: dict[str, Path], pandoc_reference: Path, name: str
+    libreoffice_templates: dict[str, Path],
+    more_templates: dict[str, Path],
+    pandoc_reference: Path,
+    name: str,
 ) -> None:
     """A cover and a section divider with long titles and subtitles, marked and not: our
     fixed frames for them go below a band (Midnightblue's dark top band once cut through
     an unmarked section title's first line) and beside other art."""
-    path = {**libreoffice_templates, "pandoc": pandoc_reference}[name]
+    path = {**libreoffice_templates, **more_templates, "pandoc": pandoc_reference}[name]
     package = read_template_bytes(Path(path).read_bytes(), Path(path).name)
     look = TemplateLook(package, templates.analyse(package)[1])
     k = look.scale
@@ -269,3 +296,31 @@ def test_the_footer_and_sources_lines_can_be_read_on_the_art_beneath(
 
 
 FOOTER_TEXT = ("Footer", "DeckDate", "DeckTitle", "SlideNumber")
+
+
+@pytest.mark.parametrize("marked", [True, False], ids=["marked", "unmarked"])
+@pytest.mark.parametrize("name", NAMES)
+def test_no_line_of_ours_crosses_the_templates_own_text(
+    exported: dict[tuple[str, bool], tuple[LaidDeck, TemplateLook]], name: str, marked: bool
+) -> None:
+    """The template's static text drawn on each slide (Lights' "<date/time>" in its
+    footer, which our deck date once ran across) against our lines, on the page."""
+    laid, _ = exported[name, marked]
+    found = []
+    for slide in laid.slides:
+        theirs: list[tuple[Frame, str]] = []
+        ours: list[tuple[Frame, str]] = []
+        for box in slide.boxes:
+            if isinstance(box, TextBox) and not box.name.startswith("Marking"):
+                (theirs if box.name.startswith(ART_PREFIX) else ours).extend(_lines(box, 1.0))
+        for line, text in ours:
+            for other, words in theirs:
+                if words.strip() and _overlap(line, other) > 1.0:
+                    found.append((slide.number, text[:30], words[:30]))
+    assert not found, found
+
+
+def _overlap(a: Frame, b: Frame) -> float:
+    w = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
+    h = min(a.bottom, b.bottom) - max(a.y, b.y)
+    return w * h if w > 0 and h > 0 else 0.0
