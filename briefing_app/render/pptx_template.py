@@ -22,6 +22,7 @@ from briefing_app.templates.inspect import inspect_package
 from briefing_app.templates.match import LayoutChoice, TemplateMatch, match_template
 from briefing_app.templates.ooxml import escape
 from briefing_app.templates.package import TemplatePackage, read_template_bytes
+from briefing_app.templates.text_color import COLOR_ROLES, text_colors
 
 # Boxes our own template draws on its master or layouts (by the names layout gives them).
 HOUSE_DRAWN = frozenset(
@@ -53,7 +54,8 @@ class PptxTemplate:
     body_fonts: dict[str, str] = field(default_factory=dict)  # Office face -> "+mn-lt"
     title_fonts: dict[str, str] = field(default_factory=dict)  # Office face -> "+mj-lt"
     replacements: dict[str, str] = field(default_factory=dict)
-    colors: dict[str, str] = field(default_factory=dict)  # "1F3864" -> "tx2"
+    # "1F3864" -> "tx2"; or -> the markup of a theme colour with transforms
+    colors: dict[str, str] = field(default_factory=dict)
 
     def choice(self, layout: str) -> LayoutChoice:
         return self.match.choice(layout)
@@ -75,9 +77,6 @@ def _theme_fonts(match: TemplateMatch) -> tuple[dict[str, str], dict[str, str]]:
     return body, titles
 
 
-# The colour roles a slide can name, in the order a colour two of them share is named by.
-_COLOR_ROLES = ("tx1", "tx2", "bg1", "bg2", *(f"accent{n}" for n in range(1, 7)), "hlink")
-
 
 def _theme_colors(package: TemplatePackage, match: TemplateMatch) -> dict[str, str]:
     """The colours the chosen master's theme carries, each as the role a slide names it
@@ -85,7 +84,7 @@ def _theme_colors(package: TemplatePackage, match: TemplateMatch) -> dict[str, s
     master = next(m for m in match.info.masters if m.index == match.master)
     palette = Palette.for_master(package, master.part)
     roles: dict[str, str] = {}
-    for role in _COLOR_ROLES:
+    for role in COLOR_ROLES:
         rgb = palette.scheme_rgb(role)
         if rgb is not None:
             roles.setdefault(rgb.upper(), role)
@@ -105,6 +104,8 @@ _SRGB = re.compile(r'<a:srgbClr val="([0-9A-Fa-f]{6})"/>')
 
 def _scheme(found: re.Match[str], colors: dict[str, str]) -> str:
     role = colors.get(found.group(1).upper())
+    if role and role.startswith("<"):  # a theme colour with transforms (muted text)
+        return role
     return f'<a:schemeClr val="{role}"/>' if role else found.group(0)
 
 
@@ -182,5 +183,6 @@ def stored_template(package: TemplatePackage, match: TemplateMatch) -> PptxTempl
     data = package.as_presentation()
     prompt = _has_marking_prompt(data)
     template = PptxTemplate(data, match, False, prompt, *_theme_fonts(match))
-    colors = _theme_colors(package, match)
+    # body and muted text name the theme's colour they are (text_colors), with transforms
+    colors = {**_theme_colors(package, match), **text_colors(package, match).refs}
     return replace(template, replacements=_stale_autofit(data), colors=colors)

@@ -68,6 +68,7 @@ from briefing_app.templates.keepout import art_outlines
 from briefing_app.templates.match import LayoutChoice, TemplateMatch
 from briefing_app.templates.package import TemplatePackage
 from briefing_app.templates.picture_fill import picture_fill
+from briefing_app.templates.text_color import placeholder_shape, text_colors
 from briefing_app.templates.theme import scale_of, template_theme
 
 ART_PREFIX = "Template art: "  # names of the boxes this module makes
@@ -698,19 +699,6 @@ _FILL_TAGS = ("noFill", "solidFill", "gradFill", "pattFill", "blipFill", "grpFil
 PLACEHOLDER_FILL = ART_PREFIX + "placeholder fill: "  # + the name of the box it is behind
 
 
-def _placeholder_shape(
-    root: etree._Element, ph_type: str, idx: int | None
-) -> etree._Element | None:
-    """The ``p:sp`` of ``root`` holding the placeholder of ``ph_type`` (and ``idx``)."""
-    for sp in root.iter(f"{_P}sp"):
-        ph = sp.find(f"./{_P}nvSpPr/{_P}nvPr/{_P}ph")
-        if ph is None or ph.get("type", "obj") != ph_type:
-            continue
-        if idx is None or int(ph.get("idx", "0") or 0) == idx:
-            return sp
-    return None
-
-
 def _fill_given(sp: etree._Element) -> bool:
     """Whether the shape says its own fill (else a placeholder inherits its master's)."""
     sp_pr = sp.find(f"{_P}spPr")
@@ -732,11 +720,11 @@ def placeholder_fill(
     layout_root, master_root = package.xml(layout_part), package.xml(master)
     palette = Palette.for_master(package, master)
     text = TextContext.for_master(package, master, palette)
-    own = _placeholder_shape(layout_root, placeholder.type, placeholder.idx)
+    own = placeholder_shape(layout_root, placeholder.type, placeholder.idx)
     if own is not None and _fill_given(own):
         return own, _Reader(package, layout_part, palette.for_layout(layout_root), text, master)
     kind = MASTER_KIND.get(placeholder.type, "body")
-    base = _placeholder_shape(master_root, kind, None)
+    base = placeholder_shape(master_root, kind, None)
     if base is not None and _fill_given(base):
         return base, _Reader(package, master, palette, text, master)
     return None
@@ -818,8 +806,11 @@ class TemplateLook:
             (c.ours, art_outlines(self.art_for(c.ours), self.page, self.scale))
             for c in match.choices
         )
+        # body and muted text in the template's body text colour (and a variant of it)
+        self.text_colors = text_colors(package, match)
         theme = replace(theme, title_color=color, art_by_layout=by_layout,
-                        number_box=self._number_box())  # fmt: skip
+                        number_box=self._number_box(), text=self.text_colors.text,
+                        muted=self.text_colors.muted)  # fmt: skip
         plain, marked = theme.for_layout("argument"), replace(theme, tracker=True)
         marked = marked.for_layout("argument")
         self.theme = replace(

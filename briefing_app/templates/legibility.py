@@ -7,7 +7,8 @@ officer sees is whether the titles and body text can be read where the master pu
 So each text placeholder of the layouts our content slides use is sampled on a grid: at
 each point the template's art (:mod:`briefing_app.templates.art`, the drawing list the PDF
 and preview draw) is composited into the colour behind the text, and the point counts as
-unreadable when the text's colour (the title's, the master's body style's) falls below
+unreadable when the text's colour (the title's, the body text's as the slides show it:
+:mod:`briefing_app.templates.text_color`) falls below
 WCAG's contrast for its size there, the more so the further below. Titles are sampled
 where our layout puts them (the title placeholder, clear of the marking band and agenda
 tracker of a marked deck). A placeholder's own fill (a half-white panel behind the body)
@@ -26,10 +27,10 @@ from briefing_app.layout.theme import Theme
 from briefing_app.templates import ooxml as ox
 from briefing_app.templates.art import placeholder_fill, template_art, title_color
 from briefing_app.templates.backdrop import RGB, backdrop_at, contrast, rgb
-from briefing_app.templates.drawingml import Palette
 from briefing_app.templates.inspect import Placeholder
 from briefing_app.templates.match import TemplateMatch
 from briefing_app.templates.package import TemplatePackage
+from briefing_app.templates.text_color import text_colors
 from briefing_app.templates.theme import scale_of, template_theme
 
 _P, _A = f"{{{ox.NS_P}}}", f"{{{ox.NS_A}}}"
@@ -50,8 +51,8 @@ def master_clash(package: TemplatePackage) -> Callable[[TemplateMatch], float]:
         # the title's colour as the export gives it (TemplateLook): the layout's title
         # placeholder's when our titles sit in it, else the master's title style's
         color = title_color(package, match, from_layout=theme.title_box is not None)
-        title_rgb = rgb(color or _text_rgb(package, match, "tx1"))
-        body_rgb = rgb(_body_color(package, match))
+        title_rgb = rgb(color or theme.title_style().color)
+        body_rgb = rgb(text_colors(package, match).text)  # as the slides show it
         page = (match.info.width, match.info.height)
         title = _title_area(match, theme)
         shares = []
@@ -131,22 +132,3 @@ def _shortfall(contrast: float, minimum: float) -> float:
     if contrast >= minimum:
         return 0.0
     return (minimum - contrast) / (minimum - 1.0)
-
-
-def _master_part(match: TemplateMatch) -> str:
-    return next(m.part for m in match.info.masters if m.index == match.master)
-
-
-def _text_rgb(package: TemplatePackage, match: TemplateMatch, role: str) -> str:
-    return Palette.for_master(package, _master_part(match)).scheme_rgb(role) or "000000"
-
-
-def _body_color(package: TemplatePackage, match: TemplateMatch) -> str:
-    """The colour of body text: the master's body style's first level, else ``tx1``."""
-    part = _master_part(match)
-    level = package.xml(part).find(f"{_P}txStyles/{_P}bodyStyle/{_A}lvl1pPr/{_A}defRPr")
-    if level is not None:
-        color = Palette.for_master(package, part).color_of(level.find(f"{_A}solidFill"))
-        if color is not None:
-            return color.rgb
-    return _text_rgb(package, match, "tx1")
