@@ -34,9 +34,10 @@ from briefing_app.templates.package import TemplatePackage
 _P, _A = f"{{{ox.NS_P}}}", f"{{{ox.NS_A}}}"
 # The formatting of a placeholder's prompt text ("Click to edit the outline text format").
 _PROMPT_PROPS = (f"./{_P}txBody/{_A}p/{_A}r/{_A}rPr", f"./{_P}txBody/{_A}p/{_A}endParaRPr")
-# PowerPoint's "Lighter 35%" (black becomes 595959) and "Darker 25%" (white: BFBFBF).
-LIGHTER = (("lumMod", 65000), ("lumOff", 35000))
-DARKER = (("lumMod", 75000),)
+# PowerPoint's "Lighter 35%" (black becomes 595959), else less where that would not read
+# on our panels (a coloured body text), and "Darker 25%" (white: BFBFBF).
+LIGHTER = tuple((("lumMod", 100000 - n), ("lumOff", n)) for n in (35000, 25000, 15000))
+DARKER = ((("lumMod", 75000),),)
 # The colour roles a slide can name, in the order a colour two of them share is named by.
 COLOR_ROLES = ("tx1", "tx2", "bg1", "bg2", *(f"accent{n}" for n in range(1, 7)), "hlink")
 BODY_CONTRAST = 4.5  # WCAG's minimum for body text
@@ -99,18 +100,22 @@ def _candidates(package: TemplatePackage, match: TemplateMatch) -> list[etree._E
     return [el for el in found if el is not None]
 
 
-def _variant(element: etree._Element, palette: Palette) -> tuple[str, etree._Element]:
+def _variant(element: etree._Element, palette: Palette, panel: str) -> tuple[str, etree._Element]:
     """The muted variant of the colour ``element``: RGB, and the element with the
-    lightening or darkening transforms added after its own."""
+    lightening (the most that still reads on ``panel``) or darkening transforms added
+    after its own."""
     base = palette.resolve(element)
-    rgb = base.rgb if base is not None else "000000"
-    r, g, b = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    lightness = colorsys.rgb_to_hls(r, g, b)[1]
-    muted = etree.fromstring(etree.tostring(element))
-    for name, value in LIGHTER if lightness < 0.5 else DARKER:
-        etree.SubElement(muted, f"{_A}{name}", val=str(value))
-    found = palette.resolve(muted)
-    return (found.rgb if found is not None else rgb), muted
+    color = base.rgb if base is not None else "000000"
+    r, g, b = rgb(color)
+    steps = LIGHTER if colorsys.rgb_to_hls(r, g, b)[1] < 0.5 else DARKER
+    for step in steps:
+        muted = etree.fromstring(etree.tostring(element))
+        for name, value in step:
+            etree.SubElement(muted, f"{_A}{name}", val=str(value))
+        found = palette.resolve(muted)
+        if found is not None and _readable(found, panel):
+            break
+    return (found.rgb if found is not None else color), muted
 
 
 def _markup(element: etree._Element) -> str | None:
@@ -154,5 +159,5 @@ def text_colors(
     if etree.QName(element).localname != "schemeClr":  # an RGB the theme has: named so
         role = next((r for r in COLOR_ROLES if palette.scheme_rgb(r) == text), None)
         element = etree.Element(f"{_A}schemeClr", val=role) if role else element
-    muted, muted_element = _variant(element, palette)
+    muted, muted_element = _variant(element, palette, panel)
     return TextColors(text, muted, _markup(element), _markup(muted_element))
