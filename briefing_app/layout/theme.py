@@ -8,7 +8,7 @@ points on the 960 x 540 page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import ClassVar, TypeVar, cast
 
@@ -78,9 +78,15 @@ class Theme:
     tracker_h: float = 14.0
     tracker_gap: float = 4.0  # above and below the strip
     # A house template's art our frames keep clear of (layout.keepout), on the slides of
-    # the layout being laid out (``art``) and by our layout's name (``art_by_layout``,
-    # each layout's slides use their own template layout, with its own art).
+    # the layout being laid out (``art``); ``art_of`` gives it by our layout's name (each
+    # layout's slides use their own template layout, with its own art), found when first
+    # asked for; ``footer_art`` is what the footer line, in one place on every page
+    # (a PPTX's layouts all carry it there), keeps clear of: the content slides' art.
     art: tuple[Outline, ...] = ()
+    art_of: Callable[[str], tuple[Outline, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
+    footer_art: tuple[Outline, ...] = ()
     # Where a house template shows the slide number in its own art (a disc with a number
     # field, as Midnightblue's): our footer line leaves the number to it where a marking
     # band does not hide it.
@@ -92,16 +98,15 @@ class Theme:
     # Page points per layout point: a house template's page is drawn this much larger or
     # smaller than layout's 960-point page (layout.scale); LibreOffice's measures use it.
     page_scale: float = 1.0
-    art_by_layout: tuple[tuple[str, tuple[Outline, ...]], ...] = ()
 
     def for_layout(self, name: str) -> Theme:
         """This theme on the slides of our layout ``name``: with that layout's art."""
-        if not self.art_by_layout:
+        if self.art_of is None:
             return self
         memo = self._frames
         found = memo.get(("layout", name))
         if found is None:
-            art = next((a for n, a in self.art_by_layout if n == name), ())
+            art = self.art_of(name)
             found = memo[("layout", name)] = self if art == self.art else replace(self, art=art)
         return cast(Theme, found)
 
@@ -136,7 +141,7 @@ class Theme:
     def _memo(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T:
         """``make()``, computed once per theme: frames clear of a template's art are
         asked for again and again while a deck is laid out."""
-        if not self.art:
+        if not self.art and not self.footer_art:
             return make()
         memo = self._frames
         if key not in memo:
@@ -280,12 +285,11 @@ class Theme:
         """The line under the footer rule holding deck title and slide number; on a house
         template, narrowed beside its art or moved up above it (as the sources line)."""
         frame = Frame(self.margin, self.footer_rule_y(marking) + 6, self.content_w, 13.0)
-        if not self.art_by_layout:
+        if not self.footer_art:
             return frame
-        # in one place on every page (a PPTX's layouts all carry it there), so clear of
-        # the art of every layout; narrowed only a little, so the date and deck title keep
-        # their places, else moved up
-        art = tuple(dict.fromkeys(o for _, outlines in self.art_by_layout for o in outlines))
+        # narrowed only a little, so the date and deck title keep their places, else
+        # moved up
+        art = self.footer_art
         return self._memo(("meta", marking),
                           lambda: lift_clear(frame, art, self.page_h / 2, 0.9))  # fmt: skip
 

@@ -40,6 +40,7 @@ from briefing_app.layout.boxes import (
     RuleBox,
     TextBox,
 )
+from briefing_app.layout.keepout import Outline
 from briefing_app.layout.scale import scaled_slide
 from briefing_app.layout.theme import Theme
 from briefing_app.layout.wrap import Frame
@@ -801,14 +802,12 @@ class TemplateLook:
         self.page = (match.info.width, match.info.height)
         self._art: dict[str, _LayoutArt] = {}
         self._fills: dict[tuple[str, str, int], tuple[etree._Element, _Reader] | None] = {}
+        self._outlines: dict[str, tuple[Outline, ...]] = {}
         # our layouts' frames keep clear of the art of the template layout each uses
-        by_layout = tuple(
-            (c.ours, art_outlines(self.art_for(c.ours), self.page, self.scale))
-            for c in match.choices
-        )
         # body and muted text in the template's body text colour (and a variant of it)
         self.text_colors = text_colors(package, match)
-        theme = replace(theme, title_color=color, art_by_layout=by_layout,
+        theme = replace(theme, title_color=color, art_of=self.outlines,
+                        footer_art=self.outlines("argument"),
                         number_box=self._number_box(), text=self.text_colors.text,
                         muted=self.text_colors.muted)  # fmt: skip
         plain, marked = theme.for_layout("argument"), replace(theme, tracker=True)
@@ -820,6 +819,16 @@ class TemplateLook:
             sources_colors=(self._ink(theme, plain.sources_frame(False)),
                             self._ink(theme, marked.sources_frame(True))),
         )  # fmt: skip
+
+    def outlines(self, layout: str) -> tuple[Outline, ...]:
+        """The outlines (layout points) of the art behind slides of our ``layout`` that our
+        text keeps clear of (:mod:`briefing_app.templates.keepout`), once per template
+        layout."""
+        choice = self.match.choice(layout)
+        part = choice.layout.part if choice.layout is not None else ""
+        if part not in self._outlines:
+            self._outlines[part] = art_outlines(self.art_for(layout), self.page, self.scale)
+        return self._outlines[part]
 
     def _ink(self, theme: Theme, frame: Frame) -> str | None:
         """A colour for small text in ``frame`` where the art under it (a dark band:
