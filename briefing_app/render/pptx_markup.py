@@ -13,6 +13,7 @@ fill or shadow leaks in.
 from __future__ import annotations
 
 from briefing_app.layout.boxes import PathBox, PictureBox, RectBox, RuleBox, TextBox
+from briefing_app.render.pptx_template import ph_xml
 from briefing_app.render.pptx_text import (
     LinkRelater,
     complex_script,
@@ -20,6 +21,7 @@ from briefing_app.render.pptx_text import (
     xml_attr,
     xml_text,
 )
+from briefing_app.templates.inspect import Placeholder
 from briefing_app.templates.ooxml import DECORATIVE_EXT
 
 EMU_PER_PT = 12700
@@ -103,22 +105,32 @@ def theme_font_refs(xml: str, fonts: dict[str, str]) -> str:
     return xml
 
 
+# A frame this close to its layout placeholder's (EMU, each way) is that frame: layout
+# points scaled onto the template's page round to within a unit or two.
+SAME_FRAME_EMU = 2
+
+
 def placeholder_xml(
-    shape_id: int, box: TextBox, relate: LinkRelater, ph: str, fonts: dict[str, str]
+    shape_id: int, box: TextBox, relate: LinkRelater, ph: Placeholder, fonts: dict[str, str]
 ) -> str:
-    """``box`` as the slide's instance of a layout placeholder (``ph`` is its ``p:ph``):
-    positioned where layout put it, with the theme's font references where they apply.
-    Without a fill of its own it inherits the layout's (a template's panel behind its
-    titles: the PDF draws it from the same placeholder, see templates.art)."""
+    """``box`` as the slide's instance of the layout placeholder ``ph``: with the theme's
+    font references where they apply, and positioned where layout put it; where that is
+    the placeholder's own frame, no position is written, so the slide inherits it (and
+    follows the layout when the template's designer moves it). Without a fill of its own
+    it inherits the layout's (a template's panel behind its titles: the PDF draws it from
+    the same placeholder, see templates.art)."""
     body, top, height, width = text_body(box, relate)
     body = theme_font_refs(body, fonts)
-    geometry = _xfrm(_emu(box.x), _emu(top), _emu(width), _emu(height))
+    frame = (_emu(box.x), _emu(top), _emu(width), _emu(height))
+    own = (_emu(ph.x), _emu(ph.y), _emu(ph.w), _emu(ph.h))
+    same = all(abs(a - b) <= SAME_FRAME_EMU for a, b in zip(frame, own, strict=True))
+    geometry = "" if same else _xfrm(*frame)
     fill = _solid(box.fill) if box.fill else ""
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{xml_attr(box.name)}"/>'
-        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr>'
-        f'<p:spPr>{geometry}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        f"{fill}</p:spPr>{body}</p:sp>"
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph_xml(ph.type, ph.idx)}'
+        f'</p:nvPr></p:nvSpPr><p:spPr>{geometry}<a:prstGeom prst="rect"><a:avLst/>'
+        f"</a:prstGeom>{fill}</p:spPr>{body}</p:sp>"
     )
 
 

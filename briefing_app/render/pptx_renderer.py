@@ -65,10 +65,10 @@ from briefing_app.render.pptx_template import (
     PptxTemplate,
     for_marking,
     house_template,
-    ph_xml,
     theme_color_refs,
 )
 from briefing_app.templates.art import ART_PREFIX
+from briefing_app.templates.inspect import Placeholder
 from briefing_app.templates.match import LayoutChoice
 
 EMU_PER_PT = 12700
@@ -114,14 +114,10 @@ def _in_figure(box: Box) -> bool:
     return isinstance(box.source, ItemRef) and box.source.part == "figure"
 
 
-def _placeholders(choice: LayoutChoice) -> dict[str, str]:
-    """Slot label -> the ``p:ph`` of the placeholder it goes into (each is filled once
-    on a slide: a second box for the same slot is drawn as a text box)."""
-    return {
-        a.slot: ph_xml(a.placeholder.type, a.placeholder.idx)
-        for a in choice.assignments
-        if a.placeholder is not None
-    }
+def _placeholders(choice: LayoutChoice) -> dict[str, Placeholder]:
+    """Slot label -> the placeholder it goes into (each is filled once on a slide: a
+    second box for the same slot is drawn as a text box)."""
+    return {a.slot: a.placeholder for a in choice.assignments if a.placeholder is not None}
 
 
 def _category(box: Box) -> int:
@@ -245,7 +241,7 @@ def _text_shape(
     laid: LaidSlide,
     rels: SlideRels,
     template: PptxTemplate | None,
-    placeholders: dict[str, str],
+    placeholders: dict[str, Placeholder],
 ) -> str:
     if template is None:
         return textbox_xml(shape_id, box, rels.link)
@@ -260,15 +256,14 @@ def _templated_text(
     laid: LaidSlide,
     rels: SlideRels,
     template: PptxTemplate,
-    placeholders: dict[str, str],
+    placeholders: dict[str, Placeholder],
 ) -> str:
     if _is_title(box):
         choice = template.choice(laid.layout)
         if choice.title is not None:
-            title = ph_xml(choice.title.type, choice.title.idx)
-            return placeholder_xml(shape_id, box, rels.link, title, template.title_fonts)
+            return placeholder_xml(shape_id, box, rels.link, choice.title, template.title_fonts)
         return theme_font_refs(textbox_xml(shape_id, box, rels.link), template.title_fonts)
-    ph = placeholders.pop(box.slot, "") if box.slot is not None else ""
-    if ph:
+    ph = placeholders.pop(box.slot, None) if box.slot is not None else None
+    if ph is not None:
         return placeholder_xml(shape_id, box, rels.link, ph, template.body_fonts)
     return theme_font_refs(textbox_xml(shape_id, box, rels.link), template.body_fonts)

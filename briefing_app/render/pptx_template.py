@@ -77,7 +77,6 @@ def _theme_fonts(match: TemplateMatch) -> tuple[dict[str, str], dict[str, str]]:
     return body, titles
 
 
-
 def _theme_colors(package: TemplatePackage, match: TemplateMatch) -> dict[str, str]:
     """The colours the chosen master's theme carries, each as the role a slide names it
     by (through the master's colour map), so text in them follows a change of theme."""
