@@ -32,6 +32,10 @@ from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import face_path, text_width
 
 REFERENCE_DPI = 600  # LibreOffice Impress's printer-independent reference device
+# LibreOffice breaks some sizes' lines as if they were up to this much wider than it draws
+# them (and than libreoffice_width models): seen at 11.58 and 14 pt, not at 8, 10.5, 12
+# or 16.54 pt.
+OFFICE_SLACK = 0.004
 # Page points per layout point while a deck is laid out for a house template's page
 # (layout.scale draws it that much larger or smaller): LibreOffice sets the text at the
 # scaled size, where its pixel rounding differs.

@@ -494,12 +494,13 @@ def _viewer_narrowing(
     lower = max(w for _, w, _ in raw)
     if not nexts or min(up for _, _, up in nexts) > lower * _VIEWERS_DIFFER:
         return None
-    from briefing_app.layout.viewer_metrics import libreoffice_width
+    from briefing_app.layout.viewer_metrics import OFFICE_SLACK, libreoffice_width
 
     def office(pieces: Sequence[tuple[int, str]]) -> float:
         return libreoffice_width([(text, styles[t]) for t, text in pieces])
 
-    office_widths = [office(pieces) for pieces, _, _ in raw]
+    # a line LibreOffice may break as if it were a little wider than it draws it
+    office_widths = [office(pieces) * (1 + OFFICE_SLACK) for pieces, _, _ in raw]
     lower = max(lower, *office_widths)
     upper = min(up for _, _, up in nexts)
     for i, unit, _ in nexts:

@@ -18,7 +18,7 @@ from briefing_app.domain.text import safe_link
 from briefing_app.layout.boxes import Run, TextBox, TextLine, TextParagraph, TextStyle
 from briefing_app.layout.fonts import FAMILIES
 from briefing_app.layout.metrics import descent
-from briefing_app.layout.viewer_metrics import advance_width, libreoffice_width
+from briefing_app.layout.viewer_metrics import OFFICE_SLACK, advance_width, libreoffice_width
 from briefing_app.layout.wrap import break_offsets, first_unit
 from briefing_app.render.citations import is_citation
 from briefing_app.templates.ooxml import escape
@@ -277,10 +277,9 @@ def _wrap_bounds(spans: Sequence[_Span], measure: Measure) -> tuple[float, float
     return lower, upper
 
 
-# LibreOffice breaks some sizes' lines as if they were up to this much wider than it draws
-# them (and than viewer_metrics models): seen at 11.58 and 14 pt, not at 8, 10.5, 12 or
-# 16.54 pt. Where the next word leaves room, its lines get it.
-_OFFICE_SLACK = 0.004
+# Where the next word leaves room, LibreOffice's lines get the room it may want
+# (viewer_metrics.OFFICE_SLACK).
+_OFFICE_SLACK = OFFICE_SLACK
 _UPPER_GUARD = 0.25  # points kept below the width at which the next word would fit
 
 
