@@ -23,6 +23,7 @@ from briefing_app.render.pptx_text import (
 )
 from briefing_app.templates.inspect import Placeholder
 from briefing_app.templates.ooxml import DECORATIVE_EXT
+from briefing_app.templates.run_defaults import RunDefaults
 
 EMU_PER_PT = 12700
 
@@ -111,16 +112,25 @@ SAME_FRAME_EMU = 2
 
 
 def placeholder_xml(
-    shape_id: int, box: TextBox, relate: LinkRelater, ph: Placeholder, fonts: dict[str, str]
+    shape_id: int,
+    box: TextBox,
+    relate: LinkRelater,
+    ph: Placeholder,
+    fonts: dict[str, str],
+    inherits: RunDefaults | None = None,
 ) -> str:
     """``box`` as the slide's instance of the layout placeholder ``ph``: with the theme's
     font references where they apply, and positioned where layout put it; where that is
     the placeholder's own frame, no position is written, so the slide inherits it (and
     follows the layout when the template's designer moves it). Without a fill of its own
     it inherits the layout's (a template's panel behind its titles: the PDF draws it from
-    the same placeholder, see templates.art)."""
+    the same placeholder, see templates.art). Run properties the placeholder inherits
+    as they are (``inherits``: bold, italic, the theme's Latin face) are left out; the size
+    stays, as layout chose it to fit."""
     body, top, height, width = text_body(box, relate)
     body = theme_font_refs(body, fonts)
+    if inherits is not None:
+        body = _without_inherited(body, inherits)
     frame = (_emu(box.x), _emu(top), _emu(width), _emu(height))
     own = (_emu(ph.x), _emu(ph.y), _emu(ph.w), _emu(ph.h))
     same = all(abs(a - b) <= SAME_FRAME_EMU for a, b in zip(frame, own, strict=True))
@@ -132,6 +142,17 @@ def placeholder_xml(
         f'</p:nvPr></p:nvSpPr><p:spPr>{geometry}<a:prstGeom prst="rect"><a:avLst/>'
         f"</a:prstGeom>{fill}</p:spPr>{body}</p:sp>"
     )
+
+
+def _without_inherited(body: str, inherits: RunDefaults) -> str:
+    """``body``'s run properties without those equal to what they inherit."""
+    if inherits.bold is not None:
+        body = body.replace(f' b="{int(inherits.bold)}"', "")
+    if inherits.italic is not None:
+        body = body.replace(f' i="{int(inherits.italic)}"', "")
+    if inherits.latin is not None:  # the complex-script face stays: not all styles say it
+        body = body.replace(f'<a:latin typeface="{xml_attr(inherits.latin)}"/>', "")
+    return body
 
 
 def as_field(xml: str, field_type: str, guid: str, text: str) -> str:

@@ -261,9 +261,12 @@ def _templated_text(
     if _is_title(box):
         choice = template.choice(laid.layout)
         if choice.title is not None:
-            return placeholder_xml(shape_id, box, rels.link, choice.title, template.title_fonts)
+            inherits = template.inherits(laid.layout, choice.title)
+            fonts = template.title_fonts
+            return placeholder_xml(shape_id, box, rels.link, choice.title, fonts, inherits)
         return theme_font_refs(textbox_xml(shape_id, box, rels.link), template.title_fonts)
     ph = placeholders.pop(box.slot, None) if box.slot is not None else None
     if ph is not None:
-        return placeholder_xml(shape_id, box, rels.link, ph, template.body_fonts)
+        inherits = template.inherits(laid.layout, ph)
+        return placeholder_xml(shape_id, box, rels.link, ph, template.body_fonts, inherits)
     return theme_font_refs(textbox_xml(shape_id, box, rels.link), template.body_fonts)

@@ -18,10 +18,11 @@ from functools import cache
 from briefing_app.layout.fonts import metric_substitute
 from briefing_app.templates.build_default import MARKING_PROMPT, TEMPLATE_NAME, build_bytes
 from briefing_app.templates.drawingml import Palette
-from briefing_app.templates.inspect import inspect_package
+from briefing_app.templates.inspect import Placeholder, inspect_package
 from briefing_app.templates.match import LayoutChoice, TemplateMatch, match_template
 from briefing_app.templates.ooxml import escape
 from briefing_app.templates.package import TemplatePackage, read_template_bytes
+from briefing_app.templates.run_defaults import RunDefaults, run_defaults
 from briefing_app.templates.text_color import COLOR_ROLES, text_colors
 
 # Boxes our own template draws on its master or layouts (by the names layout gives them).
@@ -56,9 +57,38 @@ class PptxTemplate:
     replacements: dict[str, str] = field(default_factory=dict)
     # "1F3864" -> "tx2"; or -> the markup of a theme colour with transforms
     colors: dict[str, str] = field(default_factory=dict)
+    # What each placeholder our slides fill inherits (layout part, type, idx -> defaults)
+    run_defaults: dict[tuple[str, str, int], RunDefaults] = field(default_factory=dict)
 
     def choice(self, layout: str) -> LayoutChoice:
         return self.match.choice(layout)
+
+    def inherits(self, layout: str, placeholder: Placeholder) -> RunDefaults | None:
+        """What runs in ``placeholder`` of the template layout our ``layout`` uses inherit."""
+        choice = self.match.choice(layout)
+        if choice.layout is None:
+            return None
+        return self.run_defaults.get((choice.layout.part, placeholder.type, placeholder.idx))
+
+
+def _run_defaults(
+    package: TemplatePackage, match: TemplateMatch
+) -> dict[tuple[str, str, int], RunDefaults]:
+    """:func:`run_defaults` of every placeholder our slides fill: each chosen layout's
+    title and the placeholders its slots were matched to."""
+    master = next(m for m in match.info.masters if m.index == match.master)
+    out: dict[tuple[str, str, int], RunDefaults] = {}
+    for choice in match.choices:
+        if choice.layout is None:
+            continue
+        filled = [choice.title, *(a.placeholder for a in choice.assignments)]
+        for ph in filled:
+            if ph is None:
+                continue
+            key = (choice.layout.part, ph.type, ph.idx)
+            if key not in out:
+                out[key] = run_defaults(package, choice.layout.part, master.part, ph)
+    return out
 
 
 def _theme_fonts(match: TemplateMatch) -> tuple[dict[str, str], dict[str, str]]:
@@ -123,7 +153,8 @@ def house_template(marked: bool) -> PptxTemplate:
     package = read_template_bytes(data, TEMPLATE_NAME)
     match = match_template(inspect_package(package))
     template = PptxTemplate(data, match, True, True, *_theme_fonts(match))
-    return replace(template, colors=_theme_colors(package, match))
+    defaults = _run_defaults(package, match)
+    return replace(template, colors=_theme_colors(package, match), run_defaults=defaults)
 
 
 def for_marking(template: PptxTemplate, marking: str) -> PptxTemplate:
@@ -184,4 +215,7 @@ def stored_template(package: TemplatePackage, match: TemplateMatch) -> PptxTempl
     template = PptxTemplate(data, match, False, prompt, *_theme_fonts(match))
     # body and muted text name the theme's colour they are (text_colors), with transforms
     colors = {**_theme_colors(package, match), **text_colors(package, match).refs}
-    return replace(template, replacements=_stale_autofit(data), colors=colors)
+    defaults = _run_defaults(package, match)
+    return replace(
+        template, replacements=_stale_autofit(data), colors=colors, run_defaults=defaults
+    )

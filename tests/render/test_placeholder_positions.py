@@ -12,6 +12,7 @@ from briefing_app.deck.outline import DEFAULT_OUTLINE, build_from_outline
 from briefing_app.layout.boxes import Run, TextBox, TextLine, TextParagraph, TextStyle
 from briefing_app.render.export import export_deck
 from briefing_app.render.pptx_markup import EMU_PER_PT, SAME_FRAME_EMU, placeholder_xml
+from briefing_app.render.pptx_template import house_template
 from briefing_app.templates.inspect import Placeholder
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -61,3 +62,30 @@ def test_the_default_briefing_in_our_template_inherits_unchanged_positions(
                 assert not close, (shape.name, frame)
     # titles and bodies in our frames: most stay where our template's layouts put them
     assert inherited >= 10 and stated > 0, (inherited, stated)
+
+
+def test_placeholder_runs_leave_out_what_they_inherit_but_keep_their_size(
+    essay_store, tmp_path: Path
+) -> None:
+    """Our template's placeholders say bold, italic and the theme's face in their list
+    styles and the master's text styles: runs in them repeat none of those where they
+    agree, and every run keeps the size layout chose to fit."""
+    build_from_outline(essay_store, DEFAULT_OUTLINE, "Default", marking="OFFICIAL-SENSITIVE")
+    path = export_deck(essay_store, "Default", "pptx", tmp_path / "ours.pptx").path
+    template = house_template(True)
+    left_out = 0
+    for slide in Presentation(str(path)).slides:
+        layout = slide.slide_layout.part.partname.lstrip("/")
+        for shape in slide.placeholders:
+            fmt = shape.placeholder_format
+            key = next(k for k in template.run_defaults if k[0] == layout and k[2] == fmt.idx)
+            inherits = template.run_defaults[key]
+            assert inherits is not None and inherits.latin is not None
+            for props in shape._element.iter(f"{_A}rPr", f"{_A}endParaRPr"):
+                assert props.get("sz") is not None
+                latin = props.find(f"{_A}latin")
+                assert latin is None or latin.get("typeface") != inherits.latin
+                if inherits.bold is not None:
+                    assert props.get("b") != str(int(inherits.bold))
+                left_out += latin is None
+    assert left_out > 100

@@ -100,7 +100,8 @@ def test_paragraphs_have_no_hard_breaks_and_exact_spacing(deck_file) -> None:
     )
     assert par.text == laid_text
     assert par.line_spacing == Pt(laid_par.line_height)
-    assert par.runs[0].font.name == "+mn-lt"  # the theme supplies Arial
+    # the theme supplies Arial: the run inherits the body style's "+mn-lt", not naming it
+    assert par.runs[0].font.name is None
     assert par.runs[0]._r.rPr.find(qn("a:cs")).get("typeface") == "+mn-cs"  # and its cs face
     assert par.runs[0].font.size == Pt(20)
     p_pr = par._p.pPr
