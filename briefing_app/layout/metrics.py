@@ -37,6 +37,13 @@ class FaceMetrics:
     notdef_advance: int
     advances: dict[int, int]  # codepoint -> advance width in font units
     em_widths: dict[str, float]  # character -> advance width in ems
+    width_scale: float = 1.0  # how much wider than the file's own these widths are
+
+    @property
+    def key(self) -> tuple[str, float]:
+        """What the widths depend on: the file and the scale (a conservative family
+        shares its file with another family but measures wider)."""
+        return (self.path, self.width_scale)
 
     @property
     def ascent(self) -> float:
@@ -113,6 +120,7 @@ def face(font: str, bold: bool = False, italic: bool = False) -> FaceMetrics:
         notdef_advance=round(metrics.notdef_advance * k),
         advances={cp: round(a * k) for cp, a in metrics.advances.items()},
         em_widths={c: w * k for c, w in metrics.em_widths.items()},
+        width_scale=k,
     )
 
 

@@ -125,14 +125,15 @@ def sized(style: TextStyle, size: float) -> TextStyle:
     return replace(style, size=size)
 
 
-# Width in ems of every word measured so far, per face file: words repeat across runs,
+# Width in ems of every word measured so far, per face (its file and width scale: "wide"
+# measures Liberation Sans's file 1.2 times wider than "sans"): words repeat across runs,
 # items and slides. Bounded; cleared when full.
-_TOKENS: dict[str, dict[str, float]] = {}
+_TOKENS: dict[tuple[str, float], dict[str, float]] = {}
 _TOKENS_MAX = 50_000
 
 
 def _token_cache(fm: FaceMetrics) -> dict[str, float]:
-    return _TOKENS.setdefault(fm.path, {})
+    return _TOKENS.setdefault(fm.key, {})
 
 
 def normalize_spaces(text: str) -> str:
