@@ -46,6 +46,7 @@ from briefing_app.maps.styles import label_color_for, resolve
 Frame = tuple[float, float, float, float]
 Rect = tuple[float, float, float, float]
 MIN_LABEL_SIZE = 10.0  # points at the size drawn: readable when projected
+MIN_MAP_H = 40.0  # the least height a map beside its legend is drawn in, in points
 
 
 @dataclass(frozen=True)
@@ -116,32 +117,38 @@ def _map_boxes(spec: MapSpec, frame: Frame, font: str) -> tuple[Box, ...]:
         LegendEntry(layer.legend, layer.style, layer.kind) for layer in spec.layers if layer.legend
     ]
     legend_w = min(300.0, max(170.0, w * 0.42))
-    # The legend goes inside the map where it covers none of the subject: in one column
-    # (narrower if need be), else in two; where no such spot exists it stands beside the
-    # map (right of a wide frame, under a tall one) and the map takes the rest.
+    # The legend goes inside the map where it fits and covers none of the subject: in one
+    # column (narrower if need be), else in two; where no such spot exists it stands beside
+    # the map (right of a wide frame, under a tall one) and the map takes the rest. A
+    # layout where the legend would run past the map's room (over the notes, in a small
+    # frame a template's art left) is passed over while another keeps it clear.
     inside = [(legend_w, 1), (legend_w * 0.8, 1), (min(w * 0.8, 2 * legend_w), 2)]
     layouts: list[tuple[Any, ...]] = [((x, y, w, map_h), None, inside)]
     wide = w >= map_h
     beside_w = max(150.0, min(legend_w, w * 0.3)) if wide else legend_w  # a narrow column
     _, size = legend(entries, [], "top-left", (0.0, 0.0, w, map_h), beside_w, font=font)
+    if wide and size and size[3] - size[1] > h - SOURCE_STRIP:  # a wider column is shorter
+        beside_w = legend_w
+        _, size = legend(entries, [], "top-left", (0.0, 0.0, w, map_h), beside_w, font=font)
     notes_at = (x, y + map_h, w)  # notes under the map, across the frame
     if size:
         lw, lh = size[2] - size[0], size[3] - size[1]
+        full_h = h - SOURCE_STRIP
         if wide:
             # Beside a wide frame's map, the notes go under the legend when they fit there,
-            # and the map keeps the full height.
-            full_h = h - SOURCE_STRIP
+            # and the map keeps the full height; else under the map, across the frame when
+            # the legend is no taller than the map, or beside the legend.
             column_notes = notes_height(notes, lw, font)
             tall = lh + MARGIN + column_notes <= full_h
+            map_w = w - lw - MARGIN
+            if not tall and lh > map_h:
+                rect_h = full_h - notes_height(notes, map_w, font)
+                if rect_h >= MIN_MAP_H:
+                    under = (x, y + rect_h, map_w)
+                    layouts.append(((x, y, map_w, rect_h), (x + w - lw, y), [(beside_w, 1)], under))
             rect_h = full_h if tall else map_h
-            layouts.append(
-                (
-                    (x, y, w - lw - MARGIN, rect_h),
-                    (x + w - lw, y),
-                    [(beside_w, 1)],
-                    (x + w - lw, y + lh + MARGIN, lw) if tall else notes_at,
-                )
-            )
+            under = (x + w - lw, y + lh + MARGIN, lw) if tall else notes_at
+            layouts.append(((x, y, map_w, rect_h), (x + w - lw, y), [(beside_w, 1)], under))
         else:
             layouts.append(
                 ((x, y, w, map_h - lh - MARGIN), (x, y + map_h - lh), [(beside_w, 1)], notes_at)
@@ -195,6 +202,9 @@ def _compose(
     def place_legend(pw: float, ph: float) -> tuple[float, float]:
         if outside is not None:
             return outside
+        if pw > w - 2 * MARGIN or ph > h - 2 * MARGIN:  # it would run off the map
+            covered.append(float("inf"))
+            return x + MARGIN, y + MARGIN
         sx, sy, cover = _clear_spot(pw, ph, area, subject, land, obstacles, spec.legend_corner)
         covered.append(cover)
         return sx, sy

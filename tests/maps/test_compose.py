@@ -98,6 +98,28 @@ def test_text_in_the_font_given_keeps_the_map_rules(key: str, font: str) -> None
         assert not (ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1), (a.name, b.name)
 
 
+# The map frame a house template's art leaves on the map slide (Forestbird's and Pencil's
+# grass and trees): wide and short, the legend taller than the map above the notes.
+SHORT_FRAME = (384.4, 120.0, 524.1, 132.0)
+
+
+@pytest.mark.parametrize("key", sorted(SPECS))
+def test_legend_keeps_off_the_notes_in_a_short_frame(key: str) -> None:
+    x, y, w, h = SHORT_FRAME
+    boxes = map_boxes(SPECS[key], SHORT_FRAME)
+    legend = [box_rect(b) for b in boxes if b.name == "Legend"]
+    assert legend
+    below = [b for b in boxes if b.name in ("Map note", "Map source")]
+    assert any(b.name == "Map note" for b in below)
+    for lx0, ly0, lx1, ly1 in legend:
+        assert x <= lx0 and y <= ly0 and lx1 <= x + w and ly1 <= y + h
+        for box in below:
+            bx0, by0, bx1, by1 = box_rect(box)
+            assert not (lx0 < bx1 and bx0 < lx1 and ly0 < by1 and by0 < ly1), box.name
+    sea = next(box_rect(b) for b in boxes if b.name == "Sea")
+    assert sea[3] - sea[1] >= 40 and sea[2] - sea[0] >= 150  # still a map, not a sliver
+
+
 @pytest.mark.parametrize("key", sorted(SPECS))
 def test_source_line_and_named_features(key: str) -> None:
     boxes = map_boxes(SPECS[key], FRAME)
