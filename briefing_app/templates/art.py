@@ -429,12 +429,23 @@ class _Reader:
         blip = el.find(f".//{_A}blip")
         if geometry is None or blip is None:
             return
+        x, y, w, h, flip_h, flip_v = geometry
+        rot = _rotation(el)
+        name = _shape_name(el, f"./{_P}nvPicPr/{_P}cNvPr", "picture")
+        blip_fill, sp_pr = el.find(f"{_P}blipFill"), el.find(f"{_P}spPr")
+        if (flip_h or flip_v or rot) and blip_fill is not None and sp_pr is not None:
+            # flipped and turned as the shape is (LibreOffice writes Freshes' watercolour
+            # as a tall picture turned a quarter: drawn unturned it stood across the page)
+            place = _placer(x, y, w, h, flip_h, flip_v, rot, tf)
+            shape = (w, h, flip_h, flip_v, rot)
+            picture = self.picture_fill(blip_fill, sp_pr, "rect", shape, place, name)
+            if picture is not None:
+                self.boxes.append(picture)
+            return
         path = self.image(blip.get(_R_EMBED, ""))
         if path is None:
             return
-        x, y, w, h, _, _ = geometry
         (x1, y1), (x2, y2) = tf.point(x, y), tf.point(x + w, y + h)
-        name = _shape_name(el, f"./{_P}nvPicPr/{_P}cNvPr", "picture")
         self.boxes.append(PictureBox(x1, y1, x2 - x1, y2 - y1, str(path), name))
 
     def image(self, rid: str) -> Path | None:

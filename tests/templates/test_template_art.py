@@ -4,6 +4,7 @@ PDF drawing exactly that list. The templates are small ones made here from ours.
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import zipfile
@@ -438,3 +439,49 @@ def test_typed_text_that_looks_like_a_prompt_is_named_once() -> None:
     assert len(found) == 1 and "'<footer>'" in found[0]
     package, match = small_template()  # ours: its prompts are placeholders'
     assert typed_prompts(package, match) == []
+
+
+def test_a_picture_shape_flipped_and_turned_is_drawn_as_it_lies(tmp_path: Path) -> None:
+    """A picture shape turned a quarter (LibreOffice writes Freshes' watercolour as a tall
+    picture flipped and turned 270 degrees) covers the page where it lies turned: across
+    the top, not standing in the middle as it would unturned."""
+    pic = (
+        '<p:pic><p:nvPicPr><p:cNvPr id="960" name="Turned"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr>'
+        '<p:blipFill><a:blip r:embed="rIdTurned"/><a:stretch><a:fillRect/></a:stretch>'
+        '</p:blipFill><p:spPr><a:xfrm flipH="1" rot="16200000">'
+        f'<a:off x="{420 * 12700}" y="{-420 * 12700}"/><a:ext cx="{120 * 12700}" '
+        f'cy="{960 * 12700}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        "</p:spPr></p:pic>"
+    )
+    png = io.BytesIO()
+    Image.new("RGB", (12, 96), (200, 0, 0)).save(png, "PNG")
+    source = zipfile.ZipFile(io.BytesIO(small_template_bytes(shapes=pic)))
+    out = io.BytesIO()
+    rels = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == rels:
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdTurned" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/image" Target="../media/turned.png"/>'
+                    b"</Relationships>",
+                )
+            elif info.filename == "[Content_Types].xml" and b'Extension="png"' not in data:
+                data = data.replace(
+                    b"<Default Extension",
+                    b'<Default Extension="png" ContentType="image/png"/><Default Extension',
+                    1,
+                )
+            dst.writestr(info, data)
+        dst.writestr("ppt/media/turned.png", png.getvalue())
+    package = read_template_bytes(out.getvalue(), "turned.pptx")
+    match = match_template(inspect_package(package))
+    art = _art(package, match)
+    turned = next(b for b in art if b.name == ART_PREFIX + "Turned")
+    assert (turned.x, turned.y, turned.w, turned.h) == pytest.approx((0, 0, 960, 120), abs=0.5)
+    slide = LaidSlide(1, "t", tuple(art), width=match.info.width, height=match.info.height)
+    top_left, top_right, middle = _pixels(slide, tmp_path, [(40, 60), (920, 60), (480, 300)])
+    assert _near(top_left, "C80000", 30) and _near(top_right, "C80000", 30)
+    assert not _near(middle, "C80000", 30)
