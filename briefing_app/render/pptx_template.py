@@ -208,8 +208,27 @@ def _stale_autofit(data: bytes) -> dict[str, str]:
     return {m.decode(): "<a:normAutofit/>" for m in sorted(found)}
 
 
+# stored_template's results by the identity of their inputs: templates.stored.analysed
+# hands out one package and match per template content, so a deck exported again (the
+# app exports the same deck many times) does not work its template out again.
+_STORED: dict[tuple[int, int], tuple[TemplatePackage, TemplateMatch, PptxTemplate]] = {}
+_STORED_MAX = 8
+
+
 def stored_template(package: TemplatePackage, match: TemplateMatch) -> PptxTemplate:
     """A user's template (any .pptx or .potx that passed the checks)."""
+    key = (id(package), id(match))
+    hit = _STORED.get(key)
+    if hit is not None and hit[0] is package and hit[1] is match:
+        return hit[2]
+    template = _stored_template(package, match)
+    if len(_STORED) >= _STORED_MAX:
+        _STORED.pop(next(iter(_STORED)))
+    _STORED[key] = (package, match, template)  # keeps both alive, so ids stay theirs
+    return template
+
+
+def _stored_template(package: TemplatePackage, match: TemplateMatch) -> PptxTemplate:
     data = package.as_presentation()
     prompt = _has_marking_prompt(data)
     template = PptxTemplate(data, match, False, prompt, *_theme_fonts(match))

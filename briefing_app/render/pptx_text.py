@@ -119,6 +119,7 @@ def complex_script(face: str) -> str:
     return face[:-2] + "cs" if face.startswith("+") and face.endswith("-lt") else face
 
 
+@cache  # a deck repeats a handful of styles thousands of times
 def _rpr_open(style: TextStyle, tag: str) -> str:
     name = xml_attr(_office_name(style))
     # A theme's Latin face ("+mn-lt") goes with the theme's complex-script face ("+mn-cs").
