@@ -4,9 +4,10 @@ Layout measures with advance widths (what our PDF draws and PowerPoint measures)
 Impress sets text differently, in two ways that move a line's end by up to a few tenths of a
 percent, enough to move a break whose next word only just did not fit:
 
-* it lays text out on a 600 dpi reference device: the font size, kept in hundredths of a
-  millimetre, is scaled to a whole number of device pixels (14 pt is 116.67 px, set as
-  117 px: 0.3 % wider) and every glyph advance is rounded to a whole pixel;
+* it lays text out on a 600 dpi reference device: the font size, kept in whole twips and
+  then whole hundredths of a millimetre, is scaled to a whole number of device pixels
+  (14 pt is 116.67 px, set as 117 px: 0.3 % wider) and every glyph advance is rounded to
+  a whole pixel;
 * it applies the font's pair kerning (Impress kerns by default, and its PPTX import ignores
   the ``kern`` attribute that tells PowerPoint not to).
 
@@ -23,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, lru_cache
+from math import floor
 from operator import attrgetter
 
 import uharfbuzz as hb
@@ -62,6 +64,27 @@ def _shaper(path: str) -> tuple[hb.Font, int]:
     return hb.Font(face), face.upem
 
 
+def _half_up(x: float) -> int:
+    """``x`` rounded to the nearest integer, halves away from zero (LibreOffice's rounding
+    for the positive values here; Python's ``round`` rounds halves to even)."""
+    return floor(x + 0.5)
+
+
+@cache
+def _pixel_size(size: float) -> int:
+    """The font height in pixels of the reference device at which LibreOffice sets ``size`` pt.
+
+    The file holds hundredths of a point; the import hands points to the text engine,
+    which stores them as whole twips (``SvxFontHeightItem::PutValue``: ``pt * 20 + 0.5``,
+    truncated), converts those to whole hundredths of a millimetre (Impress's unit;
+    ``convertTwipToMm100``, rounded), and the reference device scales that to whole pixels
+    (rounded). 8.68 pt: 174 twips, 307, 73 px (not 306 and 72 straight from points).
+    """
+    twips = _half_up(round(size, 2) * 20)
+    height = _half_up(twips * 127 / 72)
+    return _half_up(height * REFERENCE_DPI / 2540)
+
+
 @lru_cache(maxsize=65536)
 def _run_width(text: str, font: str, bold: bool, italic: bool, size: float) -> float:
     family = FAMILIES.get(font)
@@ -73,10 +96,7 @@ def _run_width(text: str, font: str, bold: bool, italic: bool, size: float) -> f
     buf.add_str(text)
     buf.guess_segment_properties()
     hb.shape(shaper, buf, {"kern": True})
-    # the size as the file holds it (hundredths of a point), as LibreOffice keeps it (in
-    # hundredths of a millimetre), in whole pixels of the reference device
-    height = round(round(size, 2) * 2540 / 72)
-    pixels = round(height * REFERENCE_DPI / 2540)
+    pixels = _pixel_size(size)
     # each distinct advance rounded once (a line has few): the same whole-pixel sum
     counts = Counter(map(_X_ADVANCE, buf.glyph_positions))
     total: int = sum(round(advance * pixels / upem) * n for advance, n in counts.items())
