@@ -217,7 +217,8 @@ class TemplateRow:
 # --- decoding values as the column types do ---------------------------------------------
 
 
-def _check_extent(value: Any) -> None:
+def check_extent(value: Any) -> None:
+    """Refuse a map extent that is not lon_min, lat_min, lon_max, lat_max, in order."""
     numbers = [v for v in value if isinstance(v, (int, float)) and not isinstance(v, bool)]
     if len(value) != 4 or len(numbers) != 4 or not all(map(math.isfinite, numbers)):
         raise ValueError("an extent is four finite numbers")
@@ -575,19 +576,23 @@ class StoreReader:
         source_id, document_id, text, paragraph_id, number = row
         return FootnoteRow(source_id, document_id, number, text, paragraph_id)
 
+    def _footnote_numbers(self, argument_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+        """The numbers of the footnotes each of ``argument_ids`` cites, in order."""
+        numbers: dict[int, list[int]] = {i: [] for i in argument_ids}
+        for argument_id, number in self._in(
+            "SELECT af.argument_id, f.number FROM argument_footnote af "
+            "JOIN footnote f ON f.id = af.footnote_id "
+            "WHERE af.argument_id IN ({ids}) ORDER BY f.number",
+            list(numbers),
+        ):
+            numbers[argument_id].append(number)
+        return {i: tuple(n) for i, n in numbers.items()}
+
     def _load_extras(self, loaded: list[tuple[str, tuple[Any, ...]]]) -> None:
         """The footnote numbers of loaded arguments and the speakers of loaded quotes."""
         arguments = [row[0] for kind, row in loaded if kind == "argument"]
         if arguments:
-            numbers: dict[int, list[int]] = {i: [] for i in arguments}
-            for argument_id, number in self._in(
-                "SELECT af.argument_id, f.number FROM argument_footnote af "
-                "JOIN footnote f ON f.id = af.footnote_id "
-                "WHERE af.argument_id IN ({ids}) ORDER BY f.number",
-                arguments,
-            ):
-                numbers[argument_id].append(number)
-            self._argument_notes.update((i, tuple(n)) for i, n in numbers.items())
+            self._argument_notes.update(self._footnote_numbers(arguments))
         speakers = {row[8] for kind, row in loaded if kind == "quote" and row[8] is not None}
         speakers -= set(self._actors)
         if speakers:
@@ -737,7 +742,7 @@ class StoreReader:
             key,
             title,
             caption,
-            self._json(extent, list, "map extent", _check_extent),
+            self._json(extent, list, "map extent", check_extent),
             self._json(projection, dict),
             self._json(options, dict) or {},
             document_id,
@@ -758,16 +763,9 @@ class StoreReader:
             "WHERE map_argument.map_id = ? ORDER BY map_argument.position, argument.id",
             (map_id,),
         )[:limit]
-        numbers: dict[int, list[int]] = {row[0]: [] for row in found}
-        for argument_id, number in self._in(
-            "SELECT af.argument_id, f.number FROM argument_footnote af "
-            "JOIN footnote f ON f.id = af.footnote_id "
-            "WHERE af.argument_id IN ({ids}) ORDER BY f.number",
-            numbers,
-        ):
-            numbers[argument_id].append(number)
+        numbers = self._footnote_numbers([row[0] for row in found])
         return [
-            MapPoint(claim, document_id, position, tuple(numbers[argument_id]))
+            MapPoint(claim, document_id, position, numbers[argument_id])
             for argument_id, claim, document_id, position in found
         ]
 

@@ -8,7 +8,6 @@ becomes one sentence (an UnreadableValueError) wherever it is read.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +16,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 from briefing_app.store.errors import UnreadableValueError, unreadable
+from briefing_app.store.reading import check_extent
 
 __all__ = ["JSON", "Date", "DateTime", "Extent", "UnreadableValueError"]
 
@@ -72,12 +72,7 @@ class Extent(JSON):
         value = super().process_result_value(value, dialect)
         if value is None:
             return None
-        numbers = [v for v in value if isinstance(v, (int, float)) and not isinstance(v, bool)]
-        if len(value) != 4 or len(numbers) != 4 or not all(map(math.isfinite, numbers)):
-            raise ValueError("an extent is four finite numbers")
-        lon_min, lat_min, lon_max, lat_max = numbers
-        if not (lon_min < lon_max and -90 <= lat_min < lat_max <= 90):
-            raise ValueError("an extent runs from its minimum to its maximum")
+        check_extent(value)
         return value
 
 
