@@ -26,7 +26,7 @@ from briefing_app.layout.engine import deck_theme, finish_page, layout_slide
 from briefing_app.layout.theme import Theme, get_theme
 from briefing_app.maps import geodata
 from briefing_app.services import templates
-from briefing_app.services.decks import DeckRecord, SlideRecord, SlideSnapshot
+from briefing_app.services.decks import DeckRecord, SlideRecord, SlideSnapshot, deck_record_of
 from briefing_app.store.changes import Changes
 from briefing_app.store.store import Store
 from briefing_app.templates.art import TemplateLook
@@ -246,18 +246,7 @@ def _deck_record(composed: Composed) -> DeckRecord:
     """The record of the deck ``composed`` read (as ``services.decks.deck_record`` gives it)."""
     deck = composed.deck
     assert deck is not None, "composed without records"
-    return DeckRecord(
-        id=deck.id,
-        name=deck.name,
-        title=deck.title,
-        subtitle=deck.subtitle,
-        author=deck.author,
-        date_label=deck.date_label,
-        marking=deck.marking,
-        theme=deck.theme,
-        slides=list(composed.records),
-        distribution=deck.distribution or "",
-    )
+    return deck_record_of(deck, list(composed.records))
 
 
 def _finish(page: Page, number: int, ctx: Ctx, look: TemplateLook | None) -> LaidSlide:

@@ -31,7 +31,7 @@ from briefing_app.services.records import item_record, slide_record
 from briefing_app.store.changes import NO_CHANGES, Changes, order_changes, slide_changes
 from briefing_app.store.errors import ConflictError, NotFoundError, StoreError
 from briefing_app.store.models import Deck, Footnote, Slide, SlideItem
-from briefing_app.store.reading import SourceInfo, StoreReader
+from briefing_app.store.reading import DeckRow, SourceInfo, StoreReader
 from briefing_app.store.store import Store, session_reader
 
 MAX_NAME = 300
@@ -91,6 +91,11 @@ def deck_record(session: Session, deck: Deck) -> DeckRecord:
         [(i.source_kind, i.source_id) for s in deck.slides for i in s.items],
         whole_documents=False,
     )
+    return deck_record_of(deck, [slide_record(s, reader.source) for s in deck.slides])
+
+
+def deck_record_of(deck: Deck | DeckRow, slides: list[SlideRecord]) -> DeckRecord:
+    """The record of ``deck`` (the ORM's row or the plain reader's) with its ``slides``."""
     return DeckRecord(
         id=deck.id,
         name=deck.name,
@@ -100,7 +105,7 @@ def deck_record(session: Session, deck: Deck) -> DeckRecord:
         date_label=deck.date_label,
         marking=deck.marking,
         theme=deck.theme,
-        slides=[slide_record(s, reader.source) for s in deck.slides],
+        slides=slides,
         distribution=deck.distribution or "",
     )
 
